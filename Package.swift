@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "sip-tui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sip-tui", targets: ["sip-tui"]),
+        .library(name: "SIPModel", targets: ["SIPModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // No pkgConfig: SwiftPM would drop its -D_XOPEN_SOURCE flag with a warning anyway; the
+        // header defines what it needs and the module map links ncursesw.
+        .systemLibrary(name: "CNcurses"),
+        .target(
+            name: "SIPModel",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources/data")]
+        ),
+        .executableTarget(
+            name: "sip-tui",
+            dependencies: [
+                "SIPModel",
+                "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SIPModelTests",
+            dependencies: ["SIPModel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

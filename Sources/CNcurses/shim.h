@@ -1,0 +1,23 @@
+#ifndef SIP_CNCURSES_SHIM_H
+#define SIP_CNCURSES_SHIM_H
+// SwiftPM drops -D_XOPEN_SOURCE from pkg-config, so ask for the wide-character API ourselves;
+// without it get_wch, add_wch and mvaddwstr silently vanish.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Macros and globals Swift cannot import.
+static inline WINDOW *sip_stdscr(void) { return stdscr; }
+static inline int sip_lines(void) { return LINES; }
+static inline int sip_cols(void) { return COLS; }
+static inline int sip_attr_reverse(void) { return (int)A_REVERSE; }
+static inline int sip_attr_bold(void) { return (int)A_BOLD; }
+static inline int sip_attr_underline(void) { return (int)A_UNDERLINE; }
+static inline int sip_attr_normal(void) { return (int)A_NORMAL; }
+static inline int sip_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int sip_key_f(int n) { return KEY_F(n); }
+static inline int sip_key_resize(void) { return KEY_RESIZE; }
+#endif

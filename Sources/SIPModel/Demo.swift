@@ -1,0 +1,411 @@
+import Foundation
+import GRDB
+
+/// A small, fast, seedable random generator (SplitMix64): the same seed gives the same demo.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    mutating func chance(_ percent: Int) -> Bool { Int(next() % 100) < percent }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+}
+
+/// What `sip-tui demo` made.
+public struct DemoSummary: Sendable, Equatable {
+    public var groups = 0, agencies = 0, children = 0, plans = 0, meetings = 0, interventions = 0, deviations = 0
+}
+
+/// Fills an empty database with fictional, varied plans: every status, overdue follow-ups and
+/// interventions, absences, deviations of every kind. Dates are relative to the session's today.
+public struct DemoGenerator {
+    struct Words {
+        var girls, boys, surnames, places, reasons, questions: [String]
+        var groups: [(name: String, municipality: String)]
+        var goals: [String: [String]]
+        var interventions: [(kind: String, what: String, frequency: String)]
+
+        static func load() throws -> Words {
+            func lines(_ name: String) throws -> [String] { try DataFile.rows("demo/" + name, columns: 1).map { $0[0] } }
+            var goals: [String: [String]] = [:]
+            for row in try DataFile.rows("demo/goals.txt", columns: 2) { goals[row[0], default: []].append(row[1]) }
+            return Words(
+                girls: try lines("girls.txt"), boys: try lines("boys.txt"), surnames: try lines("surnames.txt"),
+                places: try lines("places.txt"), reasons: try lines("reasons.txt"),
+                questions: try lines("questions.txt"),
+                groups: try DataFile.rows("demo/groups.txt", columns: 2).map { ($0[0], $0[1]) },
+                goals: goals,
+                interventions: try DataFile.rows("demo/interventions.tsv", columns: 3).map { ($0[0], $0[1], $0[2]) })
+        }
+    }
+
+    /// One BUS group's organisations, by kind.
+    struct Area {
+        var groupId: Int64
+        var agencies: [String: [Agency]]
+    }
+
+    public static func run(store: Store, plans planCount: Int, seed: UInt64) throws -> DemoSummary {
+        let words = try Words.load()
+        let context = store.context
+        return try store.write { db in
+            if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
+            var generator = DemoGenerator(words: words, rng: SeededRandom(seed: seed), today: context.today,
+                                          zone: context.timeZone, user: context.user, now: context.now())
+            try generator.fill(db, planCount: max(0, planCount))
+            try store.audit(db, entity: .plan, id: nil, action: "demo",
+                            detail: "plans=\(planCount) seed=\(seed)")
+            return generator.summary
+        }
+    }
+
+    var words: Words
+    var rng: SeededRandom
+    let today: Day
+    let zone: TimeZone
+    let user: String
+    let now: Date
+    var summary = DemoSummary()
+    var usedNumbers = Set<String>()
+    var deviationKindCursor = 0
+
+    mutating func fill(_ db: Database, planCount: Int) throws {
+        let deviationKinds = try String.fetchAll(db, sql: "SELECT code FROM deviationKind ORDER BY code")
+        let groupCount = min(33, max(2, planCount / 8))
+        let shared = try sharedAgencies(db)
+        var areas: [Area] = []
+        for index in 0..<groupCount {
+            areas.append(try area(db, index: index, shared: shared))
+        }
+        let statuses = PlanStatus.allCases
+        for index in 0..<planCount {
+            let area = areas[index % areas.count]
+            // Cycle the statuses first so a small demo still has every one; then weight towards active.
+            let status = index < statuses.count * 2 ? statuses[index % statuses.count]
+                : rng.pick([.draft, .invited, .active, .active, .active, .followUpDue, .closed, .closed])
+            try makePlan(db, area: area, status: status, index: index, deviationKinds: deviationKinds)
+        }
+    }
+
+    // MARK: Organisations
+
+    mutating func sharedAgencies(_ db: Database) throws -> [String: [Agency]] {
+        var result: [String: [Agency]] = [:]
+        result["forsakringskassan"] = [try agency(db, kind: "forsakringskassan", principal: .state,
+                                                  principalName: "Försäkringskassan", name: "Försäkringskassan", group: nil)]
+        return result
+    }
+
+    mutating func area(_ db: Database, index: Int, shared: [String: [Agency]]) throws -> Area {
+        let base = words.groups[index % words.groups.count]
+        let place = words.places[index % words.places.count]
+        let groupName = index < words.groups.count ? base.name : "Lokal BUS \(place) \(index + 1)"
+        let municipality = index < words.groups.count ? base.municipality : "\(place)s kommun \(index + 1)"
+        let town = groupName.replacingOccurrences(of: "Lokal BUS ", with: "")
+        var group = BusGroup(name: groupName)
+        try group.insert(db)
+        summary.groups += 1
+        let region = "Region Storstad"
+        var agencies = shared
+        func add(_ kind: String, _ type: PrincipalType, _ principal: String, _ name: String) throws {
+            agencies[kind, default: []].append(try agency(db, kind: kind, principal: type, principalName: principal,
+                                                          name: name, group: group.id))
+        }
+        let school2 = words.places[(index + 3) % words.places.count]
+        try add("skola", .municipality, municipality, "\(place)skolan")
+        try add("skola", .municipality, municipality, "\(school2)s skola")
+        try add("skola", .privat, "Friskolan \(school2) AB", "Friskolan \(school2)")
+        try add("forskola", .municipality, municipality, "Förskolan \(words.places[(index + 5) % words.places.count])")
+        try add("elevhalsa", .municipality, municipality, "Elevhälsan \(town)")
+        try add("socialtjanst", .municipality, municipality, "Socialtjänsten \(town), barn och unga")
+        try add("lss", .municipality, municipality, "LSS-handläggning \(town)")
+        try add("bup", .region, region, "BUP \(town)")
+        try add("bumm", .region, region, "BUMM \(town)")
+        try add("habilitering", .region, region, "Habiliteringen \(town)")
+        try add("bvc", .region, region, "BVC \(place)")
+        try add("primarvard", .region, region, "Vårdcentralen \(place)")
+        try add("polis", .state, "Polismyndigheten", "Lokalpolisområde \(town)")
+        return Area(groupId: group.id!, agencies: agencies)
+    }
+
+    mutating func agency(_ db: Database, kind: String, principal: PrincipalType, principalName: String, name: String,
+                         group: Int64?) throws -> Agency {
+        var agency = Agency(kind: kind, principalType: principal, principalName: principalName, name: name,
+                            busGroupId: group)
+        try agency.insert(db)
+        summary.agencies += 1
+        var contact = ContactPerson(agencyId: agency.id!, name: adultName(), role: contactRole(kind),
+                                    phone: fictionalPhone(), email: "")
+        contact.email = email(for: contact.name)
+        try contact.insert(db)
+        return agency
+    }
+
+    func contactRole(_ kind: String) -> String {
+        switch kind {
+        case "skola", "forskola": return "Rektor"
+        case "elevhalsa": return "Skolkurator"
+        case "socialtjanst": return "Socialsekreterare"
+        case "bup", "primarvard": return "Psykolog"
+        case "bumm", "bvc": return "Sjuksköterska"
+        case "habilitering": return "Arbetsterapeut"
+        case "lss": return "LSS-handläggare"
+        default: return "Handläggare"
+        }
+    }
+
+    // MARK: People
+
+    mutating func adultName() -> String {
+        "\(rng.chance(50) ? rng.pick(words.girls) : rng.pick(words.boys)) \(rng.pick(words.surnames))"
+    }
+
+    /// PTS reserves 070-1740605 to 070-1740699 for fiction: no demo number can ring a real phone.
+    mutating func fictionalPhone() -> String { String(format: "070-174 06 %02d", rng.int(5...99)) }
+
+    func email(for name: String) -> String {
+        let ascii = name.lowercased().applyingTransform(.toLatin, reverse: false)?
+            .folding(options: .diacriticInsensitive, locale: nil) ?? name.lowercased()
+        return ascii.replacingOccurrences(of: " ", with: ".") + "@example.org"
+    }
+
+    mutating func child(_ db: Database) throws -> Child {
+        let sexRoll = rng.int(0...99)
+        let sex: Sex = sexRoll < 47 ? .girl : sexRoll < 94 ? .boy : sexRoll < 97 ? .other : .unknown
+        let first = sex == .girl ? rng.pick(words.girls) : sex == .boy ? rng.pick(words.boys)
+            : rng.pick(words.girls + words.boys)
+        let born = today.adding(days: -rng.int(200...(17 * 365 + 300)))
+        var number: String?
+        let numberRoll = rng.int(0...99)
+        if numberRoll < 92 {
+            for _ in 0..<20 {
+                let candidate = PersonalNumber.make(born: born, serial: rng.int(0...999), coordination: numberRoll >= 86)
+                if usedNumbers.insert(candidate.digits).inserted { number = candidate.digits; break }
+            }
+        }
+        var child = Child(name: "\(first) \(rng.pick(words.surnames))", personalNumber: number, birthDate: born, sex: sex)
+        try child.insert(db)
+        summary.children += 1
+        return child
+    }
+
+    // MARK: Plans
+
+    mutating func makePlan(_ db: Database, area: Area, status: PlanStatus, index: Int, deviationKinds: [String]) throws {
+        let child = try child(db)
+        let surname = String(child.name.split(separator: " ").last ?? "")
+        var guardians: [FamilyMember] = []
+        for n in 0..<(rng.chance(70) ? 2 : 1) {
+            var g = FamilyMember(childId: child.id!, role: .guardian,
+                                 name: "\(n == 0 ? rng.pick(words.girls) : rng.pick(words.boys)) \(surname)",
+                                 relation: n == 0 ? "mamma" : "pappa", phone: fictionalPhone(), email: "",
+                                 address: "\(rng.pick(words.places))vägen \(rng.int(1...60)), \(rng.int(100...199)) \(rng.int(10...99))",
+                                 invited: true)
+            g.email = email(for: g.name)
+            try g.insert(db)
+            guardians.append(g)
+        }
+        if rng.chance(25) {
+            var r = FamilyMember(childId: child.id!, role: .relative, name: "\(rng.pick(words.girls)) \(rng.pick(words.surnames))",
+                                 relation: "mormor", phone: fictionalPhone(), email: "", address: "", invited: true)
+            try r.insert(db)
+        }
+
+        let age = child.birthDate.age(on: today)
+        let schoolKind = age < 6 ? "forskola" : "skola"
+        let careKind = age < 6 ? rng.pick(["bvc", "habilitering", "bumm"]) : rng.pick(["bup", "bup", "habilitering", "bumm"])
+        var kinds = [schoolKind, "socialtjanst", careKind]
+        if age >= 6 { kinds.append("elevhalsa") }
+        if rng.chance(30) { kinds.append(rng.pick(["lss", "primarvard", "forsakringskassan", "polis"])) }
+        let agencies = kinds.compactMap { area.agencies[$0].map { rng.pick($0) } }
+        let lead = agencies[rng.chance(60) ? 1 : (agencies.count > 2 ? 2 : 0)]
+
+        // How far along the plan is decides its dates.
+        let started = today.adding(days: -(status == .draft ? rng.int(0...10) : status == .invited ? rng.int(5...25)
+            : rng.int(40...400)))
+        let followUp: Day? = switch status {
+        case .draft, .invited: nil
+        case .active: rng.chance(25) ? today.adding(days: -rng.int(1...40)) : today.adding(days: rng.int(10...120))
+        case .followUpDue: today.adding(days: -rng.int(0...20))
+        case .closed: min(today.adding(days: -1), started.adding(days: rng.int(90...200)))
+        }
+        let initiator = rng.pick([InitiatorKind.guardian, .agency, .agency, .child])
+        var plan = Plan(
+            id: nil, childId: child.id!, busGroupId: area.groupId, initiatorKind: initiator,
+            initiatorAgencyId: initiator == .agency ? agencies[0].id : nil,
+            initiatorPerson: initiator == .guardian ? guardians[0].name : initiator == .child ? child.name : adultName(),
+            requestDate: started, reason: rng.pick(words.reasons), questions: rng.pick(words.questions),
+            currentSituation: status == .draft ? "" : goal("situation"),
+            childView: status == .draft ? "" : goal("child_view"), childGoals: status == .draft ? "" : goal("child_goal"),
+            longTermGoals: status == .draft ? "" : goal("long_goal"),
+            shortTermGoals: status == .draft ? "" : goal("short_goal"),
+            familyOwnActions: status == .draft ? "" : goal("family"), leadAgencyId: status == .draft ? nil : lead.id,
+            leadPerson: status == .draft ? "" : adultName(), coordinator: adultName(), status: status,
+            closedReason: status == .closed ? rng.pick(["Målen är uppnådda.", "Familjen har flyttat från kommunen.",
+                                                        "Vårdnadshavarna återkallade samtycket."]) : nil,
+            followUpDate: followUp, followUpCaller: status == .draft ? "" : lead.name, version: 1,
+            createdAt: now, updatedAt: now)
+        try plan.insert(db)
+        summary.plans += 1
+        let planId = plan.id!
+        try history(db, planId: planId, status: status, started: started)
+
+        // Consent for everything past the draft; one in eleven has a withdrawal to show.
+        if status != .draft {
+            for guardian in guardians {
+                let withdrawn: Day? = (status == .closed || status == .active) && index % 11 == 3
+                    ? today.adding(days: -rng.int(1...20)) : nil
+                var consent = Consent(planId: planId, givenByMemberId: guardian.id, givenByChild: false,
+                                      information: "Uppgifter om hälsa, skolgång och familjens situation som behövs för planen.",
+                                      form: rng.chance(80) ? .written : .oral, validFrom: started,
+                                      validTo: started.adding(days: 730), withdrawnOn: withdrawn, recordedAt: now,
+                                      recordedBy: user)
+                try consent.insert(db)
+                for agency in agencies { try ConsentAgency(consentId: consent.id!, agencyId: agency.id!).insert(db) }
+            }
+        }
+
+        var participants: [Participant] = []
+        for guardian in guardians {
+            var p = Participant(planId: planId, agencyId: nil, familyMemberId: guardian.id, person: guardian.name,
+                                role: "Vårdnadshavare", invitationKind: .invitation)
+            try p.insert(db)
+            participants.append(p)
+        }
+        for agency in agencies {
+            var p = Participant(planId: planId, agencyId: agency.id, familyMemberId: nil, person: adultName(),
+                                role: contactRole(agency.kind),
+                                invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
+            try p.insert(db)
+            participants.append(p)
+        }
+
+        try meetings(db, planId: planId, status: status, started: started, followUp: followUp,
+                     participants: participants, deviationKinds: deviationKinds, agencies: agencies)
+        if status != .draft && status != .invited {
+            try interventions(db, planId: planId, started: started, agencies: agencies, status: status)
+        }
+        // Deviations of every kind, about one per plan on average, also unrelated to meetings.
+        if rng.chance(55) || index < deviationKinds.count {
+            try deviation(db, planId: planId, reporter: agencies[1], concerned: rng.pick(agencies),
+                          occurred: min(today, started.adding(days: rng.int(0...30))), kinds: deviationKinds)
+        }
+    }
+
+    mutating func goal(_ kind: String) -> String { rng.pick(words.goals[kind] ?? [""]) }
+
+    mutating func history(_ db: Database, planId: Int64, status: PlanStatus, started: Day) throws {
+        let path: [PlanStatus] = switch status {
+        case .draft: [.draft]
+        case .invited: [.draft, .invited]
+        case .active: [.draft, .invited, .active]
+        case .followUpDue: [.draft, .invited, .active, .followUpDue]
+        case .closed: [.draft, .invited, .active, .closed]
+        }
+        var previous: PlanStatus?
+        for (step, next) in path.enumerated() {
+            var change = PlanStatusChange(planId: planId, fromStatus: previous, toStatus: next,
+                                          changedAt: date(started.adding(days: step * 10), hour: 9),
+                                          changedBy: user, note: next == .closed ? "Avslutad enligt plan" : "")
+            try change.insert(db)
+            previous = next
+        }
+    }
+
+    func date(_ day: Day, hour: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour))!
+    }
+
+    mutating func meetings(_ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
+                           participants: [Participant], deviationKinds: [String], agencies: [Agency]) throws {
+        var schedule: [(MeetingKind, Day, Bool)] = []
+        switch status {
+        case .draft: break
+        case .invited: schedule = [(.first, today.adding(days: rng.int(2...20)), false)]
+        case .active:
+            schedule = [(.first, started.adding(days: 20), true)]
+            if let followUp, followUp >= today { schedule.append((.followUp, followUp, false)) }
+        case .followUpDue: schedule = [(.first, started.adding(days: 20), true)]
+        case .closed:
+            schedule = [(.first, started.adding(days: 20), true), (.followUp, followUp ?? started.adding(days: 100), true)]
+        }
+        let agenda = try AgendaTemplateItem.order(Column("position")).fetchAll(db)
+        for (kind, day, held) in schedule {
+            var meeting = Meeting(planId: planId, kind: kind, startsAt: date(day, hour: rng.pick([9, 10, 13, 14])),
+                                  durationMinutes: rng.pick([60, 90, 90, 120]),
+                                  place: rng.chance(30) ? "Digitalt" : "Familjecentralen, mötesrum \(rng.int(1...4))",
+                                  videoLink: rng.chance(30) ? "https://video.example.org/sip/\(planId)-\(kind.rawValue)" : "",
+                                  minutes: held ? "Mötet genomfördes enligt mötescirkeln. Planen skrevs och lämnades till familjen." : "",
+                                  held: held)
+            try meeting.insert(db)
+            summary.meetings += 1
+            for item in agenda {
+                var entry = AgendaItem(meetingId: meeting.id!, position: item.position, title: item.titleSv,
+                                       notes: held ? "Genomgånget." : "")
+                try entry.insert(db)
+            }
+            guard held else { continue }
+            for participant in participants {
+                let roll = rng.int(0...99)
+                let attendance: AttendanceStatus = participant.agencyId == nil || roll < 78 ? .present
+                    : roll < 88 ? .absentWithNotice : roll < 95 ? .absentWithoutNotice : .declined
+                try Attendance(meetingId: meeting.id!, participantId: participant.id!, status: attendance).insert(db)
+                if attendance.warrantsDeviation, let concerned = agencies.first(where: { $0.id == participant.agencyId }) {
+                    try deviation(db, planId: planId, reporter: agencies[1], concerned: concerned, occurred: day,
+                                  kinds: deviationKinds, kind: attendance == .declined ? "avbojde" : "uteblev")
+                }
+            }
+        }
+    }
+
+    mutating func interventions(_ db: Database, planId: Int64, started: Day, agencies: [Agency],
+                                status: PlanStatus) throws {
+        let kinds = Set(agencies.map(\.kind))
+        let options = words.interventions.filter { kinds.contains($0.kind) }
+        for option in options.shuffled(using: &rng).prefix(rng.int(3...7)) {
+            guard let agency = agencies.first(where: { $0.kind == option.kind }) else { continue }
+            let start = started.adding(days: 20 + rng.int(0...14))
+            let due = start.adding(days: rng.int(30...240))
+            let interventionStatus: InterventionStatus
+            if status == .closed {
+                interventionStatus = rng.chance(85) ? .done : .notDelivered
+            } else if due < today {
+                // Past due: mostly done, but some still owed: those are the overdue ones.
+                interventionStatus = rng.pick([.done, .done, .ongoing, .planned, .notDelivered])
+            } else {
+                interventionStatus = rng.pick([.planned, .ongoing, .ongoing])
+            }
+            var intervention = Intervention(
+                planId: planId, what: option.what, agencyId: agency.id!, person: adultName(),
+                frequency: option.frequency, startDate: start, dueDate: due, status: interventionStatus,
+                comment: interventionStatus == .notDelivered ? "Kunde inte genomföras på grund av personalbrist." : "")
+            try intervention.insert(db)
+            summary.interventions += 1
+        }
+    }
+
+    mutating func deviation(_ db: Database, planId: Int64, reporter: Agency, concerned: Agency, occurred: Day,
+                            kinds: [String], kind: String? = nil) throws {
+        let code = kind ?? kinds[deviationKindCursor % kinds.count]
+        if kind == nil { deviationKindCursor += 1 }
+        let due = occurred.adding(days: 30)
+        let answered = due < today && rng.chance(60)
+        let status: DeviationStatus = answered ? rng.pick([.answered, .closed]) : (rng.chance(50) ? .registered : .sent)
+        var deviation = Deviation(
+            reportingAgencyId: reporter.id!, concernedAgencyId: concerned.id!, planId: planId, occurredOn: occurred,
+            kind: code, description: "Samverkan fungerade inte enligt överenskommelsen. Se planens mötesanteckningar.",
+            localAction: "Lyft med närmaste chef.", status: status,
+            response: answered ? "Vi har sett över rutinerna och utsett en ersättare." : nil,
+            responseDate: answered ? occurred.adding(days: rng.int(5...29)) : nil, responseDue: due, createdAt: now)
+        try deviation.insert(db)
+        summary.deviations += 1
+    }
+}

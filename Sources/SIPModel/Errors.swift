@@ -1,0 +1,53 @@
+import Foundation
+
+/// Everything that can go wrong that a user must be told about. Messages live in `Catalog`.
+public enum SIPError: Error, Equatable, Sendable {
+    public enum Entity: String, Sendable, Codable {
+        case plan, child, agency, busGroup, meeting, intervention, deviation, consent, familyMember, participant
+    }
+
+    // Input
+    case required(field: Field)
+    case tooLong(field: Field, max: Int)
+    case invalidPersonalNumber(PersonalNumber.Problem)
+    case invalidDate(String)
+    case invalidValue(field: Field, value: String)
+    case dateOrder(field: Field)
+    case unknownStatus(String)
+    case unknownGroup(String)
+
+    // Rules
+    case notFound(Entity, Int64)
+    case conflict(PlanConflict)
+    case transitionNotAllowed(from: PlanStatus, to: PlanStatus)
+    case consentRequired
+    case closingReasonRequired
+    case databaseNotEmpty
+
+    // Storage
+    case directoryMissing(String)
+    case directoryNotWritable(String)
+    case cannotOpen(String)
+    case notADatabase(String)
+    case corrupt(String)
+    case readOnly(String)
+    case locked(String)
+    case newerVersion(String)
+    case permissionsTooOpen(path: String, mode: String)
+    case integrityFailed(String)
+    case foreignKeyViolations(Int)
+    case storage(String)
+}
+
+/// A save that lost a race: the plan changed under the editor. Both sides are kept for the user.
+public struct PlanConflict: Equatable, Sendable {
+    /// What this session tried to save.
+    public let mine: Plan
+    /// What is in the database now.
+    public let theirs: Plan
+
+    /// Fields whose values differ between the two, by the Field that names them.
+    public var differingFields: [Field] {
+        Plan.editableFields.filter { mine.text(of: $0) != theirs.text(of: $0) }
+    }
+}

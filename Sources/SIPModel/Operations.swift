@@ -1,0 +1,415 @@
+import Foundation
+import GRDB
+
+/// What is needed to open a new plan from a request.
+public struct NewPlan: Sendable {
+    public var childId: Int64
+    public var busGroupId: Int64
+    public var initiatorKind: InitiatorKind
+    public var initiatorAgencyId: Int64?
+    public var initiatorPerson: String
+    public var requestDate: Day
+    public var reason: String
+    public var questions: String
+
+    public init(childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind, initiatorAgencyId: Int64? = nil,
+                initiatorPerson: String = "", requestDate: Day, reason: String = "", questions: String = "") {
+        self.childId = childId
+        self.busGroupId = busGroupId
+        self.initiatorKind = initiatorKind
+        self.initiatorAgencyId = initiatorAgencyId
+        self.initiatorPerson = initiatorPerson
+        self.requestDate = requestDate
+        self.reason = reason
+        self.questions = questions
+    }
+}
+
+/// Who gave a consent.
+public enum ConsentGiver: Sendable, Equatable {
+    case guardian(Int64)
+    case child
+}
+
+extension Store {
+    // MARK: Organisations
+
+    public func addBusGroup(name: String) throws -> BusGroup {
+        let name = try TextRules.required(name, for: .groupName)
+        return try write { db in
+            var group = BusGroup(name: name)
+            try group.insert(db)
+            try self.audit(db, entity: .busGroup, id: group.id, action: "create")
+            return group
+        }
+    }
+
+    public func addAgency(kind: String, principalType: PrincipalType? = nil, principalName: String, name: String,
+                          busGroupId: Int64?) throws -> Agency {
+        let principalName = try TextRules.required(principalName, for: .principalName)
+        let name = try TextRules.required(name, for: .agencyName)
+        return try write { db in
+            guard let agencyKind = try AgencyKind.fetchOne(db, key: kind) else {
+                throw SIPError.invalidValue(field: .agencyName, value: kind)
+            }
+            var agency = Agency(kind: kind, principalType: principalType ?? agencyKind.defaultPrincipal,
+                                principalName: principalName, name: name, busGroupId: busGroupId)
+            try agency.insert(db)
+            try self.audit(db, entity: .agency, id: agency.id, action: "create")
+            return agency
+        }
+    }
+
+    public func addContact(agencyId: Int64, name: String, role: String = "", phone: String = "",
+                           email: String = "") throws -> ContactPerson {
+        let contactDraft = ContactPerson(
+            agencyId: agencyId, name: try TextRules.required(name, for: .name),
+            role: try TextRules.validated(role, for: .role), phone: try TextRules.validated(phone, for: .phone),
+            email: try TextRules.validated(email, for: .email))
+        return try write { db in
+            var contact = contactDraft
+            try contact.insert(db)
+            return contact
+        }
+    }
+
+    // MARK: Children and families
+
+    /// Adds a child. With a personal number the birth date comes from it; without, `birthDate` is required.
+    public func addChild(name: String, personalNumber: String?, birthDate: String? = nil, sex: Sex) throws -> Child {
+        let name = try TextRules.required(name, for: .name)
+        var parsedNumber: PersonalNumber?
+        if let raw = personalNumber, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            switch PersonalNumber.parse(raw, today: context.today) {
+            case .success(let parsed): parsedNumber = parsed
+            case .failure(let problem): throw SIPError.invalidPersonalNumber(problem)
+            }
+        }
+        let number = parsedNumber
+        let born: Day
+        if let number {
+            born = number.birthDate
+        } else {
+            guard let day = try Day.parseOptional(birthDate ?? "") else { throw SIPError.required(field: .birthDate) }
+            born = day
+        }
+        return try write { db in
+            var child = Child(name: name, personalNumber: number?.digits, birthDate: born, sex: sex)
+            try child.insert(db)
+            try self.audit(db, entity: .child, id: child.id, action: "create")
+            return child
+        }
+    }
+
+    public func addFamilyMember(childId: Int64, role: FamilyRole, name: String, relation: String = "",
+                                phone: String = "", email: String = "", address: String = "",
+                                invited: Bool = true) throws -> FamilyMember {
+        let memberDraft = FamilyMember(
+            childId: childId, role: role, name: try TextRules.required(name, for: .name),
+            relation: try TextRules.validated(relation, for: .relation),
+            phone: try TextRules.validated(phone, for: .phone), email: try TextRules.validated(email, for: .email),
+            address: try TextRules.validated(address, for: .address), invited: invited)
+        return try write { db in
+            guard try Child.exists(db, key: childId) else { throw SIPError.notFound(.child, childId) }
+            var member = memberDraft
+            try member.insert(db)
+            try self.audit(db, entity: .familyMember, id: member.id, action: "create")
+            return member
+        }
+    }
+
+    // MARK: Plans
+
+    public func createPlan(_ request: NewPlan) throws -> Plan {
+        let now = context.now()
+        let plan = Plan(
+            id: nil, childId: request.childId, busGroupId: request.busGroupId,
+            initiatorKind: request.initiatorKind, initiatorAgencyId: request.initiatorAgencyId,
+            initiatorPerson: try TextRules.validated(request.initiatorPerson, for: .initiatorPerson),
+            requestDate: request.requestDate, reason: try TextRules.validated(request.reason, for: .reason),
+            questions: try TextRules.validated(request.questions, for: .questions),
+            currentSituation: "", childView: "", childGoals: "", longTermGoals: "", shortTermGoals: "",
+            familyOwnActions: "", leadAgencyId: nil, leadPerson: "", coordinator: context.user, status: .draft,
+            closedReason: nil, followUpDate: nil, followUpCaller: "", version: 1, createdAt: now, updatedAt: now)
+        if request.initiatorKind == .agency && request.initiatorAgencyId == nil {
+            throw SIPError.required(field: .agencyName)
+        }
+        return try write { db in
+            guard try Child.exists(db, key: request.childId) else { throw SIPError.notFound(.child, request.childId) }
+            guard try BusGroup.exists(db, key: request.busGroupId) else {
+                throw SIPError.notFound(.busGroup, request.busGroupId)
+            }
+            var plan = plan
+            try plan.insert(db)
+            var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: now,
+                                          changedBy: self.context.user, note: "")
+            try change.insert(db)
+            try self.audit(db, entity: .plan, id: plan.id, action: "create")
+            return plan
+        }
+    }
+
+    public func plan(_ id: Int64) throws -> Plan {
+        try read { db in
+            guard let plan = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
+            return plan
+        }
+    }
+
+    /// Saves the editable fields of `edited` if nobody saved in between (`edited.version` is still
+    /// current). Otherwise throws `.conflict` carrying both versions; nothing is overwritten.
+    @discardableResult
+    public func updatePlan(_ edited: Plan) throws -> Plan {
+        guard let id = edited.id else { throw SIPError.notFound(.plan, 0) }
+        var clean = edited
+        for field in Plan.editableFields where field != .followUpDate {
+            try clean.set(field, to: edited.text(of: field))
+        }
+        let candidate = clean
+        return try write { db in
+            guard let current = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
+            guard current.version == candidate.version else {
+                throw SIPError.conflict(PlanConflict(mine: candidate, theirs: current))
+            }
+            var saved = candidate
+            saved.status = current.status
+            saved.closedReason = current.closedReason
+            saved.createdAt = current.createdAt
+            saved.version = current.version + 1
+            saved.updatedAt = self.context.now()
+            // The WHERE on version makes the check atomic even against writers that bypass this method.
+            try db.execute(
+                sql: """
+                UPDATE "plan" SET reason = ?, questions = ?, currentSituation = ?, childView = ?, childGoals = ?,
+                  longTermGoals = ?, shortTermGoals = ?, familyOwnActions = ?, leadAgencyId = ?, leadPerson = ?,
+                  coordinator = ?, followUpDate = ?, followUpCaller = ?, initiatorKind = ?, initiatorAgencyId = ?,
+                  initiatorPerson = ?, requestDate = ?, busGroupId = ?, version = ?, updatedAt = ?
+                WHERE id = ? AND version = ?
+                """,
+                arguments: [saved.reason, saved.questions, saved.currentSituation, saved.childView,
+                            saved.childGoals, saved.longTermGoals, saved.shortTermGoals, saved.familyOwnActions,
+                            saved.leadAgencyId, saved.leadPerson, saved.coordinator, saved.followUpDate,
+                            saved.followUpCaller, saved.initiatorKind, saved.initiatorAgencyId,
+                            saved.initiatorPerson, saved.requestDate, saved.busGroupId, saved.version,
+                            saved.updatedAt, id, current.version])
+            guard db.changesCount == 1 else {
+                throw SIPError.conflict(PlanConflict(mine: candidate, theirs: current))
+            }
+            try self.audit(db, entity: .plan, id: id, action: "update",
+                           detail: AuditDetail.changes(from: current, to: saved))
+            return saved
+        }
+    }
+
+    /// Moves a plan to `status`, enforcing the transition table, consent before activation and a
+    /// reason for closing. Records a dated history entry.
+    @discardableResult
+    public func changeStatus(planId: Int64, to status: PlanStatus, expectedVersion: Int? = nil,
+                             note: String = "") throws -> Plan {
+        let note = try TextRules.validated(note, for: status == .closed ? .closedReason : .note)
+        let today = context.today
+        return try write { db in
+            guard var plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            if let expectedVersion, expectedVersion != plan.version {
+                var mine = plan
+                mine.status = status
+                mine.version = expectedVersion
+                throw SIPError.conflict(PlanConflict(mine: mine, theirs: plan))
+            }
+            guard plan.status.allowedNext.contains(status) else {
+                throw SIPError.transitionNotAllowed(from: plan.status, to: status)
+            }
+            if status == .active, try !Store.consentIsValid(db, planId: planId, on: today) {
+                throw SIPError.consentRequired
+            }
+            if status == .closed && note.isEmpty { throw SIPError.closingReasonRequired }
+            let from = plan.status
+            plan.status = status
+            plan.closedReason = status == .closed ? note : plan.closedReason
+            plan.version += 1
+            plan.updatedAt = self.context.now()
+            try plan.update(db)
+            var change = PlanStatusChange(planId: planId, fromStatus: from, toStatus: status,
+                                          changedAt: plan.updatedAt, changedBy: self.context.user, note: note)
+            try change.insert(db)
+            try self.audit(db, entity: .plan, id: planId, action: "status",
+                           detail: "\(from.rawValue) -> \(status.rawValue)")
+            return plan
+        }
+    }
+
+    // MARK: Consent
+
+    /// The consent rule: the child's own valid consent, or a valid consent from every guardian on record.
+    static func consentIsValid(_ db: Database, planId: Int64, on day: Day) throws -> Bool {
+        guard let plan = try Plan.fetchOne(db, key: planId) else { return false }
+        let consents = try Consent.filter(Column("planId") == planId).fetchAll(db).filter { $0.isValid(on: day) }
+        if consents.contains(where: \.givenByChild) { return true }
+        let guardians = try FamilyMember
+            .filter(Column("childId") == plan.childId && Column("role") == FamilyRole.guardian.rawValue)
+            .fetchAll(db).compactMap(\.id)
+        guard !guardians.isEmpty else { return false }
+        let consenting = Set(consents.compactMap(\.givenByMemberId))
+        return guardians.allSatisfy(consenting.contains)
+    }
+
+    public func consentIsValid(planId: Int64) throws -> Bool {
+        let today = context.today
+        return try read { db in try Store.consentIsValid(db, planId: planId, on: today) }
+    }
+
+    @discardableResult
+    public func addConsent(planId: Int64, givenBy: ConsentGiver, information: String, form: ConsentForm = .written,
+                           validFrom: Day, validTo: Day? = nil, agencyIds: [Int64]) throws -> Consent {
+        let information = try TextRules.required(information, for: .information)
+        if let validTo, validTo < validFrom { throw SIPError.dateOrder(field: .dueDate) }
+        let now = context.now()
+        return try write { db in
+            guard let plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            var memberId: Int64?
+            if case .guardian(let id) = givenBy {
+                guard let member = try FamilyMember.fetchOne(db, key: id), member.childId == plan.childId else {
+                    throw SIPError.notFound(.familyMember, id)
+                }
+                memberId = id
+            }
+            var consent = Consent(planId: planId, givenByMemberId: memberId, givenByChild: givenBy == .child,
+                                  information: information, form: form, validFrom: validFrom, validTo: validTo,
+                                  withdrawnOn: nil, recordedAt: now, recordedBy: self.context.user)
+            try consent.insert(db)
+            for agencyId in Set(agencyIds) {
+                try ConsentAgency(consentId: consent.id!, agencyId: agencyId).insert(db)
+            }
+            try self.audit(db, entity: .consent, id: consent.id, action: "create", detail: "plan \(planId)")
+            return consent
+        }
+    }
+
+    @discardableResult
+    public func withdrawConsent(_ consentId: Int64, on day: Day) throws -> Consent {
+        try write { db in
+            guard var consent = try Consent.fetchOne(db, key: consentId) else {
+                throw SIPError.notFound(.consent, consentId)
+            }
+            consent.withdrawnOn = day
+            try consent.update(db)
+            try self.audit(db, entity: .consent, id: consentId, action: "withdraw", detail: day.iso)
+            return consent
+        }
+    }
+
+    // MARK: Participants, meetings, interventions
+
+    @discardableResult
+    public func addParticipant(planId: Int64, agencyId: Int64?, familyMemberId: Int64? = nil, person: String,
+                               role: String) throws -> Participant {
+        let person = try TextRules.required(person, for: .person)
+        let role = try TextRules.validated(role, for: .role)
+        return try write { db in
+            var kind = InvitationKind.invitation
+            if let agencyId {
+                guard let agency = try Agency.fetchOne(db, key: agencyId) else {
+                    throw SIPError.notFound(.agency, agencyId)
+                }
+                kind = agency.principalType.isMunicipalityOrRegion ? .summons : .invitation
+            }
+            var participant = Participant(planId: planId, agencyId: agencyId, familyMemberId: familyMemberId,
+                                          person: person, role: role, invitationKind: kind)
+            try participant.insert(db)
+            try self.audit(db, entity: .participant, id: participant.id, action: "create", detail: "plan \(planId)")
+            return participant
+        }
+    }
+
+    /// Schedules a meeting with the mötescirkel agenda from the template.
+    @discardableResult
+    public func addMeeting(planId: Int64, kind: MeetingKind, startsAt: Date, durationMinutes: Int, place: String,
+                           videoLink: String = "") throws -> Meeting {
+        guard (5...600).contains(durationMinutes) else {
+            throw SIPError.invalidValue(field: .place, value: String(durationMinutes))
+        }
+        let place = try TextRules.validated(place, for: .place)
+        let videoLink = try TextRules.validated(videoLink, for: .videoLink)
+        return try write { db in
+            guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            var meeting = Meeting(planId: planId, kind: kind, startsAt: startsAt, durationMinutes: durationMinutes,
+                                  place: place, videoLink: videoLink, minutes: "", held: false)
+            try meeting.insert(db)
+            for item in try AgendaTemplateItem.order(Column("position")).fetchAll(db) {
+                var agendaItem = AgendaItem(meetingId: meeting.id!, position: item.position, title: item.titleSv,
+                                            notes: "")
+                try agendaItem.insert(db)
+            }
+            try self.audit(db, entity: .meeting, id: meeting.id, action: "create", detail: "plan \(planId)")
+            return meeting
+        }
+    }
+
+    public func recordAttendance(meetingId: Int64, participantId: Int64, status: AttendanceStatus) throws {
+        try write { db in
+            try Attendance(meetingId: meetingId, participantId: participantId, status: status).upsert(db)
+            try self.audit(db, entity: .meeting, id: meetingId, action: "attendance",
+                           detail: "participant \(participantId): \(status.rawValue)")
+        }
+    }
+
+    @discardableResult
+    public func addIntervention(planId: Int64, what: String, agencyId: Int64, person: String = "",
+                                frequency: String = "", startDate: Day, dueDate: Day,
+                                status: InterventionStatus = .planned, comment: String = "") throws -> Intervention {
+        guard dueDate >= startDate else { throw SIPError.dateOrder(field: .dueDate) }
+        let interventionDraft = Intervention(
+            planId: planId, what: try TextRules.required(what, for: .what), agencyId: agencyId,
+            person: try TextRules.validated(person, for: .person),
+            frequency: try TextRules.validated(frequency, for: .frequency), startDate: startDate, dueDate: dueDate,
+            status: status, comment: try TextRules.validated(comment, for: .comment))
+        return try write { db in
+            guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            guard try Agency.exists(db, key: agencyId) else { throw SIPError.notFound(.agency, agencyId) }
+            var intervention = interventionDraft
+            try intervention.insert(db)
+            try self.audit(db, entity: .intervention, id: intervention.id, action: "create", detail: "plan \(planId)")
+            return intervention
+        }
+    }
+
+    @discardableResult
+    public func addDeviation(reportingAgencyId: Int64, concernedAgencyId: Int64, planId: Int64?, occurredOn: Day,
+                             kind: String, description: String, localAction: String = "",
+                             responseDays: Int = 30) throws -> Deviation {
+        let now = context.now()
+        let deviationDraft = Deviation(
+            reportingAgencyId: reportingAgencyId, concernedAgencyId: concernedAgencyId, planId: planId,
+            occurredOn: occurredOn, kind: kind, description: try TextRules.required(description, for: .description),
+            localAction: try TextRules.validated(localAction, for: .localAction), status: .registered,
+            response: nil, responseDate: nil, responseDue: context.today.adding(days: responseDays), createdAt: now)
+        return try write { db in
+            guard try DeviationKind.exists(db, key: kind) else {
+                throw SIPError.invalidValue(field: .description, value: kind)
+            }
+            var deviation = deviationDraft
+            try deviation.insert(db)
+            try self.audit(db, entity: .deviation, id: deviation.id, action: "create")
+            return deviation
+        }
+    }
+}
+
+/// Formats before/after pairs for the audit log.
+enum AuditDetail {
+    static func changes(from before: Plan, to after: Plan) -> String {
+        var parts: [String] = []
+        for field in Plan.editableFields where before.text(of: field) != after.text(of: field) {
+            parts.append("\(field.rawValue): \(quoted(before.text(of: field))) -> \(quoted(after.text(of: field)))")
+        }
+        if before.leadAgencyId != after.leadAgencyId {
+            parts.append("leadAgencyId: \(before.leadAgencyId.map(String.init) ?? "-") -> "
+                         + (after.leadAgencyId.map(String.init) ?? "-"))
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}

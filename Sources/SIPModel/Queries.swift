@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+
+/// What the plan list shows and filters by.
+public struct PlanFilter: Sendable, Equatable {
+    public var status: PlanStatus?
+    public var busGroupId: Int64?
+    public var overdueOnly: Bool
+    /// Matches child name, personal number digits, plan number and lead agency, case-insensitively.
+    public var search: String
+    public var limit: Int?
+    public var offset: Int
+
+    public init(status: PlanStatus? = nil, busGroupId: Int64? = nil, overdueOnly: Bool = false,
+                search: String = "", limit: Int? = nil, offset: Int = 0) {
+        self.status = status
+        self.busGroupId = busGroupId
+        self.overdueOnly = overdueOnly
+        self.search = search
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// One row of the plan list.
+public struct PlanSummary: Codable, Equatable, Sendable, FetchableRecord {
+    public var id: Int64
+    public var childName: String
+    /// Masked (YYYYMMDD-****); lists never show the full number.
+    public var personalNumberMasked: String?
+    public var status: PlanStatus
+    public var busGroup: String
+    public var leadAgency: String?
+    public var leadPerson: String
+    /// The nearest of: the follow-up date, the next meeting, the next intervention due date.
+    public var nextDate: Day?
+    public var followUpDate: Day?
+    public var overdue: Bool
+
+    public init(row: Row) throws {
+        id = row["id"]
+        childName = row["childName"]
+        personalNumberMasked = (row["personalNumber"] as String?).map { PersonalNumber(trusted: $0).masked }
+        status = row["status"]
+        busGroup = row["busGroup"]
+        leadAgency = row["leadAgency"]
+        leadPerson = row["leadPerson"]
+        followUpDate = row["followUpDate"]
+        let dates = [followUpDate, row["nextMeeting"] as Day?, row["nextDue"] as Day?].compactMap { $0 }
+        nextDate = status == .closed ? nil : dates.min()
+        overdue = row["overdue"]
+    }
+}
+
+/// One row of the deviation list.
+public struct DeviationSummary: Codable, Equatable, Sendable, FetchableRecord {
+    public var id: Int64
+    public var occurredOn: Day
+    public var kind: String
+    public var kindName: String
+    public var reportingAgency: String
+    public var concernedAgency: String
+    public var planId: Int64?
+    public var status: DeviationStatus
+    public var responseDue: Day
+    public var overdue: Bool
+
+    public init(row: Row) throws {
+        id = row["id"]
+        occurredOn = row["occurredOn"]
+        kind = row["kind"]
+        kindName = row["kindName"]
+        reportingAgency = row["reportingAgency"]
+        concernedAgency = row["concernedAgency"]
+        planId = row["planId"]
+        status = row["status"]
+        responseDue = row["responseDue"]
+        overdue = row["overdue"]
+    }
+}
+
+/// The one definition of "overdue", in SQL, so lists, filters and reports agree.
+enum OverdueRule {
+    /// A plan is overdue when it is open and its follow-up date has passed, or one of its
+    /// interventions is still owed after its due date. `:today` is today's date; never NULL.
+    static let planSQL = """
+    (p.status <> 'closed' AND (IFNULL(p.followUpDate < :today, 0) OR EXISTS (
+        SELECT 1 FROM intervention i WHERE i.planId = p.id AND i.status IN ('planned','ongoing') AND i.dueDate < :today)))
+    """
+    static let deviationSQL = "(d.status IN ('registered','sent') AND d.responseDue < :today)"
+}
+
+extension Store {
+    public func planSummaries(_ filter: PlanFilter = PlanFilter()) throws -> [PlanSummary] {
+        let today = context.today
+        return try read { db in try Store.planSummaries(db, filter: filter, today: today) }
+    }
+
+    static func planSummaries(_ db: Database, filter: PlanFilter, today: Day) throws -> [PlanSummary] {
+        var conditions: [String] = []
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
+        if let status = filter.status {
+            conditions.append("p.status = :status")
+            arguments["status"] = status
+        }
+        if let group = filter.busGroupId {
+            conditions.append("p.busGroupId = :group")
+            arguments["group"] = group
+        }
+        if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
+        let needle = TextRules.clean(filter.search, multiline: false).lowercased()
+        if !needle.isEmpty {
+            let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("""
+                (swiftLowercaseString(c.name) LIKE :pattern ESCAPE '\\' OR c.personalNumber LIKE :pattern ESCAPE '\\'
+                 OR CAST(p.id AS TEXT) LIKE :pattern ESCAPE '\\' OR swiftLowercaseString(a.name) LIKE :pattern ESCAPE '\\')
+                """)
+            arguments["pattern"] = pattern
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var sql = """
+        SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
+               p.leadPerson, p.followUpDate,
+               (SELECT MIN(date(m.startsAt)) FROM meeting m WHERE m.planId = p.id AND m.held = 0) AS nextMeeting,
+               (SELECT MIN(i.dueDate) FROM intervention i
+                 WHERE i.planId = p.id AND i.status IN ('planned','ongoing')) AS nextDue,
+               \(OverdueRule.planSQL) AS overdue
+        FROM "plan" p
+        JOIN child c ON c.id = p.childId
+        JOIN busGroup g ON g.id = p.busGroupId
+        LEFT JOIN agency a ON a.id = p.leadAgencyId
+        \(whereClause)
+        ORDER BY p.id
+        """
+        if let limit = filter.limit {
+            sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, filter.offset))"
+        }
+        return try PlanSummary.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+    }
+
+    public func deviationSummaries(planId: Int64? = nil) throws -> [DeviationSummary] {
+        let today = context.today
+        return try read { db in
+            var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
+            var whereClause = ""
+            if let planId {
+                whereClause = "WHERE d.planId = :plan"
+                arguments["plan"] = planId
+            }
+            return try DeviationSummary.fetchAll(db, sql: """
+                SELECT d.id, d.occurredOn, d.kind, k.nameSv AS kindName, r.name AS reportingAgency,
+                       c.name AS concernedAgency, d.planId, d.status, d.responseDue,
+                       \(OverdueRule.deviationSQL) AS overdue
+                FROM deviation d
+                JOIN deviationKind k ON k.code = d.kind
+                JOIN agency r ON r.id = d.reportingAgencyId
+                JOIN agency c ON c.id = d.concernedAgencyId
+                \(whereClause)
+                ORDER BY d.occurredOn DESC, d.id DESC
+                """, arguments: StatementArguments(arguments))
+        }
+    }
+
+    public func busGroups() throws -> [BusGroup] {
+        try read { db in try BusGroup.order(Column("name")).fetchAll(db) }
+    }
+
+    /// Finds a BUS group by id or by name (case-insensitive).
+    public func busGroup(matching text: String) throws -> BusGroup {
+        let groups = try busGroups()
+        if let id = Int64(text), let group = groups.first(where: { $0.id == id }) { return group }
+        let wanted = TextRules.clean(text, multiline: false).lowercased()
+        if let group = groups.first(where: { $0.name.lowercased() == wanted }) { return group }
+        throw SIPError.unknownGroup(text)
+    }
+
+    public func planCount() throws -> Int {
+        try read { db in try Plan.fetchCount(db) }
+    }
+}

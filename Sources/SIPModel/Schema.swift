@@ -1,0 +1,283 @@
+import Foundation
+import GRDB
+
+/// The database schema, as GRDB migrations. Migrations are append-only: never edit a shipped one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-schema") { db in
+            try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v1-reference-data") { db in
+            try ReferenceData.bundled().insert(into: db)
+        }
+        return migrator
+    }
+
+    /// Dates are ISO text; `x IS date(x)` rejects any that do not exist.
+    private static let v1 = """
+    CREATE TABLE agencyKind (
+        code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+        nameSv TEXT NOT NULL CHECK (length(nameSv) BETWEEN 1 AND 120),
+        nameEn TEXT NOT NULL CHECK (length(nameEn) BETWEEN 1 AND 120),
+        defaultPrincipal TEXT NOT NULL CHECK (defaultPrincipal IN ('kommun','region','privat','stat','annan'))
+    );
+    CREATE TABLE deviationKind (
+        code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+        nameSv TEXT NOT NULL CHECK (length(nameSv) BETWEEN 1 AND 120),
+        nameEn TEXT NOT NULL CHECK (length(nameEn) BETWEEN 1 AND 120)
+    );
+    CREATE TABLE agendaTemplate (
+        position INTEGER PRIMARY KEY NOT NULL,
+        code TEXT NOT NULL UNIQUE,
+        titleSv TEXT NOT NULL,
+        titleEn TEXT NOT NULL,
+        guidanceSv TEXT NOT NULL
+    );
+    CREATE TABLE busGroup (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 120)
+    );
+    CREATE TABLE agency (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL REFERENCES agencyKind(code),
+        principalType TEXT NOT NULL CHECK (principalType IN ('kommun','region','privat','stat','annan')),
+        principalName TEXT NOT NULL CHECK (length(principalName) BETWEEN 1 AND 120),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+        busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL
+    );
+    CREATE INDEX agency_busGroup ON agency(busGroupId);
+    CREATE TABLE contactPerson (
+        id INTEGER PRIMARY KEY,
+        agencyId INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+        role TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 120),
+        phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
+        email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120)
+    );
+    CREATE INDEX contactPerson_agency ON contactPerson(agencyId);
+    CREATE TABLE child (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+        personalNumber TEXT UNIQUE CHECK (personalNumber IS NULL OR
+            (length(personalNumber) = 12 AND personalNumber NOT GLOB '*[^0-9]*')),
+        birthDate TEXT NOT NULL CHECK (birthDate IS date(birthDate)),
+        sex TEXT NOT NULL CHECK (sex IN ('flicka','pojke','annat','okant'))
+    );
+    CREATE INDEX child_name ON child(name);
+    CREATE TABLE familyMember (
+        id INTEGER PRIMARY KEY,
+        childId INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('guardian','relative')),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+        relation TEXT NOT NULL DEFAULT '' CHECK (length(relation) <= 120),
+        phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
+        email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120),
+        address TEXT NOT NULL DEFAULT '' CHECK (length(address) <= 300),
+        invited INTEGER NOT NULL DEFAULT 0 CHECK (invited IN (0, 1))
+    );
+    CREATE INDEX familyMember_child ON familyMember(childId);
+    CREATE TABLE "plan" (
+        id INTEGER PRIMARY KEY,
+        childId INTEGER NOT NULL REFERENCES child(id),
+        busGroupId INTEGER NOT NULL REFERENCES busGroup(id),
+        initiatorKind TEXT NOT NULL CHECK (initiatorKind IN ('guardian','child','agency')),
+        initiatorAgencyId INTEGER REFERENCES agency(id),
+        initiatorPerson TEXT NOT NULL DEFAULT '' CHECK (length(initiatorPerson) <= 120),
+        requestDate TEXT NOT NULL CHECK (requestDate IS date(requestDate)),
+        reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 4000),
+        questions TEXT NOT NULL DEFAULT '' CHECK (length(questions) <= 4000),
+        currentSituation TEXT NOT NULL DEFAULT '' CHECK (length(currentSituation) <= 4000),
+        childView TEXT NOT NULL DEFAULT '' CHECK (length(childView) <= 4000),
+        childGoals TEXT NOT NULL DEFAULT '' CHECK (length(childGoals) <= 4000),
+        longTermGoals TEXT NOT NULL DEFAULT '' CHECK (length(longTermGoals) <= 4000),
+        shortTermGoals TEXT NOT NULL DEFAULT '' CHECK (length(shortTermGoals) <= 4000),
+        familyOwnActions TEXT NOT NULL DEFAULT '' CHECK (length(familyOwnActions) <= 4000),
+        leadAgencyId INTEGER REFERENCES agency(id),
+        leadPerson TEXT NOT NULL DEFAULT '' CHECK (length(leadPerson) <= 120),
+        coordinator TEXT NOT NULL DEFAULT '' CHECK (length(coordinator) <= 120),
+        status TEXT NOT NULL CHECK (status IN ('draft','invited','active','follow_up_due','closed')),
+        closedReason TEXT CHECK (length(closedReason) <= 500),
+        followUpDate TEXT CHECK (followUpDate IS NULL OR followUpDate IS date(followUpDate)),
+        followUpCaller TEXT NOT NULL DEFAULT '' CHECK (length(followUpCaller) <= 120),
+        version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+        createdAt DATETIME NOT NULL,
+        updatedAt DATETIME NOT NULL,
+        CHECK (status <> 'closed' OR length(trim(closedReason)) > 0),
+        CHECK (initiatorKind <> 'agency' OR initiatorAgencyId IS NOT NULL)
+    );
+    CREATE INDEX plan_status_followUp ON "plan"(status, followUpDate);
+    CREATE INDEX plan_group_status ON "plan"(busGroupId, status);
+    CREATE INDEX plan_child ON "plan"(childId);
+    CREATE INDEX plan_leadAgency ON "plan"(leadAgencyId);
+    CREATE TABLE planStatusChange (
+        id INTEGER PRIMARY KEY,
+        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+        fromStatus TEXT CHECK (fromStatus IN ('draft','invited','active','follow_up_due','closed')),
+        toStatus TEXT NOT NULL CHECK (toStatus IN ('draft','invited','active','follow_up_due','closed')),
+        changedAt DATETIME NOT NULL,
+        changedBy TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
+    );
+    CREATE INDEX planStatusChange_plan ON planStatusChange(planId, changedAt);
+    CREATE TABLE participant (
+        id INTEGER PRIMARY KEY,
+        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+        agencyId INTEGER REFERENCES agency(id),
+        familyMemberId INTEGER REFERENCES familyMember(id) ON DELETE SET NULL,
+        person TEXT NOT NULL CHECK (length(person) BETWEEN 1 AND 120),
+        role TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 120),
+        invitationKind TEXT NOT NULL CHECK (invitationKind IN ('kallelse','inbjudan'))
+    );
+    CREATE INDEX participant_plan ON participant(planId);
+    CREATE INDEX participant_agency ON participant(agencyId);
+    CREATE TABLE consent (
+        id INTEGER PRIMARY KEY,
+        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+        givenByMemberId INTEGER REFERENCES familyMember(id),
+        givenByChild INTEGER NOT NULL DEFAULT 0 CHECK (givenByChild IN (0, 1)),
+        information TEXT NOT NULL CHECK (length(information) BETWEEN 1 AND 500),
+        form TEXT NOT NULL CHECK (form IN ('written','oral')),
+        validFrom TEXT NOT NULL CHECK (validFrom IS date(validFrom)),
+        validTo TEXT CHECK (validTo IS NULL OR (validTo IS date(validTo) AND validTo >= validFrom)),
+        withdrawnOn TEXT CHECK (withdrawnOn IS NULL OR withdrawnOn IS date(withdrawnOn)),
+        recordedAt DATETIME NOT NULL,
+        recordedBy TEXT NOT NULL,
+        CHECK ((givenByMemberId IS NOT NULL) + givenByChild = 1)
+    );
+    CREATE INDEX consent_plan ON consent(planId);
+    CREATE TABLE consentAgency (
+        consentId INTEGER NOT NULL REFERENCES consent(id) ON DELETE CASCADE,
+        agencyId INTEGER NOT NULL REFERENCES agency(id),
+        PRIMARY KEY (consentId, agencyId)
+    ) WITHOUT ROWID;
+    CREATE TABLE meeting (
+        id INTEGER PRIMARY KEY,
+        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('first','follow_up')),
+        startsAt DATETIME NOT NULL,
+        durationMinutes INTEGER NOT NULL CHECK (durationMinutes BETWEEN 5 AND 600),
+        place TEXT NOT NULL DEFAULT '' CHECK (length(place) <= 300),
+        videoLink TEXT NOT NULL DEFAULT '' CHECK (length(videoLink) <= 300),
+        minutes TEXT NOT NULL DEFAULT '' CHECK (length(minutes) <= 4000),
+        held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1))
+    );
+    CREATE INDEX meeting_plan ON meeting(planId, startsAt);
+    CREATE INDEX meeting_startsAt ON meeting(startsAt);
+    CREATE TABLE agendaItem (
+        id INTEGER PRIMARY KEY,
+        meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
+        UNIQUE (meetingId, position)
+    );
+    CREATE TABLE attendance (
+        meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        participantId INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('present','absent_with_notice','absent_without_notice','declined')),
+        PRIMARY KEY (meetingId, participantId)
+    ) WITHOUT ROWID;
+    CREATE TABLE intervention (
+        id INTEGER PRIMARY KEY,
+        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+        what TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 500),
+        agencyId INTEGER NOT NULL REFERENCES agency(id),
+        person TEXT NOT NULL DEFAULT '' CHECK (length(person) <= 120),
+        frequency TEXT NOT NULL DEFAULT '' CHECK (length(frequency) <= 120),
+        startDate TEXT NOT NULL CHECK (startDate IS date(startDate)),
+        dueDate TEXT NOT NULL CHECK (dueDate IS date(dueDate) AND dueDate >= startDate),
+        status TEXT NOT NULL CHECK (status IN ('planned','ongoing','done','not_delivered')),
+        comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 4000)
+    );
+    CREATE INDEX intervention_plan ON intervention(planId);
+    CREATE INDEX intervention_status_due ON intervention(status, dueDate);
+    CREATE INDEX intervention_agency ON intervention(agencyId);
+    CREATE TABLE deviation (
+        id INTEGER PRIMARY KEY,
+        reportingAgencyId INTEGER NOT NULL REFERENCES agency(id),
+        concernedAgencyId INTEGER NOT NULL REFERENCES agency(id),
+        planId INTEGER REFERENCES "plan"(id) ON DELETE SET NULL,
+        occurredOn TEXT NOT NULL CHECK (occurredOn IS date(occurredOn)),
+        kind TEXT NOT NULL REFERENCES deviationKind(code),
+        description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
+        localAction TEXT NOT NULL DEFAULT '' CHECK (length(localAction) <= 4000),
+        status TEXT NOT NULL CHECK (status IN ('registered','sent','answered','closed')),
+        response TEXT CHECK (length(response) <= 4000),
+        responseDate TEXT CHECK (responseDate IS NULL OR responseDate IS date(responseDate)),
+        responseDue TEXT NOT NULL CHECK (responseDue IS date(responseDue)),
+        createdAt DATETIME NOT NULL,
+        CHECK (status <> 'answered' OR (response IS NOT NULL AND responseDate IS NOT NULL))
+    );
+    CREATE INDEX deviation_status_due ON deviation(status, responseDue);
+    CREATE INDEX deviation_plan ON deviation(planId);
+    CREATE INDEX deviation_concerned ON deviation(concernedAgencyId);
+    CREATE INDEX deviation_kind_occurred ON deviation(kind, occurredOn);
+    CREATE TABLE auditLog (
+        id INTEGER PRIMARY KEY,
+        at DATETIME NOT NULL,
+        user TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entityId INTEGER,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX auditLog_entity ON auditLog(entity, entityId, at);
+    CREATE INDEX auditLog_user ON auditLog(user, at);
+    CREATE TRIGGER auditLog_noUpdate BEFORE UPDATE ON auditLog
+    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    CREATE TRIGGER auditLog_noDelete BEFORE DELETE ON auditLog
+    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    """
+}
+
+/// Reference data read from the `data/` files bundled with the program.
+struct ReferenceData {
+    var agencyKinds: [AgencyKind]
+    var deviationKinds: [DeviationKind]
+    var agenda: [AgendaTemplateItem]
+
+    static func bundled() throws -> ReferenceData {
+        let agencyKinds = try DataFile.rows("agency-kinds.tsv", columns: 4).map {
+            AgencyKind(code: $0[0], nameSv: $0[1], nameEn: $0[2],
+                       defaultPrincipal: PrincipalType(rawValue: $0[3]) ?? .other)
+        }
+        let deviationKinds = try DataFile.rows("deviation-kinds.tsv", columns: 3).map {
+            DeviationKind(code: $0[0], nameSv: $0[1], nameEn: $0[2])
+        }
+        let agenda = try DataFile.rows("agenda.tsv", columns: 4).enumerated().map { index, row in
+            AgendaTemplateItem(position: index + 1, code: row[0], titleSv: row[1], titleEn: row[2], guidanceSv: row[3])
+        }
+        return ReferenceData(agencyKinds: agencyKinds, deviationKinds: deviationKinds, agenda: agenda)
+    }
+
+    func insert(into db: Database) throws {
+        for kind in agencyKinds { try kind.insert(db) }
+        for kind in deviationKinds { try kind.insert(db) }
+        for item in agenda { try item.insert(db) }
+    }
+}
+
+/// The plain-text files in `data/`: TAB-separated, `#` comments, blank lines ignored.
+public enum DataFile {
+    public static func text(_ name: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: "data/" + name, withExtension: nil) else {
+            throw SIPError.storage("missing data file \(name)")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Data lines of a file, split on TAB; each must have at least `columns` fields.
+    public static func rows(_ name: String, columns: Int) throws -> [[String]] {
+        try text(name).split(separator: "\n").compactMap { line -> [String]? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= columns else {
+                throw SIPError.storage("data file \(name): expected \(columns) fields in: \(trimmed)")
+            }
+            return fields
+        }
+    }
+}

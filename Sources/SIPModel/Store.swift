@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Who is acting and when: injected so that "overdue" and the audit trail are testable.
+public struct SessionContext: Sendable {
+    /// The OS user name: the identity recorded in the audit log.
+    public var user: String
+    public var now: @Sendable () -> Date
+    public var timeZone: TimeZone
+
+    public init(user: String, timeZone: TimeZone = .stockholm, now: @escaping @Sendable () -> Date) {
+        self.user = user
+        self.now = now
+        self.timeZone = timeZone
+    }
+
+    /// The real user and clock.
+    public static func current() -> SessionContext {
+        let name = getpwuid(geteuid()).flatMap { String(validatingCString: $0.pointee.pw_name) }
+            ?? ProcessInfo.processInfo.environment["USER"] ?? "okänd"
+        return SessionContext(user: name, now: { Date() })
+    }
+
+    public var today: Day { Day(now(), in: timeZone) }
+}
+
+extension TimeZone {
+    /// All dates users see are Swedish local time.
+    public static let stockholm = TimeZone(identifier: "Europe/Stockholm")!
+}
+
+/// Where the database lives: `--db`, else `$SIP_TUI_DB`, else the XDG data directory.
+public enum DatabaseLocation {
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (path: String, isDefault: Bool)
+    {
+        if let option, !option.isEmpty { return (option, false) }
+        if let env = environment["SIP_TUI_DB"], !env.isEmpty { return (env, false) }
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return (base + "/sip-tui/sip.sqlite", true)
+    }
+}
+
+/// The SQLite database: WAL, busy timeout, foreign keys, owner-only files.
+public final class Store: Sendable {
+    public let path: String
+    public let context: SessionContext
+    let writer: DatabasePool
+
+    /// Opens (creating and migrating when new) the database at `path`.
+    /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
+    public init(path: String, context: SessionContext, createDirectory: Bool = false) throws {
+        umask(0o077)
+        self.path = path
+        self.context = context
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard createDirectory else { throw SIPError.directoryMissing(directory) }
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw SIPError.directoryNotWritable(directory)
+            }
+        } else if !isDirectory.boolValue {
+            throw SIPError.directoryMissing(directory)
+        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists {
+            try Store.checkHeader(path)
+        } else if access(directory, W_OK) != 0 {
+            throw SIPError.directoryNotWritable(directory)
+        }
+
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.label = "sip-tui"
+        config.prepareDatabase { db in
+            // Unicode-aware lower() for filters: SQLite's own lower() only folds ASCII, not ÅÄÖ.
+            db.add(function: .lowercase)
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+            try writer.write { db in
+                if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(path) }
+            }
+            try Schema.migrator.migrate(writer)
+        } catch let error as SIPError {
+            throw error
+        } catch {
+            throw SIPError.from(error, path: path)
+        }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            chmod(path + suffix, 0o600)
+        }
+    }
+
+    /// A file that exists must be empty (SQLite turns it into a database) or start with SQLite's header.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SIPError.cannotOpen(path)
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\u{0}".utf8) { throw SIPError.notADatabase(path) }
+    }
+
+    /// Runs `body` in one write transaction; any failure rolls everything back.
+    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as SIPError {
+            throw error
+        } catch {
+            throw SIPError.from(error, path: path)
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as SIPError {
+            throw error
+        } catch {
+            throw SIPError.from(error, path: path)
+        }
+    }
+
+    /// Appends to the audit log inside the caller's transaction.
+    func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
+        var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: entity.rawValue,
+                               entityId: id, action: action, detail: detail)
+        try entry.insert(db)
+    }
+
+    /// Closes the pool; further use throws.
+    public func close() throws {
+        try writer.close()
+    }
+}
+
+extension SIPError {
+    /// Maps SQLite's result codes to messages a user can act on.
+    static func from(_ error: Error, path: String) -> SIPError {
+        if let error = error as? SIPError { return error }
+        guard let dbError = error as? DatabaseError else { return .storage(String(describing: error)) }
+        switch dbError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path)
+        case .SQLITE_READONLY: return .readOnly(path)
+        case .SQLITE_NOTADB: return .notADatabase(path)
+        case .SQLITE_CORRUPT: return .corrupt(path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path)
+        default: return .storage(dbError.message ?? "\(dbError.resultCode)")
+        }
+    }
+}

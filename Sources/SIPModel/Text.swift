@@ -1,0 +1,91 @@
+import Foundation
+
+/// A text field the model stores, with its limits. The raw value names the field in the catalog.
+public enum Field: String, Sendable, CaseIterable, Codable {
+    case name, personalNumber, birthDate, relation, phone, email, address, role
+    case agencyName, principalName, groupName
+    case reason, questions, currentSituation, childView, childGoals, longTermGoals, shortTermGoals
+    case familyOwnActions, person, leadPerson, initiatorPerson, coordinator, followUpCaller, closedReason
+    case requestDate, followUpDate, startDate, dueDate, occurredOn, responseDue, status, leadAgency
+    case information, place, videoLink, minutes, agendaTitle, agendaNotes
+    case what, frequency, comment, description, response, localAction, note
+
+    /// Longest accepted text, in characters (extended grapheme clusters).
+    public var maxLength: Int {
+        switch self {
+        case .personalNumber, .birthDate, .requestDate, .followUpDate, .startDate, .dueDate,
+             .occurredOn, .responseDue, .status: return 20
+        case .phone: return 40
+        case .name, .relation, .email, .role, .person, .leadPerson, .initiatorPerson, .coordinator, .leadAgency, .followUpCaller,
+             .agencyName, .principalName, .groupName, .agendaTitle, .frequency:
+            return 120
+        case .address, .place, .videoLink: return 300
+        case .what, .closedReason, .information: return 500
+        default: return 4000
+        }
+    }
+
+    /// Multi-line fields keep newlines and tabs; single-line fields turn them into spaces.
+    public var isMultiline: Bool {
+        switch self {
+        case .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
+             .shortTermGoals, .familyOwnActions, .minutes, .agendaNotes, .comment, .description,
+             .response, .localAction, .note, .information:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// How text is made safe to store: NFC, no control characters, within the field's limit.
+public enum TextRules {
+    /// NFC-normalises and strips control characters (C0, C1, DEL). Newline and tab survive in
+    /// multi-line fields; elsewhere they become a space. Carriage returns are dropped. Leading and
+    /// trailing whitespace is trimmed; in multi-line text, trailing spaces of each line too.
+    public static func clean(_ raw: String, multiline: Bool) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            guard scalar.properties.generalCategory == .control else {
+                scalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n", "\t":
+                scalars.append(multiline ? scalar : " ")
+            default:
+                continue
+            }
+        }
+        let text = String(scalars)
+        if multiline {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+            return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Cleans `raw` for `field` and checks its length. Throws `SIPError.tooLong` rather than cutting.
+    public static func validated(_ raw: String, for field: Field) throws -> String {
+        let text = clean(raw, multiline: field.isMultiline)
+        if text.count > field.maxLength {
+            throw SIPError.tooLong(field: field, max: field.maxLength)
+        }
+        return text
+    }
+
+    /// As `validated`, but an empty result is an error: the field is required.
+    public static func required(_ raw: String, for field: Field) throws -> String {
+        let text = try validated(raw, for: field)
+        if text.isEmpty { throw SIPError.required(field: field) }
+        return text
+    }
+
+    /// As `validated`, but an empty result becomes nil.
+    public static func optional(_ raw: String?, for field: Field) throws -> String? {
+        guard let raw else { return nil }
+        let text = try validated(raw, for: field)
+        return text.isEmpty ? nil : text
+    }
+}
