@@ -31,7 +31,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SIPModelTests",
-            dependencies: ["SIPModel"]
+            // sip-tui is listed so that `swift test` builds the binary the command-line tests run.
+            dependencies: ["SIPModel", "sip-tui"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,7 @@ enum Schema {
         return migrator
     }
 
-    /// Dates are ISO text; `x IS date(x)` rejects any that do not exist.
+    /// Dates are ISO text; `x IS date(x, '+0 days')` rejects any that do not exist.
     private static let v1 = """
     CREATE TABLE agencyKind (
         code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
@@ -61,7 +61,7 @@ enum Schema {
         name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
         personalNumber TEXT UNIQUE CHECK (personalNumber IS NULL OR
             (length(personalNumber) = 12 AND personalNumber NOT GLOB '*[^0-9]*')),
-        birthDate TEXT NOT NULL CHECK (birthDate IS date(birthDate)),
+        birthDate TEXT NOT NULL CHECK (birthDate IS date(birthDate, '+0 days')),
         sex TEXT NOT NULL CHECK (sex IN ('flicka','pojke','annat','okant'))
     );
     CREATE INDEX child_name ON child(name);
@@ -84,7 +84,7 @@ enum Schema {
         initiatorKind TEXT NOT NULL CHECK (initiatorKind IN ('guardian','child','agency')),
         initiatorAgencyId INTEGER REFERENCES agency(id),
         initiatorPerson TEXT NOT NULL DEFAULT '' CHECK (length(initiatorPerson) <= 120),
-        requestDate TEXT NOT NULL CHECK (requestDate IS date(requestDate)),
+        requestDate TEXT NOT NULL CHECK (requestDate IS date(requestDate, '+0 days')),
         reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 4000),
         questions TEXT NOT NULL DEFAULT '' CHECK (length(questions) <= 4000),
         currentSituation TEXT NOT NULL DEFAULT '' CHECK (length(currentSituation) <= 4000),
@@ -98,12 +98,12 @@ enum Schema {
         coordinator TEXT NOT NULL DEFAULT '' CHECK (length(coordinator) <= 120),
         status TEXT NOT NULL CHECK (status IN ('draft','invited','active','follow_up_due','closed')),
         closedReason TEXT CHECK (length(closedReason) <= 500),
-        followUpDate TEXT CHECK (followUpDate IS NULL OR followUpDate IS date(followUpDate)),
+        followUpDate TEXT CHECK (followUpDate IS NULL OR followUpDate IS date(followUpDate, '+0 days')),
         followUpCaller TEXT NOT NULL DEFAULT '' CHECK (length(followUpCaller) <= 120),
         version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
         createdAt DATETIME NOT NULL,
         updatedAt DATETIME NOT NULL,
-        CHECK (status <> 'closed' OR length(trim(closedReason)) > 0),
+        CHECK (status <> 'closed' OR IFNULL(length(trim(closedReason)), 0) > 0),
         CHECK (initiatorKind <> 'agency' OR initiatorAgencyId IS NOT NULL)
     );
     CREATE INDEX plan_status_followUp ON "plan"(status, followUpDate);
@@ -138,9 +138,9 @@ enum Schema {
         givenByChild INTEGER NOT NULL DEFAULT 0 CHECK (givenByChild IN (0, 1)),
         information TEXT NOT NULL CHECK (length(information) BETWEEN 1 AND 500),
         form TEXT NOT NULL CHECK (form IN ('written','oral')),
-        validFrom TEXT NOT NULL CHECK (validFrom IS date(validFrom)),
-        validTo TEXT CHECK (validTo IS NULL OR (validTo IS date(validTo) AND validTo >= validFrom)),
-        withdrawnOn TEXT CHECK (withdrawnOn IS NULL OR withdrawnOn IS date(withdrawnOn)),
+        validFrom TEXT NOT NULL CHECK (validFrom IS date(validFrom, '+0 days')),
+        validTo TEXT CHECK (validTo IS NULL OR (validTo IS date(validTo, '+0 days') AND validTo >= validFrom)),
+        withdrawnOn TEXT CHECK (withdrawnOn IS NULL OR withdrawnOn IS date(withdrawnOn, '+0 days')),
         recordedAt DATETIME NOT NULL,
         recordedBy TEXT NOT NULL,
         CHECK ((givenByMemberId IS NOT NULL) + givenByChild = 1)
@@ -185,8 +185,8 @@ enum Schema {
         agencyId INTEGER NOT NULL REFERENCES agency(id),
         person TEXT NOT NULL DEFAULT '' CHECK (length(person) <= 120),
         frequency TEXT NOT NULL DEFAULT '' CHECK (length(frequency) <= 120),
-        startDate TEXT NOT NULL CHECK (startDate IS date(startDate)),
-        dueDate TEXT NOT NULL CHECK (dueDate IS date(dueDate) AND dueDate >= startDate),
+        startDate TEXT NOT NULL CHECK (startDate IS date(startDate, '+0 days')),
+        dueDate TEXT NOT NULL CHECK (dueDate IS date(dueDate, '+0 days') AND dueDate >= startDate),
         status TEXT NOT NULL CHECK (status IN ('planned','ongoing','done','not_delivered')),
         comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 4000)
     );
@@ -198,14 +198,14 @@ enum Schema {
         reportingAgencyId INTEGER NOT NULL REFERENCES agency(id),
         concernedAgencyId INTEGER NOT NULL REFERENCES agency(id),
         planId INTEGER REFERENCES "plan"(id) ON DELETE SET NULL,
-        occurredOn TEXT NOT NULL CHECK (occurredOn IS date(occurredOn)),
+        occurredOn TEXT NOT NULL CHECK (occurredOn IS date(occurredOn, '+0 days')),
         kind TEXT NOT NULL REFERENCES deviationKind(code),
         description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
         localAction TEXT NOT NULL DEFAULT '' CHECK (length(localAction) <= 4000),
         status TEXT NOT NULL CHECK (status IN ('registered','sent','answered','closed')),
         response TEXT CHECK (length(response) <= 4000),
-        responseDate TEXT CHECK (responseDate IS NULL OR responseDate IS date(responseDate)),
-        responseDue TEXT NOT NULL CHECK (responseDue IS date(responseDue)),
+        responseDate TEXT CHECK (responseDate IS NULL OR responseDate IS date(responseDate, '+0 days')),
+        responseDue TEXT NOT NULL CHECK (responseDue IS date(responseDue, '+0 days')),
         createdAt DATETIME NOT NULL,
         CHECK (status <> 'answered' OR (response IS NOT NULL AND responseDate IS NOT NULL))
     );

@@ -59,7 +59,8 @@ public final class Store: Sendable {
 
     /// Opens (creating and migrating when new) the database at `path`.
     /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
-    public init(path: String, context: SessionContext, createDirectory: Bool = false) throws {
+    public init(path: String, context: SessionContext, createDirectory: Bool = false,
+                busyTimeout: TimeInterval = 5) throws {
         umask(0o077)
         self.path = path
         self.context = context
@@ -86,7 +87,7 @@ public final class Store: Sendable {
 
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(busyTimeout)
         config.label = "sip-tui"
         config.prepareDatabase { db in
             // Unicode-aware lower() for filters: SQLite's own lower() only folds ASCII, not ÅÄÖ.

@@ -59,8 +59,11 @@ public enum TextRules {
         }
         let text = String(scalars)
         if multiline {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                var line = Substring(line)
+                while let last = line.last, last.isWhitespace { line.removeLast() }
+                return line
+            }
             return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return text.trimmingCharacters(in: .whitespaces)

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+@testable import SIPModel
+
+/// A fresh directory per test, removed when the value goes away.
+final class TempDir {
+    let url: URL
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("sip-tui-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// A clock the test sets: 2026-03-16 10:00 in Stockholm unless told otherwise.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ day: Day = Day(year: 2026, month: 3, day: 16)!, hour: Int = 10) { current = TestClock.date(day, hour: hour) }
+    var now: Date { lock.withLock { current } }
+    func set(_ day: Day, hour: Int = 10) { lock.withLock { current = TestClock.date(day, hour: hour) } }
+    static func date(_ day: Day, hour: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .stockholm
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour))!
+    }
+}
+
+func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+/// A store in a temp dir with an injected user and clock.
+struct TestStore {
+    let dir = TempDir()
+    let clock: TestClock
+    let store: Store
+
+    init(clock: TestClock = TestClock(), user: String = "testare") throws {
+        self.clock = clock
+        store = try Store(path: dir.path("sip.sqlite"),
+                          context: SessionContext(user: user, now: { [clock] in clock.now }), busyTimeout: 0.05)
+    }
+}
+
+/// One child with two guardians, a BUS group, a municipal and a regional agency, a draft plan.
+struct Fixture {
+    let group: BusGroup
+    let school: Agency
+    let social: Agency
+    let bup: Agency
+    let insurance: Agency
+    let child: Child
+    let mother: FamilyMember
+    let father: FamilyMember
+    let plan: Plan
+
+    init(_ store: Store) throws {
+        group = try store.addBusGroup(name: "Lokal BUS Testby")
+        school = try store.addAgency(kind: "skola", principalName: "Testby kommun", name: "Ängsskolan",
+                                     busGroupId: group.id)
+        social = try store.addAgency(kind: "socialtjanst", principalName: "Testby kommun",
+                                     name: "Socialtjänsten Testby", busGroupId: group.id)
+        bup = try store.addAgency(kind: "bup", principalName: "Region Test", name: "BUP Testby", busGroupId: group.id)
+        insurance = try store.addAgency(kind: "forsakringskassan", principalName: "Försäkringskassan",
+                                        name: "Försäkringskassan", busGroupId: nil)
+        child = try store.addChild(name: "Åsa Öberg", personalNumber: "20150312-0006", sex: .girl)
+        mother = try store.addFamilyMember(childId: child.id!, role: .guardian, name: "Märta Öberg", relation: "mamma")
+        father = try store.addFamilyMember(childId: child.id!, role: .guardian, name: "Örjan Öberg", relation: "pappa")
+        plan = try store.createPlan(NewPlan(childId: child.id!, busGroupId: group.id!, initiatorKind: .guardian,
+                                            initiatorPerson: "Märta Öberg", requestDate: store.context.today,
+                                            reason: "Hög frånvaro", questions: "Hur kommer Åsa tillbaka till skolan?"))
+    }
+
+    /// Both guardians consent, valid from today for a year.
+    func consentBoth(_ store: Store) throws {
+        for guardian in [mother, father] {
+            try store.addConsent(planId: plan.id!, givenBy: .guardian(guardian.id!), information: "Skolgång och hälsa",
+                                 validFrom: store.context.today, validTo: store.context.today.adding(days: 365),
+                                 agencyIds: [school.id!, social.id!, bup.id!])
+        }
+    }
+}
+
+/// Moves a fresh draft plan (with consent on record) to `status` along allowed steps.
+func drive(_ store: Store, plan id: Int64, to status: PlanStatus) throws {
+    let path: [PlanStatus] = switch status {
+    case .draft: []
+    case .invited: [.invited]
+    case .active: [.invited, .active]
+    case .followUpDue: [.invited, .active, .followUpDue]
+    case .closed: [.closed]
+    }
+    for step in path { try store.changeStatus(planId: id, to: step, note: step == .closed ? "Klar" : "") }
+}
