@@ -250,7 +250,7 @@ public struct DemoGenerator {
             closedReason: status == .closed ? rng.pick(["Målen är uppnådda.", "Familjen har flyttat från kommunen.",
                                                         "Vårdnadshavarna återkallade samtycket."]) : nil,
             followUpDate: followUp, followUpCaller: status == .draft ? "" : lead.name, version: 1,
-            createdAt: now, updatedAt: now)
+            createdAt: date(started, hour: 8), updatedAt: date(started, hour: 8))
         try plan.insert(db)
         summary.plans += 1
         let planId = plan.id!
@@ -293,7 +293,8 @@ public struct DemoGenerator {
         }
         // Deviations of every kind, about one per plan on average, also unrelated to meetings.
         if rng.chance(55) || index < deviationKinds.count {
-            try deviation(db, planId: planId, reporter: agencies[1], concerned: rng.pick(agencies),
+            try deviation(db, planId: planId, reporter: agencies[1],
+                          concerned: rng.pick(agencies.filter { $0.id != agencies[1].id }),
                           occurred: min(today, started.adding(days: rng.int(0...30))), kinds: deviationKinds)
         }
     }
@@ -359,7 +360,8 @@ public struct DemoGenerator {
                     : roll < 88 ? .absentWithNotice : roll < 95 ? .absentWithoutNotice : .declined
                 try Attendance(meetingId: meeting.id!, participantId: participant.id!, status: attendance).insert(db)
                 if attendance.warrantsDeviation, let concerned = agencies.first(where: { $0.id == participant.agencyId }) {
-                    try deviation(db, planId: planId, reporter: agencies[1], concerned: concerned, occurred: day,
+                    let reporter = agencies.first { $0.id != concerned.id } ?? concerned
+                    try deviation(db, planId: planId, reporter: reporter, concerned: concerned, occurred: day,
                                   kinds: deviationKinds, kind: attendance == .declined ? "avbojde" : "uteblev")
                 }
             }

@@ -104,8 +104,12 @@ public final class Store: Sendable {
         } catch {
             throw SIPError.from(error, path: path)
         }
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            chmod(path + suffix, 0o600)
+        // Files this call created are owner-only (umask does it; chmod makes sure). An existing
+        // database keeps its mode: `check` reports one that others can read, rather than hiding it.
+        if !exists {
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                chmod(path + suffix, 0o600)
+            }
         }
     }
 

@@ -3,7 +3,7 @@ import GRDB
 @testable import SIPModel
 
 /// A fresh directory per test, removed when the value goes away.
-final class TempDir {
+final class TempDir: Sendable {
     let url: URL
     init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("sip-tui-tests-\(UUID().uuidString)")
@@ -30,7 +30,7 @@ final class TestClock: @unchecked Sendable {
 func day(_ iso: String) -> Day { Day(iso: iso)! }
 
 /// A store in a temp dir with an injected user and clock.
-struct TestStore {
+struct TestStore: Sendable {
     let dir = TempDir()
     let clock: TestClock
     let store: Store

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import SIPModel
+
+/// Runs the real `sip-tui` binary, built next to this test bundle.
+struct CLI {
+    static let binary: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // swift test runs <products>/sip-tuiPackageTests.xctest; the executable sits beside it.
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("sip-tui").path),
+              dir.path != "/" {
+            dir.deleteLastPathComponent()
+        }
+        return dir.appendingPathComponent("sip-tui")
+    }()
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SIP_TUI_DB")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite("Command line", .serialized)
+struct CommandLineTests {
+    /// A demo database shared by the read-only tests of this suite.
+    static let demo: (dir: TempDir, path: String) = {
+        let dir = TempDir()
+        let path = dir.path("demo.sqlite")
+        let result = try! CLI.run(["--db", path, "demo", "--plans", "25", "--seed", "5"])
+        precondition(result.status == 0, result.err)
+        return (dir, path)
+    }()
+
+    func expectCleanFailure(_ result: CLI.Result, contains text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.err.hasPrefix("sip-tui: "), "\(result.err)", sourceLocation: sourceLocation)
+        #expect(result.err.contains(text), "\(result.err)", sourceLocation: sourceLocation)
+        #expect(!result.err.contains("Fatal") && !result.err.contains("crashed") && result.err.count < 400,
+                sourceLocation: sourceLocation)
+    }
+
+    @Test("demo then plan list --json lists the demo plans; --db works before and after the subcommand")
+    func listJSON() throws {
+        let before = try CLI.run(["--db", Self.demo.path, "plan", "list", "--json"])
+        let after = try CLI.run(["plan", "list", "--json", "--db", Self.demo.path])
+        #expect(before.status == 0 && after.status == 0)
+        let rows = try JSONDecoder().decode([PlanSummary].self, from: Data(before.out.utf8))
+        #expect(rows.count == 25)
+        #expect(before.out == after.out)
+        #expect(rows.allSatisfy { $0.personalNumberMasked.map { $0.hasSuffix("-****") } ?? true })
+    }
+
+    @Test("SIP_TUI_DB chooses the database when --db is absent")
+    func environmentVariable() throws {
+        let result = try CLI.run(["plan", "list", "--json"], environment: ["SIP_TUI_DB": Self.demo.path])
+        #expect(result.status == 0)
+        #expect(try JSONDecoder().decode([PlanSummary].self, from: Data(result.out.utf8)).count == 25)
+    }
+
+    @Test("filters: status in Swedish or as a code, group by name, overdue")
+    func filters() throws {
+        let sv = try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "aktiv", "--json"])
+        let code = try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "active", "--json"])
+        #expect(sv.out == code.out)
+        let active = try JSONDecoder().decode([PlanSummary].self, from: Data(sv.out.utf8))
+        #expect(!active.isEmpty && active.allSatisfy { $0.status == .active })
+        let overdue = try JSONDecoder().decode(
+            [PlanSummary].self, from: Data(try CLI.run(["--db", Self.demo.path, "plan", "list", "--overdue", "--json"]).out.utf8))
+        #expect(!overdue.isEmpty && overdue.allSatisfy(\.overdue))
+        let group = try CLI.run(["--db", Self.demo.path, "plan", "list", "--group", "lokal bus sjöstad", "--json"])
+        let inGroup = try JSONDecoder().decode([PlanSummary].self, from: Data(group.out.utf8))
+        #expect(!inGroup.isEmpty && inGroup.allSatisfy { $0.busGroup == "Lokal BUS Sjöstad" })
+    }
+
+    @Test("plan show --json carries the four legal points, consent, guardians and participants")
+    func showJSON() throws {
+        let list = try JSONDecoder().decode(
+            [PlanSummary].self,
+            from: Data(try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "active", "--json"]).out.utf8))
+        let id = try #require(list.first?.id)
+        let result = try CLI.run(["--db", Self.demo.path, "plan", "show", String(id), "--json"])
+        #expect(result.status == 0)
+        let document = try JSONDecoder().decode(PlanDocument.self, from: Data(result.out.utf8))
+        #expect(document.schema == PlanDocument.schemaName)
+        #expect(!document.legal.needs.isEmpty)
+        #expect(!document.legal.interventionsByPrincipal.isEmpty)
+        #expect(document.legal.overallResponsibility != nil)
+        #expect(!document.consents.isEmpty && !document.guardians.isEmpty && !document.participants.isEmpty)
+        let text = try CLI.run(["--db", Self.demo.path, "plan", "show", String(id)])
+        #expect(text.out.contains("Lagens fyra punkter"))
+        let english = try CLI.run(["--db", Self.demo.path, "--lang", "en", "plan", "show", String(id)])
+        #expect(english.out.contains("The four points the law requires"))
+    }
+
+    @Test("deviation list prints every deviation, as text or JSON")
+    func deviations() throws {
+        let json = try CLI.run(["--db", Self.demo.path, "deviation", "list", "--json"])
+        let rows = try JSONDecoder().decode([DeviationSummary].self, from: Data(json.out.utf8))
+        #expect(!rows.isEmpty)
+        let text = try CLI.run(["--db", Self.demo.path, "deviation", "list"])
+        #expect(text.out.split(separator: "\n").count == rows.count + 1)
+    }
+
+    @Test("check passes on a sound database and fails, with the reason, on loose permissions")
+    func check() throws {
+        let dir = TempDir()
+        let path = dir.path("c.sqlite")
+        #expect(try CLI.run(["--db", path, "demo", "--plans", "3"]).status == 0)
+        let ok = try CLI.run(["--db", path, "check"])
+        #expect(ok.status == 0 && ok.out.contains("Databasen är hel"))
+        chmod(path, 0o644)
+        expectCleanFailure(try CLI.run(["--db", path, "check"]), contains: "kan läsas av andra")
+    }
+
+    @Test("errors are one clear line and exit 1, never a stack trace")
+    func errors() throws {
+        let dir = TempDir()
+        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "plan", "show", "9999"]), contains: "Plan 9999 finns inte.")
+        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "--lang", "en", "plan", "show", "9999"]),
+                           contains: "Plan 9999 does not exist.")
+        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "pausad"]),
+                           contains: "Okänd status")
+        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "plan", "list", "--group", "Ingenstans"]),
+                           contains: "Ingen BUS-grupp")
+        expectCleanFailure(try CLI.run(["--db", dir.path("saknas/x.sqlite"), "plan", "list"]),
+                           contains: "Katalogen finns inte")
+        let text = dir.path("text.sqlite")
+        try "hej".write(toFile: text, atomically: true, encoding: .utf8)
+        expectCleanFailure(try CLI.run(["--db", text, "plan", "list"]), contains: "ingen sip-tui-databas")
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "hej")
+        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "demo"]), contains: "innehåller redan planer")
+    }
+
+    @Test("a bad argument gets the parser's usage message, not a crash")
+    func badArgument() throws {
+        let result = try CLI.run(["--db", Self.demo.path, "plan", "show", "abc"])
+        #expect(result.status != 0 && result.status < 128)
+        #expect(!result.err.contains("Fatal"))
+    }
+
+    @Test("the default location follows XDG_DATA_HOME and is created owner-only")
+    func defaultLocation() throws {
+        let dir = TempDir()
+        let result = try CLI.run(["plan", "list"], environment: ["XDG_DATA_HOME": dir.path("xdg")])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Inga planer"))
+        let db = dir.path("xdg/sip-tui/sip.sqlite")
+        #expect(FileManager.default.fileExists(atPath: db))
+        let mode = try (FileManager.default.attributesOfItem(atPath: dir.path("xdg/sip-tui"))[.posixPermissions]
+            as! NSNumber).intValue
+        #expect(mode == 0o700)
+    }
+}
