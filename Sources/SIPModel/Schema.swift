@@ -11,6 +11,18 @@ enum Schema {
         migrator.registerMigration("v1-reference-data") { db in
             try ReferenceData.bundled().insert(into: db)
         }
+        migrator.registerMigration("v2-form-drafts") { db in
+            // Form input kept when a session ends before it was saved (signal, lost terminal).
+            try db.execute(sql: """
+                CREATE TABLE formDraft (
+                    user TEXT NOT NULL,
+                    planId INTEGER NOT NULL,
+                    payload TEXT NOT NULL CHECK (length(payload) <= 200000),
+                    savedAt DATETIME NOT NULL,
+                    PRIMARY KEY (user, planId)
+                )
+                """)
+        }
         return migrator
     }
 

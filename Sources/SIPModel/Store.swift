@@ -78,10 +78,13 @@ public final class Store: Sendable {
         } else if !isDirectory.boolValue {
             throw SIPError.directoryMissing(directory)
         }
-        let exists = FileManager.default.fileExists(atPath: path)
-        if exists {
+        // An empty file is a database not yet written: this call creates it, like a missing one.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        let isNew = size == nil || size == 0
+        if size != nil {
             try Store.checkHeader(path)
-        } else if access(directory, W_OK) != 0 {
+        }
+        if isNew && access(directory, W_OK) != 0 {
             throw SIPError.directoryNotWritable(directory)
         }
 
@@ -106,7 +109,7 @@ public final class Store: Sendable {
         }
         // Files this call created are owner-only (umask does it; chmod makes sure). An existing
         // database keeps its mode: `check` reports one that others can read, rather than hiding it.
-        if !exists {
+        if isNew {
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
                 chmod(path + suffix, 0o600)
             }

@@ -1,5 +1,13 @@
 import Foundation
 
+/// One line of a rendered report, with what it is (so a screen can style it).
+public struct ReportLine: Equatable, Sendable {
+    public enum Kind: Sendable { case title, heading, body, warning }
+    public var text: String
+    public var indent: Int
+    public var kind: Kind
+}
+
 /// Plain-text renderings for the command line. Every value from the database goes through
 /// `TerminalText.safe` before it is printed.
 public enum TextReports {
@@ -34,18 +42,48 @@ public enum TextReports {
         return out
     }
 
-    /// The whole plan as readable text, section by section.
+    /// The whole plan as readable text, section by section: what `plan show` prints.
     public static func planText(_ d: PlanDocument, catalog c: Catalog) -> String {
         var out = ""
-        func line(_ text: String = "") { out += text + "\n" }
+        for line in planLines(d, catalog: c) {
+            switch line.kind {
+            case .heading:
+                out += "\n" + line.text + "\n" + String(repeating: "-", count: line.text.count) + "\n"
+            default:
+                out += String(repeating: " ", count: line.indent) + line.text + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The plan as structured lines: the one layout both `plan show` and the detail screen render.
+    /// Texts are already terminal-safe; multi-line values become several lines.
+    public static func planLines(_ d: PlanDocument, catalog c: Catalog) -> [ReportLine] {
+        var out: [ReportLine] = []
+        var pendingKind = ReportLine.Kind.body
+        func line(_ text: String = "") {
+            let indent = text.prefix { $0 == " " }.count
+            out.append(ReportLine(text: String(text.dropFirst(indent)), indent: indent, kind: pendingKind))
+            pendingKind = .body
+        }
+        func warn(_ text: String) {
+            pendingKind = .warning
+            line(text)
+        }
         func value(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
-            let safe = TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "\n", with: "\n    ")
-            line("  \(label): \(safe)")
+            let parts = TerminalText.safe(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: label.prefix { $0 == " " }.count + 2)
+            line("  \(label): \(parts[0])")
+            for part in parts.dropFirst() { line(indent + "  " + part) }
         }
-        func heading(_ text: String) { line(); line(text); line(String(repeating: "-", count: text.count)) }
+        func heading(_ text: String) {
+            pendingKind = .heading
+            line(text)
+        }
 
         let p = d.plan
+        pendingKind = .title
         line("\(c(.planNumber)) \(p.id): \(TerminalText.safe(d.child.name))  [\(c.status(p.status))]"
              + (p.overdue ? "  \(c(.overdue))" : ""))
         value(c(.group), p.busGroup)
@@ -68,10 +106,11 @@ public enum TextReports {
         }
 
         heading(c(.consent))
-        line("  " + (d.consentValid ? c(.consentValid) : c(.consentMissing)))
+        if d.consentValid { line("  " + c(.consentValid)) } else { warn("  " + c(.consentMissing)) }
         for consent in d.consents {
             let who = consent.givenByChild ? c(.givenByChild) : (consent.givenBy ?? "?")
             let withdrawn = consent.withdrawnOn.map { "  \(c(.consentWithdrawn)) \($0.iso)" } ?? ""
+            if consent.withdrawnOn != nil { pendingKind = .warning }
             line("  - " + TerminalText.safe(who) + ": \(c(.validFromTo)) \(consent.validFrom.iso)–"
                  + "\(consent.validTo?.iso ?? "")\(withdrawn)")
             line("    \(c(.covers)): " + TerminalText.safe(consent.agencies.joined(separator: ", ")))
@@ -96,6 +135,7 @@ public enum TextReports {
 
         heading(c(.interventions))
         for i in d.interventions {
+            if i.overdue { pendingKind = .warning }
             line("  - " + TerminalText.safe(i.what) + (i.overdue ? "  \(c(.overdue))" : ""))
             line("    " + TerminalText.safe("\(i.agency) (\(i.principal)), \(i.person), \(i.frequency)"))
             line("    \(i.startDate.iso)–\(i.dueDate.iso), \(c.interventionStatus(i.status))")

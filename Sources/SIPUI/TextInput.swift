@@ -1,0 +1,149 @@
+/// The editing state of one text field: characters (grapheme clusters, so the cursor moves by
+/// character, never by byte) and a cursor index. Emacs keys as in readline.
+public struct TextInput: Equatable, Sendable {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    public let multiline: Bool
+
+    public init(_ text: String = "", multiline: Bool = false) {
+        characters = Array(text)
+        cursor = characters.count
+        self.multiline = multiline
+    }
+
+    public var text: String { String(characters) }
+
+    public enum Outcome: Equatable { case edited, moved, unhandled }
+
+    /// Applies an editing key. Keys it does not know are `.unhandled`, for the form to use.
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .character(let c):
+            insert(c)
+            return .edited
+        case .enter where multiline:
+            insert("\n")
+            return .edited
+        case .left, .control("b"):
+            cursor = max(0, cursor - 1)
+            return .moved
+        case .right, .control("f"):
+            cursor = min(characters.count, cursor + 1)
+            return .moved
+        case .home, .control("a"):
+            cursor = lineStart(of: cursor)
+            return .moved
+        case .end, .control("e"):
+            cursor = lineEnd(of: cursor)
+            return .moved
+        case .backspace:
+            guard cursor > 0 else { return .moved }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+            return .edited
+        case .delete, .control("d"):
+            guard cursor < characters.count else { return .moved }
+            characters.remove(at: cursor)
+            return .edited
+        case .control("k"):
+            let end = lineEnd(of: cursor)
+            let removeNewline = end == cursor && end < characters.count
+            characters.removeSubrange(cursor..<(removeNewline ? end + 1 : end))
+            return .edited
+        case .control("u"):
+            let start = lineStart(of: cursor)
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+            return .edited
+        case .control("w"):
+            var start = cursor
+            while start > 0 && characters[start - 1].isWhitespace { start -= 1 }
+            while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+            return .edited
+        default:
+            return .unhandled
+        }
+    }
+
+    public mutating func insert(_ c: Character) {
+        if c == "\n" && !multiline { return }
+        if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) { return }
+        characters.insert(c, at: cursor)
+        cursor += 1
+    }
+
+    public mutating func setText(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    private func lineStart(of index: Int) -> Int {
+        var i = index
+        while i > 0 && characters[i - 1] != "\n" { i -= 1 }
+        return i
+    }
+
+    private func lineEnd(of index: Int) -> Int {
+        var i = index
+        while i < characters.count && characters[i] != "\n" { i += 1 }
+        return i
+    }
+
+    /// Lays the text out in lines of at most `width` columns (hard breaks at newlines, soft breaks
+    /// by width), returning each visual line's character range and the cursor's (line, column).
+    public func layout(width: Int) -> (lines: [Range<Int>], cursorLine: Int, cursorColumn: Int) {
+        let width = max(1, width)
+        var lines: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if c == "\n" {
+                lines.append(start..<i)
+                start = i + 1
+                used = 0
+            } else {
+                let w = DisplayWidth.of(c)
+                if used + w > width {
+                    lines.append(start..<i)
+                    start = i
+                    used = 0
+                }
+                used += w
+            }
+            i += 1
+        }
+        lines.append(start..<characters.count)
+        var cursorLine = lines.count - 1
+        for (n, range) in lines.enumerated() where cursor >= range.lowerBound && cursor <= range.upperBound {
+            // The cursor at a soft break belongs to the next line.
+            if cursor == range.upperBound && n + 1 < lines.count && lines[n + 1].lowerBound == cursor { continue }
+            cursorLine = n
+            break
+        }
+        let range = lines[cursorLine]
+        let column = characters[range.lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+        return (lines, cursorLine, column)
+    }
+
+    /// Moves the cursor one visual line up or down in a multi-line field. False at the first/last line.
+    public mutating func moveLine(_ delta: Int, width: Int) -> Bool {
+        let l = layout(width: width)
+        let target = l.cursorLine + delta
+        guard target >= 0, target < l.lines.count else { return false }
+        let range = l.lines[target]
+        var column = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let w = DisplayWidth.of(characters[index])
+            if column + w > l.cursorColumn { break }
+            column += w
+            index += 1
+        }
+        cursor = index
+        return true
+    }
+}
