@@ -21,10 +21,16 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Resources/data")]
         ),
+        // The terminal UI without a terminal: screens as state machines rendering into a grid.
+        .target(
+            name: "SIPUI",
+            dependencies: ["SIPModel"]
+        ),
         .executableTarget(
             name: "sip-tui",
             dependencies: [
                 "SIPModel",
+                "SIPUI",
                 "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -33,6 +39,10 @@ let package = Package(
             name: "SIPModelTests",
             // sip-tui is listed so that `swift test` builds the binary the command-line tests run.
             dependencies: ["SIPModel", "sip-tui"]
+        ),
+        .testTarget(
+            name: "SIPUITests",
+            dependencies: ["SIPUI", "SIPModel", "sip-tui"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -20,4 +20,8 @@ static inline int sip_attr_normal(void) { return (int)A_NORMAL; }
 static inline int sip_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int sip_key_f(int n) { return KEY_F(n); }
 static inline int sip_key_resize(void) { return KEY_RESIZE; }
+static inline WINDOW *sip_curscr(void) { return curscr; }
+// stdin/stdout are mutable C globals Swift 6 will not touch.
+static inline SCREEN *sip_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
+static inline int sip_key_code_yes(void) { return KEY_CODE_YES; }
 #endif

@@ -148,6 +148,7 @@ public struct Catalog: Sendable {
         case hintUseDemo, hintNewDatabase, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions
         case reportedBy, concerning, responseDue, kind, errorPrefix, tuiTitle, tuiEmpty, tuiPlans, tuiQuit
         case follow, child_sex, birthDate, validFromTo, withdrawn, givenByChild, covers, attendance, agenda
+        case needsTerminal, unknownTerminal
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -212,6 +213,11 @@ public struct Catalog: Sendable {
         case .covers: return pick("omfattar", "covers")
         case .attendance: return pick("Närvaro", "Attendance")
         case .agenda: return pick("Dagordning", "Agenda")
+        case .needsTerminal:
+            return pick("Gränssnittet behöver en terminal; använd underkommandona i skript (sip-tui --help).",
+                        "The interface needs a terminal; use the subcommands in scripts (sip-tui --help).")
+        case .unknownTerminal:
+            return pick("Okänd terminaltyp (TERM); prova TERM=xterm-256color.", "Unknown terminal type (TERM); try TERM=xterm-256color.")
         }
     }
 

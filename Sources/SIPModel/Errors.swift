@@ -51,3 +51,16 @@ public struct PlanConflict: Equatable, Sendable {
         Plan.editableFields.filter { mine.text(of: $0) != theirs.text(of: $0) }
     }
 }
+
+extension SIPError {
+    /// The input field an error is about, where there is one: forms put the message beside it.
+    public var field: Field? {
+        switch self {
+        case .required(let field), .tooLong(let field, _), .invalidValue(let field, _), .dateOrder(let field):
+            return field
+        case .invalidPersonalNumber: return .personalNumber
+        case .unknownGroup: return .groupName
+        default: return nil
+        }
+    }
+}

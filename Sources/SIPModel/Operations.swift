@@ -77,15 +77,20 @@ extension Store {
 
     /// Adds a child. With a personal number the birth date comes from it; without, `birthDate` is required.
     public func addChild(name: String, personalNumber: String?, birthDate: String? = nil, sex: Sex) throws -> Child {
+        let draft = try validatedChild(name: name, personalNumber: personalNumber, birthDate: birthDate, sex: sex)
+        return try write { db in try self.insert(child: draft, db) }
+    }
+
+    /// Checks a new child's details without writing anything.
+    func validatedChild(name: String, personalNumber: String?, birthDate: String?, sex: Sex) throws -> Child {
         let name = try TextRules.required(name, for: .name)
-        var parsedNumber: PersonalNumber?
+        var number: PersonalNumber?
         if let raw = personalNumber, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
             switch PersonalNumber.parse(raw, today: context.today) {
-            case .success(let parsed): parsedNumber = parsed
+            case .success(let parsed): number = parsed
             case .failure(let problem): throw SIPError.invalidPersonalNumber(problem)
             }
         }
-        let number = parsedNumber
         let born: Day
         if let number {
             born = number.birthDate
@@ -93,11 +98,59 @@ extension Store {
             guard let day = try Day.parseOptional(birthDate ?? "") else { throw SIPError.required(field: .birthDate) }
             born = day
         }
+        return Child(name: name, personalNumber: number?.digits, birthDate: born, sex: sex)
+    }
+
+    private func insert(child draft: Child, _ db: Database) throws -> Child {
+        var child = draft
+        try child.insert(db)
+        try audit(db, entity: .child, id: child.id, action: "create")
+        return child
+    }
+
+    /// Opens a plan for a new child in one transaction: the child is never left without its plan.
+    /// With `newBusGroupName`, the BUS group is created too (a new database has none).
+    public func createPlan(childName: String, personalNumber: String?, birthDate: String?, sex: Sex,
+                           busGroupId: Int64?, newBusGroupName: String? = nil, initiatorKind: InitiatorKind,
+                           requestDate: Day, reason: String, questions: String) throws -> Plan {
+        let child = try validatedChild(name: childName, personalNumber: personalNumber, birthDate: birthDate, sex: sex)
+        let groupName = try TextRules.optional(newBusGroupName, for: .groupName)
+        if busGroupId == nil && groupName == nil { throw SIPError.required(field: .groupName) }
+        let reason = try TextRules.validated(reason, for: .reason)
+        let questions = try TextRules.validated(questions, for: .questions)
+        let now = context.now()
         return try write { db in
-            var child = Child(name: name, personalNumber: number?.digits, birthDate: born, sex: sex)
-            try child.insert(db)
-            try self.audit(db, entity: .child, id: child.id, action: "create")
-            return child
+            let saved = try self.insert(child: child, db)
+            var groupId = busGroupId
+            if let groupName {
+                var group = try BusGroup.filter(Column("name") == groupName).fetchOne(db) ?? BusGroup(name: groupName)
+                if group.id == nil { try group.insert(db) }
+                groupId = group.id
+            }
+            guard let groupId, try BusGroup.exists(db, key: groupId) else {
+                throw SIPError.notFound(.busGroup, busGroupId ?? 0)
+            }
+            var plan = Plan(
+                id: nil, childId: saved.id!, busGroupId: groupId, initiatorKind: initiatorKind, initiatorAgencyId: nil,
+                initiatorPerson: "", requestDate: requestDate, reason: reason, questions: questions,
+                currentSituation: "", childView: "", childGoals: "", longTermGoals: "", shortTermGoals: "",
+                familyOwnActions: "", leadAgencyId: nil, leadPerson: "", coordinator: self.context.user, status: .draft,
+                closedReason: nil, followUpDate: nil, followUpCaller: "", version: 1, createdAt: now, updatedAt: now)
+            try plan.insert(db)
+            var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: now,
+                                          changedBy: self.context.user, note: "")
+            try change.insert(db)
+            try self.audit(db, entity: .plan, id: plan.id, action: "create")
+            return plan
+        }
+    }
+
+    /// Agencies that may take overall responsibility for a plan in `busGroupId`: the group's own
+    /// and those serving every group.
+    public func agencies(forGroup busGroupId: Int64) throws -> [Agency] {
+        try read { db in
+            try Agency.filter(Column("busGroupId") == busGroupId || Column("busGroupId") == nil)
+                .order(Column("name")).fetchAll(db)
         }
     }
 

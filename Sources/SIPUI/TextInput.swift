@@ -98,6 +98,7 @@ public struct TextInput: Equatable, Sendable {
         var lines: [Range<Int>] = []
         var start = 0
         var used = 0
+        var lastSpace: Int?
         var i = 0
         while i < characters.count {
             let c = characters[i]
@@ -105,13 +106,18 @@ public struct TextInput: Equatable, Sendable {
                 lines.append(start..<i)
                 start = i + 1
                 used = 0
+                lastSpace = nil
             } else {
                 let w = DisplayWidth.of(c)
                 if used + w > width {
-                    lines.append(start..<i)
-                    start = i
-                    used = 0
+                    // Break after the last space on the line when there is one, else mid-word.
+                    let breakAt = lastSpace.map { $0 + 1 } ?? i
+                    lines.append(start..<breakAt)
+                    start = breakAt
+                    used = characters[breakAt..<i].reduce(0) { $0 + DisplayWidth.of($1) }
+                    lastSpace = nil
                 }
+                if c == " " { lastSpace = i }
                 used += w
             }
             i += 1
@@ -142,6 +148,11 @@ public struct TextInput: Equatable, Sendable {
             if column + w > l.cursorColumn { break }
             column += w
             index += 1
+        }
+        // The end of a soft-wrapped line is the start of the next: stay on the line asked for.
+        if index == range.upperBound && index > range.lowerBound && target + 1 < l.lines.count
+            && l.lines[target + 1].lowerBound == index {
+            index -= 1
         }
         cursor = index
         return true

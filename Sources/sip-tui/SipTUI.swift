@@ -45,9 +45,17 @@ struct SipTUI: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try global.withStore { store in
-            try TerminalApp(store: store, catalog: global.catalog).run()
+        let end = try global.withStore { store -> SessionEnd in
+            do {
+                return try NcursesTerminal.run(store: store, catalog: global.catalog)
+            } catch NcursesTerminal.TerminalError.notATerminal {
+                global.fail(.storage(global.catalog(.needsTerminal)))
+            } catch NcursesTerminal.TerminalError.unknownTerminal {
+                global.fail(.storage(global.catalog(.unknownTerminal)))
+            }
         }
+        if case .signal(let number) = end { throw ExitCode(128 + number) }
+        if end == .terminalLost { throw ExitCode(1) }
     }
 }
 

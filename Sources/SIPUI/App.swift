@@ -1,0 +1,428 @@
+import Foundation
+import SIPModel
+
+/// One screen on the stack.
+public enum Screen: Equatable, Sendable {
+    case list(PlanListScreen)
+    case detail(PlanDetailScreen)
+    case form(PlanFormScreen)
+}
+
+/// What covers the screen for a moment.
+public enum Overlay: Equatable, Sendable {
+    case help
+    /// The form has unsaved changes and the user asked to leave it.
+    case confirmLeave
+}
+
+/// The whole terminal application without a terminal: keys in, frames out. The backend feeds it
+/// keys and the terminal size and draws what `render()` returns; tests do the same in memory.
+public final class App {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public let store: Store
+    public let catalog: Catalog
+    public private(set) var stack: [Screen]
+    public private(set) var overlay: Overlay?
+    public private(set) var message: (text: String, isError: Bool)?
+    public private(set) var isFinished = false
+    public private(set) var width: Int
+    public private(set) var height: Int
+    private var redrawRequested = false
+
+    public init(store: Store, catalog: Catalog, width: Int = 80, height: Int = 24) {
+        self.store = store
+        self.catalog = catalog
+        self.width = width
+        self.height = height
+        stack = [.list(PlanListScreen())]
+        perform(.query(PlanListScreen().query))
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public var top: Screen { stack[stack.count - 1] }
+
+    /// True once after Ctrl-L: the backend repaints the whole terminal.
+    public func takeRedrawRequest() -> Bool {
+        defer { redrawRequested = false }
+        return redrawRequested
+    }
+
+    public func resize(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    var bodyViewport: Viewport {
+        Viewport(width: width, height: max(0, height - 2 - (message == nil ? 0 : 1)), top: 1)
+    }
+
+    /// Letters are text here (a form, the filter): `?` and `q` must not act as commands.
+    var isTyping: Bool {
+        switch top {
+        case .list(let list): return list.isTyping
+        case .form: return true
+        case .detail: return false
+        }
+    }
+
+    // MARK: Keys
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        if isTooSmall {
+            if key == .character("q") || key == .escape || key == .control("c") { quit() }
+            return
+        }
+        message = nil
+        if let overlay {
+            handle(key, overlay: overlay)
+            return
+        }
+        switch GlobalKeys.table(typing: isTyping).action(for: key) {
+        case .help?:
+            overlay = .help
+            return
+        case .redraw?:
+            redrawRequested = true
+            return
+        case nil:
+            break
+        }
+        let viewport = bodyViewport
+        let effects: [Effect]
+        switch top {
+        case .list(var list):
+            effects = list.handle(key, viewport: viewport)
+            replaceTop(.list(list))
+        case .detail(var detail):
+            effects = detail.handle(key, viewport: viewport)
+            replaceTop(.detail(detail))
+        case .form(var form):
+            effects = form.handle(key, viewport: viewport, catalog: catalog, today: store.context.today)
+            replaceTop(.form(form))
+        }
+        effects.forEach(perform)
+    }
+
+    private func handle(_ key: Key, overlay: Overlay) {
+        switch overlay {
+        case .help:
+            self.overlay = nil
+        case .confirmLeave:
+            switch key {
+            case .character(let c) where c == Character(catalog.ui(.yesKeys)) || c == "y" || c == "j":
+                self.overlay = nil
+                guard case .form(var form) = top else { return }
+                let effects = form.save(catalog: catalog, today: store.context.today)
+                replaceTop(.form(form))
+                effects.forEach(perform)
+            case .character("n"):
+                self.overlay = nil
+                if case .form(let form) = top { try? store.deleteDraft(planId: form.planId) }
+                pop()
+            case .escape:
+                self.overlay = nil
+            default:
+                break
+            }
+        }
+    }
+
+    private func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    // MARK: Effects
+
+    func perform(_ effect: Effect) {
+        do {
+            switch effect {
+            case .query(let filter):
+                guard case .list(var list) = stack[0] else { return }
+                let rows = try store.planSummaries(filter)
+                let databaseIsEmpty = try rows.isEmpty && store.planCount() == 0
+                list.receive(rows, databaseIsEmpty: databaseIsEmpty)
+                stack[0] = .list(list)
+            case .openPlan(let id):
+                stack.append(.detail(PlanDetailScreen(document: try store.planDocument(id), catalog: catalog)))
+            case .editPlan(let id):
+                stack.append(.form(try editForm(for: try store.plan(id))))
+            case .newPlan:
+                stack.append(.form(try createForm()))
+            case .savePlan(let plan, _):
+                try save(plan)
+            case .createPlan(let input):
+                try create(input)
+            case .back:
+                if case .form(let form) = top, form.isDirty {
+                    overlay = .confirmLeave
+                } else {
+                    pop()
+                }
+            case .quit:
+                quit()
+            case .showHelp:
+                overlay = .help
+            case .redraw:
+                redrawRequested = true
+            case .message(let text, let isError):
+                message = (text, isError)
+            }
+        } catch let error as SIPError {
+            show(error)
+        } catch {
+            message = (String(describing: error), true)
+        }
+    }
+
+    private func show(_ error: SIPError) {
+        message = (catalog.message(error), true)
+    }
+
+    private func save(_ plan: Plan) throws {
+        guard case .form(var form) = top else { return }
+        do {
+            try store.updatePlan(plan)
+            try? store.deleteDraft(planId: plan.id)
+            pop()
+            message = (catalog.ui(.saved), false)
+        } catch SIPError.conflict(let conflict) {
+            form.receive(conflict: conflict)
+            replaceTop(.form(form))
+            message = (catalog.message(.conflict(conflict)), true)
+        } catch let error as SIPError {
+            if let field = error.field, form.mark(field.rawValue, catalog.message(error)) {
+                replaceTop(.form(form))
+                message = (catalog.ui(.mustFixFields), true)
+            } else {
+                throw error
+            }
+        }
+    }
+
+    private func create(_ input: NewPlanInput) throws {
+        guard case .form(var form) = top else { return }
+        do {
+            let groupName = form.values["busGroupName"]
+            let plan = try store.createPlan(
+                childName: input.childName, personalNumber: input.personalNumber, birthDate: input.birthDate,
+                sex: input.sex, busGroupId: groupName == nil ? input.busGroupId : nil, newBusGroupName: groupName,
+                initiatorKind: input.initiator, requestDate: Day(iso: input.requestDate) ?? store.context.today,
+                reason: input.reason, questions: input.questions)
+            try? store.deleteDraft(planId: nil)
+            stack.removeLast()
+            if case .list(var list) = stack[0] {
+                list.select(plan.id!)
+                stack[0] = .list(list)
+                perform(.query(list.query))
+            }
+            perform(.openPlan(plan.id!))
+            message = (catalog.ui(.created), false)
+        } catch let error as SIPError {
+            let key = error.field.map { $0 == .name ? "childName" : $0 == .groupName ? "busGroupName" : $0.rawValue }
+            if let key, form.mark(key, catalog.message(error)) {
+                replaceTop(.form(form))
+                message = (catalog.ui(.mustFixFields), true)
+            } else {
+                throw error
+            }
+        }
+    }
+
+    /// Leaves the top screen; what is below is refreshed so it shows what was saved.
+    private func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        switch top {
+        case .list(let list):
+            perform(.query(list.query))
+        case .detail(var detail):
+            if let document = try? store.planDocument(detail.planId) {
+                detail.reload(document, catalog: catalog)
+                replaceTop(.detail(detail))
+            }
+        case .form:
+            break
+        }
+    }
+
+    private func quit() {
+        preserveUnsavedWork()
+        isFinished = true
+    }
+
+    /// Keeps whatever a form holds unsaved as a draft: called on quit, signals and terminal loss.
+    public func preserveUnsavedWork() {
+        for screen in stack {
+            if case .form(let form) = screen, form.isDirty {
+                try? store.saveDraft(planId: form.planId, fields: form.values)
+            }
+        }
+    }
+
+    // MARK: Forms
+
+    func editForm(for plan: Plan) throws -> PlanFormScreen {
+        let c = catalog
+        var fields: [FormField] = [
+            .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals, .shortTermGoals,
+            .familyOwnActions,
+        ].map { FormField(key: $0.rawValue, label: c.field($0), text: plan.text(of: $0), multiline: true) }
+        let agencies = try store.agencies(forGroup: plan.busGroupId)
+        let choices = [FormField.Choice(id: "", label: c.ui(.noneChoice))]
+            + agencies.map { FormField.Choice(id: String($0.id!), label: $0.name) }
+        fields.append(FormField(key: "leadAgencyId", label: c.field(.leadAgency), choices: choices,
+                                selected: plan.leadAgencyId.map(String.init) ?? ""))
+        fields += [Field.leadPerson, .coordinator, .followUpDate, .followUpCaller].map {
+            FormField(key: $0.rawValue, label: c.field($0), text: plan.text(of: $0))
+        }
+        let child = try store.read { db in try Child.fetchOne(db, key: plan.childId) }
+        var form = PlanFormScreen(mode: .edit(plan), fields: fields,
+                                  title: "\(c.ui(.editPlanTitle)) \(plan.id!): \(child?.name ?? "")")
+        try restoreDraft(into: &form)
+        return form
+    }
+
+    func createForm() throws -> PlanFormScreen {
+        let c = catalog
+        let groups = try store.busGroups()
+        var fields = [
+            FormField(key: "childName", label: c.ui(.childName), text: ""),
+            FormField(key: "personalNumber", label: c.ui(.childNumber), text: ""),
+            FormField(key: "birthDate", label: c.field(.birthDate), text: ""),
+            FormField(key: "sex", label: c.ui(.sex), choices: Sex.allCases.map { .init(id: $0.rawValue, label: c.sex($0)) },
+                      selected: Sex.unknown.rawValue),
+        ]
+        if groups.isEmpty {
+            fields.append(FormField(key: "busGroupName", label: c.ui(.busGroup), text: ""))
+        } else {
+            fields.append(FormField(key: "busGroupId", label: c.ui(.busGroup),
+                                    choices: groups.map { .init(id: String($0.id!), label: $0.name) },
+                                    selected: String(groups[0].id!)))
+        }
+        fields += [
+            FormField(key: "initiator", label: c.ui(.initiator),
+                      choices: InitiatorKind.allCases.map { .init(id: $0.rawValue, label: c.initiator($0)) },
+                      selected: InitiatorKind.guardian.rawValue),
+            FormField(key: "requestDate", label: c.ui(.requestDate), text: store.context.today.iso),
+            FormField(key: "reason", label: c.field(.reason), text: "", multiline: true),
+            FormField(key: "questions", label: c.field(.questions), text: "", multiline: true),
+        ]
+        var form = PlanFormScreen(mode: .create, fields: fields, title: c.ui(.newPlanTitle))
+        try restoreDraft(into: &form)
+        return form
+    }
+
+    private func restoreDraft(into form: inout PlanFormScreen) throws {
+        guard let draft = try store.draft(planId: form.planId) else { return }
+        form.restore(draft.fields)
+        let time = LocalTimeText.short(draft.savedAt, store.context.timeZone)
+        message = ("\(catalog.ui(.draftRestored)) \(time).", false)
+    }
+
+    // MARK: Rendering
+
+    public func render() -> Grid {
+        var grid = Grid(width: width, height: height)
+        guard width > 0, height > 0 else { return grid }
+        if isTooSmall {
+            renderTooSmall(&grid)
+            return grid
+        }
+        let viewport = bodyViewport
+        let title: (String, String)
+        var hints: [(keys: String, text: String)]
+        switch top {
+        case .list(var list):
+            list.render(into: &grid, viewport: viewport, catalog: catalog)
+            replaceTop(.list(list))
+            title = ("sip-tui", "\(list.rows.count) \(catalog.ui(.planCount))")
+            hints = list.keys.hints(catalog)
+        case .detail(var detail):
+            detail.render(into: &grid, viewport: viewport)
+            replaceTop(.detail(detail))
+            title = ("\(catalog(.planNumber)) \(detail.planId): \(detail.document.child.name)", detail.position(viewport: viewport))
+            hints = PlanDetailScreen.keys.hints(catalog)
+        case .form(var form):
+            form.render(into: &grid, viewport: viewport, catalog: catalog)
+            replaceTop(.form(form))
+            title = (form.title, "")
+            hints = PlanFormScreen.keys.hints(catalog)
+        }
+        // Help first: it must never be the hint that does not fit.
+        hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
+        Chrome.titleBar(&grid, left: title.0, right: title.1)
+        Chrome.hintBar(&grid, hints: hints)
+        if let message {
+            grid.fill(row: height - 2, column: 0, count: width, role: .normal)
+            grid.put(message.text, row: height - 2, column: 0, maxWidth: width, role: message.isError ? .error : .label)
+        }
+        switch overlay {
+        case .help?: renderHelp(&grid)
+        case .confirmLeave?: renderConfirm(&grid)
+        case nil: break
+        }
+        return grid
+    }
+
+    /// Every key of the current screen, then the global ones: generated from the live tables.
+    public var helpEntries: [(keys: String, text: String)] {
+        let screen: [(keys: String, text: String)] = switch top {
+        case .list(let list): list.keys.help(catalog)
+        case .detail: PlanDetailScreen.keys.help(catalog)
+        case .form: PlanFormScreen.keys.help(catalog)
+        }
+        return screen + GlobalKeys.table(typing: isTyping).help(catalog)
+    }
+
+    private func renderHelp(_ grid: inout Grid) {
+        let entries = helpEntries
+        let keyWidth = min(16, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let boxWidth = min(width - 2, max(30, keyWidth + 3 + (entries.map { DisplayWidth.of($0.text) }.max() ?? 0) + 2))
+        let boxHeight = min(height - 2, entries.count + 2)
+        let left = (width - boxWidth) / 2
+        let topRow = max(1, (height - boxHeight) / 2)
+        for r in 0..<boxHeight { grid.fill(row: topRow + r, column: left, count: boxWidth, role: .dialog) }
+        grid.put(" " + catalog.ui(.helpTitle) + " (Esc)", row: topRow, column: left, maxWidth: boxWidth, role: .dialog)
+        for (n, entry) in entries.prefix(boxHeight - 2).enumerated() {
+            let row = topRow + 1 + n
+            grid.put(entry.keys, row: row, column: left + 2, maxWidth: keyWidth, role: .dialog)
+            grid.put(entry.text, row: row, column: left + 3 + keyWidth, maxWidth: boxWidth - keyWidth - 4, role: .dialog)
+        }
+        grid.cursor = Position(row: topRow, column: left + 1)
+    }
+
+    private func renderConfirm(_ grid: inout Grid) {
+        let yes = catalog.ui(.yesKeys)
+        let lines = [catalog.ui(.unsavedQuestion), "",
+                     "\(yes)  \(catalog.ui(.save))", "n  \(catalog.ui(.discard))", "Esc  \(catalog.ui(.keepEditing))"]
+        let boxWidth = min(width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let left = (width - boxWidth) / 2
+        let topRow = max(1, (height - lines.count - 2) / 2)
+        for r in 0..<(lines.count + 2) { grid.fill(row: topRow + r, column: left, count: boxWidth, role: .dialog) }
+        for (n, line) in lines.enumerated() {
+            grid.put(line, row: topRow + 1 + n, column: left + 2, maxWidth: boxWidth - 3, role: .dialog)
+        }
+        grid.cursor = Position(row: topRow + 1, column: left + 2)
+    }
+
+    private func renderTooSmall(_ grid: inout Grid) {
+        let lines = [catalog.ui(.tooSmall), "\(width)x\(height) < \(Self.minimumWidth)x\(Self.minimumHeight)",
+                     "q \(catalog.ui(.quit))"]
+        for (n, line) in lines.enumerated() where n < height {
+            grid.put(line, row: n, column: 0, maxWidth: width, role: n == 0 ? .warning : .normal)
+        }
+        grid.cursor = Position(row: 0, column: 0)
+    }
+}
+
+/// Short local time for messages: "14:05" today, else "2026-03-16 14:05".
+enum LocalTimeText {
+    static func short(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
+}

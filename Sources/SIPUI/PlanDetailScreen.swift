@@ -1,0 +1,91 @@
+import SIPModel
+
+/// Every section of one plan, readable at 80x24 by scrolling. The focused line carries the cursor.
+public struct PlanDetailScreen: Equatable, Sendable {
+    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, first, last, edit, back }
+
+    public let planId: Int64
+    public private(set) var document: PlanDocument
+    public private(set) var lines: [ReportLine]
+    public private(set) var focus = 0
+    public private(set) var top = 0
+
+    public init(document: PlanDocument, catalog: Catalog) {
+        planId = document.plan.id
+        self.document = document
+        lines = TextReports.planLines(document, catalog: catalog)
+    }
+
+    public static let keys = KeyTable<Action>([
+        KeyBinding([.character("e"), .enter], .edit, .edit, hint: true),
+        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        KeyBinding([.up, .character("k")], .up, .up),
+        KeyBinding([.down, .character("j")], .down, .down),
+        KeyBinding([.pageUp, .character("b")], .pageUp, .pageUp),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .pageDown),
+        KeyBinding([.home, .character("g")], .first, .first),
+        KeyBinding([.end, .character("G")], .last, .last),
+    ])
+
+    public mutating func reload(_ document: PlanDocument, catalog: Catalog) {
+        self.document = document
+        lines = TextReports.planLines(document, catalog: catalog)
+    }
+
+    /// Report lines wrapped to the width, each visual line with its indent and role.
+    func visualLines(width: Int) -> [(text: String, indent: Int, role: StyleRole)] {
+        var out: [(String, Int, StyleRole)] = []
+        for line in lines {
+            let role: StyleRole = switch line.kind {
+            case .title: .label
+            case .heading: .header
+            case .warning: .warning
+            case .body: .normal
+            }
+            if line.kind == .heading { out.append(("", 0, .normal)) }
+            let indent = min(line.indent, max(0, width / 4))
+            let wrapped = DisplayWidth.wrap(line.text, width: max(8, width - indent - 1))
+            for (n, part) in wrapped.enumerated() {
+                out.append((part, indent + (n > 0 ? 2 : 0), role))
+            }
+        }
+        return out
+    }
+
+    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+        guard let action = Self.keys.action(for: key) else { return [] }
+        let count = visualLines(width: viewport.width).count
+        let page = max(1, viewport.height - 1)
+        switch action {
+        case .up: focus -= 1
+        case .down: focus += 1
+        case .pageUp: focus -= page
+        case .pageDown: focus += page
+        case .first: focus = 0
+        case .last: focus = count - 1
+        case .edit: return [.editPlan(planId)]
+        case .back: return [.back]
+        }
+        focus = min(max(0, focus), max(0, count - 1))
+        return []
+    }
+
+    public mutating func render(into grid: inout Grid, viewport: Viewport) {
+        let visual = visualLines(width: viewport.width)
+        focus = min(focus, max(0, visual.count - 1))
+        top = Chrome.scroll(top: top, selected: focus, height: viewport.height, count: visual.count)
+        for (offset, line) in visual[top..<min(visual.count, top + viewport.height)].enumerated() {
+            let y = viewport.top + offset
+            let focused = top + offset == focus
+            if focused { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
+            grid.put(line.text, row: y, column: line.indent, maxWidth: viewport.width - line.indent,
+                     role: focused ? .selected : line.role)
+        }
+        grid.cursor = Position(row: viewport.top + focus - top, column: visual.isEmpty ? 0 : visual[focus].indent)
+    }
+
+    /// "12/80": where in the plan the reader is.
+    public func position(viewport: Viewport) -> String {
+        "\(focus + 1)/\(visualLines(width: viewport.width).count)"
+    }
+}

@@ -1,0 +1,232 @@
+import SIPModel
+
+/// The start screen: every plan the user may see, filtered as they type.
+public struct PlanListScreen: Equatable, Sendable {
+    public enum Action: Hashable, Sendable {
+        case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit
+        case applyFilter, clearFilter
+    }
+
+    public enum Sort: CaseIterable, Sendable { case number, child, nextDate, status }
+
+    public private(set) var rows: [PlanSummary] = []
+    public private(set) var selectedId: Int64?
+    public private(set) var top = 0
+    public private(set) var filter = TextInput()
+    public private(set) var filtering = false
+    public private(set) var statusFilter: PlanStatus?
+    public private(set) var overdueOnly = false
+    public private(set) var sort = Sort.number
+    /// False until the first query answered; the empty-database message needs to know.
+    public private(set) var loaded = false
+    public private(set) var databaseIsEmpty = false
+
+    public init() {}
+
+    public static let browseKeys = KeyTable<Action>([
+        KeyBinding([.enter], .open, .open, hint: true),
+        KeyBinding([.character("/")], .filter, .filter, hint: true),
+        KeyBinding([.character("n")], .newPlan, .newPlan, hint: true),
+        KeyBinding([.character("s")], .statusFilter, .statusFilter, hint: true),
+        KeyBinding([.character("f")], .overdueFilter, .overdueFilter, hint: true),
+        KeyBinding([.character("o")], .sort, .sort, hint: true),
+        KeyBinding([.up, .character("k")], .up, .up),
+        KeyBinding([.down, .character("j")], .down, .down),
+        KeyBinding([.pageUp], .pageUp, .pageUp),
+        KeyBinding([.pageDown], .pageDown, .pageDown),
+        KeyBinding([.home, .character("g")], .first, .first),
+        KeyBinding([.end, .character("G")], .last, .last),
+        KeyBinding([.escape], .clearFilter, .clearFilter),
+        KeyBinding([.character("q")], .quit, .quit, hint: true),
+    ])
+
+    /// While typing a filter, letters are text; arrows still move the selection.
+    public static let filterKeys = KeyTable<Action>([
+        KeyBinding([.enter], .applyFilter, .applyFilter, hint: true),
+        KeyBinding([.escape], .clearFilter, .clearFilter, hint: true),
+        KeyBinding([.up], .up, .up),
+        KeyBinding([.down], .down, .down),
+        KeyBinding([.pageUp], .pageUp, .pageUp),
+        KeyBinding([.pageDown], .pageDown, .pageDown),
+    ])
+
+    public var keys: KeyTable<Action> { filtering ? Self.filterKeys : Self.browseKeys }
+    public var isTyping: Bool { filtering }
+
+    public var query: PlanFilter {
+        PlanFilter(status: statusFilter, overdueOnly: overdueOnly, search: filter.text)
+    }
+
+    public var selectedIndex: Int? { rows.firstIndex { $0.id == selectedId } }
+
+    /// New rows from the database. The selection stays on the same plan if it is still listed,
+    /// else on the row now at its old position.
+    public mutating func receive(_ rows: [PlanSummary], databaseIsEmpty: Bool) {
+        let oldIndex = selectedIndex ?? 0
+        self.rows = sorted(rows)
+        self.loaded = true
+        self.databaseIsEmpty = databaseIsEmpty
+        if selectedIndex == nil {
+            selectedId = self.rows.isEmpty ? nil : self.rows[min(oldIndex, self.rows.count - 1)].id
+        }
+    }
+
+    public mutating func select(_ id: Int64) { selectedId = id }
+
+    private func sorted(_ rows: [PlanSummary]) -> [PlanSummary] {
+        switch sort {
+        case .number: return rows.sorted { $0.id < $1.id }
+        case .child: return rows.sorted { ($0.childName.lowercased(), $0.id) < ($1.childName.lowercased(), $1.id) }
+        case .nextDate:
+            return rows.sorted {
+                let a = $0.nextDate?.ordinal ?? Int.max, b = $1.nextDate?.ordinal ?? Int.max
+                return (a, $0.id) < (b, $1.id)
+            }
+        case .status:
+            let order = Dictionary(uniqueKeysWithValues: PlanStatus.allCases.enumerated().map { ($1, $0) })
+            return rows.sorted { (order[$0.status]!, $0.id) < (order[$1.status]!, $1.id) }
+        }
+    }
+
+    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+        guard let action = keys.action(for: key) else {
+            if filtering, filter.handle(key) == .edited { return [.query(query)] }
+            return []
+        }
+        let page = max(1, viewport.height - 1)
+        switch action {
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .pageUp: move(by: -page)
+        case .pageDown: move(by: page)
+        case .first: move(by: -rows.count)
+        case .last: move(by: rows.count)
+        case .open:
+            if let id = selectedId { return [.openPlan(id)] }
+        case .filter:
+            filtering = true
+        case .applyFilter:
+            filtering = false
+        case .clearFilter:
+            filtering = false
+            if !filter.text.isEmpty {
+                filter = TextInput()
+                return [.query(query)]
+            }
+        case .statusFilter:
+            let all: [PlanStatus?] = [nil] + PlanStatus.allCases.map { $0 }
+            let index = all.firstIndex { $0 == statusFilter } ?? 0
+            statusFilter = all[(index + 1) % all.count]
+            return [.query(query)]
+        case .overdueFilter:
+            overdueOnly.toggle()
+            return [.query(query)]
+        case .sort:
+            sort = Sort.allCases[(Sort.allCases.firstIndex(of: sort)! + 1) % Sort.allCases.count]
+            rows = sorted(rows)
+        case .newPlan:
+            return [.newPlan]
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func move(by delta: Int) {
+        guard !rows.isEmpty else { return }
+        let index = min(max(0, (selectedIndex ?? 0) + delta), rows.count - 1)
+        selectedId = rows[index].id
+    }
+
+    // MARK: Rendering
+
+    struct Columns {
+        var number = 5, child = 0, personalNumber = 13, status = 11, lead = 0, next = 10
+        var showPersonalNumber = true, showLead = true
+    }
+
+    static func columns(width: Int) -> Columns {
+        var c = Columns()
+        c.showPersonalNumber = width >= 72
+        c.showLead = width >= 56
+        // Each column is followed by one space; the last column is the one-character overdue marker.
+        let fixed = c.number + 1 + 1 + c.status + 1 + c.next + 1 + 1
+            + (c.showPersonalNumber ? c.personalNumber + 1 : 0) + (c.showLead ? 1 : 0)
+        let flexible = max(4, width - fixed)
+        c.child = c.showLead ? max(4, flexible * 45 / 100) : flexible
+        c.lead = c.showLead ? max(4, flexible - c.child) : 0
+        return c
+    }
+
+    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+        let c = Self.columns(width: viewport.width)
+        var row = viewport.top
+
+        // The filter line: what is shown, and the filter being typed.
+        var status = "\(catalog.field(.status)): \(statusFilter.map(catalog.status) ?? catalog.ui(.allStatuses))"
+        if overdueOnly { status += ", " + catalog.ui(.overdueOnly) }
+        status += ", \(catalog.ui(.sortedBy)) \(sortName(catalog))"
+        let prompt = "\(catalog.ui(.filterPrompt)): "
+        let filterWidth = DisplayWidth.of(prompt) + DisplayWidth.of(filter.text)
+        grid.put(prompt, row: row, column: 0, role: .label)
+        grid.put(filter.text, row: row, column: DisplayWidth.of(prompt), maxWidth: viewport.width / 2,
+                 role: filtering ? .fieldFocused : .normal)
+        let statusColumn = max(filterWidth + 2, viewport.width - DisplayWidth.of(status))
+        grid.put(status, row: row, column: statusColumn, maxWidth: viewport.width - statusColumn, role: .dim)
+        row += 1
+
+        var header = DisplayWidth.pad(catalog.ui(.columnNumber), to: c.number) + " "
+            + DisplayWidth.pad(catalog.ui(.columnChild), to: c.child) + " "
+        if c.showPersonalNumber { header += DisplayWidth.pad(catalog.ui(.columnNumberPN), to: c.personalNumber) + " " }
+        header += DisplayWidth.pad(catalog.ui(.columnStatus), to: c.status) + " "
+        if c.showLead { header += DisplayWidth.pad(catalog.ui(.columnLead), to: c.lead) + " " }
+        header += DisplayWidth.pad(catalog.ui(.columnNext), to: c.next) + " !"
+        grid.put(header, row: row, column: 0, maxWidth: viewport.width, role: .header)
+        row += 1
+
+        let listHeight = viewport.height - 2
+        if rows.isEmpty {
+            let text = loaded && databaseIsEmpty ? catalog(.tuiEmpty) : loaded ? catalog.ui(.noMatch) : ""
+            for (n, line) in DisplayWidth.wrap(text, width: viewport.width - 2).prefix(max(0, listHeight - 1)).enumerated() {
+                grid.put(line, row: row + 1 + n, column: 1)
+            }
+            grid.cursor = filtering ? filterCursor(prompt, row: viewport.top) : Position(row: row, column: 0)
+            return
+        }
+        let selected = selectedIndex ?? 0
+        top = Chrome.scroll(top: top, selected: selected, height: listHeight, count: rows.count)
+        for (offset, plan) in rows[top..<min(rows.count, top + listHeight)].enumerated() {
+            let y = row + offset
+            let isSelected = top + offset == selected
+            let role: StyleRole = isSelected ? .selected : .normal
+            if isSelected { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
+            var x = 0
+            func cell(_ text: String, _ width: Int, _ cellRole: StyleRole? = nil) {
+                grid.put(text, row: y, column: x, maxWidth: width, role: isSelected ? .selected : (cellRole ?? role))
+                x += width + 1
+            }
+            cell(String(plan.id), c.number)
+            cell(plan.childName, c.child)
+            if c.showPersonalNumber { cell(plan.personalNumberMasked ?? "–", c.personalNumber) }
+            cell(catalog.status(plan.status), c.status)
+            if c.showLead { cell(plan.leadAgency ?? "–", c.lead) }
+            cell(plan.nextDate?.iso ?? "–", c.next, plan.overdue ? .warning : nil)
+            if plan.overdue { grid.put("!", row: y, column: x, role: isSelected ? .selected : .warning) }
+        }
+        grid.cursor = filtering ? filterCursor(prompt, row: viewport.top) : Position(row: row + selected - top, column: 0)
+    }
+
+    private func filterCursor(_ prompt: String, row: Int) -> Position {
+        let before = filter.characters[0..<filter.cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+        return Position(row: row, column: DisplayWidth.of(prompt) + before)
+    }
+
+    private func sortName(_ catalog: Catalog) -> String {
+        switch sort {
+        case .number: return catalog.ui(.sortNumber)
+        case .child: return catalog.ui(.sortChild)
+        case .nextDate: return catalog.ui(.sortNextDate)
+        case .status: return catalog.ui(.sortStatus)
+        }
+    }
+}

@@ -1,0 +1,231 @@
+// The one file that talks to the terminal. Everything it draws comes from SIPUI's grid.
+import CNcurses
+import Foundation
+import SIPModel
+import SIPUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Set from signal handlers; read by the event loop.
+nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
+/// The terminal's settings before we touched them, for the crash handler.
+nonisolated(unsafe) private var originalTermios = termios()
+nonisolated(unsafe) private var haveOriginalTermios = false
+
+/// Why the event loop ended.
+enum SessionEnd: Equatable {
+    case quit
+    case signal(Int32)
+    case terminalLost
+}
+
+struct NcursesTerminal {
+    let app: App
+    let theme: Theme
+
+    /// Starts the terminal, runs until the user quits, a signal arrives or the terminal goes away,
+    /// and always restores the terminal.
+    static func run(store: Store, catalog: Catalog) throws -> SessionEnd {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError.notATerminal
+        }
+        setlocale(LC_ALL, "")
+        installSignalHandlers()
+        if tcgetattr(STDIN_FILENO, &originalTermios) == 0 { haveOriginalTermios = true }
+        guard let screen = sip_newterm_stdio() else { throw TerminalError.unknownTerminal }
+        defer {
+            endwin()
+            delscreen(screen)
+        }
+        let theme = Theme.select(environment: ProcessInfo.processInfo.environment, terminalHasColors: has_colors())
+        configure(theme: theme)
+        let app = App(store: store, catalog: catalog, width: Int(sip_cols()), height: Int(sip_lines()))
+        let terminal = NcursesTerminal(app: app, theme: theme)
+        let end = terminal.loop()
+        if end != .quit { app.preserveUnsavedWork() }
+        return end
+    }
+
+    enum TerminalError: Error { case notATerminal, unknownTerminal }
+
+    private static func configure(theme: Theme) {
+        cbreak()
+        noecho()
+        nonl()
+        keypad(sip_stdscr(), true)
+        set_escdelay(25)
+        curs_set(1)
+        // Flow control off, so that Ctrl-S saves instead of freezing the terminal.
+        var settings = termios()
+        if tcgetattr(STDIN_FILENO, &settings) == 0 {
+            settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+        }
+        if theme.usesColor {
+            start_color()
+            use_default_colors()
+            for (index, pair) in ColorPairs.all.enumerated() {
+                init_pair(Int16(index + 1), Int16(pair.fg?.rawValue ?? -1), Int16(pair.bg?.rawValue ?? -1))
+            }
+        }
+        timeout(200)
+    }
+
+    private static func installSignalHandlers() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in pendingSignal = signal }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: a blocked read returns at once
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaction(signal, &action, nil) }
+        // A crash (Swift traps arrive as SIGILL or SIGTRAP) restores the terminal before dying.
+        var crash = sigaction()
+        crash.__sigaction_handler.sa_handler = { signal in
+            if haveOriginalTermios { tcsetattr(STDIN_FILENO, TCSANOW, &originalTermios) }
+            let reset = "\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n"
+            _ = reset.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+            Glibc.signal(signal, SIG_DFL)
+            raise(signal)
+        }
+        sigemptyset(&crash.sa_mask)
+        crash.sa_flags = 0
+        for signal in [SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGTRAP] { sigaction(signal, &crash, nil) }
+    }
+
+    private func loop() -> SessionEnd {
+        var decoder = KeyDecoder()
+        var drawn: Grid?
+        var fastErrors = 0
+        while true {
+            if pendingSignal != 0 { return .signal(pendingSignal) }
+            if app.takeRedrawRequest() {
+                clearok(sip_curscr(), true)
+                drawn = nil
+            }
+            drawn = draw(app.render(), over: drawn)
+            var value: wint_t = 0
+            let started = DispatchTime.now().uptimeNanoseconds
+            let result = get_wch(&value)
+            if result == ERR {
+                if pendingSignal != 0 { return .signal(pendingSignal) }
+                // Input ends without waiting when the terminal is gone: many quick ERRs in a row
+                // mean a dead connection, not an idle user. Stop instead of spinning.
+                let elapsed = DispatchTime.now().uptimeNanoseconds - started
+                fastErrors = elapsed < 50_000_000 ? fastErrors + 1 : 0
+                if fastErrors > 20 { return .terminalLost }
+                for key in decoder.timeout() { app.handle(key) }
+                if app.isFinished { return .quit }
+                continue
+            }
+            fastErrors = 0
+            let key: Key?
+            if result == sip_key_code_yes() {
+                key = Self.key(forCode: Int32(value))
+                if key == .resize {
+                    app.resize(width: Int(sip_cols()), height: Int(sip_lines()))
+                    drawn = nil
+                    erase()
+                }
+            } else {
+                key = Key.fromCharacter(UInt32(value))
+            }
+            guard let key else { continue }
+            for decoded in decoder.feed(key) { app.handle(decoded) }
+            if app.isFinished { return .quit }
+        }
+    }
+
+    static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case sip_key_resize(): return .resize
+        default:
+            for n in 1...12 where code == sip_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// Writes the rows that differ from the last frame, then parks the cursor. ncurses sends only
+    /// the cells that changed; we avoid even touching unchanged rows.
+    private func draw(_ grid: Grid, over previous: Grid?) -> Grid {
+        let sameSize = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
+        if !sameSize { erase() }
+        for row in 0..<grid.height {
+            if sameSize, let previous, (0..<grid.width).allSatisfy({ previous[row, $0] == grid[row, $0] }) {
+                continue
+            }
+            drawRow(row, of: grid)
+        }
+        move(Int32(grid.cursor.row), Int32(grid.cursor.column))
+        refresh()
+        return grid
+    }
+
+    private func drawRow(_ row: Int, of grid: Grid) {
+        var column = 0
+        while column < grid.width {
+            let role = grid[row, column].role
+            var text: [wchar_t] = []
+            let start = column
+            // A run of same-styled, single-width cells goes out in one call; a wide character is
+            // placed on its own so any disagreement about its width cannot shift the rest.
+            while column < grid.width && grid[row, column].role == role {
+                let cell = grid[row, column]
+                if cell.isContinuation { column += 1; continue }
+                let wide = DisplayWidth.of(Character(cell.text)) != 1
+                if wide && !text.isEmpty { break }
+                text += cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                column += 1
+                if wide { break }
+            }
+            attrset(attributes(role))
+            text.append(0)
+            mvaddwstr(Int32(row), Int32(start), text)
+        }
+        attrset(sip_attr_normal())
+    }
+
+    private func attributes(_ role: StyleRole) -> Int32 {
+        let a = theme.attributes(role)
+        var value = sip_attr_normal()
+        if a.bold { value |= sip_attr_bold() }
+        if a.reverse { value |= sip_attr_reverse() }
+        if a.underline { value |= sip_attr_underline() }
+        if theme.usesColor, let pair = ColorPairs.index(a.foreground, a.background) {
+            value |= sip_color_pair(Int32(pair))
+        }
+        return value
+    }
+}
+
+/// The colour pairs the colour theme uses, numbered from 1.
+enum ColorPairs {
+    static let all: [(fg: TerminalColor?, bg: TerminalColor?)] = {
+        var pairs: [(TerminalColor?, TerminalColor?)] = []
+        for role in StyleRole.allCases {
+            let a = Theme.color.attributes(role)
+            guard a.foreground != nil || a.background != nil else { continue }
+            if !pairs.contains(where: { $0.0 == a.foreground && $0.1 == a.background }) {
+                pairs.append((a.foreground, a.background))
+            }
+        }
+        return pairs
+    }()
+
+    static func index(_ fg: TerminalColor?, _ bg: TerminalColor?) -> Int? {
+        guard fg != nil || bg != nil else { return nil }
+        return all.firstIndex { $0.fg == fg && $0.bg == bg }.map { $0 + 1 }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SIPModel
+@testable import SIPUI
+
+final class TempDir: Sendable {
+    let url: URL
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("sip-ui-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// Fixed moment for every UI test: screens show dates, and "overdue" depends on today.
+let fixedNow: Date = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .stockholm
+    return calendar.date(from: DateComponents(year: 2026, month: 11, day: 20, hour: 10))!
+}()
+
+func makeStore(_ dir: TempDir, demoPlans: Int = 0, user: String = "samordnare") throws -> Store {
+    let store = try Store(path: dir.path("sip.sqlite"),
+                          context: SessionContext(user: user, now: { fixedNow }), busyTimeout: 0.05)
+    if demoPlans > 0 { _ = try DemoGenerator.run(store: store, plans: demoPlans, seed: 11) }
+    return store
+}
+
+extension App {
+    /// Types text and named keys the way a user would.
+    func type(_ text: String) {
+        for character in text { handle(.character(character)) }
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys { handle(key) }
+    }
+
+    var screenText: String { render().text }
+}
