@@ -200,8 +200,11 @@ public struct Catalog: Sendable {
         case .kind: return pick("Typ", "Kind")
         case .errorPrefix: return pick("Fel", "Error")
         case .tuiTitle: return pick("sip-tui: samordnade individuella planer", "sip-tui: coordinated individual plans")
-        case .tuiEmpty: return pick("Databasen har inga planer än. Skapa demodata med: sip-tui demo",
-                                    "The database has no plans yet. Create demo data with: sip-tui demo")
+        case .tuiEmpty:
+            return pick("Databasen har inga planer än. Tryck n för att skapa en plan, eller avsluta med q och "
+                        + "skapa demodata med: sip-tui demo",
+                        "The database has no plans yet. Press n to create a plan, or quit with q and create demo "
+                        + "data with: sip-tui demo")
         case .tuiPlans: return pick("planer", "plans")
         case .tuiQuit: return pick("q Avsluta", "q Quit")
         case .follow: return pick("Uppföljning", "Follow-up")

@@ -10,7 +10,12 @@ extension Catalog {
         case filterPrompt, allStatuses, helpTitle, overdueOnly, sortedBy, sortNumber, sortChild, sortNextDate
         case sortStatus, columnNumber, columnChild, columnNumberPN, columnStatus, columnLead, columnNext
         case newPlanTitle, editPlanTitle, theirValue, noneChoice, childName, childNumber, sex, busGroup
-        case initiator, requestDate, planCount, mustFixFields, nothingToSave, quitQuestion, yesKeys
+        case initiator, requestDate, mustFixFields, nothingToSave, quitQuestion, yesKeys
+    }
+
+    /// "1 plan", "12 planer".
+    public func plans(_ count: Int) -> String {
+        language == .sv ? "\(count) \(count == 1 ? "plan" : "planer")" : "\(count) \(count == 1 ? "plan" : "plans")"
     }
 
     public func ui(_ key: UIText) -> String {
@@ -80,7 +85,6 @@ extension Catalog {
         case .busGroup: return pick("BUS-grupp", "BUS group")
         case .initiator: return pick("Begärd av", "Requested by")
         case .requestDate: return pick("Begäran inkom", "Request date")
-        case .planCount: return pick("planer", "plans")
         case .mustFixFields: return pick("Rätta de markerade fälten först.", "Correct the marked fields first.")
         case .nothingToSave: return pick("Inget att spara.", "Nothing to save.")
         case .quitQuestion: return pick("Avsluta sip-tui?", "Quit sip-tui?")

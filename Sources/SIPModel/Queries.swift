@@ -108,13 +108,13 @@ extension Store {
             arguments["group"] = group
         }
         if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
-        let needle = TextRules.clean(filter.search, multiline: false).lowercased()
+        let needle = TextRules.clean(filter.search, multiline: false).lowercased()  // clean() gives NFC
         if !needle.isEmpty {
             let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             conditions.append("""
-                (swiftLowercaseString(c.name) LIKE :pattern ESCAPE '\\' OR c.personalNumber LIKE :pattern ESCAPE '\\'
-                 OR CAST(p.id AS TEXT) LIKE :pattern ESCAPE '\\' OR swiftLowercaseString(a.name) LIKE :pattern ESCAPE '\\')
+                (sip_fold(c.name) LIKE :pattern ESCAPE '\\' OR c.personalNumber LIKE :pattern ESCAPE '\\'
+                 OR CAST(p.id AS TEXT) LIKE :pattern ESCAPE '\\' OR sip_fold(a.name) LIKE :pattern ESCAPE '\\')
                 """)
             arguments["pattern"] = pattern
         }

@@ -92,10 +92,7 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "sip-tui"
-        config.prepareDatabase { db in
-            // Unicode-aware lower() for filters: SQLite's own lower() only folds ASCII, not ÅÄÖ.
-            db.add(function: .lowercase)
-        }
+        config.prepareDatabase { db in db.add(function: Store.fold) }
         do {
             writer = try DatabasePool(path: path, configuration: config)
             try writer.write { db in
@@ -114,6 +111,12 @@ public final class Store: Sendable {
                 chmod(path + suffix, 0o600)
             }
         }
+    }
+
+    /// `sip_fold(text)`: NFC and Unicode lower case, for filters. SQLite's LIKE compares bytes and
+    /// folds only ASCII, so "öberg" would miss "Öberg", or an "Öberg" stored decomposed.
+    static let fold = DatabaseFunction("sip_fold", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0])?.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// A file that exists must be empty (SQLite turns it into a database) or start with SQLite's header.

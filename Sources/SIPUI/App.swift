@@ -337,7 +337,7 @@ public final class App {
         case .list(var list):
             list.render(into: &grid, viewport: viewport, catalog: catalog)
             replaceTop(.list(list))
-            title = ("sip-tui", "\(list.rows.count) \(catalog.ui(.planCount))")
+            title = ("sip-tui", catalog.plans(list.rows.count))
             hints = list.keys.hints(catalog)
         case .detail(var detail):
             detail.render(into: &grid, viewport: viewport)

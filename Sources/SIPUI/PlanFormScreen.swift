@@ -238,7 +238,13 @@ public struct PlanFormScreen: Equatable, Sendable {
 
     /// Rows each field takes: its input, plus a row for an error and up to two for their value.
     func rows(of field: FormField, width: Int, catalog: Catalog) -> Int {
-        field.inputRows + (field.error == nil ? 0 : 1) + theirLines(field, width: width, catalog: catalog).count
+        field.inputRows + errorLines(field, width: width).count + theirLines(field, width: width, catalog: catalog).count
+    }
+
+    /// A validation message, wrapped to at most two lines beside the field.
+    func errorLines(_ field: FormField, width: Int) -> [String] {
+        guard let error = field.error else { return [] }
+        return Array(DisplayWidth.wrap(error, width: width).prefix(2))
     }
 
     /// "↳ Saved by someone else: …", at most two lines.
@@ -310,8 +316,8 @@ public struct PlanFormScreen: Equatable, Sendable {
                 if focused { cursor = Position(row: y + row, column: x) }
             }
             var extra = row + field.inputRows
-            if let error = field.error {
-                if extra >= 0 && extra < height { grid.put(error, row: y + extra, column: x, maxWidth: inputWidth, role: .error) }
+            for line in errorLines(field, width: inputWidth) {
+                if extra >= 0 && extra < height { grid.put(line, row: y + extra, column: x, maxWidth: inputWidth, role: .error) }
                 extra += 1
             }
             for line in theirLines(field, width: inputWidth, catalog: catalog) {

@@ -11,6 +11,9 @@ public struct PlanListScreen: Equatable, Sendable {
 
     public private(set) var rows: [PlanSummary] = []
     public private(set) var selectedId: Int64?
+    /// The plan the user last moved to. A filter may hide it for a while; when it is listed
+    /// again the selection returns to it.
+    private var chosenId: Int64?
     public private(set) var top = 0
     public private(set) var filter = TextInput()
     public private(set) var filtering = false
@@ -66,12 +69,17 @@ public struct PlanListScreen: Equatable, Sendable {
         self.rows = sorted(rows)
         self.loaded = true
         self.databaseIsEmpty = databaseIsEmpty
-        if selectedIndex == nil {
+        if let chosenId, self.rows.contains(where: { $0.id == chosenId }) {
+            selectedId = chosenId
+        } else if selectedIndex == nil {
             selectedId = self.rows.isEmpty ? nil : self.rows[min(oldIndex, self.rows.count - 1)].id
         }
     }
 
-    public mutating func select(_ id: Int64) { selectedId = id }
+    public mutating func select(_ id: Int64) {
+        selectedId = id
+        chosenId = id
+    }
 
     private func sorted(_ rows: [PlanSummary]) -> [PlanSummary] {
         switch sort {
@@ -135,7 +143,7 @@ public struct PlanListScreen: Equatable, Sendable {
     private mutating func move(by delta: Int) {
         guard !rows.isEmpty else { return }
         let index = min(max(0, (selectedIndex ?? 0) + delta), rows.count - 1)
-        selectedId = rows[index].id
+        select(rows[index].id)
     }
 
     // MARK: Rendering
