@@ -35,14 +35,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers both test targets share: temporary directories, the built binary, a tmux driver.
+        .target(
+            name: "SIPTestSupport",
+            path: "Tests/SIPTestSupport"
+        ),
         .testTarget(
             name: "SIPModelTests",
             // sip-tui is listed so that `swift test` builds the binary the command-line tests run.
-            dependencies: ["SIPModel", "sip-tui"]
+            dependencies: ["SIPModel", "SIPTestSupport", "sip-tui"]
         ),
         .testTarget(
             name: "SIPUITests",
-            dependencies: ["SIPUI", "SIPModel", "sip-tui"]
+            dependencies: ["SIPUI", "SIPModel", "SIPTestSupport", "sip-tui"],
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

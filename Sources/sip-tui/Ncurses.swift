@@ -97,13 +97,19 @@ struct NcursesTerminal {
         var decoder = KeyDecoder()
         var drawn: Grid?
         var fastErrors = 0
+        var dirty = true
         while true {
             if pendingSignal != 0 { return .signal(pendingSignal) }
             if app.takeRedrawRequest() {
                 clearok(sip_curscr(), true)
                 drawn = nil
+                dirty = true
             }
-            drawn = draw(app.render(), over: drawn)
+            // An idle timeout changes nothing: render only after input, so an idle session costs no CPU.
+            if dirty {
+                drawn = draw(app.render(), over: drawn)
+                dirty = false
+            }
             var value: wint_t = 0
             let started = DispatchTime.now().uptimeNanoseconds
             let result = get_wch(&value)
@@ -114,7 +120,10 @@ struct NcursesTerminal {
                 let elapsed = DispatchTime.now().uptimeNanoseconds - started
                 fastErrors = elapsed < 50_000_000 ? fastErrors + 1 : 0
                 if fastErrors > 20 { return .terminalLost }
-                for key in decoder.timeout() { app.handle(key) }
+                for key in decoder.timeout() {
+                    app.handle(key)
+                    dirty = true
+                }
                 if app.isFinished { return .quit }
                 continue
             }
@@ -130,6 +139,7 @@ struct NcursesTerminal {
             } else {
                 key = Key.fromCharacter(UInt32(value))
             }
+            dirty = true
             guard let key else { continue }
             for decoded in decoder.feed(key) { app.handle(decoded) }
             if app.isFinished { return .quit }

@@ -2,45 +2,8 @@ import Foundation
 import Testing
 @testable import SIPModel
 
-/// Runs the real `sip-tui` binary, built next to this test bundle.
-struct CLI {
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        // swift test runs <products>/sip-tuiPackageTests.xctest; the executable sits beside it.
-        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("sip-tui").path),
-              dir.path != "/" {
-            dir.deleteLastPathComponent()
-        }
-        return dir.appendingPathComponent("sip-tui")
-    }()
-
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SIP_TUI_DB")
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
-    }
-}
+/// The command-line tests run the real binary.
+typealias CLI = Binary
 
 @Suite("Command line", .serialized)
 struct CommandLineTests {
@@ -53,7 +16,7 @@ struct CommandLineTests {
         return (dir, path)
     }()
 
-    func expectCleanFailure(_ result: CLI.Result, contains text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectCleanFailure(_ result: Binary.Result, contains text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.err.hasPrefix("sip-tui: "), "\(result.err)", sourceLocation: sourceLocation)
         #expect(result.err.contains(text), "\(result.err)", sourceLocation: sourceLocation)

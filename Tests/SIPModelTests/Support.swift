@@ -1,17 +1,7 @@
 import Foundation
 import GRDB
 @testable import SIPModel
-
-/// A fresh directory per test, removed when the value goes away.
-final class TempDir: Sendable {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sip-tui-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
+@_exported import SIPTestSupport
 
 /// A clock the test sets: 2026-03-16 10:00 in Stockholm unless told otherwise.
 final class TestClock: @unchecked Sendable {

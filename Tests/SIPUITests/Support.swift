@@ -1,16 +1,7 @@
 import Foundation
 import SIPModel
 @testable import SIPUI
-
-final class TempDir: Sendable {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sip-ui-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
+@_exported import SIPTestSupport
 
 /// Fixed moment for every UI test: screens show dates, and "overdue" depends on today.
 let fixedNow: Date = {

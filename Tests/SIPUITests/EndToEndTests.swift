@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Testing
+import SIPModel
+
+/// The real binary in a real (tmux) terminal: what a coordinator does, checked in the database.
+@Suite("End to end in a terminal", .enabled(if: Tmux.isAvailable, "needs tmux"), .serialized)
+struct EndToEndTests {
+    func demo(_ dir: TempDir, plans: Int = 12) throws -> String {
+        let path = dir.path("e2e.sqlite")
+        let result = try Binary.run(["--db", path, "demo", "--plans", String(plans), "--seed", "3"])
+        #expect(result.status == 0, "\(result.err)")
+        return path
+    }
+
+    func command(_ db: String, env: String = "", extra: String = "") -> String {
+        "env \(env) '\(Binary.url.path)' --db '\(db)' \(extra)"
+    }
+
+    @Test("filter, open a plan, edit a field, save, quit: the change is in the database")
+    func meetingRoundTrip() throws {
+        let dir = TempDir()
+        let db = try demo(dir)
+        let store = try Store(path: db, context: .current())
+        let target = try store.planSummaries().first { $0.status == .active }!
+        let surname = String(target.childName.split(separator: " ").last!)
+
+        let tmux = Tmux(command(db))
+        #expect(tmux.waitFor("Nr    Barn"))
+        tmux.keys("/")
+        tmux.type(surname.lowercased())
+        #expect(tmux.waitFor("Filter: \(surname.lowercased())"))
+        #expect(tmux.wait { tmux.screen().contains(target.childName) && !tmux.screen().contains("12 planer") })
+        tmux.keys("Enter")
+        // Move to the target row if the filter matched more than one.
+        for _ in 0..<10 where !tmux.screen().split(separator: "\n")[tmux.cursor.row].contains(target.childName) {
+            tmux.keys("Down")
+        }
+        #expect(tmux.screen().split(separator: "\n")[tmux.cursor.row].hasPrefix(String(target.id)),
+                "the cursor is on the selected row")
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Plan \(target.id): \(target.childName)"))
+        tmux.keys("e")
+        #expect(tmux.waitFor("Redigera plan \(target.id)"))
+        tmux.keys("C-a", "C-k")
+        tmux.type("Ändrat under mötet, åäö.")
+        #expect(tmux.waitFor("Ändrat under mötet, åäö."))
+        tmux.keys("C-s")
+        #expect(tmux.waitFor("Sparat."))
+        tmux.keys("Escape")
+        #expect(tmux.waitFor("Nr    Barn"))
+        tmux.keys("q")
+        #expect(tmux.waitForExit() == 0)
+        #expect(try store.plan(target.id).reason.hasPrefix("Ändrat under mötet, åäö."))
+    }
+
+    @Test("resizing to too small and back; Ctrl-L; monochrome under NO_COLOR and TERM=vt100")
+    func resizeAndMonochrome() throws {
+        let dir = TempDir()
+        let db = try demo(dir)
+        let tmux = Tmux(command(db, env: "NO_COLOR=1 TERM=vt100"), width: 80, height: 24)
+        #expect(tmux.waitFor("Nr    Barn"))
+        tmux.resize(width: 30, height: 8)
+        #expect(tmux.waitFor("Terminalen är för liten"))
+        tmux.resize(width: 60, height: 20)
+        #expect(tmux.waitFor("Nr    Barn"))
+        tmux.keys("C-l")
+        #expect(tmux.waitFor("? Hjälp"))
+        tmux.keys("q")
+        #expect(tmux.waitForExit() == 0)
+    }
+
+    @Test("closing the terminal mid-edit: the program exits at once and the typed text is kept as a draft")
+    func terminalClosed() throws {
+        let dir = TempDir()
+        let db = try demo(dir)
+        let tmux = Tmux(command(db))
+        #expect(tmux.waitFor("Nr    Barn"))
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Plan 1:"))
+        tmux.keys("e")
+        #expect(tmux.waitFor("Redigera plan 1"))
+        tmux.type(" Osparad mening.")
+        #expect(tmux.waitFor("Osparad mening."))
+        let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
+        tmux.killSession()  // the terminal goes away: SIGHUP
+        let gone = tmux.wait(seconds: 3) { kill(pid, 0) != 0 }
+        #expect(gone, "sip-tui still running after its terminal closed")
+        let store = try Store(path: db, context: .current())
+        let draft = try store.draft(planId: 1)
+        #expect(draft?.fields["reason"]?.hasSuffix(" Osparad mening.") == true)
+        #expect(try store.check().isHealthy)
+    }
+
+    @Test("a crash restores the terminal settings")
+    func crashRestoresTerminal() throws {
+        let dir = TempDir()
+        let db = try demo(dir)
+        let before = dir.path("before"), after = dir.path("after")
+        let tmux = Tmux("sh -c \"stty -g > '\(before)'; \(command(db)); stty -g > '\(after)'; sleep 30\"")
+        #expect(tmux.waitFor("Nr    Barn"))
+        let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
+        kill(pid, SIGSEGV)
+        #expect(tmux.wait { FileManager.default.fileExists(atPath: after) && ((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").count > 10 })
+        #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
+    }
+}
