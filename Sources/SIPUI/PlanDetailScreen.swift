@@ -44,7 +44,8 @@ public struct PlanDetailScreen: Equatable, Sendable {
             }
             if line.kind == .heading { out.append(("", 0, .normal)) }
             let indent = min(line.indent, max(0, width / 4))
-            let wrapped = DisplayWidth.wrap(line.text, width: max(8, width - indent - 1))
+            // Continuation lines sit two columns further in: wrap to the narrower of the two.
+            let wrapped = DisplayWidth.wrap(line.text, width: max(8, width - indent - 3))
             for (n, part) in wrapped.enumerated() {
                 out.append((part, indent + (n > 0 ? 2 : 0), role))
             }
@@ -59,8 +60,13 @@ public struct PlanDetailScreen: Equatable, Sendable {
         switch action {
         case .up: focus -= 1
         case .down: focus += 1
-        case .pageUp: focus -= page
-        case .pageDown: focus += page
+        // A page key turns the page: the view moves with the focus, as in a pager.
+        case .pageUp:
+            focus -= page
+            top = max(0, top - page)
+        case .pageDown:
+            focus += page
+            top += page
         case .first: focus = 0
         case .last: focus = count - 1
         case .edit: return [.editPlan(planId)]
