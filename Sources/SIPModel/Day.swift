@@ -42,6 +42,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// The moment `hour`:`minute` on this day in `timeZone`.
+    public func date(hour: Int, minute: Int = 0, in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+    }
+
     public var iso: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

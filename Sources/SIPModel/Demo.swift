@@ -319,11 +319,7 @@ public struct DemoGenerator {
         }
     }
 
-    func date(_ day: Day, hour: Int) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour))!
-    }
+    func date(_ day: Day, hour: Int) -> Date { day.date(hour: hour, in: zone) }
 
     mutating func meetings(_ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
                            participants: [Participant], deviationKinds: [String], agencies: [Agency]) throws {

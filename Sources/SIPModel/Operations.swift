@@ -116,32 +116,18 @@ extension Store {
         let child = try validatedChild(name: childName, personalNumber: personalNumber, birthDate: birthDate, sex: sex)
         let groupName = try TextRules.optional(newBusGroupName, for: .groupName)
         if busGroupId == nil && groupName == nil { throw SIPError.required(field: .groupName) }
-        let reason = try TextRules.validated(reason, for: .reason)
-        let questions = try TextRules.validated(questions, for: .questions)
-        let now = context.now()
+        // Child and group ids are filled in inside the transaction, once they exist.
+        let draft = try draftPlan(NewPlan(childId: 0, busGroupId: busGroupId ?? 0, initiatorKind: initiatorKind,
+                                          requestDate: requestDate, reason: reason, questions: questions))
         return try write { db in
-            let saved = try self.insert(child: child, db)
-            var groupId = busGroupId
+            var plan = draft
+            plan.childId = try self.insert(child: child, db).id!
             if let groupName {
                 var group = try BusGroup.filter(Column("name") == groupName).fetchOne(db) ?? BusGroup(name: groupName)
                 if group.id == nil { try group.insert(db) }
-                groupId = group.id
+                plan.busGroupId = group.id!
             }
-            guard let groupId, try BusGroup.exists(db, key: groupId) else {
-                throw SIPError.notFound(.busGroup, busGroupId ?? 0)
-            }
-            var plan = Plan(
-                id: nil, childId: saved.id!, busGroupId: groupId, initiatorKind: initiatorKind, initiatorAgencyId: nil,
-                initiatorPerson: "", requestDate: requestDate, reason: reason, questions: questions,
-                currentSituation: "", childView: "", childGoals: "", longTermGoals: "", shortTermGoals: "",
-                familyOwnActions: "", leadAgencyId: nil, leadPerson: "", coordinator: self.context.user, status: .draft,
-                closedReason: nil, followUpDate: nil, followUpCaller: "", version: 1, createdAt: now, updatedAt: now)
-            try plan.insert(db)
-            var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: now,
-                                          changedBy: self.context.user, note: "")
-            try change.insert(db)
-            try self.audit(db, entity: .plan, id: plan.id, action: "create")
-            return plan
+            return try self.insert(plan: plan, db)
         }
     }
 
@@ -174,8 +160,20 @@ extension Store {
     // MARK: Plans
 
     public func createPlan(_ request: NewPlan) throws -> Plan {
+        let draft = try draftPlan(request)
+        return try write { db in
+            guard try Child.exists(db, key: request.childId) else { throw SIPError.notFound(.child, request.childId) }
+            return try self.insert(plan: draft, db)
+        }
+    }
+
+    /// Checks a request and makes the draft plan it opens, before any transaction.
+    func draftPlan(_ request: NewPlan) throws -> Plan {
+        if request.initiatorKind == .agency && request.initiatorAgencyId == nil {
+            throw SIPError.required(field: .agencyName)
+        }
         let now = context.now()
-        let plan = Plan(
+        return Plan(
             id: nil, childId: request.childId, busGroupId: request.busGroupId,
             initiatorKind: request.initiatorKind, initiatorAgencyId: request.initiatorAgencyId,
             initiatorPerson: try TextRules.validated(request.initiatorPerson, for: .initiatorPerson),
@@ -184,22 +182,18 @@ extension Store {
             currentSituation: "", childView: "", childGoals: "", longTermGoals: "", shortTermGoals: "",
             familyOwnActions: "", leadAgencyId: nil, leadPerson: "", coordinator: context.user, status: .draft,
             closedReason: nil, followUpDate: nil, followUpCaller: "", version: 1, createdAt: now, updatedAt: now)
-        if request.initiatorKind == .agency && request.initiatorAgencyId == nil {
-            throw SIPError.required(field: .agencyName)
-        }
-        return try write { db in
-            guard try Child.exists(db, key: request.childId) else { throw SIPError.notFound(.child, request.childId) }
-            guard try BusGroup.exists(db, key: request.busGroupId) else {
-                throw SIPError.notFound(.busGroup, request.busGroupId)
-            }
-            var plan = plan
-            try plan.insert(db)
-            var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: now,
-                                          changedBy: self.context.user, note: "")
-            try change.insert(db)
-            try self.audit(db, entity: .plan, id: plan.id, action: "create")
-            return plan
-        }
+    }
+
+    /// Inserts a draft plan with the first entry of its history and its audit line.
+    private func insert(plan draft: Plan, _ db: Database) throws -> Plan {
+        guard try BusGroup.exists(db, key: draft.busGroupId) else { throw SIPError.notFound(.busGroup, draft.busGroupId) }
+        var plan = draft
+        try plan.insert(db)
+        var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: plan.createdAt,
+                                      changedBy: context.user, note: "")
+        try change.insert(db)
+        try audit(db, entity: .plan, id: plan.id, action: "create")
+        return plan
     }
 
     public func plan(_ id: Int64) throws -> Plan {

@@ -132,20 +132,17 @@ public final class Store: Sendable {
 
     /// Runs `body` in one write transaction; any failure rolls everything back.
     public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(body)
-        } catch let error as SIPError {
-            throw error
-        } catch {
-            throw SIPError.from(error, path: path)
-        }
+        try mappingErrors { try writer.write(body) }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        try mappingErrors { try writer.read(body) }
+    }
+
+    /// SQLite's errors become `SIPError`s a user can be told about; ours pass through.
+    private func mappingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try writer.read(body)
-        } catch let error as SIPError {
-            throw error
+            return try body()
         } catch {
             throw SIPError.from(error, path: path)
         }

@@ -25,10 +25,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func fail(_ error: SIPError) -> Never {
+        report(error)
+        Foundation.exit(1)
+    }
+
+    /// One line on stderr, and a hint under it where one helps.
+    func report(_ error: SIPError) {
         var text = "sip-tui: " + TerminalText.safe(catalog.message(error)) + "\n"
         if let hint = catalog.hint(error) { text += "  " + hint + "\n" }
         FileHandle.standardError.write(Data(text.utf8))
-        Foundation.exit(1)
     }
 }
 
@@ -152,11 +157,7 @@ struct CheckCommand: ParsableCommand {
         let report = try global.withStore { store in try store.check() }
         let c = global.catalog
         guard report.isHealthy else {
-            for problem in report.problems {
-                var text = "sip-tui: " + TerminalText.safe(c.message(problem)) + "\n"
-                if let hint = c.hint(problem) { text += "  " + hint + "\n" }
-                FileHandle.standardError.write(Data(text.utf8))
-            }
+            report.problems.forEach(global.report)
             throw ExitCode(1)
         }
         print(c(.checkOK) + ".")

@@ -10,11 +10,7 @@ final class TestClock: @unchecked Sendable {
     init(_ day: Day = Day(year: 2026, month: 3, day: 16)!, hour: Int = 10) { current = TestClock.date(day, hour: hour) }
     var now: Date { lock.withLock { current } }
     func set(_ day: Day, hour: Int = 10) { lock.withLock { current = TestClock.date(day, hour: hour) } }
-    static func date(_ day: Day, hour: Int) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .stockholm
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour))!
-    }
+    static func date(_ day: Day, hour: Int) -> Date { day.date(hour: hour, in: .stockholm) }
 }
 
 func day(_ iso: String) -> Day { Day(iso: iso)! }

@@ -4,11 +4,7 @@ import SIPModel
 @_exported import SIPTestSupport
 
 /// Fixed moment for every UI test: screens show dates, and "overdue" depends on today.
-let fixedNow: Date = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = .stockholm
-    return calendar.date(from: DateComponents(year: 2026, month: 11, day: 20, hour: 10))!
-}()
+let fixedNow = Day(year: 2026, month: 11, day: 20)!.date(hour: 10, in: .stockholm)
 
 func makeStore(_ dir: TempDir, demoPlans: Int = 0, user: String = "samordnare") throws -> Store {
     let store = try Store(path: dir.path("sip.sqlite"),
