@@ -73,6 +73,8 @@ public struct DemoGenerator {
     let now: Date
     var summary = DemoSummary()
     var usedNumbers = Set<String>()
+    /// Each agency's contact person: the one who represents it at the table.
+    var contactNames: [Int64: String] = [:]
     var deviationKindCursor = 0
 
     mutating func fill(_ db: Database, planCount: Int) throws {
@@ -144,6 +146,7 @@ public struct DemoGenerator {
                                     phone: fictionalPhone(), email: "")
         contact.email = email(for: contact.name)
         try contact.insert(db)
+        contactNames[agency.id!] = contact.name
         return agency
     }
 
@@ -249,6 +252,7 @@ public struct DemoGenerator {
             leadPerson: status == .draft ? "" : adultName(), coordinator: adultName(), status: status,
             closedReason: status == .closed ? rng.pick(["Målen är uppnådda.", "Familjen har flyttat från kommunen.",
                                                         "Vårdnadshavarna återkallade samtycket."]) : nil,
+            closedKind: status == .closed ? .completed : nil,
             followUpDate: followUp, followUpCaller: status == .draft ? "" : lead.name, version: 1,
             createdAt: date(started, hour: 8), updatedAt: date(started, hour: 8))
         try plan.insert(db)
@@ -279,13 +283,21 @@ public struct DemoGenerator {
             participants.append(p)
         }
         for agency in agencies {
-            var p = Participant(planId: planId, agencyId: agency.id, familyMemberId: nil, person: adultName(),
+            var p = Participant(planId: planId, agencyId: agency.id, familyMemberId: nil,
+                                person: contactNames[agency.id!] ?? adultName(),
                                 role: contactRole(agency.kind),
-                                invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
+                                invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation,
+                                answer: status == .draft ? .noAnswer : rng.pick([.accepted, .accepted, .accepted, .noAnswer, .declined]))
             try p.insert(db)
             participants.append(p)
         }
 
+        if status == .active || status == .followUpDue || status == .closed {
+            for guardian in guardians {
+                var copy = PlanCopy(planId: planId, recipient: guardian.name, givenOn: started.adding(days: 21))
+                try copy.insert(db)
+            }
+        }
         try meetings(db, planId: planId, status: status, started: started, followUp: followUp,
                      participants: participants, deviationKinds: deviationKinds, agencies: agencies)
         if status != .draft && status != .invited {

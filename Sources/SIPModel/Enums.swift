@@ -103,3 +103,14 @@ public enum DeviationStatus: String, Codable, Sendable, CaseIterable, DatabaseVa
 public enum ConsentForm: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case written, oral
 }
+
+/// What an invited party answered to the invitation.
+public enum InvitationAnswer: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case accepted, declined
+    case noAnswer = "no_answer"
+}
+
+/// How a plan ended: its goals met, a request refused (with its documented reason), or otherwise.
+public enum ClosedKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case completed, refused, other
+}

@@ -252,7 +252,7 @@ extension Store {
     /// reason for closing. Records a dated history entry.
     @discardableResult
     public func changeStatus(planId: Int64, to status: PlanStatus, expectedVersion: Int? = nil,
-                             note: String = "") throws -> Plan {
+                             note: String = "", closedKind: ClosedKind = .completed) throws -> Plan {
         let note = try TextRules.validated(note, for: status == .closed ? .closedReason : .note)
         let today = context.today
         return try write { db in
@@ -273,6 +273,7 @@ extension Store {
             let from = plan.status
             plan.status = status
             plan.closedReason = status == .closed ? note : plan.closedReason
+            plan.closedKind = status == .closed ? closedKind : plan.closedKind
             plan.version += 1
             plan.updatedAt = self.context.now()
             try plan.update(db)

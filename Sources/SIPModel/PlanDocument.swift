@@ -25,6 +25,9 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var followUpDate: Day?
         public var followUpCaller: String
         public var closedReason: String?
+        public var closedKind: ClosedKind?
+        public var leadAgency: String?
+        public var leadPerson: String
         public var overdue: Bool
         public var createdAt: String
         public var updatedAt: String
@@ -75,6 +78,21 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var agency: String?
         public var principal: String?
         public var invitationKind: InvitationKind
+        public var answer: InvitationAnswer
+    }
+
+    /// A contact person at an organisation taking part.
+    public struct ContactInfo: Codable, Equatable, Sendable {
+        public var agency: String
+        public var name: String
+        public var role: String
+        public var phone: String
+        public var email: String
+    }
+
+    public struct CopyInfo: Codable, Equatable, Sendable {
+        public var recipient: String
+        public var givenOn: Day
     }
 
     public struct MeetingInfo: Codable, Equatable, Sendable {
@@ -168,6 +186,8 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     public var consents: [ConsentInfo]
     public var consentValid: Bool
     public var participants: [ParticipantInfo]
+    public var contacts: [ContactInfo]
+    public var copies: [CopyInfo]
     public var meetings: [MeetingInfo]
     public var interventions: [InterventionInfo]
     public var deviations: [DeviationInfo]
@@ -229,7 +249,17 @@ extension Store {
         let participants = participantRows.map { p in
             PlanDocument.ParticipantInfo(
                 id: p.id!, person: p.person, role: p.role, agency: agencyName(p.agencyId),
-                principal: p.agencyId.flatMap { agencies[$0]?.principalName }, invitationKind: p.invitationKind)
+                principal: p.agencyId.flatMap { agencies[$0]?.principalName }, invitationKind: p.invitationKind,
+                answer: p.answer)
+        }
+        let participatingAgencies = Array(Set(participantRows.compactMap(\.agencyId)))
+        let contacts = try ContactPerson.filter(participatingAgencies.contains(Column("agencyId")))
+            .order(Column("agencyId"), Column("id")).fetchAll(db).map {
+                PlanDocument.ContactInfo(agency: agencies[$0.agencyId]?.name ?? "", name: $0.name, role: $0.role,
+                                         phone: $0.phone, email: $0.email)
+            }
+        let copies = try PlanCopy.filter(Column("planId") == id).order(Column("givenOn")).fetchAll(db).map {
+            PlanDocument.CopyInfo(recipient: $0.recipient, givenOn: $0.givenOn)
         }
         let participantNames = Dictionary(uniqueKeysWithValues: participantRows.map { ($0.id!, $0.person) })
 
@@ -271,8 +301,10 @@ extension Store {
                                           by: $0.changedBy, note: $0.note)
             }
 
+        var overdueArguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
+        overdueArguments["id"] = id
         let overdue = try Bool.fetchOne(db, sql: "SELECT \(OverdueRule.planSQL) FROM \"plan\" p WHERE p.id = :id",
-                                        arguments: ["today": today, "id": id]) ?? false
+                                        arguments: StatementArguments(overdueArguments)) ?? false
 
         let core = PlanDocument.Core(
             id: id, status: plan.status, version: plan.version, busGroup: group,
@@ -282,7 +314,8 @@ extension Store {
             currentSituation: plan.currentSituation, childView: plan.childView, childGoals: plan.childGoals,
             longTermGoals: plan.longTermGoals, shortTermGoals: plan.shortTermGoals,
             familyOwnActions: plan.familyOwnActions, coordinator: plan.coordinator, followUpDate: plan.followUpDate,
-            followUpCaller: plan.followUpCaller, closedReason: plan.closedReason, overdue: overdue,
+            followUpCaller: plan.followUpCaller, closedReason: plan.closedReason, closedKind: plan.closedKind,
+            leadAgency: agencyName(plan.leadAgencyId), leadPerson: plan.leadPerson, overdue: overdue,
             createdAt: LocalTime.iso(plan.createdAt, zone), updatedAt: LocalTime.iso(plan.updatedAt, zone))
 
         let number = child.number
@@ -293,7 +326,8 @@ extension Store {
             guardians: family.filter { $0.role == .guardian }.map(person),
             relatives: family.filter { $0.role == .relative }.map(person),
             consents: consents, consentValid: try consentIsValid(db, planId: id, on: today),
-            participants: participants, meetings: meetings, interventions: interventions, deviations: deviations,
+            participants: participants, contacts: contacts, copies: copies, meetings: meetings,
+            interventions: interventions, deviations: deviations,
             history: history,
             legal: legalPoints(interventions: interventions, lead: plan.leadAgencyId.flatMap { agencies[$0] },
                                leadPerson: plan.leadPerson))

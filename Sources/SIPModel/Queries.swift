@@ -81,12 +81,24 @@ public struct DeviationSummary: Codable, Equatable, Sendable, FetchableRecord {
 
 /// The one definition of "overdue", in SQL, so lists, filters and reports agree.
 enum OverdueRule {
-    /// A plan is overdue when it is open and its follow-up date has passed, or one of its
-    /// interventions is still owed after its due date. `:today` is today's date; never NULL.
+    /// A plan is overdue when it is open and
+    /// - its follow-up date has passed, or
+    /// - one of its interventions is still owed after its due date, or
+    /// - consent was given more than `:firstMeetingDays` days ago and no meeting has been held.
+    /// `:today` is today's date. The value is 0 or 1, never NULL.
     static let planSQL = """
     (p.status <> 'closed' AND (IFNULL(p.followUpDate < :today, 0) OR EXISTS (
-        SELECT 1 FROM intervention i WHERE i.planId = p.id AND i.status IN ('planned','ongoing') AND i.dueDate < :today)))
+        SELECT 1 FROM intervention i WHERE i.planId = p.id AND i.status IN ('planned','ongoing') AND i.dueDate < :today)
+     OR (p.status IN ('draft','invited')
+        AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+        AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                    AND date(c.validFrom, '+' || :firstMeetingDays || ' days') < :today))))
     """
+
+    /// The arguments `planSQL` needs.
+    static func arguments(today: Day, deadlines: Deadlines) -> [String: (any DatabaseValueConvertible)?] {
+        ["today": today, "firstMeetingDays": deadlines.firstMeetingDays]
+    }
     static let deviationSQL = "(d.status IN ('registered','sent') AND d.responseDue < :today)"
 }
 
@@ -98,7 +110,7 @@ extension Store {
 
     static func planSummaries(_ db: Database, filter: PlanFilter, today: Day) throws -> [PlanSummary] {
         var conditions: [String] = []
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
+        var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
         if let status = filter.status {
             conditions.append("p.status = :status")
             arguments["status"] = status

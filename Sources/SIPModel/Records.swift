@@ -112,6 +112,7 @@ public struct Plan: Codable, Equatable, Sendable, FetchableRecord, MutablePersis
     public var coordinator: String
     public var status: PlanStatus
     public var closedReason: String?
+    public var closedKind: ClosedKind? = nil
     public var followUpDate: Day?
     /// Who calls the follow-up meeting.
     public var followUpCaller: String
@@ -206,6 +207,16 @@ public struct Participant: Codable, Equatable, Sendable, FetchableRecord, Mutabl
     /// Role in the meeting: mötesledare, sekreterare, vårdnadshavare, kurator...
     public var role: String
     public var invitationKind: InvitationKind
+    public var answer: InvitationAnswer = .noAnswer
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Who received a copy of the plan, and when (the family keeps the original).
+public struct PlanCopy: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var planId: Int64
+    public var recipient: String
+    public var givenOn: Day
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -23,6 +23,24 @@ enum Schema {
                 )
                 """)
         }
+        migrator.registerMigration("v3-meetings-and-settings") { db in
+            try db.execute(sql: """
+                ALTER TABLE participant ADD COLUMN answer TEXT NOT NULL DEFAULT 'no_answer'
+                    CHECK (answer IN ('accepted','declined','no_answer'));
+                ALTER TABLE "plan" ADD COLUMN closedKind TEXT CHECK (closedKind IN ('completed','refused','other'));
+                CREATE TABLE planCopy (
+                    id INTEGER PRIMARY KEY,
+                    planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+                    recipient TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 120),
+                    givenOn TEXT NOT NULL CHECK (givenOn IS date(givenOn, '+0 days'))
+                );
+                CREATE INDEX planCopy_plan ON planCopy(planId);
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL CHECK (length(value) <= 200)
+                );
+                """)
+        }
         return migrator
     }
 

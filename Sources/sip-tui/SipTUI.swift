@@ -45,7 +45,7 @@ struct SipTUI: ParsableCommand {
         commandName: "sip-tui",
         abstract: "Coordinated individual plans (SIP) and BUS deviations, from the keyboard.",
         discussion: "With no subcommand, opens the terminal interface.",
-        subcommands: [DemoCommand.self, PlanCommand.self, DeviationCommand.self, CheckCommand.self])
+        subcommands: [DemoCommand.self, PlanCommand.self, DeviationCommand.self, SettingsCommand.self, CheckCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
@@ -83,7 +83,8 @@ struct DemoCommand: ParsableCommand {
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "List and show plans.", subcommands: [List.self, Show.self])
+        commandName: "plan", abstract: "List, show, invite to and export plans.",
+        subcommands: [List.self, Show.self, InvitationCommand.self, Export.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List plans.")
@@ -125,6 +126,71 @@ struct PlanCommand: ParsableCommand {
                 print(Output.planText(document, catalog: global.catalog), terminator: "")
             }
         }
+    }
+}
+
+extension PlanCommand {
+    struct InvitationCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "invitation", abstract: "The invitation to a plan's next meeting, as text or iCalendar.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan number.") var id: Int64
+        @Option(help: "text or ics.") var format: InvitationFormat = .text
+        @Option(help: "A meeting number (default: the next meeting not yet held).") var meeting: Int64?
+
+        enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
+
+        func run() throws {
+            let output = try global.withStore { store -> String in
+                let document = try store.planDocument(id)
+                let invitation = try Invitation(document: document, meetingId: meeting, zone: store.context.timeZone)
+                switch format {
+                case .text: return try invitation.text()
+                case .ics:
+                    let organizer = document.contacts.first { $0.email.contains("@") }.map { "mailto:" + $0.email }
+                        ?? "urn:sip-tui:user:\(store.context.user)"
+                    return invitation.ics(organizer: organizer, now: store.context.now())
+                }
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The written plan: Swedish, A4-friendly, the law's four points marked.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan number.") var id: Int64
+        @Option(help: "text, md or html.") var format: PlanExport.Format = .text
+
+        func run() throws {
+            let output = try global.withStore { store in PlanExport(try store.planDocument(id)).render(format) }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+}
+
+extension PlanExport.Format: ExpressibleByArgument {}
+
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Show or set the local deadlines (days).",
+        discussion: "Names: first-meeting-days (consent to first meeting, default 21), follow-up-days (default 90), deviation-response-days (default 30).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("set"), help: "NAME=DAYS, for example first-meeting-days=14.") var assignments: [String] = []
+
+    func run() throws {
+        let deadlines = try global.withStore { store -> Deadlines in
+            for assignment in assignments {
+                let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let days = Int(parts[1]) else {
+                    throw SIPError.invalidValue(field: .note, value: assignment)
+                }
+                try store.setDeadline(parts[0], days: days)
+            }
+            return try store.deadlines()
+        }
+        for name in Deadlines.names { print("\(name)=\(deadlines[name]!)") }
     }
 }
 

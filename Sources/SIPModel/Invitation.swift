@@ -1,0 +1,137 @@
+import Foundation
+
+/// The invitation to a SIP meeting: plain text from `data/kallelse.txt`, or an iCalendar event.
+public struct Invitation: Sendable {
+    public let document: PlanDocument
+    public let meeting: PlanDocument.MeetingInfo
+    public let start: Date
+    public let zone: TimeZone
+
+    /// The plan's next meeting not yet held, else its latest. Sharing needs valid consent.
+    public init(document: PlanDocument, meetingId: Int64? = nil, zone: TimeZone = .stockholm) throws {
+        guard document.consentValid else { throw SIPError.consentRequired }
+        let candidates = document.meetings.filter { meetingId == nil || $0.id == meetingId }
+        guard let meeting = candidates.first(where: { !$0.held }) ?? candidates.last else {
+            throw SIPError.notFound(.meeting, meetingId ?? 0)
+        }
+        let formatter = ISO8601DateFormatter()
+        guard let start = formatter.date(from: meeting.startsAt) else { throw SIPError.invalidDate(meeting.startsAt) }
+        self.document = document
+        self.meeting = meeting
+        self.start = start
+        self.zone = zone
+    }
+
+    var end: Date { start.addingTimeInterval(TimeInterval(meeting.durationMinutes * 60)) }
+
+    private func local(_ date: Date, _ format: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.timeZone = zone
+        formatter.dateFormat = format
+        return formatter.string(from: date)
+    }
+
+    // MARK: Text
+
+    public func text() throws -> String {
+        let heading = meeting.kind == .followUp ? "Kallelse till uppföljning av SIP" : "Kallelse till SIP-möte"
+        let invited = document.participants.map { p in
+            let kind = p.invitationKind == .summons ? "kallelse" : "inbjudan"
+            return "- " + [p.person, p.role, p.agency ?? ""].filter { !$0.isEmpty }.joined(separator: ", ") + " (\(kind))"
+        }.joined(separator: "\n")
+        let values: [String: String] = [
+            "rubrik": heading, "barn": document.child.name, "datum": local(start, "EEEE d MMMM yyyy"),
+            "tid": local(start, "HH:mm"), "slut": local(end, "HH:mm"), "langd": String(meeting.durationMinutes),
+            "plats": meeting.place.isEmpty ? "–" : meeting.place,
+            "videolank": meeting.videoLink.isEmpty ? "–" : meeting.videoLink,
+            "fragestallning": document.plan.questions.isEmpty ? "–" : document.plan.questions,
+            "deltagare": invited.isEmpty ? "–" : invited, "samordnare": document.plan.coordinator,
+            "plan": String(document.plan.id),
+        ]
+        var out = try DataFile.text("kallelse.txt").split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        for (key, value) in values { out = out.replacingOccurrences(of: "{{\(key)}}", with: value) }
+        return out.trimmingCharacters(in: .newlines) + "\n"
+    }
+
+    // MARK: iCalendar (RFC 5545)
+
+    /// One VEVENT with organiser, attendees and local times in Europe/Stockholm. The summary and
+    /// description name no child: calendars are read by many.
+    public func ics(organizer: String, now: Date) -> String {
+        let emails = Dictionary(document.contacts.map { ($0.name, $0.email) }, uniquingKeysWith: { a, _ in a })
+        let familyEmails = Dictionary((document.guardians + document.relatives).map { ($0.name, $0.email) },
+                                      uniquingKeysWith: { a, _ in a })
+        func address(_ name: String, id: Int64) -> String {
+            let email = emails[name] ?? familyEmails[name] ?? ""
+            return email.contains("@") ? "mailto:\(email)" : "urn:sip-tui:participant:\(id)"
+        }
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sip-tui//SIP//SV", "CALSCALE:GREGORIAN", "METHOD:REQUEST",
+            "BEGIN:VTIMEZONE", "TZID:Europe/Stockholm",
+            "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+            "END:VTIMEZONE",
+            "BEGIN:VEVENT",
+            "UID:sip-\(document.plan.id)-meeting-\(meeting.id)@sip-tui",
+            "DTSTAMP:" + utc(now),
+            "DTSTART;TZID=Europe/Stockholm:" + local(start, "yyyyMMdd'T'HHmmss"),
+            "DTEND;TZID=Europe/Stockholm:" + local(end, "yyyyMMdd'T'HHmmss"),
+            "SUMMARY:" + Self.escape("SIP-möte, plan \(document.plan.id)"),
+            "DESCRIPTION:" + Self.escape("Samordnad individuell plan (SIP). Frågeställning och deltagare står i kallelsen."
+                                          + (meeting.videoLink.isEmpty ? "" : "\nVideolänk: \(meeting.videoLink)")),
+        ]
+        if !meeting.place.isEmpty { lines.append("LOCATION:" + Self.escape(meeting.place)) }
+        if !meeting.videoLink.isEmpty { lines.append("URL:" + meeting.videoLink) }
+        lines.append("ORGANIZER;CN=" + Self.parameter(document.plan.coordinator) + ":" + organizer)
+        for p in document.participants {
+            let status = switch p.answer {
+            case .accepted: "ACCEPTED"
+            case .declined: "DECLINED"
+            case .noAnswer: "NEEDS-ACTION"
+            }
+            lines.append("ATTENDEE;CN=" + Self.parameter(p.person) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=\(status);RSVP=TRUE:"
+                         + address(p.person, id: p.id))
+        }
+        lines += ["END:VEVENT", "END:VCALENDAR"]
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func utc(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Parameter values are quoted; a quote cannot appear inside, so it is dropped.
+    static func parameter(_ text: String) -> String {
+        "\"" + TextRules.clean(text, multiline: false).replacingOccurrences(of: "\"", with: "") + "\""
+    }
+
+    /// Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        var out = ""
+        var count = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.unicodeScalars.append(scalar)
+            count += size
+        }
+        return out
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+
+/// A BUS deviation prepared from a meeting, for the user to check before it is registered.
+public struct DeviationDraft: Equatable, Sendable {
+    public var reportingAgencyId: Int64
+    public var concernedAgencyId: Int64
+    public var planId: Int64
+    public var occurredOn: Day
+    public var kind: String
+    /// De-identified: the organisation and the date, never the child.
+    public var description: String
+}
+
+extension Store {
+    // MARK: Reading one plan's parts
+
+    public func participants(planId: Int64) throws -> [Participant] {
+        try read { db in try Participant.filter(Column("planId") == planId).order(Column("id")).fetchAll(db) }
+    }
+
+    public func meetings(planId: Int64) throws -> [Meeting] {
+        try read { db in try Meeting.filter(Column("planId") == planId).order(Column("startsAt")).fetchAll(db) }
+    }
+
+    public func agenda(meetingId: Int64) throws -> [AgendaItem] {
+        try read { db in try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position")).fetchAll(db) }
+    }
+
+    public func attendance(meetingId: Int64) throws -> [Int64: AttendanceStatus] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
+                .map { ($0.participantId, $0.status) })
+        }
+    }
+
+    public func interventions(planId: Int64) throws -> [Intervention] {
+        try read { db in
+            try Intervention.filter(Column("planId") == planId).order(Column("dueDate"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func agency(_ id: Int64) throws -> Agency {
+        try read { db in
+            guard let agency = try Agency.fetchOne(db, key: id) else { throw SIPError.notFound(.agency, id) }
+            return agency
+        }
+    }
+
+    public func agendaTemplate() throws -> [AgendaTemplateItem] {
+        try read { db in try AgendaTemplateItem.order(Column("position")).fetchAll(db) }
+    }
+
+    // MARK: Invitation and meeting
+
+    public func setAnswer(participantId: Int64, _ answer: InvitationAnswer) throws {
+        try write { db in
+            guard var participant = try Participant.fetchOne(db, key: participantId) else {
+                throw SIPError.notFound(.participant, participantId)
+            }
+            participant.answer = answer
+            try participant.update(db)
+            try self.audit(db, entity: .participant, id: participantId, action: "answer", detail: answer.rawValue)
+        }
+    }
+
+    public func saveAgendaNotes(itemId: Int64, notes: String) throws {
+        let notes = try TextRules.validated(notes, for: .agendaNotes)
+        try write { db in
+            guard var item = try AgendaItem.fetchOne(db, key: itemId) else { throw SIPError.notFound(.meeting, itemId) }
+            item.notes = notes
+            try item.update(db)
+        }
+    }
+
+    /// The meeting has been held: its minutes are kept, the plan becomes active (which needs valid
+    /// consent) and, if none was set, the follow-up date is proposed from the local interval.
+    @discardableResult
+    public func finishMeeting(_ meetingId: Int64, minutes: String) throws -> Plan {
+        let minutes = try TextRules.validated(minutes, for: .minutes)
+        let planId: Int64 = try write { db in
+            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw SIPError.notFound(.meeting, meetingId) }
+            meeting.held = true
+            meeting.minutes = minutes
+            try meeting.update(db)
+            if var plan = try Plan.fetchOne(db, key: meeting.planId), plan.followUpDate == nil {
+                plan.followUpDate = Day(meeting.startsAt, in: self.context.timeZone)
+                    .adding(days: try Store.deadlines(db).followUpDays)
+                plan.version += 1
+                plan.updatedAt = self.context.now()
+                try plan.update(db)
+            }
+            try self.audit(db, entity: .meeting, id: meetingId, action: "held")
+            return meeting.planId
+        }
+        let plan = try self.plan(planId)
+        switch plan.status {
+        case .draft:
+            try changeStatus(planId: planId, to: .invited)
+            return try changeStatus(planId: planId, to: .active)
+        case .invited, .followUpDue:
+            return try changeStatus(planId: planId, to: .active)
+        case .active, .closed:
+            return plan
+        }
+    }
+
+    /// Prepares the deviation an absence calls for: the concerned party's organisation, the plan,
+    /// the meeting's date, the kind that fits the absence.
+    public func deviationDraft(meetingId: Int64, participantId: Int64) throws -> DeviationDraft {
+        try read { db in
+            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw SIPError.notFound(.meeting, meetingId) }
+            guard let participant = try Participant.fetchOne(db, key: participantId),
+                  let concernedId = participant.agencyId,
+                  let concerned = try Agency.fetchOne(db, key: concernedId) else {
+                throw SIPError.notFound(.participant, participantId)
+            }
+            let status = try Attendance.fetchOne(db, key: ["meetingId": meetingId, "participantId": participantId])?.status
+            let plan = try Plan.fetchOne(db, key: meeting.planId)
+            // The reporter: the organisation with overall responsibility, else another one at the table.
+            let others = try Participant.filter(Column("planId") == meeting.planId).fetchAll(db)
+                .compactMap(\.agencyId).filter { $0 != concernedId }
+            guard let reporter = plan?.leadAgencyId.flatMap({ $0 == concernedId ? nil : $0 }) ?? others.first else {
+                throw SIPError.required(field: .agencyName)
+            }
+            let day = Day(meeting.startsAt, in: self.context.timeZone)
+            let declined = status == .declined
+            return DeviationDraft(
+                reportingAgencyId: reporter, concernedAgencyId: concernedId, planId: meeting.planId, occurredOn: day,
+                kind: declined ? "avbojde" : "uteblev",
+                description: declined
+                    ? "\(concerned.name) avböjde att delta i SIP-mötet \(day.iso)."
+                    : "\(concerned.name) var kallad till SIP-mötet \(day.iso) men kom inte och lämnade inget besked.")
+        }
+    }
+
+    @discardableResult
+    public func registerDeviation(_ draft: DeviationDraft) throws -> Deviation {
+        try addDeviation(reportingAgencyId: draft.reportingAgencyId, concernedAgencyId: draft.concernedAgencyId,
+                         planId: draft.planId, occurredOn: draft.occurredOn, kind: draft.kind,
+                         description: draft.description, responseDays: try deadlines().deviationResponseDays)
+    }
+
+    // MARK: Interventions
+
+    /// Saves an edited intervention (what, who, how often, dates, status, comment).
+    @discardableResult
+    public func updateIntervention(_ edited: Intervention) throws -> Intervention {
+        guard let id = edited.id else { throw SIPError.notFound(.intervention, 0) }
+        guard edited.dueDate >= edited.startDate else { throw SIPError.dateOrder(field: .dueDate) }
+        var clean = edited
+        clean.what = try TextRules.required(edited.what, for: .what)
+        clean.person = try TextRules.validated(edited.person, for: .person)
+        clean.frequency = try TextRules.validated(edited.frequency, for: .frequency)
+        clean.comment = try TextRules.validated(edited.comment, for: .comment)
+        if clean.status == .notDelivered && clean.comment.isEmpty { throw SIPError.required(field: .comment) }
+        let saved = clean
+        return try write { db in
+            guard let before = try Intervention.fetchOne(db, key: id) else { throw SIPError.notFound(.intervention, id) }
+            try saved.update(db)
+            try self.audit(db, entity: .intervention, id: id, action: "update",
+                           detail: "\(before.status.rawValue) -> \(saved.status.rawValue)")
+            return saved
+        }
+    }
+
+    // MARK: Requests, copies
+
+    /// Refuses a request for a SIP. Refusal is an exception and always documented with its reason.
+    @discardableResult
+    public func refuseRequest(planId: Int64, reason: String) throws -> Plan {
+        let plan = try self.plan(planId)
+        guard plan.status == .draft else { throw SIPError.transitionNotAllowed(from: plan.status, to: .closed) }
+        return try changeStatus(planId: planId, to: .closed, note: reason, closedKind: .refused)
+    }
+
+    @discardableResult
+    public func recordCopy(planId: Int64, recipient: String, givenOn: Day) throws -> PlanCopy {
+        let recipient = try TextRules.required(recipient, for: .name)
+        return try write { db in
+            var copy = PlanCopy(planId: planId, recipient: recipient, givenOn: givenOn)
+            try copy.insert(db)
+            try self.audit(db, entity: .plan, id: planId, action: "copy", detail: givenOn.iso)
+            return copy
+        }
+    }
+
+    public func copies(planId: Int64) throws -> [PlanCopy] {
+        try read { db in try PlanCopy.filter(Column("planId") == planId).order(Column("givenOn")).fetchAll(db) }
+    }
+
+    // MARK: Undo
+
+    /// Puts back the plan as it was before this session's last change, if nobody changed it since
+    /// (`afterVersion` is what that change produced). Otherwise a conflict: nothing is overwritten.
+    @discardableResult
+    public func undoPlanChange(before: Plan, afterVersion: Int) throws -> Plan {
+        let current = try plan(before.id!)
+        guard current.version == afterVersion else {
+            throw SIPError.conflict(PlanConflict(mine: before, theirs: current))
+        }
+        var restored = before
+        restored.version = current.version
+        return try updatePlan(restored)
+    }
+
+    /// Puts back an intervention as it was before this session's last change to it.
+    @discardableResult
+    public func undoInterventionChange(before: Intervention) throws -> Intervention {
+        try updateIntervention(before)
+    }
+}

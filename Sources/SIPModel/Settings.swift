@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// Local deadlines. They differ between municipalities, so they live in the database and are set
+/// with `sip-tui settings`; the defaults follow the most common local routines.
+public struct Deadlines: Equatable, Sendable, Codable {
+    /// Days from consent to the first meeting (one local BUS routine: three weeks).
+    public var firstMeetingDays = 21
+    /// Days from a meeting to the follow-up it proposes.
+    public var followUpDays = 90
+    /// Days a concerned organisation has to answer a BUS deviation.
+    public var deviationResponseDays = 30
+
+    public init() {}
+
+    /// The names the settings are stored and set by.
+    public static let names = ["first-meeting-days", "follow-up-days", "deviation-response-days"]
+
+    public subscript(name: String) -> Int? {
+        get {
+            switch name {
+            case "first-meeting-days": return firstMeetingDays
+            case "follow-up-days": return followUpDays
+            case "deviation-response-days": return deviationResponseDays
+            default: return nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch name {
+            case "first-meeting-days": firstMeetingDays = newValue
+            case "follow-up-days": followUpDays = newValue
+            case "deviation-response-days": deviationResponseDays = newValue
+            default: break
+            }
+        }
+    }
+}
+
+extension Store {
+    public func deadlines() throws -> Deadlines {
+        try read { db in try Store.deadlines(db) }
+    }
+
+    static func deadlines(_ db: Database) throws -> Deadlines {
+        var deadlines = Deadlines()
+        let stored = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+            .map { ($0["key"] as String, $0["value"] as String) })
+        for name in Deadlines.names {
+            if let value = stored[name].flatMap(Int.init) { deadlines[name] = value }
+        }
+        return deadlines
+    }
+
+    /// Sets a deadline by its name (`first-meeting-days`...). Days must be 1 to 365.
+    public func setDeadline(_ key: String, days: Int) throws {
+        guard Deadlines.names.contains(key) else {
+            throw SIPError.invalidValue(field: .note, value: key)
+        }
+        guard (1...365).contains(days) else { throw SIPError.invalidValue(field: .note, value: String(days)) }
+        try write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, String(days)])
+            try self.audit(db, entity: .plan, id: nil, action: "setting", detail: "\(key)=\(days)")
+        }
+    }
+}
