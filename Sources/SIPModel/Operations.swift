@@ -395,7 +395,11 @@ extension Store {
 
     public func recordAttendance(meetingId: Int64, participantId: Int64, status: AttendanceStatus) throws {
         try write { db in
-            try Attendance(meetingId: meetingId, participantId: participantId, status: status).upsert(db)
+            // attendance has no rowid, which GRDB's upsert reads back: say it in SQL.
+            try db.execute(sql: """
+                INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)
+                ON CONFLICT (meetingId, participantId) DO UPDATE SET status = excluded.status
+                """, arguments: [meetingId, participantId, status])
             try self.audit(db, entity: .meeting, id: meetingId, action: "attendance",
                            detail: "participant \(participantId): \(status.rawValue)")
         }

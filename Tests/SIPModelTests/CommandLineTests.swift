@@ -77,6 +77,27 @@ struct CommandLineTests {
         #expect(english.out.contains("The four points the law requires"))
     }
 
+    @Test("plan invitation prints the kallelse or a parseable iCalendar file; plan export the written plan")
+    func invitationAndExport() throws {
+        let rows = try JSONDecoder().decode(
+            [PlanSummary].self,
+            from: Data(try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "invited", "--json"]).out.utf8))
+        let id = String(try #require(rows.first?.id))
+        let text = try CLI.run(["--db", Self.demo.path, "plan", "invitation", id])
+        #expect(text.status == 0 && text.out.contains("Kallelse till SIP-möte"))
+        let ics = try CLI.run(["--db", Self.demo.path, "plan", "invitation", id, "--format", "ics"])
+        #expect(ics.status == 0 && ics.out.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        if ICalendarCheck.isAvailable { try ICalendarCheck.parse(ics.out, expect: ["Europe/Stockholm", "mailto:"]) }
+        for format in ["text", "md", "html"] {
+            let export = try CLI.run(["--db", Self.demo.path, "plan", "export", id, "--format", format])
+            #expect(export.status == 0 && export.out.contains("Lagkrav 4 av 4"))
+        }
+        let bad = try CLI.run(["--db", Self.demo.path, "plan", "export", id, "--format", "pdf"])
+        #expect(bad.status != 0 && !bad.err.contains("Fatal"))
+        let settings = try CLI.run(["--db", Self.demo.path, "settings"])
+        #expect(settings.out.contains("first-meeting-days=21"))
+    }
+
     @Test("deviation list prints every deviation, as text or JSON")
     func deviations() throws {
         let json = try CLI.run(["--db", Self.demo.path, "deviation", "list", "--json"])
