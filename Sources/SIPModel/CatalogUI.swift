@@ -11,11 +11,28 @@ extension Catalog {
         case sortStatus, columnNumber, columnChild, columnNumberPN, columnStatus, columnLead, columnNext
         case newPlanTitle, editPlanTitle, theirValue, noneChoice, childName, childNumber, sex, busGroup
         case initiator, requestDate, mustFixFields, nothingToSave, quitQuestion, yesKeys
+        // Issue 4: running the SIP
+        case meetingMode, interventions, addConsent, withdrawConsent, scheduleMeeting, showInvitation, exportPlan
+        case copyGiven, closePlan, undo, newIntervention, markDone, markNotDelivered, nextSection, previousSection
+        case saveNotes, editPlanFields, registerDeviation, finishMeeting, leaveMeetingMode, changeAttendance
+        case leaveMeetingQuestion, finishMeetingQuestion, attendanceTitle, notesLabel, givenBy, theChild, validFrom
+        case validTo, consentCovers, withdrawnOn, meetingDate, meetingTime, duration, closeKind, closeCompleted
+        case closeRefused, closeOther, exportFormat, exportFile, exported, recipient, givenOn, undone, nothingToUndo
+        case deviationRegistered, deviationNotNeeded, meetingFinished, noMeeting, scheduled, consentWithdrawnBanner
+        case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
     }
 
     /// "1 plan", "12 planer".
     public func plans(_ count: Int) -> String {
         language == .sv ? "\(count) \(count == 1 ? "plan" : "planer")" : "\(count) \(count == 1 ? "plan" : "plans")"
+    }
+
+    public func answer(_ answer: InvitationAnswer) -> String {
+        switch answer {
+        case .accepted: return language == .sv ? "kommer" : "accepted"
+        case .declined: return language == .sv ? "avböjt" : "declined"
+        case .noAnswer: return language == .sv ? "inget svar" : "no answer"
+        }
     }
 
     public func ui(_ key: UIText) -> String {
@@ -89,6 +106,67 @@ extension Catalog {
         case .nothingToSave: return pick("Inget att spara.", "Nothing to save.")
         case .quitQuestion: return pick("Avsluta sip-tui?", "Quit sip-tui?")
         case .yesKeys: return pick("j", "y")
+        case .meetingMode: return pick("Mötesläge", "Meeting mode")
+        case .interventions: return pick("Insatser", "Interventions")
+        case .addConsent: return pick("Registrera samtycke", "Record consent")
+        case .withdrawConsent: return pick("Återkalla samtycke", "Withdraw consent")
+        case .scheduleMeeting: return pick("Kalla till möte", "Schedule a meeting")
+        case .showInvitation: return pick("Visa kallelsen", "Show the invitation")
+        case .exportPlan: return pick("Exportera planen", "Export the plan")
+        case .copyGiven: return pick("Kopia lämnad", "Copy given")
+        case .closePlan: return pick("Avsluta eller avslå", "Close or refuse")
+        case .undo: return pick("Ångra senaste ändringen", "Undo the last change")
+        case .newIntervention: return pick("Ny insats", "New intervention")
+        case .markDone: return pick("Markera genomförd", "Mark done")
+        case .markNotDelivered: return pick("Markera ej genomförd", "Mark not delivered")
+        case .nextSection: return pick("Nästa punkt", "Next item")
+        case .previousSection: return pick("Föregående punkt", "Previous item")
+        case .saveNotes: return pick("Spara anteckningar", "Save notes")
+        case .editPlanFields: return pick("Redigera planens fält", "Edit the plan's fields")
+        case .registerDeviation: return pick("BUS-avvikelse för vald part", "BUS deviation for the chosen party")
+        case .finishMeeting: return pick("Mötet är genomfört", "The meeting is held")
+        case .leaveMeetingMode: return pick("Lämna mötesläget", "Leave meeting mode")
+        case .changeAttendance: return pick("Byt närvaro", "Change attendance")
+        case .leaveMeetingQuestion: return pick("Lämna mötesläget? Anteckningarna sparas.", "Leave meeting mode? Notes are saved.")
+        case .finishMeetingQuestion:
+            return pick("Markera mötet som genomfört? Planen blir aktiv.", "Mark the meeting as held? The plan becomes active.")
+        case .attendanceTitle: return pick("Närvaro", "Attendance")
+        case .notesLabel: return pick("Anteckningar", "Notes")
+        case .givenBy: return pick("Lämnat av", "Given by")
+        case .theChild: return pick("barnet självt", "the child")
+        case .validFrom: return pick("Giltigt från", "Valid from")
+        case .validTo: return pick("Giltigt till", "Valid to")
+        case .consentCovers: return pick("Omfattar deltagande verksamheter", "Covers the organisations taking part")
+        case .withdrawnOn: return pick("Återkallat den", "Withdrawn on")
+        case .meetingDate: return pick("Datum", "Date")
+        case .meetingTime: return pick("Tid (TT:MM)", "Time (HH:MM)")
+        case .duration: return pick("Längd (minuter)", "Length (minutes)")
+        case .closeKind: return pick("Hur planen avslutas", "How the plan ends")
+        case .closeCompleted: return pick("klar: målen är nådda", "completed")
+        case .closeRefused: return pick("begäran avslås", "request refused")
+        case .closeOther: return pick("annat skäl", "other reason")
+        case .exportFormat: return pick("Format", "Format")
+        case .exportFile: return pick("Fil", "File")
+        case .exported: return pick("Planen är sparad i", "The plan is saved in")
+        case .recipient: return pick("Mottagare", "Recipient")
+        case .givenOn: return pick("Datum", "Date")
+        case .undone: return pick("Ångrat.", "Undone.")
+        case .nothingToUndo: return pick("Inget att ångra.", "Nothing to undo.")
+        case .deviationRegistered: return pick("BUS-avvikelse registrerad", "BUS deviation registered")
+        case .deviationNotNeeded:
+            return pick("Avvikelse gäller den som uteblev utan besked eller avböjde.",
+                        "A deviation is for a party absent without notice or who declined.")
+        case .meetingFinished: return pick("Mötet är genomfört och planen aktiv.", "The meeting is held and the plan active.")
+        case .noMeeting: return pick("Planen har inget möte. Kalla till möte först (k).", "The plan has no meeting. Schedule one first (k).")
+        case .scheduled: return pick("Mötet är inbokat.", "The meeting is scheduled.")
+        case .consentWithdrawnBanner:
+            return pick("SAMTYCKE ÅTERKALLAT: dela inga uppgifter.", "CONSENT WITHDRAWN: share nothing.")
+        case .interventionStatus: return pick("Status", "Status")
+        case .noInterventions: return pick("Inga insatser än. Tryck n för en ny.", "No interventions yet. Press n for a new one.")
+        case .previousMeetingNotes: return pick("Från förra mötet", "From the last meeting")
+        case .answer: return pick("Svar", "Answer")
+        case .withdrawn: return pick("återkallat", "withdrawn")
+        case .consentAdded: return pick("Samtycket är registrerat.", "The consent is recorded.")
         }
     }
 }

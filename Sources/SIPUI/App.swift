@@ -5,7 +5,10 @@ import SIPModel
 public enum Screen: Equatable, Sendable {
     case list(PlanListScreen)
     case detail(PlanDetailScreen)
-    case form(PlanFormScreen)
+    case form(FormScreen)
+    case meeting(MeetingScreen)
+    case interventions(InterventionsScreen)
+    case viewer(TextViewScreen)
 }
 
 /// What covers the screen for a moment.
@@ -13,6 +16,21 @@ public enum Overlay: Equatable, Sendable {
     case help
     /// The form has unsaved changes and the user asked to leave it.
     case confirmLeave
+    /// A deliberate yes is needed (leaving meeting mode, finishing the meeting).
+    case confirm(Confirmation)
+}
+
+/// One change this session made, and how to take it back.
+enum UndoEntry: Equatable, Sendable {
+    case plan(before: Plan, afterVersion: Int)
+    case intervention(before: Intervention)
+
+    var planId: Int64 {
+        switch self {
+        case .plan(let before, _): return before.id!
+        case .intervention(let before): return before.planId
+        }
+    }
 }
 
 /// The whole terminal application without a terminal: keys in, frames out. The backend feeds it
@@ -23,13 +41,14 @@ public final class App {
 
     public let store: Store
     public let catalog: Catalog
-    public private(set) var stack: [Screen]
-    public private(set) var overlay: Overlay?
-    public private(set) var message: (text: String, isError: Bool)?
-    public private(set) var isFinished = false
-    public private(set) var width: Int
-    public private(set) var height: Int
+    public internal(set) var stack: [Screen]
+    public internal(set) var overlay: Overlay?
+    public internal(set) var message: (text: String, isError: Bool)?
+    public internal(set) var isFinished = false
+    public internal(set) var width: Int
+    public internal(set) var height: Int
     private var redrawRequested = false
+    var undoStack: [UndoEntry] = []
 
     public init(store: Store, catalog: Catalog, width: Int = 80, height: Int = 24) {
         self.store = store
@@ -64,7 +83,8 @@ public final class App {
         switch top {
         case .list(let list): return list.isTyping
         case .form: return true
-        case .detail: return false
+        case .meeting(let meeting): return !meeting.isAttendance
+        case .detail, .interventions, .viewer: return false
         }
     }
 
@@ -103,6 +123,15 @@ public final class App {
         case .form(var form):
             effects = form.handle(key, viewport: viewport, catalog: catalog, today: store.context.today)
             replaceTop(.form(form))
+        case .meeting(var meeting):
+            effects = meeting.handle(key, viewport: viewport)
+            replaceTop(.meeting(meeting))
+        case .interventions(var list):
+            effects = list.handle(key, viewport: viewport)
+            replaceTop(.interventions(list))
+        case .viewer(var viewer):
+            effects = viewer.handle(key, viewport: viewport)
+            replaceTop(.viewer(viewer))
         }
         effects.forEach(perform)
     }
@@ -121,9 +150,19 @@ public final class App {
                 effects.forEach(perform)
             case .character("n"):
                 self.overlay = nil
-                if case .form(let form) = top { try? store.deleteDraft(planId: form.planId) }
+                if case .form(let form) = top, form.keepsDraft { try? store.deleteDraft(planId: form.planId) }
                 pop()
             case .escape:
+                self.overlay = nil
+            default:
+                break
+            }
+        case .confirm(let confirmation):
+            switch key {
+            case .character(let c) where c == Character(catalog.ui(.yesKeys)) || c == "y" || c == "j":
+                self.overlay = nil
+                confirmed(confirmation)
+            case .character("n"), .escape:
                 self.overlay = nil
             default:
                 break
@@ -131,7 +170,24 @@ public final class App {
         }
     }
 
-    private func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+    private func confirmed(_ confirmation: Confirmation) {
+        switch confirmation {
+        case .leaveMeeting:
+            pop()
+        case .finishMeeting(let meetingId):
+            do {
+                try store.finishMeeting(meetingId, minutes: "")
+                message = (catalog.ui(.meetingFinished), false)
+                refreshMeeting()
+            } catch let error as SIPError {
+                show(error)
+            } catch {
+                message = (String(describing: error), true)
+            }
+        }
+    }
+
+    func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
 
     // MARK: Effects
 
@@ -168,6 +224,47 @@ public final class App {
                 redrawRequested = true
             case .message(let text, let isError):
                 message = (text, isError)
+            case .submit(let mode, let values):
+                try submit(mode, values)
+            case .openForm(let request):
+                stack.append(.form(try form(for: request)))
+            case .openMeeting(let planId):
+                stack.append(.meeting(try meetingScreen(planId: planId)))
+            case .openInterventions(let planId):
+                stack.append(.interventions(try interventionsScreen(planId: planId)))
+            case .showInvitation(let planId):
+                let document = try store.planDocument(planId)
+                let text = try Invitation(document: document, zone: store.context.timeZone).text()
+                stack.append(.viewer(TextViewScreen(title: catalog.ui(.showInvitation) + " – \(catalog(.planNumber)) \(planId)",
+                                                    text: text)))
+            case .undo(let planId):
+                try undo(planId: planId)
+            case .updateIntervention(let intervention):
+                let before = try store.interventions(planId: intervention.planId).first { $0.id == intervention.id }
+                try store.updateIntervention(intervention)
+                if let before { undoStack.append(.intervention(before: before)) }
+                message = (catalog.ui(.saved), false)
+                refreshInterventions()
+            case .attendance(let meetingId, let participantId, let status):
+                try store.recordAttendance(meetingId: meetingId, participantId: participantId, status: status)
+            case .saveNotes(let itemId, let notes):
+                try store.saveAgendaNotes(itemId: itemId, notes: notes)
+                if case .meeting(var meeting) = top {
+                    meeting.notesSaved()
+                    replaceTop(.meeting(meeting))
+                }
+                message = (catalog.ui(.saved), false)
+            case .registerDeviation(let meetingId, let participantId):
+                let status = try store.attendance(meetingId: meetingId)[participantId]
+                guard status?.warrantsDeviation == true else {
+                    message = (catalog.ui(.deviationNotNeeded), true)
+                    return
+                }
+                let draft = try store.deviationDraft(meetingId: meetingId, participantId: participantId)
+                let deviation = try store.registerDeviation(draft)
+                message = ("\(catalog.ui(.deviationRegistered)) (\(deviation.id!)): \(draft.description)", false)
+            case .confirm(let confirmation):
+                overlay = .confirm(confirmation)
             }
         } catch let error as SIPError {
             show(error)
@@ -176,14 +273,16 @@ public final class App {
         }
     }
 
-    private func show(_ error: SIPError) {
+    func show(_ error: SIPError) {
         message = (catalog.message(error), true)
     }
 
     private func save(_ plan: Plan) throws {
         guard case .form(var form) = top else { return }
         do {
-            try store.updatePlan(plan)
+            let before = try store.plan(plan.id!)
+            let saved = try store.updatePlan(plan)
+            undoStack.append(.plan(before: before, afterVersion: saved.version))
             try? store.deleteDraft(planId: plan.id)
             pop()
             message = (catalog.ui(.saved), false)
@@ -231,7 +330,7 @@ public final class App {
     }
 
     /// Leaves the top screen; what is below is refreshed so it shows what was saved.
-    private func pop() {
+    func pop() {
         guard stack.count > 1 else { return }
         stack.removeLast()
         switch top {
@@ -242,7 +341,11 @@ public final class App {
                 detail.reload(document, catalog: catalog)
                 replaceTop(.detail(detail))
             }
-        case .form:
+        case .meeting:
+            refreshMeeting()
+        case .interventions:
+            refreshInterventions()
+        case .form, .viewer:
             break
         }
     }
@@ -255,7 +358,7 @@ public final class App {
     /// Keeps whatever a form holds unsaved as a draft: called on quit, signals and terminal loss.
     public func preserveUnsavedWork() {
         for screen in stack {
-            if case .form(let form) = screen, form.isDirty {
+            if case .form(let form) = screen, form.isDirty, form.keepsDraft {
                 try? store.saveDraft(planId: form.planId, fields: form.values)
             }
         }
@@ -263,7 +366,7 @@ public final class App {
 
     // MARK: Forms
 
-    func editForm(for plan: Plan) throws -> PlanFormScreen {
+    func editForm(for plan: Plan) throws -> FormScreen {
         let c = catalog
         var fields: [FormField] = [
             .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals, .shortTermGoals,
@@ -278,13 +381,13 @@ public final class App {
             FormField(key: $0.rawValue, label: c.field($0), text: plan.text(of: $0))
         }
         let child = try store.read { db in try Child.fetchOne(db, key: plan.childId) }
-        var form = PlanFormScreen(mode: .edit(plan), fields: fields,
+        var form = FormScreen(mode: .edit(plan), fields: fields,
                                   title: "\(c.ui(.editPlanTitle)) \(plan.id!): \(child?.name ?? "")")
         try restoreDraft(into: &form)
         return form
     }
 
-    func createForm() throws -> PlanFormScreen {
+    func createForm() throws -> FormScreen {
         let c = catalog
         let groups = try store.busGroups()
         var fields = [
@@ -309,13 +412,13 @@ public final class App {
             FormField(key: "reason", label: c.field(.reason), text: "", multiline: true),
             FormField(key: "questions", label: c.field(.questions), text: "", multiline: true),
         ]
-        var form = PlanFormScreen(mode: .create, fields: fields, title: c.ui(.newPlanTitle))
+        var form = FormScreen(mode: .create, fields: fields, title: c.ui(.newPlanTitle))
         try restoreDraft(into: &form)
         return form
     }
 
-    private func restoreDraft(into form: inout PlanFormScreen) throws {
-        guard let draft = try store.draft(planId: form.planId) else { return }
+    private func restoreDraft(into form: inout FormScreen) throws {
+        guard form.keepsDraft, let draft = try store.draft(planId: form.planId) else { return }
         form.restore(draft.fields)
         let time = LocalTimeText.short(draft.savedAt, store.context.timeZone)
         message = ("\(catalog.ui(.draftRestored)) \(time).", false)
@@ -348,7 +451,20 @@ public final class App {
             form.render(into: &grid, viewport: viewport, catalog: catalog)
             replaceTop(.form(form))
             title = (form.title, "")
-            hints = PlanFormScreen.keys.hints(catalog)
+            hints = FormScreen.keys.hints(catalog)
+        case .meeting(let meeting):
+            meeting.render(into: &grid, viewport: viewport, catalog: catalog)
+            title = (meeting.title, meeting.position)
+            hints = meeting.keys.hints(catalog)
+        case .interventions(var list):
+            list.render(into: &grid, viewport: viewport, catalog: catalog)
+            replaceTop(.interventions(list))
+            title = (list.title, "")
+            hints = InterventionsScreen.keys.hints(catalog)
+        case .viewer(let viewer):
+            viewer.render(into: &grid, viewport: viewport)
+            title = (viewer.title, "")
+            hints = TextViewScreen.keys.hints(catalog)
         }
         // Help first: it must never be the hint that does not fit.
         hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
@@ -360,7 +476,15 @@ public final class App {
         }
         switch overlay {
         case .help?: renderHelp(&grid)
-        case .confirmLeave?: renderConfirm(&grid)
+        case .confirmLeave?: renderDialog(&grid, [catalog.ui(.unsavedQuestion), "",
+                                                   "\(catalog.ui(.yesKeys))  \(catalog.ui(.save))",
+                                                   "n  \(catalog.ui(.discard))", "Esc  \(catalog.ui(.keepEditing))"])
+        case .confirm(let confirmation)?:
+            let question = switch confirmation {
+            case .leaveMeeting: catalog.ui(.leaveMeetingQuestion)
+            case .finishMeeting: catalog.ui(.finishMeetingQuestion)
+            }
+            renderDialog(&grid, [question, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
         case nil: break
         }
         return grid
@@ -371,7 +495,10 @@ public final class App {
         let screen: [(keys: String, text: String)] = switch top {
         case .list(let list): list.keys.help(catalog)
         case .detail: PlanDetailScreen.keys.help(catalog)
-        case .form: PlanFormScreen.keys.help(catalog)
+        case .form: FormScreen.keys.help(catalog)
+        case .meeting(let meeting): meeting.keys.help(catalog)
+        case .interventions: InterventionsScreen.keys.help(catalog)
+        case .viewer: TextViewScreen.keys.help(catalog)
         }
         return screen + GlobalKeys.table(typing: isTyping).help(catalog)
     }
@@ -393,10 +520,7 @@ public final class App {
         grid.cursor = Position(row: topRow, column: left + 1)
     }
 
-    private func renderConfirm(_ grid: inout Grid) {
-        let yes = catalog.ui(.yesKeys)
-        let lines = [catalog.ui(.unsavedQuestion), "",
-                     "\(yes)  \(catalog.ui(.save))", "n  \(catalog.ui(.discard))", "Esc  \(catalog.ui(.keepEditing))"]
+    private func renderDialog(_ grid: inout Grid, _ lines: [String]) {
         let boxWidth = min(width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
         let left = (width - boxWidth) / 2
         let topRow = max(1, (height - lines.count - 2) / 2)

@@ -2,7 +2,10 @@ import SIPModel
 
 /// Every section of one plan, readable at 80x24 by scrolling. The focused line carries the cursor.
 public struct PlanDetailScreen: Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, first, last, edit, back }
+    public enum Action: Hashable, Sendable {
+        case up, down, pageUp, pageDown, first, last, edit, back
+        case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
+    }
 
     public let planId: Int64
     public private(set) var document: PlanDocument
@@ -18,7 +21,17 @@ public struct PlanDetailScreen: Equatable, Sendable {
 
     public static let keys = KeyTable<Action>([
         KeyBinding([.character("e"), .enter], .edit, .edit, hint: true),
+        KeyBinding([.character("m")], .meeting, .meetingMode, hint: true),
+        KeyBinding([.character("i")], .interventions, .interventions, hint: true),
+        KeyBinding([.character("k")], .schedule, .scheduleMeeting, hint: true),
+        KeyBinding([.character("u")], .undo, .undo, hint: true),
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        KeyBinding([.character("c")], .consent, .addConsent),
+        KeyBinding([.character("w")], .withdrawConsent, .withdrawConsent),
+        KeyBinding([.character("v")], .invitation, .showInvitation),
+        KeyBinding([.character("x")], .export, .exportPlan),
+        KeyBinding([.character("l")], .copy, .copyGiven),
+        KeyBinding([.character("a")], .close, .closePlan),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp, .character("b")], .pageUp, .pageUp),
@@ -71,6 +84,16 @@ public struct PlanDetailScreen: Equatable, Sendable {
         case .last: focus = count - 1
         case .edit: return [.editPlan(planId)]
         case .back: return [.back]
+        case .meeting: return [.openMeeting(planId)]
+        case .interventions: return [.openInterventions(planId)]
+        case .consent: return [.openForm(.consent(planId))]
+        case .withdrawConsent: return [.openForm(.withdrawConsent(planId))]
+        case .schedule: return [.openForm(.meeting(planId))]
+        case .invitation: return [.showInvitation(planId)]
+        case .export: return [.openForm(.export(planId))]
+        case .copy: return [.openForm(.copy(planId))]
+        case .close: return [.openForm(.close(planId))]
+        case .undo: return [.undo(planId)]
         }
         focus = min(max(0, focus), max(0, count - 1))
         return []

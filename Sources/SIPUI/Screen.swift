@@ -21,6 +21,18 @@ public enum Effect: Equatable, Sendable {
     case newPlan
     case savePlan(Plan, fields: [String: String])
     case createPlan(NewPlanInput)
+    /// A record form was filled in: the app validates and saves it.
+    case submit(FormScreen.Mode, values: [String: String])
+    case openForm(FormRequest)
+    case openMeeting(Int64)
+    case openInterventions(Int64)
+    case showInvitation(Int64)
+    case undo(Int64)
+    case updateIntervention(Intervention)
+    case attendance(meetingId: Int64, participantId: Int64, AttendanceStatus)
+    case saveNotes(itemId: Int64, notes: String)
+    case registerDeviation(meetingId: Int64, participantId: Int64)
+    case confirm(Confirmation)
     case back
     case quit
     case showHelp
@@ -93,4 +105,16 @@ enum Chrome {
         if selected >= top + height { top = selected - height + 1 }
         return max(0, top)
     }
+}
+
+/// Which record form to open.
+public enum FormRequest: Equatable, Sendable {
+    case consent(Int64), withdrawConsent(Int64), meeting(Int64), close(Int64), export(Int64), copy(Int64)
+    case intervention(Int64, Intervention?, status: InterventionStatus?)
+}
+
+/// A question that needs a deliberate yes before the app acts.
+public enum Confirmation: Equatable, Sendable {
+    case leaveMeeting
+    case finishMeeting(meetingId: Int64)
 }

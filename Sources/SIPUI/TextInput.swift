@@ -132,6 +132,11 @@ public struct TextInput: Equatable, Sendable {
         }
         let range = lines[cursorLine]
         let column = characters[range.lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+        // A full last line puts the cursor past the edge: show it at the start of a fresh line.
+        if column >= width && cursorLine == lines.count - 1 {
+            lines.append(characters.count..<characters.count)
+            return (lines, cursorLine + 1, 0)
+        }
         return (lines, cursorLine, column)
     }
 

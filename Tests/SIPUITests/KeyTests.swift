@@ -9,7 +9,7 @@ struct KeyTests {
         ("list", PlanListScreen.browseKeys.bindings.map(\.keys), false),
         ("list filter", PlanListScreen.filterKeys.bindings.map(\.keys), true),
         ("detail", PlanDetailScreen.keys.bindings.map(\.keys), false),
-        ("form", PlanFormScreen.keys.bindings.map(\.keys), true),
+        ("form", FormScreen.keys.bindings.map(\.keys), true),
     ]
 
     @Test("no key is bound twice on any screen, counting the global keys", arguments: tables.map(\.name))
@@ -41,7 +41,7 @@ struct KeyTests {
             app.press(.enter)
             check(PlanDetailScreen.keys.bindings.count, "detail")
             app.press(.character("e"))
-            check(PlanFormScreen.keys.bindings.count, "form")
+            check(FormScreen.keys.bindings.count, "form")
         }
     }
 

@@ -128,6 +128,23 @@ struct SnapshotTests {
         Snapshot.check(app.render(), "new-plan-80x24")
     }
 
+    @Test("meeting mode: attendance and an agenda item; interventions", arguments: [(80, 24), (50, 14)].indices)
+    func meetingMode(_ size: Int) throws {
+        let (dir, store) = try world()
+        _ = dir
+        let (w, h) = [(80, 24), (50, 14)][size]
+        let id = try #require(try store.planSummaries(PlanFilter(status: .active)).first?.id)
+        let app = App(store: store, catalog: Catalog(.sv), width: w, height: h)
+        app.open(plan: id)
+        app.press(.character("m"), .down, .character(" "))
+        Snapshot.check(app.render(), "meeting-attendance-\(w)x\(h)")
+        app.press(.tab, .tab, .tab, .tab)
+        app.type("Skolan ordnar en lugn plats på rasterna.")
+        Snapshot.check(app.render(), "meeting-agenda-\(w)x\(h)")
+        app.press(.function(4))
+        Snapshot.check(app.render(), "interventions-\(w)x\(h)")
+    }
+
     @Test("help, the unsaved-changes question, too small, first run")
     func overlays() throws {
         let (dir, store) = try world()

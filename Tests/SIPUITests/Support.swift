@@ -24,4 +24,12 @@ extension App {
     }
 
     var screenText: String { render().text }
+
+    /// Selects plan `id` in the list and opens it.
+    func open(plan id: Int64) {
+        guard case .list(var list) = stack[0] else { return }
+        list.select(id)
+        stack[0] = .list(list)
+        press(.enter)
+    }
 }

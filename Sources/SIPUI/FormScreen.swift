@@ -67,11 +67,19 @@ public struct FormField: Equatable, Sendable {
     }
 }
 
-/// Create or edit a plan's core fields. Saving goes through the model's versioned update.
-public struct PlanFormScreen: Equatable, Sendable {
+/// A form: a plan's core fields (versioned update, conflicts shown), or one of the records a plan
+/// gathers (consent, intervention, meeting, closing, export, copy), which the app validates.
+public struct FormScreen: Equatable, Sendable {
     public enum Mode: Equatable, Sendable {
         case edit(Plan)
         case create
+        case intervention(planId: Int64, existing: Intervention?)
+        case consent(planId: Int64)
+        case withdrawConsent(planId: Int64)
+        case meeting(planId: Int64, kind: MeetingKind)
+        case close(planId: Int64)
+        case export(planId: Int64)
+        case copy(planId: Int64)
     }
 
     public enum Action: Hashable, Sendable { case save, next, previous, back, takeTheirs }
@@ -90,8 +98,21 @@ public struct PlanFormScreen: Equatable, Sendable {
     }
 
     public var planId: Int64? {
-        if case .edit(let plan) = mode { return plan.id }
-        return nil
+        switch mode {
+        case .edit(let plan): return plan.id
+        case .create: return nil
+        case .intervention(let id, _), .consent(let id), .withdrawConsent(let id), .meeting(let id, _), .close(let id),
+             .export(let id), .copy(let id):
+            return id
+        }
+    }
+
+    /// Only the plan forms keep unsaved input as a draft (one per plan and user).
+    public var keepsDraft: Bool {
+        switch mode {
+        case .edit, .create: return true
+        default: return false
+        }
     }
 
     public static let keys = KeyTable<Action>([
@@ -103,6 +124,10 @@ public struct PlanFormScreen: Equatable, Sendable {
     ])
 
     public var isDirty: Bool { fields.contains { $0.value != $0.original } }
+
+    public mutating func focus(on key: String) {
+        if let index = fields.firstIndex(where: { $0.key == key }) { focus = index }
+    }
 
     public var values: [String: String] {
         Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.value) })
@@ -151,7 +176,13 @@ public struct PlanFormScreen: Equatable, Sendable {
     /// Validates every field; on success asks the app to save.
     mutating func save(catalog: Catalog, today: Day) -> [Effect] {
         for index in fields.indices { fields[index].error = nil }
-        guard isDirty || conflict != nil else { return [.message(catalog.ui(.nothingToSave), isError: false)] }
+        switch mode {
+        case .edit, .create:
+            guard isDirty || conflict != nil else { return [.message(catalog.ui(.nothingToSave), isError: false)] }
+        default:
+            // The app validates these against the model and marks the fields it refuses.
+            return [.submit(mode, values: values)]
+        }
         switch mode {
         case .edit(let base):
             var plan = conflict?.theirs ?? base
@@ -195,6 +226,8 @@ public struct PlanFormScreen: Equatable, Sendable {
                 return [.message(catalog.ui(.mustFixFields), isError: true)]
             }
             return [.createPlan(input)]
+        default:
+            return []
         }
     }
 

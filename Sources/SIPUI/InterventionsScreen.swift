@@ -1,0 +1,92 @@
+import SIPModel
+
+/// One plan's interventions (insatser): what, who, until when, status; overdue ones marked.
+public struct InterventionsScreen: Equatable, Sendable {
+    public enum Action: Hashable, Sendable { case up, down, new, edit, done, notDelivered, back }
+
+    public let planId: Int64
+    public let title: String
+    public private(set) var rows: [Intervention]
+    public private(set) var agencyNames: [Int64: String]
+    public private(set) var selected = 0
+    public private(set) var top = 0
+    let today: Day
+
+    public init(planId: Int64, title: String, rows: [Intervention], agencyNames: [Int64: String], today: Day) {
+        self.planId = planId
+        self.title = title
+        self.rows = rows
+        self.agencyNames = agencyNames
+        self.today = today
+    }
+
+    public static let keys = KeyTable<Action>([
+        KeyBinding([.character("n")], .new, .newIntervention, hint: true),
+        KeyBinding([.enter, .character("e")], .edit, .edit, hint: true),
+        KeyBinding([.character("d")], .done, .markDone, hint: true),
+        KeyBinding([.character("x")], .notDelivered, .markNotDelivered, hint: true),
+        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        KeyBinding([.up, .character("k")], .up, .up),
+        KeyBinding([.down, .character("j")], .down, .down),
+    ])
+
+    public mutating func reload(_ rows: [Intervention]) {
+        self.rows = rows
+        selected = min(selected, max(0, rows.count - 1))
+    }
+
+    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+        guard let action = Self.keys.action(for: key) else { return [] }
+        let current = rows.indices.contains(selected) ? rows[selected] : nil
+        switch action {
+        case .up: selected = max(0, selected - 1)
+        case .down: selected = min(max(0, rows.count - 1), selected + 1)
+        case .new: return [.openForm(.intervention(planId, nil, status: nil))]
+        case .edit: if let current { return [.openForm(.intervention(planId, current, status: nil))] }
+        case .done:
+            if var current {
+                current.status = .done
+                return [.updateIntervention(current)]
+            }
+        case .notDelivered:
+            // A comment is required: the form opens with the status set.
+            if let current { return [.openForm(.intervention(planId, current, status: .notDelivered))] }
+        case .back: return [.back]
+        }
+        return []
+    }
+
+    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+        var row = viewport.top
+        if rows.isEmpty {
+            grid.put(catalog.ui(.noInterventions), row: row + 1, column: 1, maxWidth: viewport.width - 2)
+            grid.cursor = Position(row: row + 1, column: 1)
+            return
+        }
+        let statusWidth = 13, dateWidth = 10
+        let whatWidth = max(10, (viewport.width - statusWidth - dateWidth - 4) * 55 / 100)
+        let whoWidth = max(6, viewport.width - statusWidth - dateWidth - whatWidth - 4)
+        grid.put(DisplayWidth.pad(catalog(.interventions), to: whatWidth) + " " + DisplayWidth.pad(catalog.field(.agencyName), to: whoWidth)
+                 + " " + DisplayWidth.pad(catalog.field(.dueDate), to: dateWidth) + " " + catalog.ui(.interventionStatus),
+                 row: row, column: 0, maxWidth: viewport.width, role: .header)
+        row += 1
+        let height = viewport.height - 1
+        top = Chrome.scroll(top: top, selected: selected, height: height, count: rows.count)
+        for (offset, item) in rows.dropFirst(top).prefix(height).enumerated() {
+            let y = row + offset
+            let isSelected = top + offset == selected
+            let overdue = item.isOverdue(on: today)
+            if isSelected { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
+            let role: StyleRole = isSelected ? .selected : .normal
+            grid.put(item.what, row: y, column: 0, maxWidth: whatWidth, role: role)
+            var x = whatWidth + 1
+            grid.put(agencyNames[item.agencyId] ?? "", row: y, column: x, maxWidth: whoWidth, role: role)
+            x += whoWidth + 1
+            grid.put(item.dueDate.iso, row: y, column: x, maxWidth: dateWidth, role: isSelected ? .selected : overdue ? .warning : role)
+            x += dateWidth + 1
+            grid.put(catalog.interventionStatus(item.status) + (overdue ? " !" : ""), row: y, column: x,
+                     maxWidth: viewport.width - x, role: isSelected ? .selected : overdue ? .warning : role)
+        }
+        grid.cursor = Position(row: row + selected - top, column: 0)
+    }
+}

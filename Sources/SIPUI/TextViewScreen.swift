@@ -1,0 +1,48 @@
+import SIPModel
+
+/// A read-only text to scroll through (the invitation), one plan's only.
+public struct TextViewScreen: Equatable, Sendable {
+    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, back }
+
+    public let title: String
+    public let lines: [String]
+    public private(set) var top = 0
+
+    public init(title: String, text: String) {
+        self.title = title
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    public static let keys = KeyTable<Action>([
+        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        KeyBinding([.up, .character("k")], .up, .up),
+        KeyBinding([.down, .character("j")], .down, .down),
+        KeyBinding([.pageUp, .character("b")], .pageUp, .pageUp),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .pageDown),
+    ])
+
+    func wrapped(_ width: Int) -> [String] { lines.flatMap { DisplayWidth.wrap($0, width: max(8, width - 1)) } }
+
+    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+        guard let action = Self.keys.action(for: key) else { return [] }
+        let count = wrapped(viewport.width).count
+        let page = max(1, viewport.height - 1)
+        switch action {
+        case .up: top -= 1
+        case .down: top += 1
+        case .pageUp: top -= page
+        case .pageDown: top += page
+        case .back: return [.back]
+        }
+        top = min(max(0, top), max(0, count - viewport.height))
+        return []
+    }
+
+    public func render(into grid: inout Grid, viewport: Viewport) {
+        let all = wrapped(viewport.width)
+        for (n, line) in all.dropFirst(top).prefix(viewport.height).enumerated() {
+            grid.put(line, row: viewport.top + n, column: 0, maxWidth: viewport.width)
+        }
+        grid.cursor = Position(row: viewport.top, column: 0)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import SIPModel
+@testable import SIPUI
+
+@Suite("Meeting mode and running the plan")
+struct MeetingModeTests {
+    /// An app on a demo database, with plan `id` open in meeting mode.
+    func meetingApp(_ dir: TempDir, status: PlanStatus = .invited) throws -> (App, Store, Int64) {
+        let store = try makeStore(dir, demoPlans: 20)
+        let id = try #require(try store.planSummaries(PlanFilter(status: status)).first?.id)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: id)
+        app.press(.character("m"))
+        return (app, store, id)
+    }
+
+    /// Every other child's name and number, in every form the screen could show them.
+    func otherChildren(_ store: Store, except id: Int64) throws -> [String] {
+        let rows = try store.planSummaries().filter { $0.id != id }
+        let mine = try store.planDocument(id).child
+        var needles: [String] = []
+        for row in rows where row.childName != mine.name {
+            needles.append(row.childName)
+            if let masked = row.personalNumberMasked, masked != mine.personalNumber?.masked { needles.append(String(masked.prefix(8))) }
+        }
+        return needles
+    }
+
+    @Test("no other child's name or number appears in any state reachable by keys from meeting mode")
+    func privacyWalk() throws {
+        let dir = TempDir()
+        let (app, store, id) = try meetingApp(dir)
+        guard case .meeting = app.top else { Issue.record("not in meeting mode"); return }
+        let needles = try otherChildren(store, except: id)
+        #expect(needles.count > 10)
+        let depth = app.stack.count
+        var keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
+                           .backspace, .delete, .resize, .character(" "), .character("?"), .character("/"),
+                           .character("q"), .character("n"), .character("j"), .character("y"), .character("a")]
+        keys += (1...12).map { Key.function($0) }
+        keys += "abcdefghijklmnopqrstuvwxyzåäö0123456789".map { Key.character($0) }
+        keys += "abdefghklnoprstuvwx".map { Key.control($0) }
+        var rng = SeededRandom(seed: 42)
+        var frames = 0
+        for step in 0..<3000 {
+            var key = keys[Int(rng.next() % UInt64(keys.count))]
+            // The one deliberate way out: a yes to "leave meeting mode?". Everything else is fair.
+            if case .confirm(.leaveMeeting)? = app.overlay, key == .character("j") || key == .character("y") {
+                key = .character("n")
+            }
+            if step % 500 == 250 { app.resize(width: 30, height: 8) }
+            if step % 500 == 260 { app.resize(width: 80, height: 24) }
+            app.handle(key)
+            if app.isFinished { break }
+            #expect(app.stack.count >= depth, "left meeting mode without confirming (step \(step), \(key))")
+            let text = app.render().text
+            frames += 1
+            for needle in needles where text.contains(needle) {
+                Issue.record("step \(step) after \(key): another child's \(needle) on screen")
+                return
+            }
+        }
+        #expect(frames > 1000)
+    }
+
+    @Test("leaving meeting mode takes Esc and a yes; q does nothing there")
+    func leaving() throws {
+        let dir = TempDir()
+        let (app, _, _) = try meetingApp(dir)
+        app.press(.character("q"))
+        guard case .meeting = app.top else { Issue.record("q left meeting mode"); return }
+        #expect(!app.isFinished)
+        app.press(.escape)
+        #expect(app.overlay == .confirm(.leaveMeeting))
+        app.press(.character("n"))
+        guard case .meeting = app.top else { Issue.record("n left meeting mode"); return }
+        app.press(.escape, .character("j"))
+        guard case .detail = app.top else { Issue.record("did not return to the plan"); return }
+    }
+
+    @Test("attendance, notes, a deviation in one key, and finishing the meeting")
+    func runMeeting() throws {
+        let dir = TempDir()
+        let (app, store, id) = try meetingApp(dir)
+        guard case .meeting(let meeting) = app.top else { return }
+        let agencyRow = try #require(meeting.parties.firstIndex { $0.participant.agencyId != nil })
+        for _ in 0..<agencyRow { app.press(.down) }
+        // present, absent with notice, absent without notice
+        app.press(.character(" "), .character(" "), .character(" "))
+        let partyId = meeting.parties[agencyRow].participant.id!
+        #expect(try store.attendance(meetingId: meeting.meeting.id!)[partyId] == .absentWithoutNotice)
+        app.press(.character("a"))
+        #expect(app.screenText.contains("BUS-avvikelse registrerad"))
+        let deviations = try store.deviationSummaries(planId: id)
+        #expect(deviations.contains { $0.kind == "uteblev" && $0.occurredOn == Day(meeting.meeting.startsAt, in: .stockholm) })
+        app.press(.tab)
+        app.type("Alla presenterade sig.")
+        app.press(.tab)  // moving on saves the notes
+        #expect(try store.agenda(meetingId: meeting.meeting.id!)[0].notes == "Alla presenterade sig.")
+        app.press(.function(10), .character("j"))
+        #expect(try store.plan(id).status == .active)
+        #expect(try store.meetings(planId: id).first { $0.id == meeting.meeting.id }?.held == true)
+    }
+
+    @Test("a deviation is offered only for an absence without notice or a refusal")
+    func deviationOnlyForAbsence() throws {
+        let dir = TempDir()
+        let (app, store, id) = try meetingApp(dir)
+        let before = try store.deviationSummaries(planId: id).count
+        app.press(.character("a"))
+        #expect(app.screenText.contains("Avvikelse gäller den som uteblev"))
+        #expect(try store.deviationSummaries(planId: id).count == before)
+    }
+
+    @Test("interventions: add, mark done, not delivered needs a comment; overdue is flagged")
+    func interventions() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 10)
+        let id = try #require(try store.planSummaries(PlanFilter(status: .active)).first?.id)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: id)
+        app.press(.character("i"))
+        let count = try store.interventions(planId: id).count
+        app.press(.character("n"))
+        app.type("Läxhjälp i skolan")
+        app.press(.tab, .tab, .tab, .tab, .control("u"))
+        app.type("2026-01-01")
+        app.press(.tab)
+        app.type("2026-01-15")  // due date already past
+        app.press(.function(2))
+        #expect(try store.interventions(planId: id).count == count + 1)
+        guard case .interventions(let screen) = app.top else { Issue.record("not back on the list"); return }
+        let added = try #require(screen.rows.firstIndex { $0.what == "Läxhjälp i skolan" })
+        #expect(app.screenText.contains("!"))
+        for _ in 0..<added { app.press(.down) }
+        app.press(.character("x"))
+        app.press(.function(2))
+        #expect(app.screenText.contains("Kommentar måste fyllas i."))
+        app.type("Ingen personal under våren.")
+        app.press(.function(2))
+        #expect(try store.interventions(planId: id).first { $0.what == "Läxhjälp i skolan" }?.status == .notDelivered)
+        app.press(.character("d"))
+        #expect(try store.interventions(planId: id).first { $0.what == "Läxhjälp i skolan" }?.status == .done)
+        // Undo from the plan takes back the last change: done -> not delivered.
+        app.press(.escape, .character("u"))
+        #expect(try store.interventions(planId: id).first { $0.what == "Läxhjälp i skolan" }?.status == .notDelivered)
+        #expect(app.screenText.contains("Ångrat."))
+    }
+
+    @Test("undo takes back the last edit of the plan's fields")
+    func undoEdit() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 5)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.enter, .character("u"))
+        #expect(app.screenText.contains("Inget att ångra."))
+        let before = try store.plan(1).reason
+        app.press(.character("e"), .control("a"), .control("k"))
+        app.type("Ny anledning")
+        app.press(.control("s"))
+        #expect(try store.plan(1).reason.hasPrefix("Ny anledning"))
+        app.press(.character("u"))
+        #expect(try store.plan(1).reason == before)
+    }
+
+    @Test("a request is refused only with a documented reason")
+    func refuse() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 5)
+        let id = try #require(try store.planSummaries(PlanFilter(status: .draft)).first?.id)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: id)
+        app.press(.character("a"), .function(2))
+        #expect(app.screenText.contains("Ange skäl för att avsluta planen."))
+        #expect(try store.plan(id).status == .draft)
+        // The error put the focus on the reason: type it there.
+        app.type("Behovet tillgodoses inom elevhälsan.")
+        app.press(.function(2))
+        let plan = try store.plan(id)
+        #expect(plan.status == .closed && plan.closedKind == .refused)
+    }
+
+    @Test("withdrawn consent shows prominently in meeting mode and blocks the invitation")
+    func withdrawn() throws {
+        let dir = TempDir()
+        let (app, store, id) = try meetingApp(dir)
+        app.press(.escape, .character("j"), .character("w"), .function(2))
+        #expect(try store.planDocument(id).consents.contains { $0.withdrawnOn != nil })
+        app.press(.character("v"))
+        #expect(app.screenText.contains("Planen kan inte bli aktiv utan giltigt samtycke"))
+        app.press(.character("m"))
+        let document = try store.planDocument(id)
+        if !document.consentValid {
+            #expect(app.screenText.contains("SAMTYCKE ÅTERKALLAT"))
+        }
+    }
+}
