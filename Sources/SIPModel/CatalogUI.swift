@@ -110,7 +110,7 @@ extension Catalog {
         case .interventions: return pick("Insatser", "Interventions")
         case .addConsent: return pick("Registrera samtycke", "Record consent")
         case .withdrawConsent: return pick("Återkalla samtycke", "Withdraw consent")
-        case .scheduleMeeting: return pick("Kalla till möte", "Schedule a meeting")
+        case .scheduleMeeting: return pick("Boka möte och kalla", "Schedule a meeting")
         case .showInvitation: return pick("Visa kallelsen", "Show the invitation")
         case .exportPlan: return pick("Exportera planen", "Export the plan")
         case .copyGiven: return pick("Kopia lämnad", "Copy given")
@@ -157,7 +157,7 @@ extension Catalog {
             return pick("Avvikelse gäller den som uteblev utan besked eller avböjde.",
                         "A deviation is for a party absent without notice or who declined.")
         case .meetingFinished: return pick("Mötet är genomfört och planen aktiv.", "The meeting is held and the plan active.")
-        case .noMeeting: return pick("Planen har inget möte. Kalla till möte först (k).", "The plan has no meeting. Schedule one first (k).")
+        case .noMeeting: return pick("Planen har inget möte. Boka ett möte först (b).", "The plan has no meeting. Schedule one first (b).")
         case .scheduled: return pick("Mötet är inbokat.", "The meeting is scheduled.")
         case .consentWithdrawnBanner:
             return pick("SAMTYCKE ÅTERKALLAT: dela inga uppgifter.", "CONSENT WITHDRAWN: share nothing.")

@@ -73,8 +73,8 @@ struct EndToEndTests {
         tmux.keys("F2")
         #expect(tmux.waitFor("Samtycket är registrerat."))
         // Invitation: a meeting in two weeks, at the family centre.
-        tmux.keys("k")
-        #expect(tmux.waitFor("Kalla till möte"))
+        tmux.keys("b")
+        #expect(tmux.waitFor("Boka möte och kalla"))
         tmux.keys("Tab", "Tab", "Tab")
         tmux.type("Familjecentralen")
         tmux.keys("F2")

@@ -105,11 +105,22 @@ struct KeyTests {
     func layout() {
         var input = TextInput("ett två tre fyra", multiline: true)
         let l = input.layout(width: 8)
-        #expect(l.lines.map { String(input.characters[$0]) } == ["ett två ", "tre fyra"])
-        #expect(l.cursorLine == 1 && l.cursorColumn == 8)
+        // The cursor after a full line sits at the start of a fresh one, never past the edge.
+        #expect(l.lines.map { String(input.characters[$0]) } == ["ett två ", "tre fyra", ""])
+        #expect(l.cursorLine == 2 && l.cursorColumn == 0)
         let up = input.moveLine(-1, width: 8)
-        #expect(up && input.cursor == 7)
-        let again = input.moveLine(-1, width: 8)
-        #expect(!again)
+        #expect(up && input.cursor == 8)
+        _ = input.handle(.end)
+        let mid = input.layout(width: 8)
+        #expect(mid.cursorLine == 2, "End goes to the end of the text")
+        input = TextInput("ett två tre", multiline: true)
+        _ = input.handle(.home)
+        let first = input.layout(width: 8)
+        #expect(first.lines.map { String(input.characters[$0]) } == ["ett två ", "tre"])
+        #expect(first.cursorLine == 0 && first.cursorColumn == 0)
+        let down = input.moveLine(1, width: 8)
+        #expect(down && input.cursor == 8)
+        let beyond = input.moveLine(1, width: 8)
+        #expect(!beyond)
     }
 }
