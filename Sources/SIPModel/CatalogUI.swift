@@ -20,6 +20,7 @@ extension Catalog {
         case closeRefused, closeOther, exportFormat, exportFile, exported, recipient, givenOn, undone, nothingToUndo
         case deviationRegistered, deviationNotNeeded, meetingFinished, noMeeting, scheduled, consentWithdrawnBanner
         case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
+        case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily
     }
 
     /// "1 plan", "12 planer".
@@ -167,6 +168,12 @@ extension Catalog {
         case .answer: return pick("Svar", "Answer")
         case .withdrawn: return pick("återkallat", "withdrawn")
         case .consentAdded: return pick("Samtycket är registrerat.", "The consent is recorded.")
+        case .addFamilyMember: return pick("Lägg till familjemedlem", "Add a family member")
+        case .inviteAgency: return pick("Bjud in en verksamhet", "Invite an organisation")
+        case .familyRole: return pick("Är", "Is")
+        case .guardian: return pick("vårdnadshavare", "guardian")
+        case .relative: return pick("närstående", "relative")
+        case .theFamily: return pick("familjen", "the family")
         }
     }
 }

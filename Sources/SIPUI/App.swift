@@ -503,19 +503,27 @@ public final class App {
         return screen + GlobalKeys.table(typing: isTyping).help(catalog)
     }
 
+    /// The keys of the screen in a box, in as many columns as it takes to show every one.
     private func renderHelp(_ grid: inout Grid) {
         let entries = helpEntries
-        let keyWidth = min(16, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let boxWidth = min(width - 2, max(30, keyWidth + 3 + (entries.map { DisplayWidth.of($0.text) }.max() ?? 0) + 2))
-        let boxHeight = min(height - 2, entries.count + 2)
+        let rowsAvailable = max(1, height - 4)
+        let columns = max(1, (entries.count + rowsAvailable - 1) / rowsAvailable)
+        let perColumn = (entries.count + columns - 1) / columns
+        let keyWidth = min(12, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textWidth = entries.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let columnWidth = min((width - 2) / columns, keyWidth + 2 + textWidth + 2)
+        let boxWidth = min(width - 2, max(30, columnWidth * columns + 2))
+        let boxHeight = min(height - 2, perColumn + 2)
         let left = (width - boxWidth) / 2
         let topRow = max(1, (height - boxHeight) / 2)
         for r in 0..<boxHeight { grid.fill(row: topRow + r, column: left, count: boxWidth, role: .dialog) }
         grid.put(" " + catalog.ui(.helpTitle) + " (Esc)", row: topRow, column: left, maxWidth: boxWidth, role: .dialog)
-        for (n, entry) in entries.prefix(boxHeight - 2).enumerated() {
-            let row = topRow + 1 + n
-            grid.put(entry.keys, row: row, column: left + 2, maxWidth: keyWidth, role: .dialog)
-            grid.put(entry.text, row: row, column: left + 3 + keyWidth, maxWidth: boxWidth - keyWidth - 4, role: .dialog)
+        for (n, entry) in entries.enumerated() {
+            let row = topRow + 1 + n % perColumn
+            let x = left + 1 + (n / perColumn) * columnWidth
+            guard row < topRow + boxHeight - 1 else { continue }
+            grid.put(entry.keys, row: row, column: x + 1, maxWidth: keyWidth, role: .dialog)
+            grid.put(entry.text, row: row, column: x + 2 + keyWidth, maxWidth: max(1, columnWidth - keyWidth - 3), role: .dialog)
         }
         grid.cursor = Position(row: topRow, column: left + 1)
     }

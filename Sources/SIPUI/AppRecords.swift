@@ -80,6 +80,24 @@ extension App {
                           choices: PlanExport.Format.allCases.map { .init(id: $0.rawValue, label: $0.rawValue) }, selected: "html"),
                 text("file", c.ui(.exportFile), FileManager.default.currentDirectoryPath + "/sip-plan-\(planId)"),
             ], title: c.ui(.exportPlan) + " – \(c(.planNumber)) \(planId)")
+        case .familyMember(let planId):
+            return FormScreen(mode: .familyMember(planId: planId), fields: [
+                FormField(key: "role", label: c.ui(.familyRole),
+                          choices: [.init(id: FamilyRole.guardian.rawValue, label: c.ui(.guardian)),
+                                    .init(id: FamilyRole.relative.rawValue, label: c.ui(.relative))],
+                          selected: FamilyRole.guardian.rawValue),
+                text("name", c.field(.name)), text("relation", c.field(.relation)), text("phone", c.field(.phone)),
+                text("email", c.field(.email)), text("address", c.field(.address)),
+            ], title: c.ui(.addFamilyMember) + " – \(c(.planNumber)) \(planId)")
+        case .participant(let planId):
+            let plan = try store.plan(planId)
+            let agencies = try store.agencies(forGroup: plan.busGroupId)
+            return FormScreen(mode: .participant(planId: planId), fields: [
+                FormField(key: "agencyId", label: c.field(.agencyName),
+                          choices: agencies.map { .init(id: String($0.id!), label: $0.name) },
+                          selected: agencies.first.map { String($0.id!) } ?? ""),
+                text("person", c.field(.person)), text("role", c.field(.role)),
+            ], title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(planId)")
         case .copy(let planId):
             return FormScreen(mode: .copy(planId: planId), fields: [
                 text("recipient", c.ui(.recipient)), text("givenOn", c.ui(.givenOn), today),
@@ -179,6 +197,20 @@ extension App {
             case .copy(let planId):
                 guard let on = try day("givenOn") else { return }
                 try store.recordCopy(planId: planId, recipient: v["recipient"] ?? "", givenOn: on)
+            case .familyMember(let planId):
+                let plan = try store.plan(planId)
+                let role = FamilyRole(rawValue: v["role"] ?? "") ?? .guardian
+                let member = try store.addFamilyMember(childId: plan.childId, role: role, name: v["name"] ?? "",
+                                                       relation: v["relation"] ?? "", phone: v["phone"] ?? "",
+                                                       email: v["email"] ?? "", address: v["address"] ?? "")
+                // Guardians are at the table: invite them with the plan.
+                if role == .guardian {
+                    try store.addParticipant(planId: planId, agencyId: nil, familyMemberId: member.id, person: member.name,
+                                             role: catalog.ui(.guardian).prefix(1).uppercased() + catalog.ui(.guardian).dropFirst())
+                }
+            case .participant(let planId):
+                guard let agencyId = Int64(v["agencyId"] ?? "") else { throw SIPError.required(field: .agencyName) }
+                try store.addParticipant(planId: planId, agencyId: agencyId, person: v["person"] ?? "", role: v["role"] ?? "")
             case .edit, .create:
                 return
             }
@@ -237,7 +269,10 @@ extension App {
             2: [line(.currentSituation, p.currentSituation)].compactMap { $0 },
             3: [line(.childView, p.childView), line(.childGoals, p.childGoals), line(.longTermGoals, p.longTermGoals),
                 line(.shortTermGoals, p.shortTermGoals), line(.familyOwnActions, p.familyOwnActions)].compactMap { $0 },
-            4: d.interventions.map { "- \($0.what): \($0.agency), \($0.frequency), \($0.startDate.iso)–\($0.dueDate.iso)" },
+            4: d.interventions.map {
+                "- \($0.what): \($0.agency), \($0.frequency), \($0.startDate.iso)–\($0.dueDate.iso), "
+                    + c.interventionStatus($0.status) + ($0.overdue ? " !" : "")
+            },
             5: [line(.leadAgency, p.leadAgency ?? ""), line(.leadPerson, p.leadPerson),
                 line(.followUpDate, p.followUpDate?.iso ?? ""), line(.followUpCaller, p.followUpCaller)].compactMap { $0 },
         ]

@@ -80,6 +80,8 @@ public struct FormScreen: Equatable, Sendable {
         case close(planId: Int64)
         case export(planId: Int64)
         case copy(planId: Int64)
+        case familyMember(planId: Int64)
+        case participant(planId: Int64)
     }
 
     public enum Action: Hashable, Sendable { case save, next, previous, back, takeTheirs }
@@ -102,7 +104,7 @@ public struct FormScreen: Equatable, Sendable {
         case .edit(let plan): return plan.id
         case .create: return nil
         case .intervention(let id, _), .consent(let id), .withdrawConsent(let id), .meeting(let id, _), .close(let id),
-             .export(let id), .copy(let id):
+             .export(let id), .copy(let id), .familyMember(let id), .participant(let id):
             return id
         }
     }

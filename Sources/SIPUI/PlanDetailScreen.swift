@@ -5,6 +5,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
+        case family, participant
     }
 
     public let planId: Int64
@@ -32,6 +33,8 @@ public struct PlanDetailScreen: Equatable, Sendable {
         KeyBinding([.character("x")], .export, .exportPlan),
         KeyBinding([.character("l")], .copy, .copyGiven),
         KeyBinding([.character("a")], .close, .closePlan),
+        KeyBinding([.character("f")], .family, .addFamilyMember),
+        KeyBinding([.character("d")], .participant, .inviteAgency),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -94,6 +97,8 @@ public struct PlanDetailScreen: Equatable, Sendable {
         case .copy: return [.openForm(.copy(planId))]
         case .close: return [.openForm(.close(planId))]
         case .undo: return [.undo(planId)]
+        case .family: return [.openForm(.familyMember(planId))]
+        case .participant: return [.openForm(.participant(planId))]
         }
         focus = min(max(0, focus), max(0, count - 1))
         return []

@@ -110,6 +110,7 @@ enum Chrome {
 /// Which record form to open.
 public enum FormRequest: Equatable, Sendable {
     case consent(Int64), withdrawConsent(Int64), meeting(Int64), close(Int64), export(Int64), copy(Int64)
+    case familyMember(Int64), participant(Int64)
     case intervention(Int64, Intervention?, status: InterventionStatus?)
 }
 

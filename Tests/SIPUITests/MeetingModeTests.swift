@@ -196,3 +196,43 @@ struct MeetingModeTests {
         }
     }
 }
+
+@Suite("A new plan made ready for its meeting from the keyboard")
+struct NewPlanFlowTests {
+    @Test("create, add a guardian, invite an organisation, consent, schedule: the invitation lists them")
+    func readyForMeeting() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 3)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("n"))
+        app.type("Nova Ek")
+        app.press(.tab, .tab)
+        app.type("2016-04-01")
+        app.press(.control("s"))
+        guard case .detail(let detail) = app.top else { Issue.record("no plan"); return }
+        let id = detail.planId
+        app.press(.character("f"), .tab)
+        app.type("Saga Ek")
+        app.press(.tab)
+        app.type("mamma")
+        app.press(.function(2))
+        app.press(.character("d"), .tab)
+        app.type("Stina Ström")
+        app.press(.tab)
+        app.type("Kurator")
+        app.press(.function(2))
+        app.press(.character("c"), .tab)
+        app.type("Skolgång och hälsa")
+        app.press(.function(2))
+        #expect(try store.consentIsValid(planId: id))
+        app.press(.character("b"), .tab, .tab, .tab)
+        app.type("Familjecentralen")
+        app.press(.function(2))
+        #expect(try store.plan(id).status == .invited)
+        app.press(.character("v"))
+        let text = app.screenText
+        #expect(text.contains("Saga Ek, Vårdnadshavare (inbjudan)"))
+        #expect(text.contains("Stina Ström, Kurator"))
+        #expect(text.contains("Familjecentralen"))
+    }
+}
