@@ -260,6 +260,14 @@ public struct Catalog: Sendable {
             return pick("Planen kan inte bli aktiv utan giltigt samtycke (barnets eller alla vårdnadshavares).",
                         "The plan cannot become active without valid consent (the child's or every guardian's).")
         case .closingReasonRequired: return pick("Ange skäl för att avsluta planen.", "Give a reason for closing the plan.")
+        case .meetingAlreadyHeld:
+            return pick("Mötet är redan genomfört. Boka ett nytt möte för uppföljningen (b).",
+                        "The meeting has already been held. Schedule a new one for the follow-up (b).")
+        case .alreadyRegistered(let id):
+            return pick("Avvikelsen är redan registrerad (nummer \(id)).", "The deviation is already registered (number \(id)).")
+        case .changedElsewhere(let entity):
+            return pick("\(entityName(entity)) har ändrats av någon annan sedan du öppnade den. Inget har skrivits över; öppna den igen.",
+                        "\(entityName(entity)) was changed by someone else since you opened it. Nothing was overwritten; open it again.")
         case .databaseNotEmpty:
             return pick("Databasen innehåller redan planer; demodata skapas bara i en tom databas.",
                         "The database already holds plans; demo data goes only into an empty database.")

@@ -23,6 +23,10 @@ public enum SIPError: Error, Equatable, Sendable {
     case consentRequired
     case closingReasonRequired
     case databaseNotEmpty
+    case meetingAlreadyHeld
+    case alreadyRegistered(Int64)
+    /// Someone else changed the record since it was opened; nothing was written.
+    case changedElsewhere(Entity)
 
     // Storage
     case directoryMissing(String)
@@ -45,6 +49,11 @@ public struct PlanConflict: Equatable, Sendable {
     public let mine: Plan
     /// What is in the database now.
     public let theirs: Plan
+
+    public init(mine: Plan, theirs: Plan) {
+        self.mine = mine
+        self.theirs = theirs
+    }
 
     /// Fields whose values differ between the two, by the Field that names them.
     public var differingFields: [Field] {

@@ -70,37 +70,40 @@ extension Store {
             guard var item = try AgendaItem.fetchOne(db, key: itemId) else { throw SIPError.notFound(.meeting, itemId) }
             item.notes = notes
             try item.update(db)
+            try self.audit(db, entity: .meeting, id: item.meetingId, action: "notes", detail: "item \(item.position)")
         }
     }
 
     /// The meeting has been held: its minutes are kept, the plan becomes active (which needs valid
-    /// consent) and, if none was set, the follow-up date is proposed from the local interval.
+    /// consent) and a follow-up date is proposed from the local interval when none lies ahead. All
+    /// or nothing: without consent nothing is written.
     @discardableResult
     public func finishMeeting(_ meetingId: Int64, minutes: String) throws -> Plan {
         let minutes = try TextRules.validated(minutes, for: .minutes)
-        let planId: Int64 = try write { db in
+        return try write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw SIPError.notFound(.meeting, meetingId) }
+            guard !meeting.held else { throw SIPError.meetingAlreadyHeld }
+            guard var plan = try Plan.fetchOne(db, key: meeting.planId) else { throw SIPError.notFound(.plan, meeting.planId) }
+            let path: [PlanStatus] = switch plan.status {
+            case .draft: [.invited, .active]
+            case .invited, .followUpDue: [.active]
+            case .active, .closed: []
+            }
+            for step in path { try self.transition(db, &plan, to: step) }
             meeting.held = true
-            meeting.minutes = minutes
+            if !minutes.isEmpty { meeting.minutes = minutes }
             try meeting.update(db)
-            if var plan = try Plan.fetchOne(db, key: meeting.planId), plan.followUpDate == nil {
-                plan.followUpDate = Day(meeting.startsAt, in: self.context.timeZone)
-                    .adding(days: try Store.deadlines(db).followUpDays)
+            let day = Day(meeting.startsAt, in: self.context.timeZone)
+            if plan.status != .closed, plan.followUpDate.map({ $0 <= day }) ?? true {
+                let before = plan
+                plan.followUpDate = day.adding(days: try Store.deadlines(db).followUpDays)
                 plan.version += 1
                 plan.updatedAt = self.context.now()
                 try plan.update(db)
+                try self.audit(db, entity: .plan, id: plan.id, action: "update",
+                               detail: AuditDetail.changes(from: before, to: plan))
             }
             try self.audit(db, entity: .meeting, id: meetingId, action: "held")
-            return meeting.planId
-        }
-        let plan = try self.plan(planId)
-        switch plan.status {
-        case .draft:
-            try changeStatus(planId: planId, to: .invited)
-            return try changeStatus(planId: planId, to: .active)
-        case .invited, .followUpDue:
-            return try changeStatus(planId: planId, to: .active)
-        case .active, .closed:
             return plan
         }
     }
@@ -134,18 +137,26 @@ extension Store {
         }
     }
 
+    /// Registers a prepared deviation, once: the same party, plan, day and kind again is refused.
     @discardableResult
     public func registerDeviation(_ draft: DeviationDraft) throws -> Deviation {
-        try addDeviation(reportingAgencyId: draft.reportingAgencyId, concernedAgencyId: draft.concernedAgencyId,
+        let existing = try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT id FROM deviation WHERE planId = ? AND concernedAgencyId = ? AND occurredOn = ? AND kind = ?
+                """, arguments: [draft.planId, draft.concernedAgencyId, draft.occurredOn, draft.kind])
+        }
+        if let existing { throw SIPError.alreadyRegistered(existing) }
+        return try addDeviation(reportingAgencyId: draft.reportingAgencyId, concernedAgencyId: draft.concernedAgencyId,
                          planId: draft.planId, occurredOn: draft.occurredOn, kind: draft.kind,
                          description: draft.description, responseDays: try deadlines().deviationResponseDays)
     }
 
     // MARK: Interventions
 
-    /// Saves an edited intervention (what, who, how often, dates, status, comment).
+    /// Saves an edited intervention (what, who, how often, dates, status, comment). With
+    /// `expecting`, the row must still be as the editor saw it; otherwise nothing is written.
     @discardableResult
-    public func updateIntervention(_ edited: Intervention) throws -> Intervention {
+    public func updateIntervention(_ edited: Intervention, expecting: Intervention? = nil) throws -> Intervention {
         guard let id = edited.id else { throw SIPError.notFound(.intervention, 0) }
         guard edited.dueDate >= edited.startDate else { throw SIPError.dateOrder(field: .dueDate) }
         var clean = edited
@@ -157,6 +168,7 @@ extension Store {
         let saved = clean
         return try write { db in
             guard let before = try Intervention.fetchOne(db, key: id) else { throw SIPError.notFound(.intervention, id) }
+            if let expecting, expecting != before { throw SIPError.changedElsewhere(.intervention) }
             try saved.update(db)
             try self.audit(db, entity: .intervention, id: id, action: "update",
                            detail: "\(before.status.rawValue) -> \(saved.status.rawValue)")
@@ -204,9 +216,10 @@ extension Store {
         return try updatePlan(restored)
     }
 
-    /// Puts back an intervention as it was before this session's last change to it.
+    /// Puts back an intervention as it was before this session's last change to it, if nobody
+    /// changed it since (it is still `after`).
     @discardableResult
-    public func undoInterventionChange(before: Intervention) throws -> Intervention {
-        try updateIntervention(before)
+    public func undoInterventionChange(before: Intervention, after: Intervention) throws -> Intervention {
+        try updateIntervention(before, expecting: after)
     }
 }

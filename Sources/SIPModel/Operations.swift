@@ -69,6 +69,7 @@ extension Store {
         return try write { db in
             var contact = contactDraft
             try contact.insert(db)
+            try self.audit(db, entity: .agency, id: agencyId, action: "contact")
             return contact
         }
     }
@@ -121,7 +122,13 @@ extension Store {
                                           requestDate: requestDate, reason: reason, questions: questions))
         return try write { db in
             var plan = draft
-            plan.childId = try self.insert(child: child, db).id!
+            // A child already known by number (an earlier plan) gets the new plan; never a second record.
+            if let number = child.personalNumber,
+               let existing = try Child.filter(Column("personalNumber") == number).fetchOne(db) {
+                plan.childId = existing.id!
+            } else {
+                plan.childId = try self.insert(child: child, db).id!
+            }
             if let groupName {
                 var group = try BusGroup.filter(Column("name") == groupName).fetchOne(db) ?? BusGroup(name: groupName)
                 if group.id == nil { try group.insert(db) }
@@ -140,9 +147,13 @@ extension Store {
         }
     }
 
+    /// Adds a guardian or relative. With `inviteTo`, they are also made a participant of that plan,
+    /// in the same transaction.
+    @discardableResult
     public func addFamilyMember(childId: Int64, role: FamilyRole, name: String, relation: String = "",
                                 phone: String = "", email: String = "", address: String = "",
-                                invited: Bool = true) throws -> FamilyMember {
+                                invited: Bool = true, inviteTo planId: Int64? = nil,
+                                participantRole: String = "") throws -> FamilyMember {
         let memberDraft = FamilyMember(
             childId: childId, role: role, name: try TextRules.required(name, for: .name),
             relation: try TextRules.validated(relation, for: .relation),
@@ -153,6 +164,12 @@ extension Store {
             var member = memberDraft
             try member.insert(db)
             try self.audit(db, entity: .familyMember, id: member.id, action: "create")
+            if let planId {
+                var participant = Participant(planId: planId, agencyId: nil, familyMemberId: member.id,
+                                              person: member.name, role: participantRole, invitationKind: .invitation)
+                try participant.insert(db)
+                try self.audit(db, entity: .participant, id: participant.id, action: "create", detail: "plan \(planId)")
+            }
             return member
         }
     }
@@ -254,7 +271,6 @@ extension Store {
     public func changeStatus(planId: Int64, to status: PlanStatus, expectedVersion: Int? = nil,
                              note: String = "", closedKind: ClosedKind = .completed) throws -> Plan {
         let note = try TextRules.validated(note, for: status == .closed ? .closedReason : .note)
-        let today = context.today
         return try write { db in
             guard var plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
             if let expectedVersion, expectedVersion != plan.version {
@@ -263,27 +279,32 @@ extension Store {
                 mine.version = expectedVersion
                 throw SIPError.conflict(PlanConflict(mine: mine, theirs: plan))
             }
-            guard plan.status.allowedNext.contains(status) else {
-                throw SIPError.transitionNotAllowed(from: plan.status, to: status)
-            }
-            if status == .active, try !Store.consentIsValid(db, planId: planId, on: today) {
-                throw SIPError.consentRequired
-            }
-            if status == .closed && note.isEmpty { throw SIPError.closingReasonRequired }
-            let from = plan.status
-            plan.status = status
-            plan.closedReason = status == .closed ? note : plan.closedReason
-            plan.closedKind = status == .closed ? closedKind : plan.closedKind
-            plan.version += 1
-            plan.updatedAt = self.context.now()
-            try plan.update(db)
-            var change = PlanStatusChange(planId: planId, fromStatus: from, toStatus: status,
-                                          changedAt: plan.updatedAt, changedBy: self.context.user, note: note)
-            try change.insert(db)
-            try self.audit(db, entity: .plan, id: planId, action: "status",
-                           detail: "\(from.rawValue) -> \(status.rawValue)")
+            try self.transition(db, &plan, to: status, note: note, closedKind: closedKind)
             return plan
         }
+    }
+
+    /// One status step inside the caller's transaction: the rules, the history line, the audit line.
+    func transition(_ db: Database, _ plan: inout Plan, to status: PlanStatus, note: String = "",
+                    closedKind: ClosedKind = .completed) throws {
+        guard plan.status.allowedNext.contains(status) else {
+            throw SIPError.transitionNotAllowed(from: plan.status, to: status)
+        }
+        if status == .active, try !Store.consentIsValid(db, planId: plan.id!, on: context.today) {
+            throw SIPError.consentRequired
+        }
+        if status == .closed && note.isEmpty { throw SIPError.closingReasonRequired }
+        let from = plan.status
+        plan.status = status
+        plan.closedReason = status == .closed ? note : plan.closedReason
+        plan.closedKind = status == .closed ? closedKind : plan.closedKind
+        plan.version += 1
+        plan.updatedAt = context.now()
+        try plan.update(db)
+        var change = PlanStatusChange(planId: plan.id!, fromStatus: from, toStatus: status,
+                                      changedAt: plan.updatedAt, changedBy: context.user, note: note)
+        try change.insert(db)
+        try audit(db, entity: .plan, id: plan.id, action: "status", detail: "\(from.rawValue) -> \(status.rawValue)")
     }
 
     // MARK: Consent

@@ -10,7 +10,7 @@ public enum Field: String, Sendable, CaseIterable, Codable {
     case information, place, videoLink, minutes, agendaTitle, agendaNotes
     case what, frequency, comment, description, response, localAction, note
 
-    /// Longest accepted text, in characters (extended grapheme clusters).
+    /// Longest accepted text, in Unicode code points (what SQLite's length() counts).
     public var maxLength: Int {
         switch self {
         case .personalNumber, .birthDate, .requestDate, .followUpDate, .startDate, .dueDate,
@@ -46,6 +46,8 @@ public enum TextRules {
     public static func clean(_ raw: String, multiline: Bool) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            // Bidirectional overrides and isolates can make stored text display reversed: drop them.
+            if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { continue }
             guard scalar.properties.generalCategory == .control else {
                 scalars.append(scalar)
                 continue
@@ -72,7 +74,8 @@ public enum TextRules {
     /// Cleans `raw` for `field` and checks its length. Throws `SIPError.tooLong` rather than cutting.
     public static func validated(_ raw: String, for field: Field) throws -> String {
         let text = clean(raw, multiline: field.isMultiline)
-        if text.count > field.maxLength {
+        // Counted in code points, as SQLite's length() in the CHECK constraints counts them.
+        if text.unicodeScalars.count > field.maxLength {
             throw SIPError.tooLong(field: field, max: field.maxLength)
         }
         return text

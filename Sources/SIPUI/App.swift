@@ -23,12 +23,12 @@ public enum Overlay: Equatable, Sendable {
 /// One change this session made, and how to take it back.
 enum UndoEntry: Equatable, Sendable {
     case plan(before: Plan, afterVersion: Int)
-    case intervention(before: Intervention)
+    case intervention(before: Intervention, after: Intervention)
 
     var planId: Int64 {
         switch self {
         case .plan(let before, _): return before.id!
-        case .intervention(let before): return before.planId
+        case .intervention(let before, _): return before.planId
         }
     }
 }
@@ -93,7 +93,8 @@ public final class App {
     public func handle(_ key: Key) {
         if key == .resize { return }
         if isTooSmall {
-            if key == .character("q") || key == .escape || key == .control("c") { quit() }
+            // Only q: Esc means "back" everywhere else and must not end the session by surprise.
+            if key == .character("q") { quit() }
             return
         }
         message = nil
@@ -214,6 +215,8 @@ public final class App {
                 if case .form(let form) = top, form.isDirty {
                     overlay = .confirmLeave
                 } else {
+                    // Leaving a form with nothing to keep also drops a draft it was opened with.
+                    if case .form(let form) = top, form.keepsDraft { try? store.deleteDraft(planId: form.planId) }
                     pop()
                 }
             case .quit:
@@ -240,20 +243,23 @@ public final class App {
             case .undo(let planId):
                 try undo(planId: planId)
             case .updateIntervention(let intervention):
-                let before = try store.interventions(planId: intervention.planId).first { $0.id == intervention.id }
-                try store.updateIntervention(intervention)
-                if let before { undoStack.append(.intervention(before: before)) }
+                // The row as the list showed it: if someone changed it since, nothing is written.
+                guard case .interventions(let list) = top,
+                      let shown = list.rows.first(where: { $0.id == intervention.id }) else { return }
+                defer { refreshInterventions() }
+                let saved = try store.updateIntervention(intervention, expecting: shown)
+                undoStack.append(.intervention(before: shown, after: saved))
                 message = (catalog.ui(.saved), false)
-                refreshInterventions()
             case .attendance(let meetingId, let participantId, let status):
                 try store.recordAttendance(meetingId: meetingId, participantId: participantId, status: status)
             case .saveNotes(let itemId, let notes):
                 try store.saveAgendaNotes(itemId: itemId, notes: notes)
                 if case .meeting(var meeting) = top {
-                    meeting.notesSaved()
+                    meeting.notesSaved(itemId: itemId, notes: notes)
                     replaceTop(.meeting(meeting))
                 }
-                message = (catalog.ui(.saved), false)
+                // An earlier failure in this batch stays on screen.
+                if message?.isError != true { message = (catalog.ui(.saved), false) }
             case .registerDeviation(let meetingId, let participantId):
                 let status = try store.attendance(meetingId: meetingId)[participantId]
                 guard status?.warrantsDeviation == true else {
@@ -355,14 +361,31 @@ public final class App {
         isFinished = true
     }
 
-    /// Keeps whatever a form holds unsaved as a draft: called on quit, signals and terminal loss.
+    /// Keeps whatever is typed and unsaved: a plan form as a draft (with the version it was based
+    /// on), meeting notes straight into the meeting. Called on quit, signals and terminal loss.
     public func preserveUnsavedWork() {
         for screen in stack {
-            if case .form(let form) = screen, form.isDirty, form.keepsDraft {
-                try? store.saveDraft(planId: form.planId, fields: form.values)
+            switch screen {
+            case .form(let form) where form.isDirty && form.keepsDraft:
+                var fields = form.values
+                if case .edit(let plan) = form.mode {
+                    // What the typing started from, so a later restore can merge three ways.
+                    fields[Self.draftVersionKey] = String(plan.version)
+                    for field in form.fields { fields[Self.draftBasePrefix + field.key] = field.original }
+                }
+                try? store.saveDraft(planId: form.planId, fields: fields)
+            case .meeting(let meeting):
+                for unsaved in meeting.unsavedNotes { try? store.saveAgendaNotes(itemId: unsaved.itemId, notes: unsaved.notes) }
+            default:
+                break
             }
         }
     }
+
+    /// The draft field holding the plan version the draft was typed against.
+    static let draftVersionKey = "__version"
+    /// Draft fields holding each value as it was when the typing started.
+    static let draftBasePrefix = "__base."
 
     // MARK: Forms
 
@@ -417,11 +440,25 @@ public final class App {
         return form
     }
 
+    /// Puts a kept draft back into the form. If the plan was saved by someone since the draft was
+    /// typed, the form opens in conflict: their values beside the draft's, nothing overwritten.
     private func restoreDraft(into form: inout FormScreen) throws {
         guard form.keepsDraft, let draft = try store.draft(planId: form.planId) else { return }
-        form.restore(draft.fields)
+        var fields = draft.fields
+        let baseVersion = fields.removeValue(forKey: Self.draftVersionKey).flatMap(Int.init)
+        // Only what the user changed comes back; fields they did not touch show what is saved now.
+        var typed: [String: String] = [:]
+        for (key, value) in fields where !key.hasPrefix(Self.draftBasePrefix) {
+            if fields[Self.draftBasePrefix + key] != value { typed[key] = value }
+        }
+        form.restore(typed)
         let time = LocalTimeText.short(draft.savedAt, store.context.timeZone)
         message = ("\(catalog.ui(.draftRestored)) \(time).", false)
+        if case .edit(let current) = form.mode, let baseVersion, baseVersion != current.version {
+            var base = current
+            base.version = baseVersion
+            form.receive(conflict: PlanConflict(mine: base, theirs: current))
+        }
     }
 
     // MARK: Rendering

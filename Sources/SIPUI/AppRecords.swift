@@ -59,7 +59,9 @@ extension App {
             let plan = try store.plan(planId)
             let held = try store.meetings(planId: planId).contains(where: \.held)
             return FormScreen(mode: .meeting(planId: planId, kind: held ? .followUp : .first), fields: [
-                text("date", c.ui(.meetingDate), plan.followUpDate?.iso ?? store.context.today.adding(days: 14).iso),
+                // The planned follow-up if it lies ahead, else two weeks from today.
+                text("date", c.ui(.meetingDate), (plan.followUpDate.flatMap { $0 > store.context.today ? $0 : nil }
+                                                  ?? store.context.today.adding(days: 14)).iso),
                 text("time", c.ui(.meetingTime), "09:00"),
                 text("duration", c.ui(.duration), "90"),
                 text("place", c.field(.place)),
@@ -134,8 +136,8 @@ extension App {
                     item.dueDate = due
                     item.status = status
                     item.comment = v["comment"] ?? ""
-                    try store.updateIntervention(item)
-                    undoStack.append(.intervention(before: existing!))
+                    let saved = try store.updateIntervention(item, expecting: existing)
+                    undoStack.append(.intervention(before: existing!, after: saved))
                 } else {
                     if status == .notDelivered && (v["comment"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                         throw SIPError.required(field: .comment)
@@ -200,14 +202,13 @@ extension App {
             case .familyMember(let planId):
                 let plan = try store.plan(planId)
                 let role = FamilyRole(rawValue: v["role"] ?? "") ?? .guardian
-                let member = try store.addFamilyMember(childId: plan.childId, role: role, name: v["name"] ?? "",
-                                                       relation: v["relation"] ?? "", phone: v["phone"] ?? "",
-                                                       email: v["email"] ?? "", address: v["address"] ?? "")
-                // Guardians are at the table: invite them with the plan.
-                if role == .guardian {
-                    try store.addParticipant(planId: planId, agencyId: nil, familyMemberId: member.id, person: member.name,
-                                             role: catalog.ui(.guardian).prefix(1).uppercased() + catalog.ui(.guardian).dropFirst())
-                }
+                // Guardians are at the table: they are invited with the plan, in the same transaction.
+                try store.addFamilyMember(childId: plan.childId, role: role, name: v["name"] ?? "",
+                                          relation: v["relation"] ?? "", phone: v["phone"] ?? "",
+                                          email: v["email"] ?? "", address: v["address"] ?? "",
+                                          inviteTo: role == .guardian ? planId : nil,
+                                          participantRole: catalog.ui(.guardian).prefix(1).uppercased()
+                                              + catalog.ui(.guardian).dropFirst())
             case .participant(let planId):
                 guard let agencyId = Int64(v["agencyId"] ?? "") else { throw SIPError.required(field: .agencyName) }
                 try store.addParticipant(planId: planId, agencyId: agencyId, person: v["person"] ?? "", role: v["role"] ?? "")
@@ -314,8 +315,8 @@ extension App {
         switch entry {
         case .plan(let before, let afterVersion):
             try store.undoPlanChange(before: before, afterVersion: afterVersion)
-        case .intervention(let before):
-            try store.undoInterventionChange(before: before)
+        case .intervention(let before, let after):
+            try store.undoInterventionChange(before: before, after: after)
         }
         if case .detail(var detail) = top, let document = try? store.planDocument(planId) {
             detail.reload(document, catalog: catalog)

@@ -243,13 +243,21 @@ public struct FormScreen: Equatable, Sendable {
     }
 
     /// Someone else saved first: keep every value typed, show theirs under each field that differs.
+    /// A field this user did not touch takes their value at once, so that only real disagreements
+    /// are left to decide and saving never reverts their other changes.
     public mutating func receive(conflict: PlanConflict) {
         self.conflict = conflict
         for index in fields.indices {
             let key = fields[index].key
             let theirs = key == "leadAgencyId" ? conflict.theirs.leadAgencyId.map(String.init) ?? ""
                 : Field(rawValue: key).map { conflict.theirs.text(of: $0) } ?? ""
-            fields[index].theirs = theirs == fields[index].value ? nil : theirs
+            if fields[index].value == fields[index].original {
+                fields[index].setValue(theirs)
+                fields[index].original = theirs
+                fields[index].theirs = nil
+            } else {
+                fields[index].theirs = theirs == fields[index].value ? nil : theirs
+            }
         }
         if let first = fields.firstIndex(where: { $0.theirs != nil }) { focus = first }
     }

@@ -77,8 +77,9 @@ public struct MeetingScreen: Equatable, Sendable {
         }
     }
 
-    public mutating func notesSaved() {
-        for i in agenda.indices { agenda[i].notes = notes[i].text }
+    /// One item's notes reached the database as `notes` (later typing stays unsaved).
+    public mutating func notesSaved(itemId: Int64, notes: String) {
+        if let i = agenda.firstIndex(where: { $0.id == itemId }) { agenda[i].notes = notes }
     }
 
     public mutating func update(attendance: [Int64: AttendanceStatus]) { self.attendance = attendance }
@@ -147,18 +148,23 @@ public struct MeetingScreen: Equatable, Sendable {
             grid.put(catalog.ui(.attendanceTitle), row: y, column: x, maxWidth: width, role: .header)
             y += 1
             let statusWidth = min(26, max(10, width / 3))
-            for (n, party) in parties.enumerated() where y + n < bottom {
+            // Scroll so the chosen party is always on screen.
+            let visible = max(1, bottom - y)
+            let first = max(0, selectedParty - visible + 1)
+            for (offset, party) in parties.dropFirst(first).prefix(visible).enumerated() {
+                let n = first + offset
                 let selected = n == selectedParty
                 let who = [party.participant.person, party.participant.role, party.agencyName ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: ", ")
                 let status = attendance[party.participant.id!].map(catalog.attendance) ?? "– (\(catalog.answer(party.participant.answer)))"
-                if selected { grid.fill(row: y + n, column: x, count: width, role: .selected) }
-                grid.put(who, row: y + n, column: x, maxWidth: width - statusWidth - 1, role: selected ? .selected : .normal)
+                let row = y + offset
+                if selected { grid.fill(row: row, column: x, count: width, role: .selected) }
+                grid.put(who, row: row, column: x, maxWidth: width - statusWidth - 1, role: selected ? .selected : .normal)
                 let warn = attendance[party.participant.id!]?.warrantsDeviation == true
-                grid.put(status, row: y + n, column: x + width - statusWidth, maxWidth: statusWidth,
+                grid.put(status, row: row, column: x + width - statusWidth, maxWidth: statusWidth,
                          role: selected ? .selected : warn ? .warning : .normal)
             }
-            grid.cursor = Position(row: min(bottom - 1, y + selectedParty), column: x)
+            grid.cursor = Position(row: min(bottom - 1, y + selectedParty - first), column: x)
             return
         }
         let item = agenda[section - 1]

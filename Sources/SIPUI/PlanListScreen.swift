@@ -175,10 +175,13 @@ public struct PlanListScreen: Equatable, Sendable {
         if overdueOnly { status += ", " + catalog.ui(.overdueOnly) }
         status += ", \(catalog.ui(.sortedBy)) \(sortName(catalog))"
         let prompt = "\(catalog.ui(.filterPrompt)): "
-        let filterWidth = DisplayWidth.of(prompt) + DisplayWidth.of(filter.text)
+        // A long filter shows its end, where the typing happens.
+        let room = max(1, viewport.width / 2)
+        var shown = filter.text
+        while DisplayWidth.of(shown) > room - 1 { shown.removeFirst() }
+        let filterWidth = DisplayWidth.of(prompt) + DisplayWidth.of(shown)
         grid.put(prompt, row: row, column: 0, role: .label)
-        grid.put(filter.text, row: row, column: DisplayWidth.of(prompt), maxWidth: viewport.width / 2,
-                 role: filtering ? .fieldFocused : .normal)
+        grid.put(shown, row: row, column: DisplayWidth.of(prompt), maxWidth: room, role: filtering ? .fieldFocused : .normal)
         let statusColumn = max(filterWidth + 2, viewport.width - DisplayWidth.of(status))
         grid.put(status, row: row, column: statusColumn, maxWidth: viewport.width - statusColumn, role: .dim)
         row += 1
@@ -198,7 +201,7 @@ public struct PlanListScreen: Equatable, Sendable {
             for (n, line) in DisplayWidth.wrap(text, width: viewport.width - 2).prefix(max(0, listHeight - 1)).enumerated() {
                 grid.put(line, row: row + 1 + n, column: 1)
             }
-            grid.cursor = filtering ? filterCursor(prompt, row: viewport.top) : Position(row: row, column: 0)
+            grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width) : Position(row: row, column: 0)
             return
         }
         let selected = selectedIndex ?? 0
@@ -221,12 +224,16 @@ public struct PlanListScreen: Equatable, Sendable {
             cell(plan.nextDate?.iso ?? "–", c.next, plan.overdue ? .warning : nil)
             if plan.overdue { grid.put("!", row: y, column: x, role: isSelected ? .selected : .warning) }
         }
-        grid.cursor = filtering ? filterCursor(prompt, row: viewport.top) : Position(row: row + selected - top, column: 0)
+        grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width)
+            : Position(row: row + selected - top, column: 0)
     }
 
-    private func filterCursor(_ prompt: String, row: Int) -> Position {
+    private func filterCursor(_ prompt: String, row: Int, width: Int) -> Position {
         let before = filter.characters[0..<filter.cursor].reduce(0) { $0 + DisplayWidth.of($1) }
-        return Position(row: row, column: DisplayWidth.of(prompt) + before)
+        let after = filter.characters[filter.cursor...].reduce(0) { $0 + DisplayWidth.of($1) }
+        let room = max(1, width / 2)
+        let shownBefore = min(before, max(0, room - 1 - after))
+        return Position(row: row, column: min(width - 1, DisplayWidth.of(prompt) + shownBefore))
     }
 
     private func sortName(_ catalog: Catalog) -> String {

@@ -111,7 +111,9 @@ public struct TextInput: Equatable, Sendable {
                 let w = DisplayWidth.of(c)
                 if used + w > width {
                     // Break after the last space on the line when there is one, else mid-word.
-                    let breakAt = lastSpace.map { $0 + 1 } ?? i
+                    var breakAt = lastSpace.map { $0 + 1 } ?? i
+                    // What moves down must itself fit with this character, or break here instead.
+                    if characters[breakAt..<i].reduce(0, { $0 + DisplayWidth.of($1) }) + w > width { breakAt = i }
                     lines.append(start..<breakAt)
                     start = breakAt
                     used = characters[breakAt..<i].reduce(0) { $0 + DisplayWidth.of($1) }
@@ -132,10 +134,14 @@ public struct TextInput: Equatable, Sendable {
         }
         let range = lines[cursorLine]
         let column = characters[range.lowerBound..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
-        // A full last line puts the cursor past the edge: show it at the start of a fresh line.
-        if column >= width && cursorLine == lines.count - 1 {
-            lines.append(characters.count..<characters.count)
-            return (lines, cursorLine + 1, 0)
+        // A full line puts the cursor past the edge: at the end of the text, show it at the start
+        // of a fresh line; before a hard line break, on the line's last column.
+        if column >= width {
+            if cursorLine == lines.count - 1 {
+                lines.append(characters.count..<characters.count)
+                return (lines, cursorLine + 1, 0)
+            }
+            return (lines, cursorLine, width - 1)
         }
         return (lines, cursorLine, column)
     }

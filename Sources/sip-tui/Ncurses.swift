@@ -78,7 +78,7 @@ struct NcursesTerminal {
         action.__sigaction_handler.sa_handler = { signal in pendingSignal = signal }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns at once
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaction(signal, &action, nil) }
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaction(signal, &action, nil) }
         // A crash (Swift traps arrive as SIGILL or SIGTRAP) restores the terminal before dying.
         var crash = sigaction()
         crash.__sigaction_handler.sa_handler = { signal in

@@ -137,6 +137,7 @@ extension PlanCommand {
         @Argument(help: "The plan number.") var id: Int64
         @Option(help: "text or ics.") var format: InvitationFormat = .text
         @Option(help: "A meeting number (default: the next meeting not yet held).") var meeting: Int64?
+        @Option(help: "The organiser's e-mail address for the calendar event (replies go there).") var organizer: String?
 
         enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
 
@@ -147,12 +148,13 @@ extension PlanCommand {
                 switch format {
                 case .text: return try invitation.text()
                 case .ics:
-                    let organizer = document.contacts.first { $0.email.contains("@") }.map { "mailto:" + $0.email }
+                    // Replies go to the organiser: the coordinator's address when given, never a guess.
+                    let address = organizer.map { "mailto:" + TextRules.clean($0, multiline: false) }
                         ?? "urn:sip-tui:user:\(store.context.user)"
-                    return invitation.ics(organizer: organizer, now: store.context.now())
+                    return invitation.ics(organizer: address, now: store.context.now())
                 }
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            Output.write(output)
         }
     }
 
@@ -165,7 +167,7 @@ extension PlanCommand {
 
         func run() throws {
             let output = try global.withStore { store in PlanExport(try store.planDocument(id)).render(format) }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            Output.write(output)
         }
     }
 }

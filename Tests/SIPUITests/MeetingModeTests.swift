@@ -236,3 +236,79 @@ struct NewPlanFlowTests {
         #expect(text.contains("Familjecentralen"))
     }
 }
+
+@Suite("Nothing typed is lost, nothing saved is reverted")
+struct UISafetyTests {
+    @Test("a conflict keeps the other session's changes in fields this user did not touch")
+    func mergeUntouched() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 3)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: 1)
+        app.press(.character("e"), .tab)  // questions
+        app.type(" Och hemma?")
+        let other = try Store(path: store.path, context: SessionContext(user: "kollega", now: { fixedNow }))
+        var theirs = try other.plan(1)
+        theirs.reason = "Kollegans anledning"
+        try other.updatePlan(theirs)
+        app.press(.control("s"))
+        // Only their field differed and mine was untouched: it is taken, and the save can go ahead.
+        app.press(.control("s"))
+        let saved = try store.plan(1)
+        #expect(saved.reason == "Kollegans anledning")
+        #expect(saved.questions.hasSuffix(" Och hemma?"))
+    }
+
+    @Test("a draft typed against an older version opens as a conflict, never reverting the newer save")
+    func staleDraft() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 3)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: 1)
+        app.press(.character("e"), .tab)
+        app.type(" (utkast)")
+        app.preserveUnsavedWork()
+        let other = try Store(path: store.path, context: SessionContext(user: "kollega", now: { fixedNow }))
+        var theirs = try other.plan(1)
+        theirs.shortTermGoals = "Kollegans mål"
+        try other.updatePlan(theirs)
+
+        let next = App(store: store, catalog: Catalog(.sv))
+        next.open(plan: 1)
+        next.press(.character("e"))
+        guard case .form(let form) = next.top else { Issue.record("no form"); return }
+        #expect(form.values["questions"]!.hasSuffix(" (utkast)"), "the typed text is back")
+        #expect(form.values["shortTermGoals"] == "Kollegans mål", "the untouched field shows the newer save")
+        next.press(.control("s"))
+        #expect(try store.plan(1).shortTermGoals == "Kollegans mål")
+        #expect(try store.plan(1).questions.hasSuffix(" (utkast)"))
+    }
+
+    @Test("meeting notes typed when the terminal goes away are kept")
+    func notesOnDisconnect() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 8)
+        let id = try #require(try store.planSummaries(PlanFilter(status: .invited)).first?.id)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: id)
+        app.press(.character("m"), .tab)
+        app.type("Viktigt som inte får försvinna.")
+        app.preserveUnsavedWork()
+        let meeting = try #require(try store.meetings(planId: id).first { !$0.held })
+        #expect(try store.agenda(meetingId: meeting.id!)[0].notes == "Viktigt som inte får försvinna.")
+    }
+
+    @Test("a full line in the middle of multi-line text keeps the cursor on screen")
+    func cursorInsideBox() {
+        var input = TextInput("12345678\nabc", multiline: true)
+        _ = input.handle(.control("a"))  // start of "abc"
+        _ = input.handle(.left)          // end of the full first line, before the line break
+        #expect(input.cursor == 8)
+        let layout = input.layout(width: 8)
+        #expect(layout.cursorLine == 0 && layout.cursorColumn == 7)
+        // A wide character after a space break still fits its line.
+        let wide = TextInput(" abc中", multiline: true)
+        let lines = wide.layout(width: 4).lines
+        #expect(lines.allSatisfy { r in wide.characters[r].reduce(0) { $0 + DisplayWidth.of($1) } <= 4 })
+    }
+}
