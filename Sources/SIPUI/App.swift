@@ -395,7 +395,11 @@ public final class App {
             .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals, .shortTermGoals,
             .familyOwnActions,
         ].map { FormField(key: $0.rawValue, label: c.field($0), text: plan.text(of: $0), multiline: true) }
-        let agencies = try store.agencies(forGroup: plan.busGroupId)
+        var agencies = try store.agencies(forGroup: plan.busGroupId)
+        // The current lead may belong to another group: it must stay a choice, or saving would clear it.
+        if let lead = plan.leadAgencyId, !agencies.contains(where: { $0.id == lead }) {
+            agencies.append(try store.agency(lead))
+        }
         let choices = [FormField.Choice(id: "", label: c.ui(.noneChoice))]
             + agencies.map { FormField.Choice(id: String($0.id!), label: $0.name) }
         fields.append(FormField(key: "leadAgencyId", label: c.field(.leadAgency), choices: choices,

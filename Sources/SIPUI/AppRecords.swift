@@ -14,7 +14,10 @@ extension App {
         switch request {
         case .intervention(let planId, let existing, let status):
             let plan = try store.plan(planId)
-            let agencies = try store.agencies(forGroup: plan.busGroupId)
+            var agencies = try store.agencies(forGroup: plan.busGroupId)
+            if let agencyId = existing?.agencyId, !agencies.contains(where: { $0.id == agencyId }) {
+                agencies.append(try store.agency(agencyId))
+            }
             let item = existing
             let fields = [
                 text("what", c.field(.what), item?.what ?? ""),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
@@ -310,5 +311,27 @@ struct UISafetyTests {
         let wide = TextInput(" abc中", multiline: true)
         let lines = wide.layout(width: 4).lines
         #expect(lines.allSatisfy { r in wide.characters[r].reduce(0) { $0 + DisplayWidth.of($1) } <= 4 })
+    }
+}
+
+@Suite("Choices keep what is saved")
+struct ChoiceTests {
+    @Test("a lead agency from another group survives an edit of the plan")
+    func leadFromOtherGroup() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 10)
+        let plan = try store.plan(1)
+        let foreign = try #require(try store.read { db in
+            try Agency.filter(Column("busGroupId") != plan.busGroupId).fetchOne(db)
+        })
+        var edited = plan
+        edited.leadAgencyId = foreign.id
+        try store.updatePlan(edited)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: 1)
+        app.press(.character("e"))
+        app.type(".")
+        app.press(.control("s"))
+        #expect(try store.plan(1).leadAgencyId == foreign.id)
     }
 }
