@@ -54,23 +54,17 @@ extension Store {
     // MARK: Invitation and meeting
 
     public func setAnswer(participantId: Int64, _ answer: InvitationAnswer) throws {
-        try write { db in
-            guard var participant = try Participant.fetchOne(db, key: participantId) else {
-                throw SIPError.notFound(.participant, participantId)
-            }
+        try modify(Participant.self, participantId, entity: .participant, action: "answer") { participant in
             participant.answer = answer
-            try participant.update(db)
-            try self.audit(db, entity: .participant, id: participantId, action: "answer", detail: answer.rawValue)
+            return answer.rawValue
         }
     }
 
     public func saveAgendaNotes(itemId: Int64, notes: String) throws {
         let notes = try TextRules.validated(notes, for: .agendaNotes)
-        try write { db in
-            guard var item = try AgendaItem.fetchOne(db, key: itemId) else { throw SIPError.notFound(.meeting, itemId) }
+        try modify(AgendaItem.self, itemId, entity: .meeting, action: "notes") { item in
             item.notes = notes
-            try item.update(db)
-            try self.audit(db, entity: .meeting, id: item.meetingId, action: "notes", detail: "item \(item.position)")
+            return "meeting \(item.meetingId), item \(item.position)"
         }
     }
 

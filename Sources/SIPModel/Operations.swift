@@ -356,14 +356,9 @@ extension Store {
 
     @discardableResult
     public func withdrawConsent(_ consentId: Int64, on day: Day) throws -> Consent {
-        try write { db in
-            guard var consent = try Consent.fetchOne(db, key: consentId) else {
-                throw SIPError.notFound(.consent, consentId)
-            }
+        try modify(Consent.self, consentId, entity: .consent, action: "withdraw") { consent in
             consent.withdrawnOn = day
-            try consent.update(db)
-            try self.audit(db, entity: .consent, id: consentId, action: "withdraw", detail: day.iso)
-            return consent
+            return day.iso
         }
     }
 

@@ -148,6 +148,22 @@ public final class Store: Sendable {
         }
     }
 
+    /// Loads one record, changes it and saves it in one transaction, with its audit line; a
+    /// missing record is `notFound`.
+    @discardableResult
+    func modify<R: FetchableRecord & MutablePersistableRecord & TableRecord & Sendable>(
+        _ type: R.Type, _ id: Int64, entity: SIPError.Entity, action: String,
+        _ change: @escaping @Sendable (inout R) throws -> String
+    ) throws -> R {
+        try write { db in
+            guard var record = try R.fetchOne(db, key: id) else { throw SIPError.notFound(entity, id) }
+            let detail = try change(&record)
+            try record.update(db)
+            try self.audit(db, entity: entity, id: id, action: action, detail: detail)
+            return record
+        }
+    }
+
     /// Appends to the audit log inside the caller's transaction.
     func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
         var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: entity.rawValue,
