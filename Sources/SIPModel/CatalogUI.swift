@@ -20,7 +20,7 @@ extension Catalog {
         case closeRefused, closeOther, exportFormat, exportFile, exported, recipient, givenOn, undone, nothingToUndo
         case deviationRegistered, deviationNotNeeded, meetingFinished, noMeeting, scheduled, consentWithdrawnBanner
         case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
-        case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily
+        case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily, changeAnswer
     }
 
     /// "1 plan", "12 planer".
@@ -174,6 +174,7 @@ extension Catalog {
         case .guardian: return pick("vårdnadshavare", "guardian")
         case .relative: return pick("närstående", "relative")
         case .theFamily: return pick("familjen", "the family")
+        case .changeAnswer: return pick("Byt svar på kallelsen", "Change the answer")
         }
     }
 }

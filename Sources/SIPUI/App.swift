@@ -252,6 +252,8 @@ public final class App {
                 message = (catalog.ui(.saved), false)
             case .attendance(let meetingId, let participantId, let status):
                 try store.recordAttendance(meetingId: meetingId, participantId: participantId, status: status)
+            case .answer(let participantId, let answer):
+                try store.setAnswer(participantId: participantId, answer)
             case .saveNotes(let itemId, let notes):
                 try store.saveAgendaNotes(itemId: itemId, notes: notes)
                 if case .meeting(var meeting) = top {

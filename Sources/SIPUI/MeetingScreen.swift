@@ -6,7 +6,7 @@ import SIPModel
 public struct MeetingScreen: Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case nextSection, previousSection, saveNotes, editPlan, interventions, deviation, finish, leave
-        case up, down, cycleAttendance
+        case up, down, cycleAttendance, cycleAnswer
     }
 
     /// One invited party, as meeting mode shows it.
@@ -63,6 +63,7 @@ public struct MeetingScreen: Equatable, Sendable {
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.character(" "), .right, .left], .cycleAttendance, .changeAttendance, hint: true),
         KeyBinding([.function(5), .control("o"), .character("a")], .deviation, .registerDeviation, hint: true),
+        KeyBinding([.character("r")], .cycleAnswer, .changeAnswer),
     ] + common)
 
     /// In an agenda item letters are notes.
@@ -111,6 +112,13 @@ public struct MeetingScreen: Equatable, Sendable {
                 : all[current.map { ($0 + 1) % all.count } ?? 0]
             attendance[id] = next
             return [.attendance(meetingId: meeting.id!, participantId: id, next)]
+        case .cycleAnswer:
+            guard parties.indices.contains(selectedParty) else { return [] }
+            let all = InvitationAnswer.allCases
+            let current = parties[selectedParty].participant.answer
+            let next = all[(all.firstIndex(of: current)! + 1) % all.count]
+            parties[selectedParty].participant.answer = next
+            return [.answer(participantId: parties[selectedParty].participant.id!, next)]
         case .deviation:
             guard parties.indices.contains(selectedParty) else { return [] }
             let party = parties[selectedParty].participant

@@ -30,6 +30,7 @@ public enum Effect: Equatable, Sendable {
     case undo(Int64)
     case updateIntervention(Intervention)
     case attendance(meetingId: Int64, participantId: Int64, AttendanceStatus)
+    case answer(participantId: Int64, InvitationAnswer)
     case saveNotes(itemId: Int64, notes: String)
     case registerDeviation(meetingId: Int64, participantId: Int64)
     case confirm(Confirmation)

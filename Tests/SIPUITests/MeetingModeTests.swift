@@ -104,6 +104,19 @@ struct MeetingModeTests {
         #expect(try store.meetings(planId: id).first { $0.id == meeting.meeting.id }?.held == true)
     }
 
+    @Test("each party's answer to the invitation is recorded: accepted, declined, no answer")
+    func answers() throws {
+        let dir = TempDir()
+        let (app, store, id) = try meetingApp(dir)
+        guard case .meeting(let meeting) = app.top else { return }
+        let party = meeting.parties[0].participant
+        let all = InvitationAnswer.allCases
+        let expected = all[(all.firstIndex(of: party.answer)! + 1) % all.count]
+        app.press(.character("r"))
+        #expect(try store.participants(planId: id)[0].answer == expected)
+        #expect(app.screenText.contains(Catalog(.sv).answer(expected)))
+    }
+
     @Test("a deviation is offered only for an absence without notice or a refusal")
     func deviationOnlyForAbsence() throws {
         let dir = TempDir()
