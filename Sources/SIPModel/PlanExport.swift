@@ -105,7 +105,8 @@ public struct PlanExport: Sendable {
             Section(title: "Kopior och underskrifter", items: [
                 .table(["Kopia till", "Datum"], d.copies.map { [$0.recipient, $0.givenOn.iso] }),
                 .paragraph("Originalet lämnas till barnet och vårdnadshavarna."),
-                .paragraph("Underskrifter:\n\n______________________________   ______________________________\nVårdnadshavare                   Vårdnadshavare\n\n______________________________\nSIP-samordnare"),
+                .table(["Underskrift av", "Namnteckning", "Datum"],
+                       [["Vårdnadshavare", "", ""], ["Vårdnadshavare", "", ""], ["SIP-samordnare", "", ""]]),
             ]),
         ]
     }
@@ -172,7 +173,7 @@ public struct PlanExport: Sendable {
         .legal { border-left: 4px solid #000; padding-left: .8em; }
         .legal-label { font-weight: bold; font-size: 9pt; text-transform: uppercase; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #888; padding: .2em .4em; text-align: left; vertical-align: top; }
-        dt { font-weight: bold; } dd { margin: 0 0 .4em 0; }
+        dt { font-weight: bold; } dd { margin: 0 0 .4em 0; } .nobr { white-space: nowrap; } td:empty { height: 2.4em; min-width: 10em; }
         @page { size: A4; margin: 20mm; }
         @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: avoid-page; } table { break-inside: auto; } tr { break-inside: avoid; } }
         </style></head><body>
@@ -190,7 +191,8 @@ public struct PlanExport: Sendable {
                 case .table(let header, let rows):
                     out += "<table><tr>" + header.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
                     out += rows.isEmpty ? "<tr><td colspan=\"\(header.count)\">–</td></tr>\n"
-                        : rows.map { "<tr>" + $0.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
+                        // Short cells (dates, periods, phone numbers) stay on one line.
+                        : rows.map { "<tr>" + $0.map { "<td\($0.count <= 25 ? " class=\"nobr\"" : "")>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
                     out += "</table>\n"
                 }
             }
