@@ -145,6 +145,21 @@ extension Store {
                          description: draft.description, responseDays: try deadlines().deviationResponseDays)
     }
 
+    /// The concerned organisation's answer to a deviation.
+    @discardableResult
+    public func answerDeviation(_ id: Int64, response: String, on day: Day) throws -> Deviation {
+        let response = try TextRules.required(response, for: .response)
+        return try modify(Deviation.self, id, entity: .deviation, action: "answer") { deviation in
+            guard deviation.status == .registered || deviation.status == .sent else {
+                throw SIPError.invalidValue(field: .status, value: deviation.status.rawValue)
+            }
+            deviation.response = response
+            deviation.responseDate = day
+            deviation.status = .answered
+            return day.iso
+        }
+    }
+
     // MARK: Interventions
 
     /// Saves an edited intervention (what, who, how often, dates, status, comment). With

@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+
+/// The BUS group review: what a chair sees for a group (or the whole county) and a period.
+/// De-identified by construction: plan numbers, sex and age band, never names or numbers.
+public struct GroupReview: Codable, Equatable, Sendable {
+    /// A count and the plans (or deviations) behind it, so every figure can open its list.
+    public struct Figure: Codable, Equatable, Sendable {
+        public var count: Int
+        public var ids: [Int64]
+    }
+
+    public struct ResponseTimes: Codable, Equatable, Sendable {
+        /// Answered deviations that occurred in the period.
+        public var answered: Int
+        public var medianDays: Double?
+        public var maxDays: Int?
+        /// Registered or sent, and past the response date.
+        public var overdue: Figure
+    }
+
+    public static let ageBands = ["0-5", "6-12", "13-15", "16-17", "18+"]
+
+    public var group: String?
+    public var from: Day
+    public var to: Day
+    /// Open plans now, by status code.
+    public var openPlansByStatus: [String: Figure]
+    /// Plans whose request came in during the period.
+    public var plansStarted: Figure
+    /// Consent older than the first-meeting deadline and no meeting held.
+    public var overdueFirstMeeting: Figure
+    /// Open, follow-up date passed.
+    public var overdueFollowUp: Figure
+    /// Interventions still owed after their due date (ids are intervention ids).
+    public var overdueInterventions: Figure
+    /// Deviations that occurred in the period, by kind code, concerned organisation and status.
+    public var deviationsByKind: [String: Figure]
+    public var deviationsByConcerned: [String: Figure]
+    public var deviationsByStatus: [String: Figure]
+    public var responseTimes: ResponseTimes
+    /// Open plans by the child's sex and age band (age on the last day of the period).
+    public var openPlansBySexAndAge: [String: [String: Int]]
+    /// Every deviation kind (code, Swedish, English), in the order of `data/deviation-kinds.tsv`.
+    public var deviationKinds: [DeviationKind]
+
+    public static func ageBand(_ age: Int) -> String {
+        switch age {
+        case ..<6: return "0-5"
+        case 6...12: return "6-12"
+        case 13...15: return "13-15"
+        case 16...17: return "16-17"
+        default: return "18+"
+        }
+    }
+}
+
+extension Store {
+    /// The review for one BUS group (nil: every group) over `from`...`to`, both days included.
+    public func review(groupId: Int64?, from: Day, to: Day) throws -> GroupReview {
+        let today = context.today
+        return try read { db in
+            let deadlines = try Store.deadlines(db)
+            let groupName = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
+            var args = OverdueRule.arguments(today: today, deadlines: deadlines)
+            // Assigning nil would remove the key; "all groups" is an explicit SQL NULL.
+            args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+            args["from"] = from
+            args["to"] = to
+            let inGroup = "(:group IS NULL OR p.busGroupId = :group)"
+            func figure(_ sql: String) throws -> GroupReview.Figure {
+                let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+                return .init(count: ids.count, ids: ids)
+            }
+            func grouped(_ sql: String) throws -> [String: GroupReview.Figure] {
+                var result: [String: GroupReview.Figure] = [:]
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
+                    let key: String = row[0]
+                    let id: Int64 = row[1]
+                    result[key, default: .init(count: 0, ids: [])].count += 1
+                    result[key]!.ids.append(id)
+                }
+                return result
+            }
+
+            let openByStatus = try grouped("""
+                SELECT p.status, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup) ORDER BY p.id
+                """)
+            let started = try figure("""
+                SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup) ORDER BY p.id
+                """)
+            let firstMeeting = try figure("""
+                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
+                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+                  AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                              AND date(c.validFrom, '+' || :firstMeetingDays || ' days') < :today)
+                ORDER BY p.id
+                """)
+            let followUp = try figure("""
+                SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup) ORDER BY p.id
+                """)
+            let interventions = try figure("""
+                SELECT i.id FROM intervention i JOIN "plan" p ON p.id = i.planId
+                WHERE p.status <> 'closed' AND i.status IN ('planned','ongoing') AND i.dueDate < :today AND \(inGroup)
+                ORDER BY i.id
+                """)
+            let deviationBase = """
+                FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId
+                LEFT JOIN "plan" p ON p.id = d.planId
+                WHERE d.occurredOn BETWEEN :from AND :to
+                  AND (:group IS NULL OR p.busGroupId = :group OR (d.planId IS NULL AND a.busGroupId = :group))
+                """
+            let byKind = try grouped("SELECT d.kind, d.id \(deviationBase) ORDER BY d.id")
+            let byConcerned = try grouped("SELECT a.name, d.id \(deviationBase) ORDER BY d.id")
+            let byStatus = try grouped("SELECT d.status, d.id \(deviationBase) ORDER BY d.id")
+            let answeredDays = try Row.fetchAll(db, sql: "SELECT d.occurredOn, d.responseDate \(deviationBase) AND d.responseDate IS NOT NULL",
+                                                arguments: StatementArguments(args)).compactMap { row -> Int? in
+                guard let occurred = row[0] as Day?, let answered = row[1] as Day? else { return nil }
+                return occurred.days(until: answered)
+            }.sorted()
+            let overdueResponses = try figure("SELECT d.id \(deviationBase) AND \(OverdueRule.deviationSQL) ORDER BY d.id")
+            let median: Double? = answeredDays.isEmpty ? nil : answeredDays.count % 2 == 1
+                ? Double(answeredDays[answeredDays.count / 2])
+                : Double(answeredDays[answeredDays.count / 2 - 1] + answeredDays[answeredDays.count / 2]) / 2
+
+            var bySexAge: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
+                WHERE p.status <> 'closed' AND \(inGroup)
+                """, arguments: StatementArguments(args)) {
+                let sex: String = row[0]
+                let born: Day = row[1]
+                bySexAge[sex, default: [:]][GroupReview.ageBand(born.age(on: to)), default: 0] += 1
+            }
+
+            return GroupReview(
+                group: groupName, from: from, to: to, openPlansByStatus: openByStatus, plansStarted: started,
+                overdueFirstMeeting: firstMeeting, overdueFollowUp: followUp, overdueInterventions: interventions,
+                deviationsByKind: byKind, deviationsByConcerned: byConcerned, deviationsByStatus: byStatus,
+                responseTimes: .init(answered: answeredDays.count, medianDays: median, maxDays: answeredDays.last,
+                                     overdue: overdueResponses),
+                openPlansBySexAndAge: bySexAge,
+                deviationKinds: try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid"))
+        }
+    }
+}
+
+/// The review as rows of (section, item, count): one table that text, CSV and spreadsheets share.
+public enum ReviewTable {
+    public static func rows(_ r: GroupReview, catalog c: Catalog) -> [(section: String, item: String, count: String)] {
+        var rows: [(String, String, String)] = []
+        let sv = c.language == .sv
+        // Swedish spreadsheets read a decimal comma.
+        func decimal(_ value: Double) -> String {
+            let text = String(format: "%.1f", value)
+            return sv ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+        func add(_ section: String, _ figures: [String: GroupReview.Figure], order: [String]? = nil,
+                 name: (String) -> String = { $0 }) {
+            for key in order ?? figures.keys.sorted() {
+                rows.append((section, name(key), String(figures[key]?.count ?? 0)))
+            }
+        }
+        add(sv ? "Öppna planer per status" : "Open plans by status", r.openPlansByStatus,
+            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue)) {
+            PlanStatus(rawValue: $0).map(c.status) ?? $0
+        }
+        rows.append((sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", String(r.plansStarted.count)))
+        rows.append((sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", String(r.overdueFirstMeeting.count)))
+        rows.append((sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", String(r.overdueFollowUp.count)))
+        rows.append((sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", String(r.overdueInterventions.count)))
+        let kindNames = Dictionary(uniqueKeysWithValues: r.deviationKinds.map { ($0.code, sv ? $0.nameSv : $0.nameEn) })
+        add(sv ? "Avvikelser per typ" : "Deviations by kind", r.deviationsByKind, order: r.deviationKinds.map(\.code)) {
+            kindNames[$0] ?? $0
+        }
+        add(sv ? "Avvikelser per berörd verksamhet" : "Deviations by concerned organisation", r.deviationsByConcerned)
+        add(sv ? "Avvikelser per status" : "Deviations by status", r.deviationsByStatus,
+            order: DeviationStatus.allCases.map(\.rawValue)) {
+            DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0
+        }
+        let times = r.responseTimes
+        rows.append((sv ? "Svarstid" : "Response time", sv ? "besvarade" : "answered", String(times.answered)))
+        rows.append((sv ? "Svarstid" : "Response time", sv ? "median, dagar" : "median, days", times.medianDays.map { decimal($0) } ?? "–"))
+        rows.append((sv ? "Svarstid" : "Response time", sv ? "längsta, dagar" : "longest, days", times.maxDays.map(String.init) ?? "–"))
+        rows.append((sv ? "Svarstid" : "Response time", sv ? "försenade svar" : "overdue answers", String(times.overdue.count)))
+        for sex in Sex.allCases {
+            for band in GroupReview.ageBands {
+                let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
+                rows.append((sv ? "Öppna planer per kön och ålder" : "Open plans by sex and age", "\(c.sex(sex)) \(band)", String(count)))
+            }
+        }
+        return rows
+    }
+
+    public static func text(_ r: GroupReview, catalog c: Catalog) -> String {
+        let title = (r.group ?? (c.language == .sv ? "Alla BUS-grupper" : "All BUS groups")) + ", \(r.from.iso)–\(r.to.iso)"
+        var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
+        var section = ""
+        for row in rows(r, catalog: c) {
+            if row.section != section {
+                section = row.section
+                out += "\n" + section + "\n"
+            }
+            let item = TerminalText.safe(row.item)
+            out += "  " + item + String(repeating: " ", count: max(1, 44 - item.count)) + row.count + "\n"
+        }
+        return out
+    }
+
+    /// CSV a Swedish spreadsheet opens as it is: UTF-8 with a byte-order mark, semicolons, CRLF,
+    /// fields quoted when they hold the separator, a quote or a line break (RFC 4180).
+    public static func csv(_ r: GroupReview, catalog c: Catalog, separator: Character = ";") -> String {
+        func field(_ text: String) -> String {
+            let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
+            return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        let header = c.language == .sv ? ["Grupp", "Från", "Till", "Avsnitt", "Post", "Antal"]
+            : ["Group", "From", "To", "Section", "Item", "Count"]
+        let group = r.group ?? (c.language == .sv ? "Alla" : "All")
+        var lines = [header.map(field).joined(separator: String(separator))]
+        for row in rows(r, catalog: c) {
+            lines.append([group, r.from.iso, r.to.iso, row.section, row.item, row.count].map(field)
+                .joined(separator: String(separator)))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

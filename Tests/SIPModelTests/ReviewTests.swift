@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SIPModel
+
+/// A small county whose every figure is counted by hand below.
+struct ReviewFixture {
+    let t: TestStore
+    let north: BusGroup, south: BusGroup
+    let plans: [String: Int64]
+    let overdueIntervention: Int64
+    let names: [String]
+
+    init() throws {
+        t = try TestStore(clock: TestClock(day("2026-06-15")))
+        let s = t.store
+        north = try s.addBusGroup(name: "Lokal BUS Norr")
+        south = try s.addBusGroup(name: "Lokal BUS Syd")
+        let schoolN = try s.addAgency(kind: "skola", principalName: "Norrby kommun", name: "Norrskolan", busGroupId: north.id)
+        let socialN = try s.addAgency(kind: "socialtjanst", principalName: "Norrby kommun", name: "Soc Norr", busGroupId: north.id)
+        let bupN = try s.addAgency(kind: "bup", principalName: "Region Test", name: "BUP Norr", busGroupId: north.id)
+        let socialS = try s.addAgency(kind: "socialtjanst", principalName: "Söderby kommun", name: "Soc Syd", busGroupId: south.id)
+        let c1 = try s.addChild(name: "Flicka Ett", personalNumber: PersonalNumber.make(born: day("2015-01-10"), serial: 1).formatted, sex: .girl)
+        let c2 = try s.addChild(name: "Pojke Två", personalNumber: PersonalNumber.make(born: day("2010-03-01"), serial: 2).formatted, sex: .boy)
+        let c3 = try s.addChild(name: "Flicka Tre", personalNumber: nil, birthDate: "2022-01-01", sex: .girl)
+        let c4 = try s.addChild(name: "Barn Fyra", personalNumber: nil, birthDate: "2012-07-01", sex: .unknown)
+        names = ["Flicka Ett", "Pojke Två", "Flicka Tre", "Barn Fyra", c1.personalNumber!, c2.personalNumber!,
+                 String(c1.personalNumber!.suffix(4)), "20150110", "20100301"]
+        func plan(_ child: Child, _ group: BusGroup, _ requested: String) throws -> Int64 {
+            try s.createPlan(NewPlan(childId: child.id!, busGroupId: group.id!, initiatorKind: .child,
+                                     requestDate: day(requested))).id!
+        }
+        let p1 = try plan(c1, north, "2026-02-01")
+        let p2 = try plan(c2, north, "2026-05-01")
+        let p3 = try plan(c3, north, "2025-01-10")
+        let p4 = try plan(c4, south, "2026-03-01")
+        plans = ["p1": p1, "p2": p2, "p3": p3, "p4": p4]
+        // p1 active, follow-up passed. p2 draft, child's consent 2026-05-01: first meeting due by 2026-05-22.
+        try s.addConsent(planId: p1, givenBy: .child, information: "Allt", validFrom: day("2026-02-01"), agencyIds: [])
+        try s.changeStatus(planId: p1, to: .invited)
+        try s.changeStatus(planId: p1, to: .active)
+        var edited = try s.plan(p1)
+        edited.followUpDate = day("2026-06-01")
+        try s.updatePlan(edited)
+        try s.addConsent(planId: p2, givenBy: .child, information: "Allt", validFrom: day("2026-05-01"), agencyIds: [])
+        try s.changeStatus(planId: p3, to: .closed, note: "Klar")
+        try s.changeStatus(planId: p4, to: .invited)
+        overdueIntervention = try s.addIntervention(planId: p1, what: "A", agencyId: schoolN.id!, startDate: day("2026-02-10"),
+                                                    dueDate: day("2026-05-01")).id!
+        try s.addIntervention(planId: p1, what: "B", agencyId: bupN.id!, startDate: day("2026-02-10"), dueDate: day("2026-07-01"),
+                              status: .ongoing)
+        try s.addIntervention(planId: p1, what: "C", agencyId: socialN.id!, startDate: day("2026-02-10"), dueDate: day("2026-04-01"),
+                              status: .done)
+        let d1 = try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
+                                    occurredOn: day("2026-03-01"), kind: "uteblev", description: "x")
+        try s.answerDeviation(d1.id!, response: "Ny rutin", on: day("2026-03-11"))
+        let d2 = try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: schoolN.id!, planId: p1,
+                                    occurredOn: day("2026-04-01"), kind: "avbojde", description: "x")
+        try s.answerDeviation(d2.id!, response: "Vi kommer", on: day("2026-04-21"))
+        let d3 = try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
+                                    occurredOn: day("2026-05-20"), kind: "uteblev", description: "x")
+        try s.write { db in try db.execute(sql: "UPDATE deviation SET responseDue = '2026-06-01' WHERE id = ?", arguments: [d3.id!]) }
+        try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
+                           occurredOn: day("2025-12-01"), kind: "ovrigt", description: "before the period")
+        try s.addDeviation(reportingAgencyId: socialS.id!, concernedAgencyId: socialS.id!, planId: p4,
+                           occurredOn: day("2026-03-05"), kind: "vantetid", description: "x")
+    }
+}
+
+@Suite("The BUS review, counted by hand")
+struct ReviewTests {
+    let from = day("2026-01-01"), to = day("2026-06-30")
+
+    @Test("one group: every figure and the plans behind it")
+    func oneGroup() throws {
+        let f = try ReviewFixture()
+        let r = try f.t.store.review(groupId: f.north.id, from: from, to: to)
+        let p = f.plans
+        #expect(r.group == "Lokal BUS Norr")
+        #expect(r.openPlansByStatus.mapValues(\.ids) == ["active": [p["p1"]!], "draft": [p["p2"]!]])
+        #expect(r.plansStarted.ids == [p["p1"]!, p["p2"]!])
+        #expect(r.overdueFirstMeeting.ids == [p["p2"]!])
+        #expect(r.overdueFollowUp.ids == [p["p1"]!])
+        #expect(r.overdueInterventions.ids == [f.overdueIntervention])
+        #expect(r.deviationsByKind.mapValues(\.count) == ["uteblev": 2, "avbojde": 1])
+        #expect(r.deviationsByConcerned.mapValues(\.count) == ["BUP Norr": 2, "Norrskolan": 1])
+        #expect(r.deviationsByStatus.mapValues(\.count) == ["answered": 2, "registered": 1])
+        #expect(r.responseTimes.answered == 2 && r.responseTimes.medianDays == 15 && r.responseTimes.maxDays == 20)
+        #expect(r.responseTimes.overdue.count == 1)
+        // Ages on 2026-06-30: 11 and 16.
+        #expect(r.openPlansBySexAndAge == ["flicka": ["6-12": 1], "pojke": ["16-17": 1]])
+    }
+
+    @Test("all groups add the other group's plans and deviations")
+    func allGroups() throws {
+        let f = try ReviewFixture()
+        let r = try f.t.store.review(groupId: nil, from: from, to: to)
+        #expect(r.group == nil)
+        #expect(r.plansStarted.count == 3)
+        #expect(r.openPlansByStatus.mapValues(\.count) == ["active": 1, "draft": 1, "invited": 1])
+        #expect(r.deviationsByKind.mapValues(\.count) == ["uteblev": 2, "avbojde": 1, "vantetid": 1])
+        #expect(r.openPlansBySexAndAge["okant"] == ["13-15": 1])
+    }
+
+    @Test("the age bands the seeds ask for", arguments: [(0, "0-5"), (5, "0-5"), (6, "6-12"), (12, "6-12"), (13, "13-15"),
+                                                        (15, "13-15"), (16, "16-17"), (17, "16-17"), (18, "18+")])
+    func bands(_ age: Int, _ band: String) {
+        #expect(GroupReview.ageBand(age) == band)
+    }
+
+    @Test("no name or personal number in any rendering of the review")
+    func deidentified() throws {
+        let f = try ReviewFixture()
+        let r = try f.t.store.review(groupId: nil, from: from, to: to)
+        let outputs = [ReviewTable.text(r, catalog: Catalog(.sv)), ReviewTable.csv(r, catalog: Catalog(.en)),
+                       String(decoding: try PlanDocument.encoder().encode(r), as: UTF8.self)]
+        for output in outputs {
+            for name in f.names { #expect(!output.contains(name), "\(name) leaked") }
+        }
+    }
+
+    @Test("the CSV opens in a Swedish spreadsheet and parses back to the same table")
+    func csvRoundTrip() throws {
+        let f = try ReviewFixture()
+        let r = try f.t.store.review(groupId: f.north.id, from: from, to: to)
+        let csv = ReviewTable.csv(r, catalog: Catalog(.sv))
+        #expect(csv.hasPrefix("\u{FEFF}Grupp;Från;Till;Avsnitt;Post;Antal\r\n"))
+        #expect(csv.contains(";median, dagar;15,0\r\n"), "decimal comma")
+        let dir = TempDir()
+        let file = dir.path("review.csv")
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
+        let parsed = shell(["/usr/bin/python3", "-c", """
+            import csv, sys, json
+            with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+                print(json.dumps(list(csv.reader(f, delimiter=';'))))
+            """, file])
+        #expect(parsed.status == 0)
+        let rows = try JSONDecoder().decode([[String]].self, from: Data(parsed.out.utf8))
+        let expected = ReviewTable.rows(r, catalog: Catalog(.sv)).map { ["Lokal BUS Norr", "2026-01-01", "2026-06-30", $0.section, $0.item, $0.count] }
+        #expect(rows.count == expected.count + 1)
+        #expect(Array(rows.dropFirst()) == expected)
+        // A separator inside a value is quoted, not split.
+        let comma = ReviewTable.csv(r, catalog: Catalog(.sv), separator: ",")
+        #expect(comma.contains("\"15,0\""))
+    }
+
+    @Test("the report command: text, csv and json, for a group or all, with a clear error for a bad date")
+    func command() throws {
+        let dir = TempDir()
+        let db = dir.path("r.sqlite")
+        #expect(try Binary.run(["--db", db, "demo", "--plans", "20"]).status == 0)
+        let text = try Binary.run(["--db", db, "report"])
+        #expect(text.status == 0 && text.out.contains("Avvikelser per typ"))
+        let csv = try Binary.run(["--db", db, "report", "--group", "Lokal BUS Norrvik", "--format", "csv", "--from", "2025-01-01"])
+        #expect(csv.status == 0 && csv.out.hasPrefix("\u{FEFF}Grupp;"))
+        let json = try Binary.run(["--db", db, "report", "--format", "json"])
+        #expect(try JSONDecoder().decode(GroupReview.self, from: Data(json.out.utf8)).plansStarted.count > 0)
+        let bad = try Binary.run(["--db", db, "report", "--from", "2026-02-30"])
+        #expect(bad.status == 1 && bad.err.contains("inget giltigt datum"))
+    }
+}
