@@ -416,6 +416,9 @@ public struct DemoGenerator {
             response: answered ? "Vi har sett över rutinerna och utsett en ersättare." : nil,
             responseDate: answered ? occurred.adding(days: rng.int(5...29)) : nil, responseDue: due, createdAt: now)
         try deviation.insert(db)
+        var registered = DeviationChange(deviationId: deviation.id!, changedAt: date(occurred, hour: 16), changedBy: user,
+                                         what: "registered", note: "")
+        try registered.insert(db)
         summary.deviations += 1
     }
 }

@@ -97,6 +97,25 @@ public enum InterventionStatus: String, Codable, Sendable, CaseIterable, Databas
 /// The state of a BUS deviation.
 public enum DeviationStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case registered, sent, answered, closed
+
+    /// registered -> sent -> answered -> closed; an answer may come before it was formally sent,
+    /// and a deviation may be closed at any step.
+    public var allowedNext: Set<DeviationStatus> {
+        switch self {
+        case .registered: return [.sent, .answered, .closed]
+        case .sent: return [.answered, .closed]
+        case .answered: return [.closed]
+        case .closed: return []
+        }
+    }
+}
+
+/// How far a deviation has gone: the nearest managers (local), the local BUS group, and a copy
+/// for information to the BUS secretariat and BUSSAM.
+public enum Escalation: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case local
+    case busGroup = "bus_group"
+    case bussam
 }
 
 /// Written or oral consent; oral consent is recorded by the one who received it.

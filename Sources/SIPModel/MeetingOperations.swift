@@ -149,15 +149,61 @@ extension Store {
     @discardableResult
     public func answerDeviation(_ id: Int64, response: String, on day: Day) throws -> Deviation {
         let response = try TextRules.required(response, for: .response)
-        return try modify(Deviation.self, id, entity: .deviation, action: "answer") { deviation in
-            guard deviation.status == .registered || deviation.status == .sent else {
+        return try changeDeviation(id, what: "answer", note: response) { deviation in
+            guard deviation.status.allowedNext.contains(.answered) else {
                 throw SIPError.invalidValue(field: .status, value: deviation.status.rawValue)
             }
             deviation.response = response
             deviation.responseDate = day
             deviation.status = .answered
-            return day.iso
         }
+    }
+
+    /// Moves a deviation along registered -> sent -> answered -> closed.
+    @discardableResult
+    public func changeDeviationStatus(_ id: Int64, to status: DeviationStatus, note: String = "") throws -> Deviation {
+        let note = try TextRules.validated(note, for: .note)
+        return try changeDeviation(id, what: "status \(status.rawValue)", note: note) { deviation in
+            // An answer needs its text: that is answerDeviation's step.
+            if status == .answered { throw SIPError.required(field: .response) }
+            guard deviation.status.allowedNext.contains(status) else {
+                throw SIPError.invalidValue(field: .status, value: status.rawValue)
+            }
+            deviation.status = status
+        }
+    }
+
+    /// Takes a deviation to the local BUS group, or copies it to the BUS secretariat and BUSSAM.
+    @discardableResult
+    public func escalateDeviation(_ id: Int64, to level: Escalation, note: String = "") throws -> Deviation {
+        let note = try TextRules.validated(note, for: .note)
+        return try changeDeviation(id, what: "escalation \(level.rawValue)", note: note) { deviation in
+            deviation.escalation = level
+        }
+    }
+
+    public func deviationHistory(_ id: Int64) throws -> [DeviationChange] {
+        try read { db in
+            try DeviationChange.filter(Column("deviationId") == id).order(Column("changedAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    /// One change to a deviation with its history line and audit line, in one transaction.
+    private func changeDeviation(_ id: Int64, what: String, note: String,
+                                 _ change: @escaping @Sendable (inout Deviation) throws -> Void) throws -> Deviation {
+        try write { db in
+            guard var deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
+            try change(&deviation)
+            try deviation.update(db)
+            try self.recordDeviationChange(db, id, what: what, note: note)
+            try self.audit(db, entity: .deviation, id: id, action: what)
+            return deviation
+        }
+    }
+
+    func recordDeviationChange(_ db: Database, _ id: Int64, what: String, note: String = "") throws {
+        var entry = DeviationChange(deviationId: id, changedAt: context.now(), changedBy: context.user, what: what, note: note)
+        try entry.insert(db)
     }
 
     // MARK: Interventions

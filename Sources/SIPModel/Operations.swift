@@ -457,6 +457,7 @@ extension Store {
             }
             var deviation = deviationDraft
             try deviation.insert(db)
+            try self.recordDeviationChange(db, deviation.id!, what: "registered")
             try self.audit(db, entity: .deviation, id: deviation.id, action: "create")
             return deviation
         }

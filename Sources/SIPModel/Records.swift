@@ -313,6 +313,7 @@ public struct Deviation: Codable, Equatable, Sendable, FetchableRecord, MutableP
     public var responseDate: Day?
     public var responseDue: Day
     public var createdAt: Date
+    public var escalation: Escalation = .local
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public func isOverdue(on day: Day) -> Bool {
@@ -330,5 +331,17 @@ public struct AuditEntry: Codable, Equatable, Sendable, FetchableRecord, Mutable
     public var entityId: Int64?
     public var action: String
     public var detail: String
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One dated change to a deviation: its history, kept for the BUS group.
+public struct DeviationChange: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var deviationId: Int64
+    public var changedAt: Date
+    public var changedBy: String
+    /// "registered", "status sent", "escalation bus_group", "answer"...
+    public var what: String
+    public var note: String
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -41,6 +41,21 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v4-deviation-register") { db in
+            try db.execute(sql: """
+                ALTER TABLE deviation ADD COLUMN escalation TEXT NOT NULL DEFAULT 'local'
+                    CHECK (escalation IN ('local','bus_group','bussam'));
+                CREATE TABLE deviationChange (
+                    id INTEGER PRIMARY KEY,
+                    deviationId INTEGER NOT NULL REFERENCES deviation(id) ON DELETE CASCADE,
+                    changedAt DATETIME NOT NULL,
+                    changedBy TEXT NOT NULL,
+                    what TEXT NOT NULL CHECK (length(what) <= 200),
+                    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
+                );
+                CREATE INDEX deviationChange_deviation ON deviationChange(deviationId, changedAt);
+                """)
+        }
         return migrator
     }
 

@@ -159,3 +159,51 @@ struct ReviewTests {
         #expect(bad.status == 1 && bad.err.contains("inget giltigt datum"))
     }
 }
+
+@Suite("The deviation register")
+struct DeviationRegisterTests {
+    func deviation() throws -> (TestStore, Deviation) {
+        let t = try TestStore()
+        let f = try Fixture(t.store)
+        let d = try t.store.addDeviation(reportingAgencyId: f.social.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
+                                         occurredOn: t.store.context.today, kind: "vantetid", description: "Lång väntan på BUP.")
+        return (t, d)
+    }
+
+    @Test("registered, sent, answered, closed: every step and only those", arguments: DeviationStatus.allCases)
+    func transitions(_ to: DeviationStatus) throws {
+        let (t, d) = try deviation()
+        switch to {
+        case .sent, .closed:
+            #expect(try t.store.changeDeviationStatus(d.id!, to: to).status == to)
+        case .answered:
+            // An answer needs its text: answering is its own step.
+            #expect(throws: SIPError.required(field: .response)) { try t.store.changeDeviationStatus(d.id!, to: .answered) }
+            #expect(try t.store.answerDeviation(d.id!, response: "Tid bokad", on: t.store.context.today).status == .answered)
+        case .registered:
+            #expect(throws: SIPError.self) { try t.store.changeDeviationStatus(d.id!, to: .registered) }
+        }
+    }
+
+    @Test("a closed deviation stays closed; an answered one cannot be answered again")
+    func finality() throws {
+        let (t, d) = try deviation()
+        try t.store.answerDeviation(d.id!, response: "Svar", on: t.store.context.today)
+        #expect(throws: SIPError.self) { try t.store.answerDeviation(d.id!, response: "Igen", on: t.store.context.today) }
+        try t.store.changeDeviationStatus(d.id!, to: .closed)
+        #expect(throws: SIPError.self) { try t.store.changeDeviationStatus(d.id!, to: .sent) }
+    }
+
+    @Test("every change is in the history, with who and when; escalation is recorded")
+    func history() throws {
+        let (t, d) = try deviation()
+        try t.store.changeDeviationStatus(d.id!, to: .sent, note: "Till BUP:s enhetschef")
+        try t.store.escalateDeviation(d.id!, to: .busGroup, note: "Upprepat")
+        try t.store.escalateDeviation(d.id!, to: .bussam)
+        let history = try t.store.deviationHistory(d.id!)
+        #expect(history.map(\.what) == ["registered", "status sent", "escalation bus_group", "escalation bussam"])
+        #expect(history.allSatisfy { $0.changedBy == "testare" })
+        #expect(history[1].note == "Till BUP:s enhetschef")
+        #expect(try t.store.read { db in try Deviation.fetchOne(db, key: d.id!)!.escalation } == .bussam)
+    }
+}
