@@ -21,6 +21,7 @@ extension Catalog {
         case deviationRegistered, deviationNotNeeded, meetingFinished, noMeeting, scheduled, consentWithdrawnBanner
         case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily, changeAnswer
+        case review, period, allGroups, periodLast12, periodThisYear, periodLastYear
     }
 
     /// "1 plan", "12 planer".
@@ -175,6 +176,12 @@ extension Catalog {
         case .relative: return pick("närstående", "relative")
         case .theFamily: return pick("familjen", "the family")
         case .changeAnswer: return pick("Byt svar på kallelsen", "Change the answer")
+        case .review: return pick("BUS-granskning", "BUS review")
+        case .period: return pick("Period", "Period")
+        case .allGroups: return pick("Alla BUS-grupper", "All BUS groups")
+        case .periodLast12: return pick("senaste 12 månaderna", "last 12 months")
+        case .periodThisYear: return pick("i år", "this year")
+        case .periodLastYear: return pick("förra året", "last year")
         }
     }
 }

@@ -145,10 +145,16 @@ extension Store {
     }
 }
 
-/// The review as rows of (section, item, count): one table that text, CSV and spreadsheets share.
+/// What the ids behind a figure are.
+public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations, none }
+
+/// The review as rows of (section, item, count): one table that text, CSV and spreadsheets share,
+/// and the screen, which also opens the ids behind a row.
 public enum ReviewTable {
-    public static func rows(_ r: GroupReview, catalog c: Catalog) -> [(section: String, item: String, count: String)] {
-        var rows: [(String, String, String)] = []
+    public typealias Row = (section: String, item: String, count: String, ids: [Int64], kind: ReviewIds)
+
+    public static func rows(_ r: GroupReview, catalog c: Catalog) -> [Row] {
+        var rows: [Row] = []
         let sv = c.language == .sv
         // Swedish spreadsheets read a decimal comma.
         func decimal(_ value: Double) -> String {
@@ -156,19 +162,24 @@ public enum ReviewTable {
             return sv ? text.replacingOccurrences(of: ".", with: ",") : text
         }
         func add(_ section: String, _ figures: [String: GroupReview.Figure], order: [String]? = nil,
-                 name: (String) -> String = { $0 }) {
+                 kind: ReviewIds = .deviations, name: (String) -> String = { $0 }) {
             for key in order ?? figures.keys.sorted() {
-                rows.append((section, name(key), String(figures[key]?.count ?? 0)))
+                let figure = figures[key] ?? .init(count: 0, ids: [])
+                rows.append((section, name(key), String(figure.count), figure.ids, kind))
             }
         }
+        func add(_ section: String, _ item: String, _ figure: GroupReview.Figure, _ kind: ReviewIds) {
+            rows.append((section, item, String(figure.count), figure.ids, kind))
+        }
+        func add(_ section: String, _ item: String, _ value: String) { rows.append((section, item, value, [], .none)) }
         add(sv ? "Öppna planer per status" : "Open plans by status", r.openPlansByStatus,
-            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue)) {
+            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue), kind: .plans) {
             PlanStatus(rawValue: $0).map(c.status) ?? $0
         }
-        rows.append((sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", String(r.plansStarted.count)))
-        rows.append((sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", String(r.overdueFirstMeeting.count)))
-        rows.append((sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", String(r.overdueFollowUp.count)))
-        rows.append((sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", String(r.overdueInterventions.count)))
+        add(sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", r.plansStarted, .plans)
+        add(sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", r.overdueFirstMeeting, .plans)
+        add(sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", r.overdueFollowUp, .plans)
+        add(sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", r.overdueInterventions, .interventions)
         let kindNames = Dictionary(uniqueKeysWithValues: r.deviationKinds.map { ($0.code, sv ? $0.nameSv : $0.nameEn) })
         add(sv ? "Avvikelser per typ" : "Deviations by kind", r.deviationsByKind, order: r.deviationKinds.map(\.code)) {
             kindNames[$0] ?? $0
@@ -179,14 +190,15 @@ public enum ReviewTable {
             DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0
         }
         let times = r.responseTimes
-        rows.append((sv ? "Svarstid" : "Response time", sv ? "besvarade" : "answered", String(times.answered)))
-        rows.append((sv ? "Svarstid" : "Response time", sv ? "median, dagar" : "median, days", times.medianDays.map { decimal($0) } ?? "–"))
-        rows.append((sv ? "Svarstid" : "Response time", sv ? "längsta, dagar" : "longest, days", times.maxDays.map(String.init) ?? "–"))
-        rows.append((sv ? "Svarstid" : "Response time", sv ? "försenade svar" : "overdue answers", String(times.overdue.count)))
+        let response = sv ? "Svarstid" : "Response time"
+        add(response, sv ? "besvarade" : "answered", String(times.answered))
+        add(response, sv ? "median, dagar" : "median, days", times.medianDays.map { decimal($0) } ?? "–")
+        add(response, sv ? "längsta, dagar" : "longest, days", times.maxDays.map(String.init) ?? "–")
+        add(response, sv ? "försenade svar" : "overdue answers", times.overdue, .deviations)
         for sex in Sex.allCases {
             for band in GroupReview.ageBands {
                 let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
-                rows.append((sv ? "Öppna planer per kön och ålder" : "Open plans by sex and age", "\(c.sex(sex)) \(band)", String(count)))
+                add(sv ? "Öppna planer per kön och ålder" : "Open plans by sex and age", "\(c.sex(sex)) \(band)", String(count))
             }
         }
         return rows
@@ -223,5 +235,48 @@ public enum ReviewTable {
                 .joined(separator: String(separator)))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension Store {
+    /// The list behind a review figure, de-identified: numbers, statuses, organisations, dates,
+    /// sex and age band; never names, personal numbers or free text.
+    public func reviewList(_ kind: ReviewIds, ids: [Int64], on day: Day, catalog c: Catalog) throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            let list = ids.map(String.init).joined(separator: ",")
+            switch kind {
+            case .plans:
+                return try Row.fetchAll(db, sql: """
+                    SELECT p.id, p.status, c.sex, c.birthDate, g.name AS grp FROM "plan" p JOIN child c ON c.id = p.childId
+                    JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list)) ORDER BY p.id
+                    """).map { row in
+                    let born: Day = row["birthDate"]
+                    let status = PlanStatus(rawValue: row["status"]).map(c.status) ?? ""
+                    let sex = Sex(rawValue: row["sex"]).map(c.sex) ?? ""
+                    return "\(c(.planNumber)) \(row["id"] as Int64) · \(status) · \(sex) \(GroupReview.ageBand(born.age(on: day))) · \(row["grp"] as String)"
+                }
+            case .interventions:
+                return try Row.fetchAll(db, sql: """
+                    SELECT i.id, i.planId, i.dueDate, i.status, a.name FROM intervention i JOIN agency a ON a.id = i.agencyId
+                    WHERE i.id IN (\(list)) ORDER BY i.dueDate, i.id
+                    """).map { row in
+                    let status = InterventionStatus(rawValue: row["status"]).map(c.interventionStatus) ?? ""
+                    return "\(c(.planNumber)) \(row["planId"] as Int64) · \(row["name"] as String) · \(c.field(.dueDate)) \(row["dueDate"] as String) · \(status)"
+                }
+            case .deviations:
+                return try Row.fetchAll(db, sql: """
+                    SELECT d.id, d.occurredOn, d.status, k.nameSv, k.nameEn, a.name FROM deviation d
+                    JOIN deviationKind k ON k.code = d.kind JOIN agency a ON a.id = d.concernedAgencyId
+                    WHERE d.id IN (\(list)) ORDER BY d.occurredOn, d.id
+                    """).map { row in
+                    let status = DeviationStatus(rawValue: row["status"]).map(c.deviationStatus) ?? ""
+                    let kind: String = c.language == .sv ? row["nameSv"] : row["nameEn"]
+                    return "\(c.entityName(.deviation)) \(row["id"] as Int64) · \(row["occurredOn"] as String) · \(kind) · \(row["name"] as String) · \(status)"
+                }
+            case .none:
+                return []
+            }
+        }
     }
 }

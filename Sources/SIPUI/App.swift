@@ -9,6 +9,7 @@ public enum Screen: Equatable, Sendable {
     case meeting(MeetingScreen)
     case interventions(InterventionsScreen)
     case viewer(TextViewScreen)
+    case review(ReviewScreen)
 }
 
 /// What covers the screen for a moment.
@@ -84,7 +85,7 @@ public final class App {
         case .list(let list): return list.isTyping
         case .form: return true
         case .meeting(let meeting): return !meeting.isAttendance
-        case .detail, .interventions, .viewer: return false
+        case .detail, .interventions, .viewer, .review: return false
         }
     }
 
@@ -133,6 +134,9 @@ public final class App {
         case .viewer(var viewer):
             effects = viewer.handle(key, viewport: viewport)
             replaceTop(.viewer(viewer))
+        case .review(var review):
+            effects = review.handle(key, viewport: viewport)
+            replaceTop(.review(review))
         }
         effects.forEach(perform)
     }
@@ -273,6 +277,17 @@ public final class App {
                 message = ("\(catalog.ui(.deviationRegistered)) (\(deviation.id!)): \(draft.description)", false)
             case .confirm(let confirmation):
                 overlay = .confirm(confirmation)
+            case .openReview:
+                stack.append(.review(ReviewScreen(groups: try store.busGroups(), today: store.context.today)))
+                if case .review(let screen) = top { perform(screen.query) }
+            case .loadReview(let groupId, let from, let to):
+                guard case .review(var screen) = top else { return }
+                screen.receive(try store.review(groupId: groupId, from: from, to: to), catalog: catalog)
+                replaceTop(.review(screen))
+            case .showReviewList(let kind, let ids, let title):
+                guard case .review(let screen) = top else { return }
+                let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)
+                stack.append(.viewer(TextViewScreen(title: title, text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))))
             }
         } catch let error as SIPError {
             show(error)
@@ -353,7 +368,7 @@ public final class App {
             refreshMeeting()
         case .interventions:
             refreshInterventions()
-        case .form, .viewer:
+        case .form, .viewer, .review:
             break
         }
     }
@@ -508,6 +523,17 @@ public final class App {
             viewer.render(into: &grid, viewport: viewport)
             title = (viewer.title, "")
             hints = TextViewScreen.keys.hints(catalog)
+        case .review(var review):
+            review.render(into: &grid, viewport: viewport, catalog: catalog)
+            replaceTop(.review(review))
+            let period = switch review.period {
+            case .last12Months: catalog.ui(.periodLast12)
+            case .thisYear: catalog.ui(.periodThisYear)
+            case .lastYear: catalog.ui(.periodLastYear)
+            }
+            title = ("\(catalog.ui(.review)) · \(review.groupIndex == nil ? catalog.ui(.allGroups) : review.title)",
+                     "\(period) \(review.dates.from.iso)–\(review.dates.to.iso)")
+            hints = ReviewScreen.keys.hints(catalog)
         }
         // Help first: it must never be the hint that does not fit.
         hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
@@ -542,6 +568,7 @@ public final class App {
         case .meeting(let meeting): meeting.keys.help(catalog)
         case .interventions: InterventionsScreen.keys.help(catalog)
         case .viewer: TextViewScreen.keys.help(catalog)
+        case .review: ReviewScreen.keys.help(catalog)
         }
         return screen + GlobalKeys.table(typing: isTyping).help(catalog)
     }

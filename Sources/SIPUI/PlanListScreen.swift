@@ -3,7 +3,7 @@ import SIPModel
 /// The start screen: every plan the user may see, filtered as they type.
 public struct PlanListScreen: Equatable, Sendable {
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit
+        case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit, review
         case applyFilter, clearFilter
     }
 
@@ -33,6 +33,7 @@ public struct PlanListScreen: Equatable, Sendable {
         KeyBinding([.character("s")], .statusFilter, .statusFilter, hint: true),
         KeyBinding([.character("f")], .overdueFilter, .overdueFilter, hint: true),
         KeyBinding([.character("o")], .sort, .sort, hint: true),
+        KeyBinding([.character("r")], .review, .review),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -134,6 +135,8 @@ public struct PlanListScreen: Equatable, Sendable {
             rows = sorted(rows)
         case .newPlan:
             return [.newPlan]
+        case .review:
+            return [.openReview]
         case .quit:
             return [.quit]
         }

@@ -34,6 +34,9 @@ public enum Effect: Equatable, Sendable {
     case saveNotes(itemId: Int64, notes: String)
     case registerDeviation(meetingId: Int64, participantId: Int64)
     case confirm(Confirmation)
+    case openReview
+    case loadReview(groupId: Int64?, from: Day, to: Day)
+    case showReviewList(ReviewIds, ids: [Int64], title: String)
     case back
     case quit
     case showHelp

@@ -10,6 +10,11 @@ struct KeyTests {
         ("list filter", PlanListScreen.filterKeys.bindings.map(\.keys), true),
         ("detail", PlanDetailScreen.keys.bindings.map(\.keys), false),
         ("form", FormScreen.keys.bindings.map(\.keys), true),
+        ("meeting attendance", MeetingScreen.attendanceKeys.bindings.map(\.keys), false),
+        ("meeting notes", MeetingScreen.notesKeys.bindings.map(\.keys), true),
+        ("interventions", InterventionsScreen.keys.bindings.map(\.keys), false),
+        ("review", ReviewScreen.keys.bindings.map(\.keys), false),
+        ("text view", TextViewScreen.keys.bindings.map(\.keys), false),
     ]
 
     @Test("no key is bound twice on any screen, counting the global keys", arguments: tables.map(\.name))

@@ -145,6 +145,17 @@ struct SnapshotTests {
         Snapshot.check(app.render(), "interventions-\(w)x\(h)")
     }
 
+    @Test("the BUS review and the list behind a figure")
+    func review() throws {
+        let (dir, store) = try world()
+        _ = dir
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"))
+        Snapshot.check(app.render(), "review-80x24")
+        app.press(.down, .down, .down, .down, .enter)
+        Snapshot.check(app.render(), "review-list-80x24")
+    }
+
     @Test("help, the unsaved-changes question, too small, first run")
     func overlays() throws {
         let (dir, store) = try world()

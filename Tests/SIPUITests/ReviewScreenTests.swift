@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import SIPModel
+@testable import SIPUI
+
+@Suite("The BUS review on screen")
+struct ReviewScreenTests {
+    @Test("no name or personal number on any review screen or list behind a figure, whatever the keys")
+    func deidentified() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 30)
+        var needles: [String] = []
+        for row in try store.planSummaries() {
+            needles.append(row.childName)
+            if let masked = row.personalNumberMasked { needles.append(String(masked.prefix(8))) }
+        }
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"))
+        guard case .review = app.top else { Issue.record("no review"); return }
+        let depth = app.stack.count
+        let keys: [Key] = [.up, .down, .down, .down, .enter, .escape, .character("g"), .character("p"), .pageDown,
+                           .character("j"), .character("k"), .function(1), .character("?")]
+        var rng = SeededRandom(seed: 7)
+        for step in 0..<1500 {
+            let key = keys[Int(rng.next() % UInt64(keys.count))]
+            app.handle(key)
+            if app.stack.count < depth { app.press(.character("r")) }  // Esc left it: come back in
+            let text = app.render().text
+            if let leak = needles.first(where: { text.contains($0) }) {
+                Issue.record("step \(step) after \(key): \(leak) on the review screen")
+                return
+            }
+        }
+    }
+
+    @Test("a figure opens the plans behind it; group and period switch the figures")
+    func drillDown() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 20)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"))
+        guard case .review(let screen) = app.top else { return }
+        let first = try #require(screen.rows.first)
+        app.press(.enter)
+        guard case .viewer(let viewer) = app.top else { Issue.record("no list"); return }
+        #expect(viewer.lines.count == first.ids.count)
+        #expect(zip(viewer.lines, first.ids).allSatisfy { $0.hasPrefix("Plan \($1) · ") })
+        app.press(.escape, .character("g"))
+        guard case .review(let group) = app.top else { return }
+        #expect(group.review?.group == (try store.busGroups()[0].name))
+        app.press(.character("p"))
+        guard case .review(let year) = app.top else { return }
+        #expect(year.dates.from == Day(year: 2026, month: 1, day: 1))
+    }
+}
