@@ -21,7 +21,7 @@ extension Catalog {
         case deviationRegistered, deviationNotNeeded, meetingFinished, noMeeting, scheduled, consentWithdrawnBanner
         case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily, changeAnswer
-        case review, period, allGroups, periodLast12, periodThisYear, periodLastYear
+        case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends
     }
 
     /// "1 plan", "12 planer".
@@ -182,6 +182,7 @@ extension Catalog {
         case .periodLast12: return pick("senaste 12 månaderna", "last 12 months")
         case .periodThisYear: return pick("i år", "this year")
         case .periodLastYear: return pick("förra året", "last year")
+        case .trends: return pick("Trender, 12 månader", "Trends, 12 months")
         }
     }
 }

@@ -280,3 +280,116 @@ extension Store {
         }
     }
 }
+
+/// Counts per calendar month over the twelve months ending with `to`'s month.
+public struct Trends: Codable, Equatable, Sendable {
+    /// "2026-01"... oldest first, twelve of them.
+    public var months: [String]
+    public var plansStarted: [Int]
+    public var meetingsHeld: [Int]
+    /// Deviation kind code to counts per month.
+    public var deviationsByKind: [String: [Int]]
+    public var deviationKinds: [DeviationKind]
+
+    public var deviationsTotal: [Int] {
+        months.indices.map { i in deviationsByKind.values.reduce(0) { $0 + $1[i] } }
+    }
+}
+
+extension Store {
+    public func trends(groupId: Int64?, to: Day) throws -> Trends {
+        let zone = context.timeZone
+        return try read { db in
+            let last = Day(year: to.year, month: to.month, day: 1)!
+            var months: [String] = []
+            var first = last
+            for back in (0..<12).reversed() {
+                var year = last.year, month = last.month - back
+                while month < 1 { month += 12; year -= 1 }
+                let day = Day(year: year, month: month, day: 1)!
+                if back == 11 { first = day }
+                months.append(String(day.iso.prefix(7)))
+            }
+            let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+            var args: [String: (any DatabaseValueConvertible)?] = ["from": first, "to": to]
+            args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+            let inGroup = "(:group IS NULL OR p.busGroupId = :group)"
+            func perMonth(_ sql: String) throws -> [Int] {
+                var counts = Array(repeating: 0, count: 12)
+                for month in try String.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
+                    if let i = index[month] { counts[i] += 1 }
+                }
+                return counts
+            }
+            let started = try perMonth("""
+                SELECT substr(p.requestDate, 1, 7) FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
+                """)
+            // Meeting times are stored in UTC; the month is the Swedish one.
+            var held = Array(repeating: 0, count: 12)
+            for date in try Date.fetchAll(db, sql: """
+                SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId WHERE m.held = 1 AND \(inGroup)
+                """, arguments: StatementArguments(args)) {
+                if let i = index[String(Day(date, in: zone).iso.prefix(7))] { held[i] += 1 }
+            }
+            var byKind: [String: [Int]] = [:]
+            let kinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
+            for kind in kinds { byKind[kind.code] = Array(repeating: 0, count: 12) }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId
+                LEFT JOIN "plan" p ON p.id = d.planId
+                WHERE d.occurredOn BETWEEN :from AND :to
+                  AND (:group IS NULL OR p.busGroupId = :group OR (d.planId IS NULL AND a.busGroupId = :group))
+                """, arguments: StatementArguments(args)) {
+                let kind: String = row[0]
+                if let i = index[row[1] as String] { byKind[kind, default: Array(repeating: 0, count: 12)][i] += 1 }
+            }
+            return Trends(months: months, plansStarted: started, meetingsHeld: held, deviationsByKind: byKind,
+                          deviationKinds: kinds)
+        }
+    }
+}
+
+/// Text charts: one row per month, a bar of `#` scaled to the widest value, the number beside it.
+/// Plain ASCII, so it reads the same in monochrome and on any terminal.
+public enum TextChart {
+    public static func bars(labels: [String], values: [Int], width: Int) -> [String] {
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let maximum = max(1, values.max() ?? 0)
+        let numberWidth = String(maximum).count
+        let room = max(1, width - labelWidth - numberWidth - 3)
+        return zip(labels, values).map { label, value in
+            let length = value == 0 ? 0 : max(1, value * room / maximum)
+            return label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + " "
+                + String(repeating: " ", count: numberWidth - String(value).count) + String(value) + " "
+                + String(repeating: "#", count: length)
+        }
+    }
+}
+
+extension Trends {
+    /// The three charts and the per-kind table, for a screen or a terminal `width` columns wide.
+    public func text(catalog c: Catalog, width: Int) -> String {
+        let sv = c.language == .sv
+        let labels = months
+        var out: [String] = []
+        func chart(_ title: String, _ values: [Int]) {
+            out.append(title)
+            out += TextChart.bars(labels: labels, values: values, width: width).map { "  " + $0 }
+            out.append("")
+        }
+        chart(sv ? "Planer som startade, per månad" : "Plans started, per month", plansStarted)
+        chart(sv ? "Möten som hölls, per månad" : "Meetings held, per month", meetingsHeld)
+        chart(sv ? "BUS-avvikelser, per månad" : "BUS deviations, per month", deviationsTotal)
+        out.append(sv ? "BUS-avvikelser per typ och månad" : "BUS deviations by kind and month")
+        let nameWidth = max(10, min(24, width - 12 * 3 - 2))
+        out.append("  " + String(repeating: " ", count: nameWidth) + months.map { " " + $0.suffix(2) }.joined())
+        for kind in deviationKinds {
+            let counts = deviationsByKind[kind.code] ?? Array(repeating: 0, count: 12)
+            var name = sv ? kind.nameSv : kind.nameEn
+            if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
+            out.append("  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                       + counts.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + String($0) }.joined())
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -284,6 +284,11 @@ public final class App {
                 guard case .review(var screen) = top else { return }
                 screen.receive(try store.review(groupId: groupId, from: from, to: to), catalog: catalog)
                 replaceTop(.review(screen))
+            case .showTrends(let groupId, let to):
+                let trends = try store.trends(groupId: groupId, to: to)
+                let group = try groupId.map { id in try store.busGroups().first { $0.id == id }?.name ?? "" } ?? catalog.ui(.allGroups)
+                stack.append(.viewer(TextViewScreen(title: "\(catalog.ui(.trends)) · \(group)",
+                                                    text: trends.text(catalog: catalog, width: max(30, width - 4)))))
             case .showReviewList(let kind, let ids, let title):
                 guard case .review(let screen) = top else { return }
                 let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)

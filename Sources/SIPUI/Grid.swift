@@ -164,7 +164,14 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for whole in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A paragraph's indent is kept on each of its lines (within reason).
+            let indentCount = min(whole.prefix { $0 == " " }.count, width / 2)
+            let indent = String(repeating: " ", count: indentCount)
+            let paragraph = whole.dropFirst(indentCount)
+            let width = width - indentCount
+            let start = lines.count
+            defer { for i in start..<lines.count { lines[i] = indent + lines[i] } }
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {

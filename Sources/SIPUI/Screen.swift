@@ -37,6 +37,7 @@ public enum Effect: Equatable, Sendable {
     case openReview
     case loadReview(groupId: Int64?, from: Day, to: Day)
     case showReviewList(ReviewIds, ids: [Int64], title: String)
+    case showTrends(groupId: Int64?, to: Day)
     case back
     case quit
     case showHelp

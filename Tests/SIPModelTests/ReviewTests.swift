@@ -207,3 +207,34 @@ struct DeviationRegisterTests {
         #expect(try t.store.read { db in try Deviation.fetchOne(db, key: d.id!)!.escalation } == .bussam)
     }
 }
+
+@Suite("Trends over twelve months")
+struct TrendTests {
+    @Test("counts per month match the fixture; months outside the window are left out")
+    func counts() throws {
+        let f = try ReviewFixture()
+        let trends = try f.t.store.trends(groupId: f.north.id, to: day("2026-06-30"))
+        #expect(trends.months.first == "2025-07" && trends.months.last == "2026-06" && trends.months.count == 12)
+        func at(_ month: String, _ values: [Int]) -> Int { values[trends.months.firstIndex(of: month)!] }
+        #expect(at("2026-02", trends.plansStarted) == 1 && at("2026-05", trends.plansStarted) == 1)
+        #expect(trends.plansStarted.reduce(0, +) == 2, "the 2025-01 request is outside the window")
+        #expect(at("2026-03", trends.deviationsByKind["uteblev"]!) == 1)
+        #expect(at("2026-05", trends.deviationsByKind["uteblev"]!) == 1)
+        #expect(at("2026-04", trends.deviationsByKind["avbojde"]!) == 1)
+        #expect(at("2025-12", trends.deviationsByKind["ovrigt"]!) == 1)
+        #expect(trends.deviationsTotal.reduce(0, +) == 4)
+        let all = try f.t.store.trends(groupId: nil, to: day("2026-06-30"))
+        #expect(all.deviationsTotal.reduce(0, +) == 5)
+    }
+
+    @Test("the charts fit the width, in plain ASCII, and name no child")
+    func rendering() throws {
+        let f = try ReviewFixture()
+        let text = try f.t.store.trends(groupId: nil, to: day("2026-06-30")).text(catalog: Catalog(.sv), width: 76)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 78 })
+        // The busiest month's bar fills the room left after label and number: 76 - 7 - 1 - 3 = 65.
+        #expect(text.contains("2026-03 2 " + String(repeating: "#", count: 65) + "\n"))
+        for name in f.names { #expect(!text.contains(name)) }
+        #expect(TextChart.bars(labels: ["a", "b"], values: [0, 10], width: 20) == ["a  0 ", "b 10 " + String(repeating: "#", count: 14)])
+    }
+}
