@@ -22,6 +22,8 @@ extension Catalog {
         case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily, changeAnswer
         case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends
+        case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate, showDeviation
+        case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
     }
 
     /// "1 plan", "12 planer".
@@ -34,6 +36,14 @@ extension Catalog {
         case .accepted: return language == .sv ? "kommer" : "accepted"
         case .declined: return language == .sv ? "avböjt" : "declined"
         case .noAnswer: return language == .sv ? "inget svar" : "no answer"
+        }
+    }
+
+    public func escalation(_ level: Escalation) -> String {
+        switch level {
+        case .local: return language == .sv ? "lokalt" : "local"
+        case .busGroup: return language == .sv ? "lokal BUS-grupp" : "local BUS group"
+        case .bussam: return language == .sv ? "BUSSAM (för kännedom)" : "BUSSAM (for information)"
         }
     }
 
@@ -183,6 +193,19 @@ extension Catalog {
         case .periodThisYear: return pick("i år", "this year")
         case .periodLastYear: return pick("förra året", "last year")
         case .trends: return pick("Trender, 12 månader", "Trends, 12 months")
+        case .deviationRegister: return pick("BUS-avvikelser", "BUS deviations")
+        case .newDeviation: return pick("Ny avvikelse", "New deviation")
+        case .sendDeviation: return pick("Skickad", "Sent")
+        case .answerDeviation: return pick("Registrera svar", "Record the answer")
+        case .closeDeviation: return pick("Avsluta", "Close")
+        case .escalate: return pick("Eskalera", "Escalate")
+        case .showDeviation: return pick("Visa med historik", "Show with history")
+        case .reportingAgency: return pick("Rapporterande verksamhet", "Reporting organisation")
+        case .concernedAgency: return pick("Berörd verksamhet", "Concerned organisation")
+        case .planNumberOptional: return pick("Plannummer (valfritt)", "Plan number (optional)")
+        case .deviationKind: return pick("Typ av avvikelse", "Kind of deviation")
+        case .escalationLevel: return pick("Eskalering", "Escalation")
+        case .noDeviationsYet: return pick("Inga avvikelser. Tryck n för en ny.", "No deviations. Press n for a new one.")
         }
     }
 }

@@ -47,6 +47,21 @@ extension Store {
         }
     }
 
+    public func allAgencies() throws -> [Agency] {
+        try read { db in try Agency.order(Column("name")).fetchAll(db) }
+    }
+
+    public func deviationKinds() throws -> [DeviationKind] {
+        try read { db in try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid") }
+    }
+
+    public func deviation(_ id: Int64) throws -> Deviation {
+        try read { db in
+            guard let deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
+            return deviation
+        }
+    }
+
     public func agendaTemplate() throws -> [AgendaTemplateItem] {
         try read { db in try AgendaTemplateItem.order(Column("position")).fetchAll(db) }
     }

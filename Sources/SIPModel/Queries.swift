@@ -64,9 +64,11 @@ public struct DeviationSummary: Codable, Equatable, Sendable, FetchableRecord {
     public var status: DeviationStatus
     public var responseDue: Day
     public var overdue: Bool
+    public var escalation: Escalation
 
     public init(row: Row) throws {
         id = row["id"]
+        escalation = row["escalation"]
         occurredOn = row["occurredOn"]
         kind = row["kind"]
         kindName = row["kindName"]
@@ -162,7 +164,7 @@ extension Store {
             }
             return try DeviationSummary.fetchAll(db, sql: """
                 SELECT d.id, d.occurredOn, d.kind, k.nameSv AS kindName, r.name AS reportingAgency,
-                       c.name AS concernedAgency, d.planId, d.status, d.responseDue,
+                       c.name AS concernedAgency, d.planId, d.status, d.responseDue, d.escalation,
                        \(OverdueRule.deviationSQL) AS overdue
                 FROM deviation d
                 JOIN deviationKind k ON k.code = d.kind

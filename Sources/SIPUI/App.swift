@@ -10,6 +10,7 @@ public enum Screen: Equatable, Sendable {
     case interventions(InterventionsScreen)
     case viewer(TextViewScreen)
     case review(ReviewScreen)
+    case deviations(DeviationsScreen)
 }
 
 /// What covers the screen for a moment.
@@ -85,7 +86,7 @@ public final class App {
         case .list(let list): return list.isTyping
         case .form: return true
         case .meeting(let meeting): return !meeting.isAttendance
-        case .detail, .interventions, .viewer, .review: return false
+        case .detail, .interventions, .viewer, .review, .deviations: return false
         }
     }
 
@@ -137,6 +138,9 @@ public final class App {
         case .review(var review):
             effects = review.handle(key, viewport: viewport)
             replaceTop(.review(review))
+        case .deviations(var register):
+            effects = register.handle(key, viewport: viewport)
+            replaceTop(.deviations(register))
         }
         effects.forEach(perform)
     }
@@ -289,6 +293,19 @@ public final class App {
                 let group = try groupId.map { id in try store.busGroups().first { $0.id == id }?.name ?? "" } ?? catalog.ui(.allGroups)
                 stack.append(.viewer(TextViewScreen(title: "\(catalog.ui(.trends)) · \(group)",
                                                     text: trends.text(catalog: catalog, width: max(30, width - 4)))))
+            case .openDeviations:
+                stack.append(.deviations(DeviationsScreen(rows: try store.deviationSummaries())))
+            case .showDeviation(let id):
+                stack.append(.viewer(TextViewScreen(title: "\(catalog.entityName(.deviation)) \(id)",
+                                                    text: try deviationText(id))))
+            case .deviationStatus(let id, let status):
+                defer { refreshDeviations() }
+                try store.changeDeviationStatus(id, to: status)
+                message = (catalog.ui(.saved), false)
+            case .escalateDeviation(let id, let level):
+                defer { refreshDeviations() }
+                try store.escalateDeviation(id, to: level)
+                message = ("\(catalog.ui(.escalationLevel)): \(catalog.escalation(level))", false)
             case .showReviewList(let kind, let ids, let title):
                 guard case .review(let screen) = top else { return }
                 let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)
@@ -373,6 +390,8 @@ public final class App {
             refreshMeeting()
         case .interventions:
             refreshInterventions()
+        case .deviations:
+            refreshDeviations()
         case .form, .viewer, .review:
             break
         }
@@ -539,6 +558,11 @@ public final class App {
             title = ("\(catalog.ui(.review)) · \(review.groupIndex == nil ? catalog.ui(.allGroups) : review.title)",
                      "\(period) \(review.dates.from.iso)–\(review.dates.to.iso)")
             hints = ReviewScreen.keys.hints(catalog)
+        case .deviations(var register):
+            register.render(into: &grid, viewport: viewport, catalog: catalog)
+            replaceTop(.deviations(register))
+            title = (catalog.ui(.deviationRegister), "\(register.rows.count)")
+            hints = DeviationsScreen.keys.hints(catalog)
         }
         // Help first: it must never be the hint that does not fit.
         hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
@@ -574,6 +598,7 @@ public final class App {
         case .interventions: InterventionsScreen.keys.help(catalog)
         case .viewer: TextViewScreen.keys.help(catalog)
         case .review: ReviewScreen.keys.help(catalog)
+        case .deviations: DeviationsScreen.keys.help(catalog)
         }
         return screen + GlobalKeys.table(typing: isTyping).help(catalog)
     }

@@ -103,6 +103,23 @@ extension App {
                           selected: agencies.first.map { String($0.id!) } ?? ""),
                 text("person", c.field(.person)), text("role", c.field(.role)),
             ], title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(planId)")
+        case .deviation:
+            let agencies = try store.allAgencies().map { FormField.Choice(id: String($0.id!), label: $0.name) }
+            let kinds = try store.deviationKinds().map { FormField.Choice(id: $0.code, label: c.language == .sv ? $0.nameSv : $0.nameEn) }
+            return FormScreen(mode: .deviation, fields: [
+                FormField(key: "reportingAgencyId", label: c.ui(.reportingAgency), choices: agencies, selected: agencies.first?.id ?? ""),
+                FormField(key: "concernedAgencyId", label: c.ui(.concernedAgency), choices: agencies,
+                          selected: agencies.dropFirst().first?.id ?? ""),
+                FormField(key: "kind", label: c.ui(.deviationKind), choices: kinds, selected: kinds.first?.id ?? ""),
+                text("occurredOn", c.field(.occurredOn), today),
+                text("planId", c.ui(.planNumberOptional)),
+                text("description", c.field(.description), "", multiline: true),
+                text("localAction", c.field(.localAction), "", multiline: true),
+            ], title: c.ui(.newDeviation))
+        case .answerDeviation(let id):
+            return FormScreen(mode: .answerDeviation(id), fields: [
+                text("response", c.field(.response), "", multiline: true), text("responseDate", c.field(.occurredOn), today),
+            ], title: c.ui(.answerDeviation) + " – \(c.entityName(.deviation)) \(id)")
         case .copy(let planId):
             return FormScreen(mode: .copy(planId: planId), fields: [
                 text("recipient", c.ui(.recipient)), text("givenOn", c.ui(.givenOn), today),
@@ -215,6 +232,27 @@ extension App {
             case .participant(let planId):
                 guard let agencyId = Int64(v["agencyId"] ?? "") else { throw SIPError.required(field: .agencyName) }
                 try store.addParticipant(planId: planId, agencyId: agencyId, person: v["person"] ?? "", role: v["role"] ?? "")
+            case .deviation:
+                guard let occurred = try day("occurredOn") else { return }
+                guard let reporter = Int64(v["reportingAgencyId"] ?? ""), let concerned = Int64(v["concernedAgencyId"] ?? "") else {
+                    throw SIPError.required(field: .agencyName)
+                }
+                let planText = TextRules.clean(v["planId"] ?? "", multiline: false)
+                var planId: Int64?
+                if !planText.isEmpty {
+                    guard let id = Int64(planText), (try? store.plan(id)) != nil else {
+                        form.mark("planId", catalog.message(.notFound(.plan, Int64(planText) ?? 0)))
+                        throw FieldMarked()
+                    }
+                    planId = id
+                }
+                try store.addDeviation(reportingAgencyId: reporter, concernedAgencyId: concerned, planId: planId,
+                                       occurredOn: occurred, kind: v["kind"] ?? "ovrigt", description: v["description"] ?? "",
+                                       localAction: v["localAction"] ?? "",
+                                       responseDays: try store.deadlines().deviationResponseDays)
+            case .answerDeviation(let id):
+                guard let on = try day("responseDate") else { return }
+                try store.answerDeviation(id, response: v["response"] ?? "", on: on)
             case .edit, .create:
                 return
             }
@@ -326,5 +364,39 @@ extension App {
             replaceTop(.detail(detail))
         }
         message = (catalog.ui(.undone), false)
+    }
+}
+
+extension App {
+    /// One deviation in full, with its history: what the register's Enter shows.
+    func deviationText(_ id: Int64) throws -> String {
+        let c = catalog
+        let d = try store.deviation(id)
+        let summary = try store.deviationSummaries().first { $0.id == id }
+        var lines = [
+            "\(c.field(.occurredOn)): \(d.occurredOn.iso)",
+            "\(c(.kind)): \(summary?.kindName ?? d.kind)",
+            "\(c.ui(.reportingAgency)): \(summary?.reportingAgency ?? "")",
+            "\(c.ui(.concernedAgency)): \(summary?.concernedAgency ?? "")",
+            "\(c(.planNumber)): \(d.planId.map(String.init) ?? "–")",
+            "\(c.field(.status)): \(c.deviationStatus(d.status))" + (d.isOverdue(on: store.context.today) ? "  \(c(.overdue))" : ""),
+            "\(c.ui(.escalationLevel)): \(c.escalation(d.escalation))",
+            "\(c(.responseDue)): \(d.responseDue.iso)",
+            "", "\(c.field(.description)):", "  " + d.description,
+        ]
+        if !d.localAction.isEmpty { lines += ["", "\(c.field(.localAction)):", "  " + d.localAction] }
+        if let response = d.response { lines += ["", "\(c.field(.response)) \(d.responseDate?.iso ?? ""):", "  " + response] }
+        lines += ["", c(.history) + ":"]
+        for change in try store.deviationHistory(id) {
+            lines.append("  \(LocalTimeText.short(change.changedAt, store.context.timeZone))  \(change.what)  (\(change.changedBy))"
+                         + (change.note.isEmpty ? "" : ": \(change.note)"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func refreshDeviations() {
+        guard case .deviations(var register) = top, let rows = try? store.deviationSummaries() else { return }
+        register.reload(rows)
+        replaceTop(.deviations(register))
     }
 }

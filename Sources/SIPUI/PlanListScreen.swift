@@ -4,6 +4,7 @@ import SIPModel
 public struct PlanListScreen: Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit, review
+        case deviations
         case applyFilter, clearFilter
     }
 
@@ -34,6 +35,7 @@ public struct PlanListScreen: Equatable, Sendable {
         KeyBinding([.character("f")], .overdueFilter, .overdueFilter, hint: true),
         KeyBinding([.character("o")], .sort, .sort, hint: true),
         KeyBinding([.character("r")], .review, .review),
+        KeyBinding([.character("a")], .deviations, .deviationRegister),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -137,6 +139,8 @@ public struct PlanListScreen: Equatable, Sendable {
             return [.newPlan]
         case .review:
             return [.openReview]
+        case .deviations:
+            return [.openDeviations]
         case .quit:
             return [.quit]
         }

@@ -38,6 +38,10 @@ public enum Effect: Equatable, Sendable {
     case loadReview(groupId: Int64?, from: Day, to: Day)
     case showReviewList(ReviewIds, ids: [Int64], title: String)
     case showTrends(groupId: Int64?, to: Day)
+    case openDeviations
+    case showDeviation(Int64)
+    case deviationStatus(Int64, DeviationStatus)
+    case escalateDeviation(Int64, Escalation)
     case back
     case quit
     case showHelp
@@ -116,6 +120,7 @@ enum Chrome {
 public enum FormRequest: Equatable, Sendable {
     case consent(Int64), withdrawConsent(Int64), meeting(Int64), close(Int64), export(Int64), copy(Int64)
     case familyMember(Int64), participant(Int64)
+    case deviation, answerDeviation(Int64)
     case intervention(Int64, Intervention?, status: InterventionStatus?)
 }
 

@@ -14,6 +14,7 @@ struct KeyTests {
         ("meeting notes", MeetingScreen.notesKeys.bindings.map(\.keys), true),
         ("interventions", InterventionsScreen.keys.bindings.map(\.keys), false),
         ("review", ReviewScreen.keys.bindings.map(\.keys), false),
+        ("deviations", DeviationsScreen.keys.bindings.map(\.keys), false),
         ("text view", TextViewScreen.keys.bindings.map(\.keys), false),
     ]
 

@@ -53,3 +53,45 @@ struct ReviewScreenTests {
         #expect(year.dates.from == Day(year: 2026, month: 1, day: 1))
     }
 }
+
+@Suite("The deviation register on screen")
+struct DeviationRegisterScreenTests {
+    @Test("register one on its own, send it, answer it, escalate it, close it; the history shows each step")
+    func lifecycle() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 6)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("a"))
+        guard case .deviations(let before) = app.top else { Issue.record("no register"); return }
+        app.press(.character("n"), .tab, .tab, .tab, .tab)
+        app.type("9999")  // no such plan
+        app.press(.tab)
+        app.type("Väntetiden till utredning är över ett år.")
+        app.press(.function(2))
+        #expect(app.screenText.contains("Plan 9999 finns inte."))
+        app.press(.control("u"), .function(2))
+        guard case .deviations(let after) = app.top else { Issue.record("not back on the register"); return }
+        #expect(after.rows.count == before.rows.count + 1)
+        let id = after.rows.map(\.id).max()!
+        guard let index = after.rows.firstIndex(where: { $0.id == id }) else { return }
+        // The selection stayed on the row chosen before: move from there to the new one.
+        for _ in 0..<abs(index - after.selected) { app.press(index > after.selected ? .down : .up) }
+        app.press(.character("s"))
+        #expect(try store.deviation(id).status == .sent)
+        app.press(.character("e"), .character("e"))
+        #expect(try store.deviation(id).escalation == .bussam)
+        app.press(.character("a"))
+        app.type("Vi har anställt en psykolog till.")
+        app.press(.function(2))
+        #expect(try store.deviation(id).status == .answered)
+        app.press(.character("c"))
+        #expect(try store.deviation(id).status == .closed)
+        app.press(.enter)
+        let text = app.screenText
+        for step in ["registered", "status sent", "escalation bus_group", "escalation bussam", "answer", "status closed"] {
+            #expect(text.contains(step), "\(step) missing from the history")
+        }
+        app.press(.escape, .character("s"))
+        #expect(app.screenText.contains("Ogiltigt värde"), "a closed deviation cannot be sent again")
+    }
+}

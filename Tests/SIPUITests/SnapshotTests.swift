@@ -156,6 +156,8 @@ struct SnapshotTests {
         Snapshot.check(app.render(), "review-list-80x24")
         app.press(.escape, .character("t"))
         Snapshot.check(app.render(), "trends-80x24")
+        app.press(.escape, .escape, .character("a"))
+        Snapshot.check(app.render(), "deviations-80x24")
     }
 
     @Test("help, the unsaved-changes question, too small, first run")
