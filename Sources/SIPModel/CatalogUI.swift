@@ -24,6 +24,7 @@ extension Catalog {
         case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate, showDeviation
         case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
+        case selfAssessment, newMeasurement, olderMeasurement, newerMeasurement, noMeasurements, chooseGroupFirst
     }
 
     /// "1 plan", "12 planer".
@@ -206,6 +207,12 @@ extension Catalog {
         case .deviationKind: return pick("Typ av avvikelse", "Kind of deviation")
         case .escalationLevel: return pick("Eskalering", "Escalation")
         case .noDeviationsYet: return pick("Inga avvikelser. Tryck n för en ny.", "No deviations. Press n for a new one.")
+        case .selfAssessment: return pick("Spindelmätning", "Self-assessment")
+        case .newMeasurement: return pick("Ny mätning", "New measurement")
+        case .olderMeasurement: return pick("Äldre mätning", "Older measurement")
+        case .newerMeasurement: return pick("Nyare mätning", "Newer measurement")
+        case .noMeasurements: return pick("Ingen mätning än. Tryck n för en ny.", "No measurement yet. Press n for a new one.")
+        case .chooseGroupFirst: return pick("Välj en BUS-grupp först (g).", "Choose a BUS group first (g).")
         }
     }
 }

@@ -57,7 +57,8 @@ public struct DemoGenerator {
         return try store.write { db in
             if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
             var generator = DemoGenerator(words: words, rng: SeededRandom(seed: seed), today: context.today,
-                                          zone: context.timeZone, user: context.user, now: context.now())
+                                          zone: context.timeZone, user: context.user, now: context.now(),
+                                          assessmentRng: SeededRandom(seed: seed &* 31 &+ 7))
             try generator.fill(db, planCount: max(0, planCount))
             try store.audit(db, entity: .plan, id: nil, action: "demo",
                             detail: "plans=\(planCount) seed=\(seed)")
@@ -71,6 +72,8 @@ public struct DemoGenerator {
     let zone: TimeZone
     let user: String
     let now: Date
+    /// Self-assessments draw from their own sequence, so adding them changed no other demo data.
+    var assessmentRng: SeededRandom
     var summary = DemoSummary()
     var usedNumbers = Set<String>()
     /// Each agency's contact person: the one who represents it at the table.
@@ -84,6 +87,17 @@ public struct DemoGenerator {
         var areas: [Area] = []
         for index in 0..<groupCount {
             areas.append(try area(db, index: index, shared: shared))
+        }
+        // Two self-assessments per group, half a year apart, to compare.
+        let dimensions = try String.fetchAll(db, sql: "SELECT code FROM spiderDimension ORDER BY position")
+        for area in areas {
+            for day in [today.adding(days: -200), today.adding(days: -20)] {
+                for dimension in dimensions {
+                    try db.execute(sql: """
+                        INSERT INTO selfAssessment (busGroupId, measuredOn, dimension, score, recordedBy) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [area.groupId, day, dimension, assessmentRng.int(1...5), user])
+                }
+            }
         }
         let statuses = PlanStatus.allCases
         for index in 0..<planCount {

@@ -56,6 +56,30 @@ enum Schema {
                 CREATE INDEX deviationChange_deviation ON deviationChange(deviationId, changedAt);
                 """)
         }
+        migrator.registerMigration("v5-self-assessment") { db in
+            try db.execute(sql: """
+                CREATE TABLE spiderDimension (
+                    position INTEGER PRIMARY KEY NOT NULL,
+                    code TEXT NOT NULL UNIQUE CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+                    nameSv TEXT NOT NULL,
+                    nameEn TEXT NOT NULL
+                );
+                CREATE TABLE selfAssessment (
+                    id INTEGER PRIMARY KEY,
+                    busGroupId INTEGER NOT NULL REFERENCES busGroup(id) ON DELETE CASCADE,
+                    measuredOn TEXT NOT NULL CHECK (measuredOn IS date(measuredOn, '+0 days')),
+                    dimension TEXT NOT NULL REFERENCES spiderDimension(code),
+                    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+                    recordedBy TEXT NOT NULL,
+                    UNIQUE (busGroupId, measuredOn, dimension)
+                );
+                CREATE INDEX selfAssessment_group ON selfAssessment(busGroupId, measuredOn);
+                """)
+            for (index, row) in try DataFile.rows("spider-dimensions.tsv", columns: 3).enumerated() {
+                try db.execute(sql: "INSERT INTO spiderDimension (position, code, nameSv, nameEn) VALUES (?, ?, ?, ?)",
+                               arguments: [index + 1, row[0], row[1], row[2]])
+            }
+        }
         return migrator
     }
 

@@ -11,6 +11,7 @@ public enum Screen: Equatable, Sendable {
     case viewer(TextViewScreen)
     case review(ReviewScreen)
     case deviations(DeviationsScreen)
+    case spider(SpiderScreen)
 }
 
 /// What covers the screen for a moment.
@@ -86,7 +87,7 @@ public final class App {
         case .list(let list): return list.isTyping
         case .form: return true
         case .meeting(let meeting): return !meeting.isAttendance
-        case .detail, .interventions, .viewer, .review, .deviations: return false
+        case .detail, .interventions, .viewer, .review, .deviations, .spider: return false
         }
     }
 
@@ -141,6 +142,9 @@ public final class App {
         case .deviations(var register):
             effects = register.handle(key, viewport: viewport)
             replaceTop(.deviations(register))
+        case .spider(var spider):
+            effects = spider.handle(key, viewport: viewport)
+            replaceTop(.spider(spider))
         }
         effects.forEach(perform)
     }
@@ -306,6 +310,13 @@ public final class App {
                 defer { refreshDeviations() }
                 try store.escalateDeviation(id, to: level)
                 message = ("\(catalog.ui(.escalationLevel)): \(catalog.escalation(level))", false)
+            case .openSpider(let groupId):
+                guard let groupId, let group = try store.busGroups().first(where: { $0.id == groupId }) else {
+                    message = (catalog.ui(.chooseGroupFirst), true)
+                    return
+                }
+                stack.append(.spider(SpiderScreen(groupId: groupId, groupName: group.name, dimensions: try store.spiderDimensions(),
+                                                  measurements: try store.selfAssessments(groupId: groupId))))
             case .showReviewList(let kind, let ids, let title):
                 guard case .review(let screen) = top else { return }
                 let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)
@@ -392,6 +403,11 @@ public final class App {
             refreshInterventions()
         case .deviations:
             refreshDeviations()
+        case .spider(var spider):
+            if let measurements = try? store.selfAssessments(groupId: spider.groupId) {
+                spider.reload(measurements)
+                replaceTop(.spider(spider))
+            }
         case .form, .viewer, .review:
             break
         }
@@ -563,6 +579,10 @@ public final class App {
             replaceTop(.deviations(register))
             title = (catalog.ui(.deviationRegister), "\(register.rows.count)")
             hints = DeviationsScreen.keys.hints(catalog)
+        case .spider(let spider):
+            spider.render(into: &grid, viewport: viewport, catalog: catalog)
+            title = ("\(catalog.ui(.selfAssessment)) · \(spider.groupName)", "")
+            hints = SpiderScreen.keys.hints(catalog)
         }
         // Help first: it must never be the hint that does not fit.
         hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
@@ -599,6 +619,7 @@ public final class App {
         case .viewer: TextViewScreen.keys.help(catalog)
         case .review: ReviewScreen.keys.help(catalog)
         case .deviations: DeviationsScreen.keys.help(catalog)
+        case .spider: SpiderScreen.keys.help(catalog)
         }
         return screen + GlobalKeys.table(typing: isTyping).help(catalog)
     }

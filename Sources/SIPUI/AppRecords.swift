@@ -103,8 +103,14 @@ extension App {
                           selected: agencies.first.map { String($0.id!) } ?? ""),
                 text("person", c.field(.person)), text("role", c.field(.role)),
             ], title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(planId)")
-        case .deviation:
-            let agencies = try store.allAgencies().map { FormField.Choice(id: String($0.id!), label: $0.name) }
+        case .deviation(let planId):
+            // From a plan: its organisations first, the plan number filled in.
+            var agencyRows = try store.allAgencies()
+            if let planId {
+                let taking = Set(try store.participants(planId: planId).compactMap(\.agencyId))
+                agencyRows = agencyRows.filter { taking.contains($0.id!) } + agencyRows.filter { !taking.contains($0.id!) }
+            }
+            let agencies = agencyRows.map { FormField.Choice(id: String($0.id!), label: $0.name) }
             let kinds = try store.deviationKinds().map { FormField.Choice(id: $0.code, label: c.language == .sv ? $0.nameSv : $0.nameEn) }
             return FormScreen(mode: .deviation, fields: [
                 FormField(key: "reportingAgencyId", label: c.ui(.reportingAgency), choices: agencies, selected: agencies.first?.id ?? ""),
@@ -112,7 +118,7 @@ extension App {
                           selected: agencies.dropFirst().first?.id ?? ""),
                 FormField(key: "kind", label: c.ui(.deviationKind), choices: kinds, selected: kinds.first?.id ?? ""),
                 text("occurredOn", c.field(.occurredOn), today),
-                text("planId", c.ui(.planNumberOptional)),
+                text("planId", c.ui(.planNumberOptional), planId.map(String.init) ?? ""),
                 text("description", c.field(.description), "", multiline: true),
                 text("localAction", c.field(.localAction), "", multiline: true),
             ], title: c.ui(.newDeviation))
@@ -120,6 +126,14 @@ extension App {
             return FormScreen(mode: .answerDeviation(id), fields: [
                 text("response", c.field(.response), "", multiline: true), text("responseDate", c.field(.occurredOn), today),
             ], title: c.ui(.answerDeviation) + " – \(c.entityName(.deviation)) \(id)")
+        case .selfAssessment(let groupId):
+            let latest = try store.selfAssessments(groupId: groupId).first
+            let scores = (1...5).map { FormField.Choice(id: String($0), label: String($0)) }
+            return FormScreen(mode: .selfAssessment(groupId: groupId), fields: [text("measuredOn", c.field(.occurredOn), today)]
+                + (try store.spiderDimensions()).map { dimension in
+                    FormField(key: dimension.code, label: c.language == .sv ? dimension.nameSv : dimension.nameEn, choices: scores,
+                              selected: String(latest?.scores[dimension.code] ?? 3))
+                }, title: c.ui(.newMeasurement))
         case .copy(let planId):
             return FormScreen(mode: .copy(planId: planId), fields: [
                 text("recipient", c.ui(.recipient)), text("givenOn", c.ui(.givenOn), today),
@@ -250,6 +264,11 @@ extension App {
                                        occurredOn: occurred, kind: v["kind"] ?? "ovrigt", description: v["description"] ?? "",
                                        localAction: v["localAction"] ?? "",
                                        responseDays: try store.deadlines().deviationResponseDays)
+            case .selfAssessment(let groupId):
+                guard let on = try day("measuredOn") else { return }
+                var scores: [String: Int] = [:]
+                for (key, value) in v where key != "measuredOn" { scores[key] = Int(value) }
+                try store.recordSelfAssessment(groupId: groupId, on: on, scores: scores)
             case .answerDeviation(let id):
                 guard let on = try day("responseDate") else { return }
                 try store.answerDeviation(id, response: v["response"] ?? "", on: on)

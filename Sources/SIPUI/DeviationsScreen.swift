@@ -35,7 +35,7 @@ public struct DeviationsScreen: Equatable, Sendable {
         switch action {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, rows.count - 1), selected + 1)
-        case .new: return [.openForm(.deviation)]
+        case .new: return [.openForm(.deviation(planId: nil))]
         case .back: return [.back]
         case .show: if let current { return [.showDeviation(current.id)] }
         case .send: if let current { return [.deviationStatus(current.id, .sent)] }

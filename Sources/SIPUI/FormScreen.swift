@@ -84,6 +84,7 @@ public struct FormScreen: Equatable, Sendable {
         case participant(planId: Int64)
         case deviation
         case answerDeviation(Int64)
+        case selfAssessment(groupId: Int64)
     }
 
     public enum Action: Hashable, Sendable { case save, next, previous, back, takeTheirs }
@@ -104,7 +105,7 @@ public struct FormScreen: Equatable, Sendable {
     public var planId: Int64? {
         switch mode {
         case .edit(let plan): return plan.id
-        case .create, .deviation, .answerDeviation: return nil
+        case .create, .deviation, .answerDeviation, .selfAssessment: return nil
         case .intervention(let id, _), .consent(let id), .withdrawConsent(let id), .meeting(let id, _), .close(let id),
              .export(let id), .copy(let id), .familyMember(let id), .participant(let id):
             return id

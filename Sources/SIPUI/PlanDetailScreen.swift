@@ -5,7 +5,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
-        case family, participant
+        case family, participant, deviation
     }
 
     public let planId: Int64
@@ -35,6 +35,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
         KeyBinding([.character("a")], .close, .closePlan),
         KeyBinding([.character("f")], .family, .addFamilyMember),
         KeyBinding([.character("d")], .participant, .inviteAgency),
+        KeyBinding([.character("r")], .deviation, .newDeviation),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -99,6 +100,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
         case .undo: return [.undo(planId)]
         case .family: return [.openForm(.familyMember(planId))]
         case .participant: return [.openForm(.participant(planId))]
+        case .deviation: return [.openForm(.deviation(planId: planId))]
         }
         focus = min(max(0, focus), max(0, count - 1))
         return []

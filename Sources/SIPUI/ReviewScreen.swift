@@ -3,7 +3,7 @@ import SIPModel
 /// The BUS group review for chairs: de-identified figures for a group (or all) and a period;
 /// Enter opens the list behind a figure.
 public struct ReviewScreen: Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, open, group, period, trends, back }
+    public enum Action: Hashable, Sendable { case up, down, open, group, period, trends, spider, back }
     public enum Period: CaseIterable, Sendable { case last12Months, thisYear, lastYear }
 
     public let groups: [BusGroup]
@@ -30,6 +30,7 @@ public struct ReviewScreen: Equatable, Sendable {
         KeyBinding([.character("g")], .group, .busGroup, hint: true),
         KeyBinding([.character("p")], .period, .period, hint: true),
         KeyBinding([.character("t")], .trends, .trends, hint: true),
+        KeyBinding([.character("m")], .spider, .selfAssessment),
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
@@ -69,6 +70,7 @@ public struct ReviewScreen: Equatable, Sendable {
             period = Period.allCases[(Period.allCases.firstIndex(of: period)! + 1) % Period.allCases.count]
             return [query]
         case .trends: return [.showTrends(groupId: groupId, to: dates.to)]
+        case .spider: return [.openSpider(groupId: groupId)]
         case .back: return [.back]
         }
         return []

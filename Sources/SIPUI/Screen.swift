@@ -42,6 +42,7 @@ public enum Effect: Equatable, Sendable {
     case showDeviation(Int64)
     case deviationStatus(Int64, DeviationStatus)
     case escalateDeviation(Int64, Escalation)
+    case openSpider(groupId: Int64?)
     case back
     case quit
     case showHelp
@@ -120,7 +121,7 @@ enum Chrome {
 public enum FormRequest: Equatable, Sendable {
     case consent(Int64), withdrawConsent(Int64), meeting(Int64), close(Int64), export(Int64), copy(Int64)
     case familyMember(Int64), participant(Int64)
-    case deviation, answerDeviation(Int64)
+    case deviation(planId: Int64?), answerDeviation(Int64), selfAssessment(Int64)
     case intervention(Int64, Intervention?, status: InterventionStatus?)
 }
 

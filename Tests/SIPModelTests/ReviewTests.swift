@@ -238,3 +238,46 @@ struct TrendTests {
         #expect(TextChart.bars(labels: ["a", "b"], values: [0, 10], width: 20) == ["a  0 ", "b 10 " + String(repeating: "#", count: 14)])
     }
 }
+
+@Suite("Spindelmätning")
+struct SelfAssessmentTests {
+    @Test("a measurement needs every dimension scored 1 to 5; the newest comes first; a second one the same day replaces it")
+    func record() throws {
+        let f = try ReviewFixture()
+        let s = f.t.store
+        let dimensions = try s.spiderDimensions()
+        #expect(dimensions.count == 7 && dimensions[0].code == "mandat")
+        var scores = Dictionary(uniqueKeysWithValues: dimensions.map { ($0.code, 3) })
+        try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-01-15"), scores: scores)
+        scores["sip"] = 5
+        try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-15"), scores: scores)
+        scores["sip"] = 4
+        try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-15"), scores: scores)
+        let all = try s.selfAssessments(groupId: f.north.id!)
+        #expect(all.map(\.measuredOn) == [day("2026-06-15"), day("2026-01-15")])
+        #expect(all[0].scores["sip"] == 4)
+        scores["sip"] = 6
+        #expect(throws: SIPError.self) { try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-16"), scores: scores) }
+        scores.removeValue(forKey: "sip")
+        #expect(throws: SIPError.self) { try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-16"), scores: scores) }
+        #expect(try s.selfAssessments(groupId: f.north.id!).count == 2)
+        #expect(try s.selfAssessments(groupId: f.south.id!).isEmpty)
+    }
+
+    @Test("the chart shows each score as a bar and the change since the previous measurement")
+    func chart() throws {
+        let f = try ReviewFixture()
+        let dimensions = try f.t.store.spiderDimensions()
+        let before = SelfAssessment(measuredOn: day("2026-01-15"), scores: Dictionary(uniqueKeysWithValues: dimensions.map { ($0.code, 3) }))
+        var after = before
+        after.measuredOn = day("2026-06-15")
+        after.scores["sip"] = 5
+        after.scores["mandat"] = 1
+        let lines = SpiderChart.lines(dimensions: dimensions, current: after, previous: before, catalog: Catalog(.sv), width: 80)
+        #expect(lines[0] == "Mätning 2026-06-15, jämfört med 2026-01-15")
+        #expect(lines[1].hasSuffix("##........ 1  (3, -2)"))
+        #expect(lines.first { $0.hasPrefix("Användning av SIP") }!.hasSuffix("########## 5  (3, +2)"))
+        #expect(lines.first { $0.hasPrefix("Gemensamma mål") }!.hasSuffix("######.... 3  (3, =)"))
+        #expect(lines.allSatisfy { $0.count <= 80 })
+    }
+}

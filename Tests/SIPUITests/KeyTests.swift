@@ -15,6 +15,7 @@ struct KeyTests {
         ("interventions", InterventionsScreen.keys.bindings.map(\.keys), false),
         ("review", ReviewScreen.keys.bindings.map(\.keys), false),
         ("deviations", DeviationsScreen.keys.bindings.map(\.keys), false),
+        ("spider", SpiderScreen.keys.bindings.map(\.keys), false),
         ("text view", TextViewScreen.keys.bindings.map(\.keys), false),
     ]
 

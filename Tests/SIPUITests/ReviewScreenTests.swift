@@ -95,3 +95,47 @@ struct DeviationRegisterScreenTests {
         #expect(app.screenText.contains("Ogiltigt värde"), "a closed deviation cannot be sent again")
     }
 }
+
+@Suite("Spindelmätning on screen")
+struct SpiderScreenTests {
+    @Test("from the review: choose a group, record a measurement, see it compared with the last")
+    func recordAndCompare() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 6)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("m"))
+        #expect(app.screenText.contains("Välj en BUS-grupp först (g)."))
+        app.press(.character("g"), .character("m"))
+        guard case .spider(let spider) = app.top else { Issue.record("no spider"); return }
+        let before = spider.measurements.count
+        #expect(before == 2, "the demo measures twice")
+        app.press(.character("n"), .tab, .right)  // the first dimension one step up from the latest score
+        app.press(.function(2))
+        guard case .spider(let after) = app.top else { Issue.record("not back"); return }
+        #expect(after.measurements.count == before + 1)
+        let previous = spider.measurements[0].scores["mandat"]!
+        #expect(after.measurements[0].scores["mandat"] == previous % 5 + 1)
+        #expect(app.screenText.contains("jämfört med \(spider.measurements[0].measuredOn.iso)"))
+        app.press(.left)
+        #expect(app.screenText.contains("Mätning \(spider.measurements[0].measuredOn.iso)"))
+    }
+}
+
+@Suite("A deviation from the plan")
+struct DeviationFromPlanTests {
+    @Test("r on a plan opens the deviation form with the plan filled in; it is registered for that plan")
+    func fromPlan() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 6)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: 3)
+        let before = try store.deviationSummaries(planId: 3).count
+        app.press(.character("r"))
+        guard case .form(let form) = app.top else { Issue.record("no form"); return }
+        #expect(form.values["planId"] == "3")
+        app.press(.tab, .tab, .tab, .tab, .tab)
+        app.type("Kallad part kom inte, andra gången.")
+        app.press(.function(2))
+        #expect(try store.deviationSummaries(planId: 3).count == before + 1)
+    }
+}

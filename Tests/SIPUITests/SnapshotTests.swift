@@ -158,6 +158,8 @@ struct SnapshotTests {
         Snapshot.check(app.render(), "trends-80x24")
         app.press(.escape, .escape, .character("a"))
         Snapshot.check(app.render(), "deviations-80x24")
+        app.press(.escape, .character("r"), .character("g"), .character("m"))
+        Snapshot.check(app.render(), "spider-80x24")
     }
 
     @Test("help, the unsaved-changes question, too small, first run")
