@@ -571,8 +571,10 @@ public final class App {
             case .thisYear: catalog.ui(.periodThisYear)
             case .lastYear: catalog.ui(.periodLastYear)
             }
+            // The group matters most: on a narrow terminal the period is told by its dates alone.
+            let dates = "\(review.dates.from.iso)–\(review.dates.to.iso)"
             title = ("\(catalog.ui(.review)) · \(review.groupIndex == nil ? catalog.ui(.allGroups) : review.title)",
-                     "\(period) \(review.dates.from.iso)–\(review.dates.to.iso)")
+                     width >= 80 ? "\(period) \(dates)" : dates)
             hints = ReviewScreen.keys.hints(catalog)
         case .deviations(var register):
             register.render(into: &grid, viewport: viewport, catalog: catalog)
