@@ -25,6 +25,7 @@ extension Catalog {
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate, showDeviation
         case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
         case selfAssessment, newMeasurement, olderMeasurement, newerMeasurement, noMeasurements, chooseGroupFirst
+        case closeDeviationQuestion, responseDate, measuredOn
     }
 
     /// "1 plan", "12 planer".
@@ -213,6 +214,10 @@ extension Catalog {
         case .newerMeasurement: return pick("Nyare mätning", "Newer measurement")
         case .noMeasurements: return pick("Ingen mätning än. Tryck n för en ny.", "No measurement yet. Press n for a new one.")
         case .chooseGroupFirst: return pick("Välj en BUS-grupp först (g).", "Choose a BUS group first (g).")
+        case .closeDeviationQuestion:
+            return pick("Avsluta avvikelsen? Den kan inte öppnas igen.", "Close the deviation? It cannot be reopened.")
+        case .responseDate: return pick("Svarsdatum", "Response date")
+        case .measuredOn: return pick("Mätdatum", "Date of measurement")
         }
     }
 }

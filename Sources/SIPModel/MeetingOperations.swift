@@ -135,7 +135,8 @@ extension Store {
             guard let reporter = plan?.leadAgencyId.flatMap({ $0 == concernedId ? nil : $0 }) ?? others.first else {
                 throw SIPError.required(field: .agencyName)
             }
-            let day = Day(meeting.startsAt, in: self.context.timeZone)
+            // The meeting's day, or today if it is being held before the day it was booked for.
+            let day = min(Day(meeting.startsAt, in: self.context.timeZone), self.context.today)
             let declined = status == .declined
             return DeviationDraft(
                 reportingAgencyId: reporter, concernedAgencyId: concernedId, planId: meeting.planId, occurredOn: day,
@@ -164,7 +165,11 @@ extension Store {
     @discardableResult
     public func answerDeviation(_ id: Int64, response: String, on day: Day) throws -> Deviation {
         let response = try TextRules.required(response, for: .response)
+        let today = context.today
         return try changeDeviation(id, what: "answer", note: response) { deviation in
+            // An answer comes after the event and not from the future.
+            guard day >= deviation.occurredOn else { throw SIPError.dateOrder(field: .responseDue) }
+            guard day <= today else { throw SIPError.invalidDate(day.iso) }
             guard deviation.status.allowedNext.contains(.answered) else {
                 throw SIPError.invalidValue(field: .status, value: deviation.status.rawValue)
             }

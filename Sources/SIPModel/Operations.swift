@@ -446,6 +446,7 @@ extension Store {
                              kind: String, description: String, localAction: String = "",
                              responseDays: Int = 30) throws -> Deviation {
         let now = context.now()
+        guard occurredOn <= context.today else { throw SIPError.invalidDate(occurredOn.iso) }
         let deviationDraft = Deviation(
             reportingAgencyId: reportingAgencyId, concernedAgencyId: concernedAgencyId, planId: planId,
             occurredOn: occurredOn, kind: kind, description: try TextRules.required(description, for: .description),

@@ -107,18 +107,25 @@ extension Store {
             let deviationBase = """
                 FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId
                 LEFT JOIN "plan" p ON p.id = d.planId
-                WHERE d.occurredOn BETWEEN :from AND :to
-                  AND (:group IS NULL OR p.busGroupId = :group OR (d.planId IS NULL AND a.busGroupId = :group))
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
                 """
             let byKind = try grouped("SELECT d.kind, d.id \(deviationBase) ORDER BY d.id")
-            let byConcerned = try grouped("SELECT a.name, d.id \(deviationBase) ORDER BY d.id")
+            // By organisation, not by name: every municipality has its "Socialtjänsten".
+            let byConcernedId = try grouped("SELECT CAST(a.id AS TEXT), d.id \(deviationBase) ORDER BY d.id")
+            let labels = try ReviewSQL.agencyLabels(db, ids: byConcernedId.keys.compactMap { Int64($0) })
+            let byConcerned = Dictionary(byConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
+                                         uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
             let byStatus = try grouped("SELECT d.status, d.id \(deviationBase) ORDER BY d.id")
             let answeredDays = try Row.fetchAll(db, sql: "SELECT d.occurredOn, d.responseDate \(deviationBase) AND d.responseDate IS NOT NULL",
                                                 arguments: StatementArguments(args)).compactMap { row -> Int? in
                 guard let occurred = row[0] as Day?, let answered = row[1] as Day? else { return nil }
                 return occurred.days(until: answered)
             }.sorted()
-            let overdueResponses = try figure("SELECT d.id \(deviationBase) AND \(OverdueRule.deviationSQL) ORDER BY d.id")
+            // Overdue answers are a state of today, whenever the deviation happened.
+            let overdueResponses = try figure("""
+                SELECT d.id FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId LEFT JOIN "plan" p ON p.id = d.planId
+                WHERE \(ReviewSQL.deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
+                """)
             let median: Double? = answeredDays.isEmpty ? nil : answeredDays.count % 2 == 1
                 ? Double(answeredDays[answeredDays.count / 2])
                 : Double(answeredDays[answeredDays.count / 2 - 1] + answeredDays[answeredDays.count / 2]) / 2
@@ -145,6 +152,31 @@ extension Store {
     }
 }
 
+enum ReviewSQL {
+    /// A deviation belongs to the group of its plan; without a plan, to the concerned organisation's
+    /// group, or the reporting one's when the concerned serves every group. Needs `d`, `a` (concerned), `p`.
+    static let deviationInGroup = """
+        (:group IS NULL OR p.busGroupId = :group OR (d.planId IS NULL AND (a.busGroupId = :group
+           OR (a.busGroupId IS NULL AND (SELECT r.busGroupId FROM agency r WHERE r.id = d.reportingAgencyId) = :group))))
+        """
+
+    /// Organisation names, with the principal added where two share a name.
+    static func agencyLabels(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
+        let agencies = try Agency.filter(ids.contains(Column("id"))).fetchAll(db)
+        let counts = Dictionary(agencies.map { ($0.name, 1) }, uniquingKeysWith: +)
+        return Dictionary(uniqueKeysWithValues: agencies.map {
+            ($0.id!, counts[$0.name, default: 0] > 1 ? "\($0.name) (\($0.principalName))" : $0.name)
+        })
+    }
+}
+
+extension Day {
+    /// The first day of the year that ends on this day: the same date a year earlier, plus one.
+    public var startOfYearEndingHere: Day {
+        (Day(year: year - 1, month: month, day: day) ?? Day(year: year - 1, month: month, day: 28)!).adding(days: 1)
+    }
+}
+
 /// What the ids behind a figure are.
 public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations, none }
 
@@ -153,13 +185,13 @@ public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviatio
 public enum ReviewTable {
     public typealias Row = (section: String, item: String, count: String, ids: [Int64], kind: ReviewIds)
 
-    public static func rows(_ r: GroupReview, catalog c: Catalog) -> [Row] {
+    /// - Parameter decimalComma: write 15,5 rather than 15.5 (Swedish text, and any semicolon CSV).
+    public static func rows(_ r: GroupReview, catalog c: Catalog, decimalComma: Bool? = nil) -> [Row] {
         var rows: [Row] = []
         let sv = c.language == .sv
-        // Swedish spreadsheets read a decimal comma.
         func decimal(_ value: Double) -> String {
             let text = String(format: "%.1f", value)
-            return sv ? text.replacingOccurrences(of: ".", with: ",") : text
+            return (decimalComma ?? sv) ? text.replacingOccurrences(of: ".", with: ",") : text
         }
         func add(_ section: String, _ figures: [String: GroupReview.Figure], order: [String]? = nil,
                  kind: ReviewIds = .deviations, name: (String) -> String = { $0 }) {
@@ -222,7 +254,9 @@ public enum ReviewTable {
     /// CSV a Swedish spreadsheet opens as it is: UTF-8 with a byte-order mark, semicolons, CRLF,
     /// fields quoted when they hold the separator, a quote or a line break (RFC 4180).
     public static func csv(_ r: GroupReview, catalog c: Catalog, separator: Character = ";") -> String {
-        func field(_ text: String) -> String {
+        func field(_ raw: String) -> String {
+            // A value a spreadsheet would take for a formula is marked as text.
+            let text = ["=", "+", "-", "@"].contains(where: raw.hasPrefix) ? "'" + raw : raw
             let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
@@ -230,7 +264,7 @@ public enum ReviewTable {
             : ["Group", "From", "To", "Section", "Item", "Count"]
         let group = r.group ?? (c.language == .sv ? "Alla" : "All")
         var lines = [header.map(field).joined(separator: String(separator))]
-        for row in rows(r, catalog: c) {
+        for row in rows(r, catalog: c, decimalComma: separator == ";") {
             lines.append([group, r.from.iso, r.to.iso, row.section, row.item, row.count].map(field)
                 .joined(separator: String(separator)))
         }
@@ -337,8 +371,7 @@ extension Store {
             for row in try Row.fetchAll(db, sql: """
                 SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId
                 LEFT JOIN "plan" p ON p.id = d.planId
-                WHERE d.occurredOn BETWEEN :from AND :to
-                  AND (:group IS NULL OR p.busGroupId = :group OR (d.planId IS NULL AND a.busGroupId = :group))
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
                 """, arguments: StatementArguments(args)) {
                 let kind: String = row[0]
                 if let i = index[row[1] as String] { byKind[kind, default: Array(repeating: 0, count: 12)][i] += 1 }

@@ -187,6 +187,8 @@ public final class App {
         switch confirmation {
         case .leaveMeeting:
             pop()
+        case .closeDeviation(let id):
+            perform(.deviationStatus(id, .closed))
         case .finishMeeting(let meetingId):
             do {
                 try store.finishMeeting(meetingId, minutes: "")
@@ -302,6 +304,8 @@ public final class App {
             case .showDeviation(let id):
                 stack.append(.viewer(TextViewScreen(title: "\(catalog.entityName(.deviation)) \(id)",
                                                     text: try deviationText(id))))
+            case .closeDeviation(let id):
+                overlay = .confirm(.closeDeviation(id))
             case .deviationStatus(let id, let status):
                 defer { refreshDeviations() }
                 try store.changeDeviationStatus(id, to: status)
@@ -427,7 +431,8 @@ public final class App {
                 var fields = form.values
                 if case .edit(let plan) = form.mode {
                     // What the typing started from, so a later restore can merge three ways.
-                    fields[Self.draftVersionKey] = String(plan.version)
+                    // A form already in conflict keeps the version its typing started from.
+                    fields[Self.draftVersionKey] = String(form.conflict?.mine.version ?? plan.version)
                     for field in form.fields { fields[Self.draftBasePrefix + field.key] = field.original }
                 }
                 try? store.saveDraft(planId: form.planId, fields: fields)
@@ -513,6 +518,8 @@ public final class App {
             if fields[Self.draftBasePrefix + key] != value { typed[key] = value }
         }
         form.restore(typed)
+        // A typed field remembers what it was typed over, so only real disagreements are marked.
+        for key in typed.keys { if let base = fields[Self.draftBasePrefix + key] { form.setOriginal(key, base) } }
         let time = LocalTimeText.short(draft.savedAt, store.context.timeZone)
         message = ("\(catalog.ui(.draftRestored)) \(time).", false)
         if case .edit(let current) = form.mode, let baseVersion, baseVersion != current.version {
@@ -603,6 +610,7 @@ public final class App {
             let question = switch confirmation {
             case .leaveMeeting: catalog.ui(.leaveMeetingQuestion)
             case .finishMeeting: catalog.ui(.finishMeetingQuestion)
+            case .closeDeviation: catalog.ui(.closeDeviationQuestion)
             }
             renderDialog(&grid, [question, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
         case nil: break

@@ -124,12 +124,12 @@ extension App {
             ], title: c.ui(.newDeviation))
         case .answerDeviation(let id):
             return FormScreen(mode: .answerDeviation(id), fields: [
-                text("response", c.field(.response), "", multiline: true), text("responseDate", c.field(.occurredOn), today),
+                text("response", c.field(.response), "", multiline: true), text("responseDate", c.ui(.responseDate), today),
             ], title: c.ui(.answerDeviation) + " – \(c.entityName(.deviation)) \(id)")
         case .selfAssessment(let groupId):
             let latest = try store.selfAssessments(groupId: groupId).first
             let scores = (1...5).map { FormField.Choice(id: String($0), label: String($0)) }
-            return FormScreen(mode: .selfAssessment(groupId: groupId), fields: [text("measuredOn", c.field(.occurredOn), today)]
+            return FormScreen(mode: .selfAssessment(groupId: groupId), fields: [text("measuredOn", c.ui(.measuredOn), today)]
                 + (try store.spiderDimensions()).map { dimension in
                     FormField(key: dimension.code, label: c.language == .sv ? dimension.nameSv : dimension.nameEn, choices: scores,
                               selected: String(latest?.scores[dimension.code] ?? 3))

@@ -39,13 +39,13 @@ public struct DeviationsScreen: Equatable, Sendable {
         case .back: return [.back]
         case .show: if let current { return [.showDeviation(current.id)] }
         case .send: if let current { return [.deviationStatus(current.id, .sent)] }
-        case .close: if let current { return [.deviationStatus(current.id, .closed)] }
+        case .close: if let current { return [.closeDeviation(current.id)] }
         case .answer: if let current { return [.openForm(.answerDeviation(current.id))] }
         case .escalate:
-            if let current {
+            // One level up at a time; at BUSSAM there is nowhere further to go.
+            if let current, current.escalation != .bussam {
                 let all = Escalation.allCases
-                let next = all[min(all.count - 1, all.firstIndex(of: current.escalation)! + 1)]
-                return [.escalateDeviation(current.id, next)]
+                return [.escalateDeviation(current.id, all[all.firstIndex(of: current.escalation)! + 1])]
             }
         }
         return []

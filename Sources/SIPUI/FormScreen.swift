@@ -130,6 +130,11 @@ public struct FormScreen: Equatable, Sendable {
 
     public var isDirty: Bool { fields.contains { $0.value != $0.original } }
 
+    /// What a field's value was before this user's typing (a restored draft's starting point).
+    public mutating func setOriginal(_ key: String, _ value: String) {
+        if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].original = value }
+    }
+
     public mutating func focus(on key: String) {
         if let index = fields.firstIndex(where: { $0.key == key }) { focus = index }
     }
@@ -259,7 +264,9 @@ public struct FormScreen: Equatable, Sendable {
                 fields[index].original = theirs
                 fields[index].theirs = nil
             } else {
-                fields[index].theirs = theirs == fields[index].value ? nil : theirs
+                // Theirs is news only where they changed it too: same as mine, or as where I started, is not.
+                let disagrees = theirs != fields[index].value && theirs != fields[index].original
+                fields[index].theirs = disagrees ? theirs : nil
             }
         }
         if let first = fields.firstIndex(where: { $0.theirs != nil }) { focus = first }

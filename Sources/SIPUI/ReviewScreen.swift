@@ -40,7 +40,7 @@ public struct ReviewScreen: Equatable, Sendable {
 
     public var dates: (from: Day, to: Day) {
         switch period {
-        case .last12Months: return (today.adding(days: -364), today)
+        case .last12Months: return (today.startOfYearEndingHere, today)
         case .thisYear: return (Day(year: today.year, month: 1, day: 1)!, today)
         case .lastYear: return (Day(year: today.year - 1, month: 1, day: 1)!, Day(year: today.year - 1, month: 12, day: 31)!)
         }

@@ -41,6 +41,7 @@ public enum Effect: Equatable, Sendable {
     case openDeviations
     case showDeviation(Int64)
     case deviationStatus(Int64, DeviationStatus)
+    case closeDeviation(Int64)
     case escalateDeviation(Int64, Escalation)
     case openSpider(groupId: Int64?)
     case back
@@ -129,4 +130,5 @@ public enum FormRequest: Equatable, Sendable {
 public enum Confirmation: Equatable, Sendable {
     case leaveMeeting
     case finishMeeting(meetingId: Int64)
+    case closeDeviation(Int64)
 }

@@ -193,7 +193,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let output = try global.withStore { store -> String in
             let last = try to.map { raw in try Day.parseOptional(raw) ?? store.context.today } ?? store.context.today
-            let first = try from.map { raw in try Day.parseOptional(raw) ?? last.adding(days: -364) } ?? last.adding(days: -364)
+            let first = try from.map { raw in try Day.parseOptional(raw) ?? last.startOfYearEndingHere } ?? last.startOfYearEndingHere
             if last < first { throw SIPError.dateOrder(field: .dueDate) }
             let groupId = try group.map { try store.busGroup(matching: $0).id! }
             let review = try store.review(groupId: groupId, from: first, to: last)

@@ -139,9 +139,10 @@ struct ReviewTests {
         let expected = ReviewTable.rows(r, catalog: Catalog(.sv)).map { ["Lokal BUS Norr", "2026-01-01", "2026-06-30", $0.section, $0.item, $0.count] }
         #expect(rows.count == expected.count + 1)
         #expect(Array(rows.dropFirst()) == expected)
-        // A separator inside a value is quoted, not split.
+        // With commas between fields the decimal is a point; with semicolons a comma, in any language.
         let comma = ReviewTable.csv(r, catalog: Catalog(.sv), separator: ",")
-        #expect(comma.contains("\"15,0\""))
+        #expect(comma.contains(",median, dagar\",15.0\r\n") || comma.contains(",\"median, dagar\",15.0\r\n"))
+        #expect(ReviewTable.csv(r, catalog: Catalog(.en)).contains(";median, days;15,0\r\n"))
     }
 
     @Test("the report command: text, csv and json, for a group or all, with a clear error for a bad date")
@@ -279,5 +280,74 @@ struct SelfAssessmentTests {
         #expect(lines.first { $0.hasPrefix("Användning av SIP") }!.hasSuffix("########## 5  (3, +2)"))
         #expect(lines.first { $0.hasPrefix("Gemensamma mål") }!.hasSuffix("######.... 3  (3, =)"))
         #expect(lines.allSatisfy { $0.count <= 80 })
+    }
+}
+
+@Suite("Review edges")
+struct ReviewEdgeTests {
+    @Test("overdue answers count whenever the deviation happened; a plan-less one about a county-wide body counts for the reporter's group")
+    func overdueAndPlanless() throws {
+        let f = try ReviewFixture()
+        let s = f.t.store
+        let police = try s.addAgency(kind: "polis", principalName: "Polismyndigheten", name: "Polisen", busGroupId: nil)
+        let reporter = try s.read { db in try Agency.filter(Column("name") == "Soc Norr").fetchOne(db)! }
+        let old = try s.addDeviation(reportingAgencyId: reporter.id!, concernedAgencyId: police.id!, planId: nil,
+                                     occurredOn: day("2025-10-01"), kind: "ovrigt", description: "x")
+        try s.write { db in try db.execute(sql: "UPDATE deviation SET responseDue = '2025-10-31' WHERE id = ?", arguments: [old.id!]) }
+        let r = try s.review(groupId: f.north.id, from: day("2026-01-01"), to: day("2026-06-30"))
+        #expect(r.responseTimes.overdue.ids.contains(old.id!))
+        let autumn = try s.review(groupId: f.north.id, from: day("2025-09-01"), to: day("2025-12-31"))
+        #expect(autumn.deviationsByConcerned["Polisen"]?.count == 1)
+        let south = try s.review(groupId: f.south.id, from: day("2025-09-01"), to: day("2025-12-31"))
+        #expect(south.deviationsByConcerned["Polisen"] == nil)
+    }
+
+    @Test("two organisations with one name are told apart by their principal")
+    func sameName() throws {
+        let f = try ReviewFixture()
+        let s = f.t.store
+        let a = try s.addAgency(kind: "elevhalsa", principalName: "Norrby kommun", name: "Elevhälsan", busGroupId: f.north.id)
+        let b = try s.addAgency(kind: "elevhalsa", principalName: "Söderby kommun", name: "Elevhälsan", busGroupId: f.south.id)
+        for agency in [a, b] {
+            try s.addDeviation(reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+                               occurredOn: day("2026-02-02"), kind: "ovrigt", description: "x")
+        }
+        let r = try s.review(groupId: nil, from: day("2026-01-01"), to: day("2026-06-30"))
+        #expect(r.deviationsByConcerned["Elevhälsan (Norrby kommun)"]?.count == 1)
+        #expect(r.deviationsByConcerned["Elevhälsan (Söderby kommun)"]?.count == 1)
+    }
+
+    @Test("a year ends where it began, across a leap day")
+    func yearWindow() {
+        #expect(day("2028-03-01").startOfYearEndingHere == day("2027-03-02"))
+        #expect(day("2028-02-29").startOfYearEndingHere == day("2027-03-01"))
+        #expect(day("2026-11-20").startOfYearEndingHere == day("2025-11-21"))
+    }
+
+    @Test("an answer cannot predate the event or come from the future; nor can a deviation")
+    func dates() throws {
+        let f = try ReviewFixture()
+        let s = f.t.store
+        let agency = try s.read { db in try Agency.fetchOne(db)! }
+        let d = try s.addDeviation(reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+                                   occurredOn: day("2026-03-01"), kind: "ovrigt", description: "x")
+        #expect(throws: SIPError.self) { try s.answerDeviation(d.id!, response: "Svar", on: day("2026-02-28")) }
+        #expect(throws: SIPError.self) { try s.answerDeviation(d.id!, response: "Svar", on: day("2026-06-16")) }
+        #expect(throws: SIPError.invalidDate("2062-01-01")) {
+            try s.addDeviation(reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+                               occurredOn: day("2062-01-01"), kind: "ovrigt", description: "x")
+        }
+    }
+
+    @Test("a value a spreadsheet would run as a formula is written as text")
+    func formula() throws {
+        let f = try ReviewFixture()
+        let s = f.t.store
+        let evil = try s.addAgency(kind: "annan", principalName: "X", name: "=HYPERLINK(\"http://x\")", busGroupId: f.north.id)
+        try s.addDeviation(reportingAgencyId: evil.id!, concernedAgencyId: evil.id!, planId: nil,
+                           occurredOn: day("2026-02-02"), kind: "ovrigt", description: "x")
+        let csv = ReviewTable.csv(try s.review(groupId: f.north.id, from: day("2026-01-01"), to: day("2026-06-30")), catalog: Catalog(.sv))
+        #expect(csv.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"))
+        #expect(!csv.contains(";=HYPERLINK"))
     }
 }

@@ -85,6 +85,10 @@ struct DeviationRegisterScreenTests {
         app.press(.function(2))
         #expect(try store.deviation(id).status == .answered)
         app.press(.character("c"))
+        #expect(app.screenText.contains("Avsluta avvikelsen?"))
+        app.press(.character("n"))
+        #expect(try store.deviation(id).status == .answered, "no means no")
+        app.press(.character("c"), .character("j"))
         #expect(try store.deviation(id).status == .closed)
         app.press(.enter)
         let text = app.screenText
