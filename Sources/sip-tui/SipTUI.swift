@@ -46,7 +46,7 @@ struct SipTUI: ParsableCommand {
         abstract: "Coordinated individual plans (SIP) and BUS deviations, from the keyboard.",
         discussion: "With no subcommand, opens the terminal interface.",
         subcommands: [DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
-                      CheckCommand.self])
+                      AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
@@ -204,6 +204,51 @@ struct ReportCommand: ParsableCommand {
             }
         }
         Output.write(output)
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Who saw or changed what, and when; one line per event.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this plan: everyone who has seen or changed it.") var plan: Int64?
+    @Option(help: "Only this user (OS user name).") var user: String?
+    @Option(help: "From this day, YYYY-MM-DD.") var from: String?
+    @Option(help: "To this day, YYYY-MM-DD.") var to: String?
+
+    func run() throws {
+        let lines = try global.withStore { store in
+            try store.auditTrail(planId: plan, user: user, from: try from.flatMap { try Day.parseOptional($0) },
+                                 to: try to.flatMap { try Day.parseOptional($0) })
+        }
+        let text = lines.map { line in
+            "\(line.at)  \(line.user)  \(line.action)  \(line.entity)" + (line.entityId.map { " \($0)" } ?? "")
+        }.joined(separator: "\n")
+        Output.write(text.isEmpty ? "" : text + "\n")
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the database while it is in use (owner-only file, checked).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file to write; it must not exist.") var destination: String
+
+    func run() throws {
+        try global.withStore { store in try store.backup(to: destination) }
+        print(destination)
+    }
+}
+
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Replace the database with a backup, after checking the backup.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The backup to restore.") var source: String
+
+    func run() throws {
+        try global.withStore { store in try store.restore(from: source) }
+        print(global.catalog(.checkOK) + ".")
     }
 }
 
