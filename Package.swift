@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A writer process for the durability and concurrency tests; not a product.
+        .executableTarget(
+            name: "sip-stress",
+            dependencies: ["SIPModel"]
+        ),
         // Helpers both test targets share: temporary directories, the built binary, a tmux driver.
         .target(
             name: "SIPTestSupport",
@@ -43,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "SIPModelTests",
             // sip-tui is listed so that `swift test` builds the binary the command-line tests run.
-            dependencies: ["SIPModel", "SIPTestSupport", "sip-tui"]
+            dependencies: ["SIPModel", "SIPTestSupport", "sip-tui", "sip-stress"]
         ),
         .testTarget(
             name: "SIPUITests",

@@ -16,14 +16,16 @@ public final class TempDir: Sendable {
 
 /// The real `sip-tui` binary, built next to the test bundle by `swift test`.
 public enum Binary {
-    public static let url: URL = {
+    public static let url = named("sip-tui")
+
+    /// An executable of this package, found beside the test bundle.
+    public static func named(_ name: String) -> URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("sip-tui").path),
-              dir.path != "/" {
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent(name).path), dir.path != "/" {
             dir.deleteLastPathComponent()
         }
-        return dir.appendingPathComponent("sip-tui")
-    }()
+        return dir.appendingPathComponent(name)
+    }
 
     public struct Result: Sendable {
         public var status: Int32
