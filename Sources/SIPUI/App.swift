@@ -52,6 +52,8 @@ public final class App {
     public internal(set) var height: Int
     private var redrawRequested = false
     var undoStack: [UndoEntry] = []
+    /// Where the export form suggests writing the plan: the working directory unless told otherwise.
+    public var exportDirectory = FileManager.default.currentDirectoryPath
 
     public init(store: Store, catalog: Catalog, width: Int = 80, height: Int = 24) {
         self.store = store

@@ -83,7 +83,7 @@ extension App {
             return FormScreen(mode: .export(planId: planId), fields: [
                 FormField(key: "format", label: c.ui(.exportFormat),
                           choices: PlanExport.Format.allCases.map { .init(id: $0.rawValue, label: $0.rawValue) }, selected: "html"),
-                text("file", c.ui(.exportFile), FileManager.default.currentDirectoryPath + "/sip-plan-\(planId)"),
+                text("file", c.ui(.exportFile), exportDirectory + "/sip-plan-\(planId)"),
             ], title: c.ui(.exportPlan) + " – \(c(.planNumber)) \(planId)")
         case .familyMember(let planId):
             return FormScreen(mode: .familyMember(planId: planId), fields: [

@@ -9,7 +9,13 @@ struct MonkeyTests {
     func monkey() throws {
         let dir = TempDir()
         let store = try makeStore(dir, demoPlans: 15)
-        var app = App(store: store, catalog: Catalog(.sv))
+        // Random keys reach the export form: whatever it writes goes to the test's own folder.
+        func fresh() -> App {
+            let app = App(store: store, catalog: Catalog(.sv), width: 80, height: 24)
+            app.exportDirectory = dir.path("")
+            return app
+        }
+        var app = fresh()
         var keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
                            .backspace, .delete, .resize]
         keys += (1...12).map { Key.function($0) }
@@ -25,7 +31,7 @@ struct MonkeyTests {
             app.handle(keys[Int(rng.next() % UInt64(keys.count))])
             if app.isFinished {
                 restarts += 1
-                app = App(store: store, catalog: Catalog(.sv), width: 80, height: 24)
+                app = fresh()
                 continue
             }
             let grid = app.render()
