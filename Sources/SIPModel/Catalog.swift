@@ -144,10 +144,10 @@ public struct Catalog: Sendable {
         case yes, no, overdue, none, planNumber, child, group, lead, nextDate, guardians, relatives
         case consent, consentValid, consentMissing, consentWithdrawn, participants, meetings, interventions
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall
-        case noPlans, noDeviations, demoDone, checkOK, checkPermissions, checkIntegrity, checkForeignKeys
-        case hintUseDemo, hintNewDatabase, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions
-        case reportedBy, concerning, responseDue, kind, errorPrefix, tuiTitle, tuiEmpty, tuiPlans, tuiQuit
-        case follow, child_sex, birthDate, validFromTo, withdrawn, givenByChild, covers, attendance, agenda
+        case noPlans, noDeviations, demoDone, checkOK
+        case hintNewDatabase, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions
+        case concerning, responseDue, kind, tuiEmpty, tuiPlans
+        case follow, child_sex, birthDate, validFromTo, givenByChild, covers, attendance, agenda
         case needsTerminal, unknownTerminal
     }
 
@@ -183,10 +183,6 @@ public struct Catalog: Sendable {
         case .noDeviations: return pick("Inga avvikelser.", "No deviations.")
         case .demoDone: return pick("Demodata skapad", "Demo data created")
         case .checkOK: return pick("Databasen är hel", "The database is sound")
-        case .checkPermissions: return pick("Filrättigheter", "File permissions")
-        case .checkIntegrity: return pick("Integritet", "Integrity")
-        case .checkForeignKeys: return pick("Referenser", "References")
-        case .hintUseDemo: return pick("Skapa demodata med: sip-tui demo", "Create demo data with: sip-tui demo")
         case .hintNewDatabase: return pick("Ange en ny fil med --db.", "Give a new file with --db.")
         case .hintCheckPath: return pick("Kontrollera sökvägen eller ange en annan med --db.",
                                          "Check the path or give another with --db.")
@@ -194,24 +190,19 @@ public struct Catalog: Sendable {
                                       "Another session is writing. Try again in a moment.")
         case .hintNewerVersion: return pick("Uppdatera sip-tui.", "Update sip-tui.")
         case .hintPermissions: return pick("Rätta med: chmod 600 FIL", "Fix with: chmod 600 FILE")
-        case .reportedBy: return pick("Rapporterad av", "Reported by")
         case .concerning: return pick("Gäller", "Concerning")
         case .responseDue: return pick("Svar senast", "Response due")
         case .kind: return pick("Typ", "Kind")
-        case .errorPrefix: return pick("Fel", "Error")
-        case .tuiTitle: return pick("sip-tui: samordnade individuella planer", "sip-tui: coordinated individual plans")
         case .tuiEmpty:
             return pick("Databasen har inga planer än. Tryck n för att skapa en plan, eller avsluta med q och "
                         + "skapa demodata med: sip-tui demo",
                         "The database has no plans yet. Press n to create a plan, or quit with q and create demo "
                         + "data with: sip-tui demo")
         case .tuiPlans: return pick("planer", "plans")
-        case .tuiQuit: return pick("q Avsluta", "q Quit")
         case .follow: return pick("Uppföljning", "Follow-up")
         case .child_sex: return pick("Kön", "Sex")
         case .birthDate: return pick("Född", "Born")
         case .validFromTo: return pick("Giltigt", "Valid")
-        case .withdrawn: return pick("återkallat", "withdrawn")
         case .givenByChild: return pick("barnet självt", "the child")
         case .covers: return pick("omfattar", "covers")
         case .attendance: return pick("Närvaro", "Attendance")

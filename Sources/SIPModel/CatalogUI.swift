@@ -4,13 +4,13 @@ extension Catalog {
         // Actions (key table labels)
         case help, back, quit, open, filter, edit, save, nextField, previousField, redraw, up, down, pageUp
         case pageDown, first, last, statusFilter, overdueFilter, sort, newPlan, keepEditing, discard
-        case takeTheirs, saveMine, changeChoice, closeHelp, clearFilter, applyFilter, cancel
+        case takeTheirs, clearFilter, applyFilter
         // Screens and messages
-        case appTitle, tooSmall, saved, created, conflictBanner, unsavedQuestion, draftRestored, noMatch
+        case tooSmall, saved, created, conflictBanner, unsavedQuestion, draftRestored, noMatch
         case filterPrompt, allStatuses, helpTitle, overdueOnly, sortedBy, sortNumber, sortChild, sortNextDate
         case sortStatus, columnNumber, columnChild, columnNumberPN, columnStatus, columnLead, columnNext
         case newPlanTitle, editPlanTitle, theirValue, noneChoice, childName, childNumber, sex, busGroup
-        case initiator, requestDate, mustFixFields, nothingToSave, quitQuestion, yesKeys
+        case initiator, requestDate, mustFixFields, nothingToSave, yesKeys
         // Issue 4: running the SIP
         case meetingMode, interventions, addConsent, withdrawConsent, scheduleMeeting, showInvitation, exportPlan
         case copyGiven, closePlan, undo, newIntervention, markDone, markNotDelivered, nextSection, previousSection
@@ -19,8 +19,8 @@ extension Catalog {
         case validTo, consentCovers, withdrawnOn, meetingDate, meetingTime, duration, closeKind, closeCompleted
         case closeRefused, closeOther, exportFormat, exportFile, exported, recipient, givenOn, undone, nothingToUndo
         case deviationRegistered, deviationNotNeeded, meetingFinished, noMeeting, scheduled, consentWithdrawnBanner
-        case interventionStatus, noInterventions, previousMeetingNotes, answer, withdrawn, consentAdded
-        case addFamilyMember, inviteAgency, familyRole, guardian, relative, theFamily, changeAnswer
+        case interventionStatus, noInterventions, answer, consentAdded
+        case addFamilyMember, inviteAgency, familyRole, guardian, relative, changeAnswer
         case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate, showDeviation
         case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
@@ -75,13 +75,8 @@ extension Catalog {
         case .keepEditing: return pick("Fortsätt redigera", "Keep editing")
         case .discard: return pick("Släng ändringarna", "Discard the changes")
         case .takeTheirs: return pick("Ta deras värden", "Take their values")
-        case .saveMine: return pick("Spara mina värden", "Save my values")
-        case .changeChoice: return pick("Byt val", "Change choice")
-        case .closeHelp: return pick("Stäng hjälpen", "Close help")
         case .clearFilter: return pick("Töm filtret", "Clear the filter")
         case .applyFilter: return pick("Klar", "Done")
-        case .cancel: return pick("Avbryt", "Cancel")
-        case .appTitle: return pick("SIP", "SIP")
         case .tooSmall: return pick("Terminalen är för liten", "The terminal is too small")
         case .saved: return pick("Sparat.", "Saved.")
         case .created: return pick("Planen är skapad.", "The plan is created.")
@@ -118,7 +113,6 @@ extension Catalog {
         case .requestDate: return pick("Begäran inkom", "Request date")
         case .mustFixFields: return pick("Rätta de markerade fälten först.", "Correct the marked fields first.")
         case .nothingToSave: return pick("Inget att spara.", "Nothing to save.")
-        case .quitQuestion: return pick("Avsluta sip-tui?", "Quit sip-tui?")
         case .yesKeys: return pick("j", "y")
         case .meetingMode: return pick("Mötesläge", "Meeting mode")
         case .interventions: return pick("Insatser", "Interventions")
@@ -177,16 +171,13 @@ extension Catalog {
             return pick("SAMTYCKE ÅTERKALLAT: dela inga uppgifter.", "CONSENT WITHDRAWN: share nothing.")
         case .interventionStatus: return pick("Status", "Status")
         case .noInterventions: return pick("Inga insatser än. Tryck n för en ny.", "No interventions yet. Press n for a new one.")
-        case .previousMeetingNotes: return pick("Från förra mötet", "From the last meeting")
         case .answer: return pick("Svar", "Answer")
-        case .withdrawn: return pick("återkallat", "withdrawn")
         case .consentAdded: return pick("Samtycket är registrerat.", "The consent is recorded.")
         case .addFamilyMember: return pick("Lägg till familjemedlem", "Add a family member")
         case .inviteAgency: return pick("Bjud in en verksamhet", "Invite an organisation")
         case .familyRole: return pick("Är", "Is")
         case .guardian: return pick("vårdnadshavare", "guardian")
         case .relative: return pick("närstående", "relative")
-        case .theFamily: return pick("familjen", "the family")
         case .changeAnswer: return pick("Byt svar på kallelsen", "Change the answer")
         case .review: return pick("BUS-granskning", "BUS review")
         case .period: return pick("Period", "Period")
