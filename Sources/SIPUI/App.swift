@@ -330,6 +330,8 @@ public final class App {
             }
         } catch let error as SIPError {
             show(error)
+        } catch is NoMeeting {
+            message = (catalog.ui(.noMeeting), true)
         } catch {
             message = (String(describing: error), true)
         }

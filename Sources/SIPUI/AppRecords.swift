@@ -299,13 +299,14 @@ extension App {
     /// Thrown after a field has been marked: the form shows it, nothing is saved.
     struct FieldMarked: Error {}
 
+    /// Meeting mode needs a meeting: the user is told to book one.
+    struct NoMeeting: Error {}
+
     // MARK: Meeting mode
 
     func meetingScreen(planId: Int64) throws -> MeetingScreen {
         let meetings = try store.meetings(planId: planId)
-        guard let meeting = meetings.first(where: { !$0.held }) ?? meetings.last else {
-            throw SIPError.notFound(.meeting, 0)
-        }
+        guard let meeting = meetings.first(where: { !$0.held }) ?? meetings.last else { throw NoMeeting() }
         let document = try store.planDocument(planId)
         let parties = try store.participants(planId: planId).map { p in
             MeetingScreen.Party(participant: p, agencyName: document.participants.first { $0.id == p.id }?.agency)

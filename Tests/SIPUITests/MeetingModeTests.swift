@@ -65,6 +65,18 @@ struct MeetingModeTests {
         #expect(frames > 1000)
     }
 
+    @Test("a plan with no meeting yet says to book one")
+    func noMeetingYet() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 5)
+        let id = try #require(try store.planSummaries(PlanFilter(status: .draft)).first?.id)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: id)
+        app.press(.character("m"))
+        guard case .detail = app.top else { Issue.record("left the plan"); return }
+        #expect(app.screenText.contains("Planen har inget möte. Boka ett möte först (b)."))
+    }
+
     @Test("leaving meeting mode takes Esc and a yes; q does nothing there")
     func leaving() throws {
         let dir = TempDir()
