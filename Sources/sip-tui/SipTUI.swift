@@ -108,7 +108,7 @@ struct PlanCommand: ParsableCommand {
             if json {
                 print(try Output.json(rows))
             } else {
-                print(Output.planTable(rows, catalog: global.catalog), terminator: "")
+                print(TextReports.planTable(rows, catalog: global.catalog), terminator: "")
             }
         }
     }
@@ -124,7 +124,7 @@ struct PlanCommand: ParsableCommand {
             if json {
                 print(try Output.json(document))
             } else {
-                print(Output.planText(document, catalog: global.catalog), terminator: "")
+                print(TextReports.planText(document, catalog: global.catalog), terminator: "")
             }
         }
     }
@@ -288,7 +288,7 @@ struct DeviationCommand: ParsableCommand {
             if json {
                 print(try Output.json(rows))
             } else {
-                print(Output.deviationTable(rows, catalog: global.catalog), terminator: "")
+                print(TextReports.deviationTable(rows, catalog: global.catalog), terminator: "")
             }
         }
     }
