@@ -60,6 +60,7 @@ extension Store {
         }
     }
 
+    @discardableResult
     public func addContact(agencyId: Int64, name: String, role: String = "", phone: String = "",
                            email: String = "") throws -> ContactPerson {
         let contactDraft = ContactPerson(

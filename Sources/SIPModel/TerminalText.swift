@@ -24,3 +24,104 @@ public enum TerminalText {
         return String(scalars)
     }
 }
+
+/// Display width of text in terminal columns: combining marks and zero-width characters take none,
+/// East Asian wide characters and emoji take two, everything else one.
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
+        var width = 0
+        for (index, scalar) in character.unicodeScalars.enumerated() {
+            if index == 0 {
+                width = of(scalar)
+            } else if scalar.value == 0xFE0F || scalar.properties.isEmojiPresentation {
+                width = 2  // emoji presentation selector or ZWJ sequence: drawn wide
+            }
+        }
+        return width
+    }
+
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 1 }  // shown as a placeholder by TerminalText
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    /// `text` if it fits in `width` columns; otherwise its longest prefix that leaves room for "…".
+    public static func fit(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var used = 0
+        var out = ""
+        for character in text {
+            let w = of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Pads (or fits) `text` to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let fitted = fit(text, to: width)
+        return fitted + String(repeating: " ", count: max(0, width - of(fitted)))
+    }
+
+    /// Breaks text into lines of at most `width` columns, at spaces where possible.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for whole in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A paragraph's indent is kept on each of its lines (within reason).
+            let indentCount = min(whole.prefix { $0 == " " }.count, width / 2)
+            let indent = String(repeating: " ", count: indentCount)
+            let paragraph = whole.dropFirst(indentCount)
+            let width = width - indentCount
+            let start = lines.count
+            defer { for i in start..<lines.count { lines[i] = indent + lines[i] } }
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var word = String(word)
+                let sep = line.isEmpty ? 0 : 1
+                if lineWidth + sep + of(word) <= width {
+                    line += (sep == 1 ? " " : "") + word
+                    lineWidth += sep + of(word)
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                // A word longer than the line is broken hard.
+                while of(word) > width {
+                    var head = ""
+                    var w = 0
+                    for ch in word {
+                        if w + of(ch) > width { break }
+                        head.append(ch)
+                        w += of(ch)
+                    }
+                    lines.append(head)
+                    word = String(word.dropFirst(head.count))
+                }
+                line = word
+                lineWidth = of(word)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -12,9 +12,7 @@ public struct ReportLine: Equatable, Sendable {
 /// `TerminalText.safe` before it is printed.
 public enum TextReports {
     static func cell(_ text: String, _ width: Int) -> String {
-        let safe = TerminalText.safe(text)
-        if safe.count > width { return String(safe.prefix(max(0, width - 1))) + "…" }
-        return safe + String(repeating: " ", count: width - safe.count)
+        DisplayWidth.pad(TerminalText.safe(text), to: width)
     }
 
     public static func planTable(_ rows: [PlanSummary], catalog c: Catalog) -> String {

@@ -1,4 +1,5 @@
 import Testing
+import SIPModel
 @testable import SIPUI
 
 @Suite("Grid and display width")
