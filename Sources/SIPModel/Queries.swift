@@ -153,15 +153,21 @@ extension Store {
         return try PlanSummary.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
     }
 
-    public func deviationSummaries(planId: Int64? = nil) throws -> [DeviationSummary] {
+    /// Deviations, newest first; only one plan's, or only one deviation, when asked.
+    public func deviationSummaries(planId: Int64? = nil, id: Int64? = nil) throws -> [DeviationSummary] {
         let today = context.today
         return try read { db in
             var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
-            var whereClause = ""
+            var conditions: [String] = []
             if let planId {
-                whereClause = "WHERE d.planId = :plan"
+                conditions.append("d.planId = :plan")
                 arguments["plan"] = planId
             }
+            if let id {
+                conditions.append("d.id = :id")
+                arguments["id"] = id
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try DeviationSummary.fetchAll(db, sql: """
                 SELECT d.id, d.occurredOn, d.kind, k.nameSv AS kindName, r.name AS reportingAgency,
                        c.name AS concernedAgency, d.planId, d.status, d.responseDue, d.escalation,

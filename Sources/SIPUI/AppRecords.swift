@@ -392,7 +392,7 @@ extension App {
     func deviationText(_ id: Int64) throws -> String {
         let c = catalog
         let d = try store.deviation(id)
-        let summary = try store.deviationSummaries().first { $0.id == id }
+        let summary = try store.deviationSummaries(id: id).first
         var lines = [
             "\(c.field(.occurredOn)): \(d.occurredOn.iso)",
             "\(c(.kind)): \(summary?.kindName ?? d.kind)",
