@@ -56,6 +56,7 @@ public struct Catalog: Sendable {
         case .response: return pick("Svar", "Response")
         case .localAction: return pick("Åtgärd lokalt", "Local action")
         case .note: return pick("Anteckning", "Note")
+        case .login: return pick("Användarnamn", "User name")
         case .requestDate: return pick("Begäran inkom", "Request date")
         case .followUpDate: return pick("Uppföljning", "Follow-up")
         case .startDate: return pick("Startdatum", "Start date")
@@ -145,10 +146,11 @@ public struct Catalog: Sendable {
         case consent, consentValid, consentMissing, consentWithdrawn, participants, meetings, interventions
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall
         case noPlans, noDeviations, demoDone, checkOK
-        case hintNewDatabase, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions
+        case hintNewDatabase, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions, hintSharedGroup, hintAskAdministrator
         case concerning, responseDue, kind, tuiEmpty, tuiPlans
         case follow, child_sex, birthDate, validFromTo, givenByChild, covers, attendance, agenda
         case needsTerminal, unknownTerminal
+        case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -183,13 +185,27 @@ public struct Catalog: Sendable {
         case .noDeviations: return pick("Inga avvikelser.", "No deviations.")
         case .demoDone: return pick("Demodata skapad", "Demo data created")
         case .checkOK: return pick("Databasen är hel", "The database is sound")
+        case .closedOn: return pick("avslutad", "closed")
+        case .purgeWouldRemove: return pick("%d planer skulle gallras (--dry-run: inget ändrat).",
+                                            "%d plans would be purged (--dry-run: nothing changed).")
+        case .purgeRemoved: return pick("%d planer gallrade; avidentifierad statistik finns kvar.",
+                                        "%d plans purged; de-identified statistics remain.")
+        case .allPlans: return pick("(alla planer)", "(every plan)")
+        case .allGroupsShort: return pick("(alla grupper)", "(every group)")
         case .hintNewDatabase: return pick("Ange en ny fil med --db.", "Give a new file with --db.")
         case .hintCheckPath: return pick("Kontrollera sökvägen eller ange en annan med --db.",
                                          "Check the path or give another with --db.")
         case .hintLocked: return pick("En annan session skriver just nu. Försök igen om en stund.",
                                       "Another session is writing. Try again in a moment.")
         case .hintNewerVersion: return pick("Uppdatera sip-tui.", "Update sip-tui.")
-        case .hintPermissions: return pick("Rätta med: chmod 600 FIL", "Fix with: chmod 600 FILE")
+        case .hintPermissions:
+            return pick("Rätta med: chmod 600 FIL, eller dela med en grupp: --shared-group GRUPP",
+                        "Fix with: chmod 600 FILE, or share it with a group: --shared-group GROUP")
+        case .hintSharedGroup: return pick("Be systemadministratören lägga till dig i gruppen.",
+                                           "Ask the system administrator to add you to the group.")
+        case .hintAskAdministrator:
+            return pick("Be en administratör lägga till dig: sip-tui user add ANVÄNDARNAMN --name NAMN --role ROLL",
+                        "Ask an administrator to add you: sip-tui user add LOGIN --name NAME --role ROLE")
         case .concerning: return pick("Gäller", "Concerning")
         case .responseDue: return pick("Svar senast", "Response due")
         case .kind: return pick("Typ", "Kind")
@@ -259,6 +275,28 @@ public struct Catalog: Sendable {
         case .changedElsewhere(let entity):
             return pick("\(entityName(entity)) har ändrats av någon annan sedan du öppnade den. Inget har skrivits över; öppna den igen.",
                         "\(entityName(entity)) was changed by someone else since you opened it. Nothing was overwritten; open it again.")
+        case .planPurged(let id):
+            return pick("Plan \(id) är gallrad; bara avidentifierad statistik finns kvar.",
+                        "Plan \(id) has been purged; only de-identified statistics remain.")
+        case .unknownUser(let login):
+            return pick("Användaren \"\(login)\" finns inte i den här databasen.",
+                        "The user \"\(login)\" is not a user of this database.")
+        case .userExists(let login):
+            return pick("Användaren \"\(login)\" finns redan; byt roll med: sip-tui user set-role",
+                        "The user \"\(login)\" already exists; change the role with: sip-tui user set-role")
+        case .notPermitted(let role):
+            return pick("Det får du inte göra med rollen \(self.role(role)).",
+                        "Your role (\(self.role(role))) does not allow that.")
+        case .planNotPermitted(let id):
+            return pick("Plan \(id) hör inte till din verksamhet; du kan inte öppna den.",
+                        "Plan \(id) does not involve your organisation; you cannot open it.")
+        case .lastAdministrator:
+            return pick("Databasen måste ha minst en administratör. Utse en ny först.",
+                        "The database must keep at least one administrator. Appoint another first.")
+        case .unknownSystemGroup(let group):
+            return pick("Det finns ingen grupp \"\(group)\" på den här datorn.", "There is no group \"\(group)\" on this computer.")
+        case .cannotShare(let path, let group):
+            return pick("\(path) kunde inte delas med gruppen \(group).", "\(path) could not be shared with the group \(group).")
         case .databaseNotEmpty:
             return pick("Databasen innehåller redan planer; demodata skapas bara i en tom databas.",
                         "The database already holds plans; demo data goes only into an empty database.")
@@ -290,8 +328,19 @@ public struct Catalog: Sendable {
         case .locked: return self(.hintLocked)
         case .newerVersion: return self(.hintNewerVersion)
         case .permissionsTooOpen: return self(.hintPermissions)
+        case .cannotShare: return self(.hintSharedGroup)
+        case .unknownUser: return self(.hintAskAdministrator)
         case .databaseNotEmpty: return self(.hintNewDatabase)
         default: return nil
+        }
+    }
+
+    /// A role's name, as users say it.
+    public func role(_ role: Role) -> String {
+        switch role {
+        case .coordinator: return pick("samordnare", "coordinator")
+        case .busChair: return pick("BUS-ordförande", "BUS chair")
+        case .administrator: return pick("administratör", "administrator")
         }
     }
 
@@ -307,6 +356,7 @@ public struct Catalog: Sendable {
         case .consent: return pick("Samtycke", "Consent")
         case .familyMember: return pick("Närstående", "Family member")
         case .participant: return pick("Deltagare", "Participant")
+        case .user: return pick("Användare", "User")
         }
     }
 }

@@ -22,6 +22,7 @@ extension Catalog {
         case interventionStatus, noInterventions, answer, consentAdded
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, changeAnswer
         case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends
+        case administration, administrationIntro
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate, showDeviation
         case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
         case selfAssessment, newMeasurement, olderMeasurement, newerMeasurement, noMeasurements, chooseGroupFirst
@@ -187,6 +188,21 @@ extension Catalog {
         case .periodLastYear: return pick("förra året", "last year")
         case .trends: return pick("Trender, 12 månader", "Trends, 12 months")
         case .deviationRegister: return pick("BUS-avvikelser", "BUS deviations")
+        case .administration: return pick("Administration", "Administration")
+        case .administrationIntro:
+            return pick("""
+                Som administratör hanterar du användare och inställningar; planerna visas för samordnare.
+                  sip-tui user add ANVÄNDARNAMN --name NAMN --role samordnare|bus-chair|administrator --org VERKSAMHET
+                  sip-tui user set-role ANVÄNDARNAMN ROLL
+                  sip-tui settings --set first-meeting-days=21
+                  sip-tui audit --plan NR · backup FIL · restore FIL · purge --closed-before DATUM --dry-run
+                """, """
+                As an administrator you manage users and settings; plans are shown to coordinators.
+                  sip-tui user add LOGIN --name NAME --role coordinator|bus-chair|administrator --org ORGANISATION
+                  sip-tui user set-role LOGIN ROLE
+                  sip-tui settings --set first-meeting-days=21
+                  sip-tui audit --plan NO · backup FILE · restore FILE · purge --closed-before DATE --dry-run
+                """)
         case .newDeviation: return pick("Ny avvikelse", "New deviation")
         case .sendDeviation: return pick("Skickad", "Sent")
         case .answerDeviation: return pick("Registrera svar", "Record the answer")

@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The result of `sip-tui check`: each problem found, empty when all is well.
 public struct CheckReport: Sendable, Equatable {
@@ -12,7 +17,7 @@ extension Store {
     /// readable by their owner only.
     public func check() throws -> CheckReport {
         var report = CheckReport()
-        report.problems += Store.permissionProblems(path: path)
+        report.problems += Store.permissionProblems(path: path, sharedGroup: sharedGroup)
         let (integrity, violations) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
@@ -23,13 +28,17 @@ extension Store {
         return report
     }
 
-    /// Files of the database that group or others may access.
-    static func permissionProblems(path: String) -> [SIPError] {
-        ["", "-wal", "-shm"].compactMap { suffix -> SIPError? in
+    /// Files of the database that others may access: group members too, unless the files are
+    /// shared with `sharedGroup` on purpose.
+    static func permissionProblems(path: String, sharedGroup: String? = nil) -> [SIPError] {
+        let sharedId = sharedGroup.flatMap { getgrnam($0)?.pointee.gr_gid }
+        return ["", "-wal", "-shm"].compactMap { suffix -> SIPError? in
             let file = path + suffix
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-                  let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue else { return nil }
-            return mode & 0o077 != 0 ? .permissionsTooOpen(path: file, mode: String(mode, radix: 8)) : nil
+            var info = stat()
+            guard stat(file, &info) == 0 else { return nil }
+            let mode = Int(info.st_mode & 0o777)
+            let groupMayRead = mode & 0o070 != 0 && (sharedId == nil || info.st_gid != sharedId)
+            return mode & 0o007 != 0 || groupMayRead ? .permissionsTooOpen(path: file, mode: String(mode, radix: 8)) : nil
         }
     }
 }

@@ -54,7 +54,7 @@ public struct DemoGenerator {
     public static func run(store: Store, plans planCount: Int, seed: UInt64) throws -> DemoSummary {
         let words = try Words.load()
         let context = store.context
-        return try store.write { db in
+        let summary = try store.write { db in
             if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
             var generator = DemoGenerator(words: words, rng: SeededRandom(seed: seed), today: context.today,
                                           zone: context.timeZone, user: context.user, now: context.now(),
@@ -62,7 +62,22 @@ public struct DemoGenerator {
             try generator.fill(db, planCount: max(0, planCount))
             try store.audit(db, entity: .plan, id: nil, action: "demo",
                             detail: "plans=\(planCount) seed=\(seed)")
+            try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
             return generator.summary
+        }
+        if store.access != nil { try store.signIn() }
+        return summary
+    }
+
+    /// The demo's user coordinates every demo plan, so a newcomer sees the whole demo.
+    static func makeCoordinator(_ db: Database, login: String, now: Date) throws {
+        if var user = try AppUser.fetchOne(db, key: login) {
+            user.role = .coordinator
+            user.allPlans = true
+            try user.update(db)
+        } else {
+            try AppUser(login: login, name: Store.displayName(login), role: .coordinator, agencyId: nil, busGroupId: nil,
+                        allPlans: true, addedAt: now, addedBy: login).insert(db)
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Everything that can go wrong that a user must be told about. Messages live in `Catalog`.
 public enum SIPError: Error, Equatable, Sendable {
     public enum Entity: String, Sendable, Codable {
-        case plan, child, agency, busGroup, meeting, intervention, deviation, consent, familyMember, participant
+        case plan, child, agency, busGroup, meeting, intervention, deviation, consent, familyMember, participant, user
     }
 
     // Input
@@ -27,6 +27,17 @@ public enum SIPError: Error, Equatable, Sendable {
     case alreadyRegistered(Int64)
     /// Someone else changed the record since it was opened; nothing was written.
     case changedElsewhere(Entity)
+    /// The plan was purged (gallrad): only de-identified figures remain.
+    case planPurged(Int64)
+
+    // Users and roles
+    /// The OS user is not a user of this database.
+    case unknownUser(String)
+    case userExists(String)
+    case notPermitted(Role)
+    /// A coordinator asked for a plan their organisation takes no part in.
+    case planNotPermitted(Int64)
+    case lastAdministrator
 
     // Storage
     case directoryMissing(String)
@@ -38,6 +49,10 @@ public enum SIPError: Error, Equatable, Sendable {
     case locked(String)
     case newerVersion(String)
     case permissionsTooOpen(path: String, mode: String)
+    /// `--shared-group` names no group of this system.
+    case unknownSystemGroup(String)
+    /// The files could not be given to the shared group (the user is not a member).
+    case cannotShare(path: String, group: String)
     case integrityFailed(String)
     case foreignKeyViolations(Int)
     case storage(String)

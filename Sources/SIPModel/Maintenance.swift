@@ -14,6 +14,7 @@ extension Store {
     /// The audit trail, oldest first: who saw or changed what, and when. With `planId`, everything
     /// about that plan, so the family can be told who has seen it.
     public func auditTrail(planId: Int64? = nil, user: String? = nil, from: Day? = nil, to: Day? = nil) throws -> [AuditLine] {
+        try requireSignedIn(.maintenance)
         let zone = context.timeZone
         return try read { db in
             var request = AuditEntry.order(Column("id"))
@@ -31,6 +32,7 @@ extension Store {
     /// Copies the live database to `destination` with SQLite's online backup (readers and writers
     /// may go on meanwhile). The copy is created owner-only and checked before this returns.
     public func backup(to destination: String) throws {
+        try requireSignedIn(.maintenance)
         let directory = (destination as NSString).deletingLastPathComponent
         guard directory.isEmpty || FileManager.default.fileExists(atPath: directory) else {
             throw SIPError.directoryMissing(directory)
@@ -53,22 +55,122 @@ extension Store {
     }
 
     /// Replaces this database's contents with `source`, after checking the source is a sound
-    /// sip-tui database; a bad source changes nothing.
+    /// sip-tui database; a bad source changes nothing. The source is opened read-only and never
+    /// changed: an older backup is brought up to date in the restored copy.
     public func restore(from source: String) throws {
+        try requireSignedIn(.maintenance)
         guard FileManager.default.fileExists(atPath: source) else { throw SIPError.cannotOpen(source) }
-        let incoming = try Store(path: source, context: context)
-        let report = try incoming.check()
-        guard report.problems.allSatisfy({ if case .permissionsTooOpen = $0 { return true } else { return false } }) else {
-            try? incoming.close()
-            throw report.problems.first { if case .permissionsTooOpen = $0 { return false } else { return true } }!
-        }
+        try Store.checkHeader(source)
+        var config = Configuration()
+        config.readonly = true
         do {
-            try incoming.writer.backup(to: writer)
+            let incoming = try DatabaseQueue(path: source, configuration: config)
+            defer { try? incoming.close() }
+            try incoming.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                if integrity != ["ok"] { throw SIPError.integrityFailed(integrity.prefix(3).joined(separator: "; ")) }
+                let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+                if violations > 0 { throw SIPError.foreignKeyViolations(violations) }
+                guard try db.tableExists("plan"), try Schema.migrator.appliedIdentifiers(db).contains("v1-schema") else {
+                    throw SIPError.notADatabase(source)
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(source) }
+            }
+            try incoming.backup(to: writer)
+            try Schema.migrator.migrate(writer)
         } catch {
-            try? incoming.close()
-            throw SIPError.from(error, path: path)
+            throw SIPError.from(error, path: source)
         }
-        try incoming.close()
         try write { db in try self.audit(db, entity: .plan, id: nil, action: "restore", detail: (source as NSString).lastPathComponent) }
+    }
+}
+
+/// A closed plan that purging (gallring) removes the personal data of.
+public struct PurgeCandidate: Codable, Equatable, Sendable {
+    public var planId: Int64
+    public var closedOn: Day
+    public var busGroup: String
+}
+
+extension Store {
+    /// Closed plans whose closing day is before `day` and that still hold personal data.
+    public func purgeCandidates(closedBefore day: Day) throws -> [PurgeCandidate] {
+        try requireSignedIn(.maintenance)
+        let zone = context.timeZone
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.id, g.name AS grp,
+                       (SELECT MAX(s.changedAt) FROM planStatusChange s WHERE s.planId = p.id AND s.toStatus = 'closed') AS closedAt
+                FROM "plan" p JOIN busGroup g ON g.id = p.busGroupId
+                WHERE p.status = 'closed' AND p.purgedOn IS NULL ORDER BY p.id
+                """).compactMap { row in
+                guard let closedAt = row["closedAt"] as Date? else { return nil }
+                let closedOn = Day(closedAt, in: zone)
+                return closedOn < day ? PurgeCandidate(planId: row["id"], closedOn: closedOn, busGroup: row["grp"]) : nil
+            }
+        }
+    }
+
+    /// Purges (gallrar) the closed plans `purgeCandidates` lists, in one transaction: names,
+    /// numbers, family, consents, copies, drafts, every free text and the audit log's changed
+    /// values go. What stays is de-identified: the plan's number, group, dates, statuses, sex and
+    /// birth year, which organisations took part, meetings held, interventions' dates and
+    /// outcomes, deviations (already de-identified): the BUS review's figures do not change.
+    @discardableResult
+    public func purge(closedBefore day: Day) throws -> [PurgeCandidate] {
+        let candidates = try purgeCandidates(closedBefore: day)
+        guard !candidates.isEmpty else { return [] }
+        let today = context.today
+        try write { db in
+            for candidate in candidates { try self.purgePlan(db, candidate.planId, on: today) }
+        }
+        return candidates
+    }
+
+    private func purgePlan(_ db: Database, _ planId: Int64, on today: Day) throws {
+        // Authorise first; the audit line stays, without details.
+        try audit(db, entity: .plan, id: planId, action: "purge")
+        let ids = { (sql: String) in try Int64.fetchAll(db, sql: sql, arguments: [planId]) }
+        let meetings = try ids("SELECT id FROM meeting WHERE planId = ?")
+        let interventions = try ids("SELECT id FROM intervention WHERE planId = ?")
+        let consents = try ids("SELECT id FROM consent WHERE planId = ?")
+        let participants = try ids("SELECT id FROM participant WHERE planId = ?")
+        // The changed values the audit log kept for anything of this plan's.
+        for (entity, list) in [("plan", [planId]), ("meeting", meetings), ("intervention", interventions),
+                               ("consent", consents), ("participant", participants)] where !list.isEmpty {
+            try db.execute(sql: """
+                DELETE FROM auditDetail WHERE auditId IN
+                  (SELECT id FROM auditLog WHERE entity = ? AND entityId IN (\(list.map(String.init).joined(separator: ","))))
+                """, arguments: [entity])
+        }
+        guard let oldChild = try Int64.fetchOne(db, sql: "SELECT childId FROM \"plan\" WHERE id = ?", arguments: [planId])
+        else { throw SIPError.notFound(.plan, planId) }
+        // A stand-in child keeps only sex and birth year (the age bands); the real one goes
+        // with its family unless another plan still needs them.
+        try db.execute(sql: """
+            INSERT INTO child (name, personalNumber, birthDate, sex)
+            SELECT '-', NULL, strftime('%Y', birthDate) || '-07-01', sex FROM child WHERE id = ?
+            """, arguments: [oldChild])
+        let standIn = db.lastInsertedRowID
+        try db.execute(sql: """
+            DELETE FROM consent WHERE planId = :plan;
+            DELETE FROM planCopy WHERE planId = :plan;
+            DELETE FROM formDraft WHERE planId = :plan;
+            DELETE FROM attendance WHERE participantId IN (SELECT id FROM participant WHERE planId = :plan AND familyMemberId IS NOT NULL);
+            DELETE FROM participant WHERE planId = :plan AND familyMemberId IS NOT NULL;
+            UPDATE participant SET person = '-', role = '' WHERE planId = :plan;
+            UPDATE meeting SET place = '', videoLink = '', minutes = '' WHERE planId = :plan;
+            UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = :plan);
+            UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = :plan;
+            UPDATE planStatusChange SET note = '' WHERE planId = :plan;
+            UPDATE "plan" SET childId = :standIn, initiatorPerson = '', reason = '', questions = '', currentSituation = '',
+                childView = '', childGoals = '', longTermGoals = '', shortTermGoals = '', familyOwnActions = '',
+                leadPerson = '', coordinator = '', closedReason = '-', followUpCaller = '', purgedOn = :today,
+                version = version + 1
+            WHERE id = :plan;
+            """, arguments: ["plan": planId, "standIn": standIn, "today": today])
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" WHERE childId = ?", arguments: [oldChild]) == 0 {
+            try db.execute(sql: "DELETE FROM child WHERE id = ?", arguments: [oldChild])
+        }
     }
 }

@@ -217,6 +217,8 @@ extension Store {
     public func plan(_ id: Int64) throws -> Plan {
         try read { db in
             guard let plan = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
+            try self.requireVisible(db, planId: id)
+            try Store.requireNotPurged(db, planId: id)
             return plan
         }
     }

@@ -217,14 +217,15 @@ extension Store {
         let today = context.today
         let zone = context.timeZone
         return try write { db in
-            let document = try Store.planDocument(db, id: id, today: today, zone: zone)
+            // Audited (and authorised) first: a refused read loads nothing.
             try self.audit(db, entity: .plan, id: id, action: "view")
-            return document
+            return try Store.planDocument(db, id: id, today: today, zone: zone)
         }
     }
 
     static func planDocument(_ db: Database, id: Int64, today: Day, zone: TimeZone) throws -> PlanDocument {
         guard let plan = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
+        try Store.requireNotPurged(db, planId: id)
         guard let child = try Child.fetchOne(db, key: plan.childId) else { throw SIPError.notFound(.child, plan.childId) }
         let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0) })
         func agencyName(_ id: Int64?) -> String? { id.flatMap { agencies[$0]?.name } }

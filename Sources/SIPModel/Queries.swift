@@ -105,14 +105,18 @@ enum OverdueRule {
 }
 
 extension Store {
+    /// The plans the signed-in user may see (every plan when not signed in), purged ones left out.
     public func planSummaries(_ filter: PlanFilter = PlanFilter()) throws -> [PlanSummary] {
         let today = context.today
-        return try read { db in try Store.planSummaries(db, filter: filter, today: today) }
+        let access = access
+        try access?.require(.plans)
+        return try read { db in try Store.planSummaries(db, filter: filter, today: today, access: access) }
     }
 
-    static func planSummaries(_ db: Database, filter: PlanFilter, today: Day) throws -> [PlanSummary] {
-        var conditions: [String] = []
+    static func planSummaries(_ db: Database, filter: PlanFilter, today: Day, access: Access? = nil) throws -> [PlanSummary] {
+        var conditions: [String] = ["p.purgedOn IS NULL"]
         var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
+        if let access { conditions.append(access.planCondition(&arguments)) }
         if let status = filter.status {
             conditions.append("p.status = :status")
             arguments["status"] = status
@@ -132,7 +136,7 @@ extension Store {
                 """)
             arguments["pattern"] = pattern
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let whereClause = "WHERE " + conditions.joined(separator: " AND ")
         var sql = """
         SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
                p.leadPerson, p.followUpDate,
@@ -154,11 +158,15 @@ extension Store {
     }
 
     /// Deviations, newest first; only one plan's, or only one deviation, when asked.
+    /// Scoped to the signed-in user: a coordinator's organisation, a chair's group.
     public func deviationSummaries(planId: Int64? = nil, id: Int64? = nil) throws -> [DeviationSummary] {
         let today = context.today
+        let access = access
+        try access?.require(.deviations)
         return try read { db in
             var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
             var conditions: [String] = []
+            if let access { conditions.append(access.deviationCondition(&arguments)) }
             if let planId {
                 conditions.append("d.planId = :plan")
                 arguments["plan"] = planId
@@ -195,7 +203,24 @@ extension Store {
         throw SIPError.unknownGroup(text)
     }
 
+    /// Finds an organisation by number or by name (case-insensitive).
+    public func agency(matching text: String) throws -> Agency {
+        let agencies = try allAgencies()
+        if let id = Int64(text), let agency = agencies.first(where: { $0.id == id }) { return agency }
+        let wanted = TextRules.clean(text, multiline: false).lowercased()
+        guard let agency = agencies.first(where: { $0.name.lowercased() == wanted }) else {
+            throw SIPError.invalidValue(field: .agencyName, value: text)
+        }
+        return agency
+    }
+
     public func planCount() throws -> Int {
         try read { db in try Plan.fetchCount(db) }
+    }
+
+    static func requireNotPurged(_ db: Database, planId: Int64) throws {
+        if try Bool.fetchOne(db, sql: "SELECT purgedOn IS NOT NULL FROM \"plan\" WHERE id = ?", arguments: [planId]) == true {
+            throw SIPError.planPurged(planId)
+        }
     }
 }

@@ -57,7 +57,8 @@ public struct GroupReview: Codable, Equatable, Sendable {
 
 extension Store {
     /// The review for one BUS group (nil: every group) over `from`...`to`, both days included.
-    public func review(groupId: Int64?, from: Day, to: Day) throws -> GroupReview {
+    public func review(groupId requested: Int64?, from: Day, to: Day) throws -> GroupReview {
+        let groupId = try reviewGroup(requested)
         let today = context.today
         return try read { db in
             let deadlines = try Store.deadlines(db)
@@ -276,6 +277,7 @@ extension Store {
     /// The list behind a review figure, de-identified: numbers, statuses, organisations, dates,
     /// sex and age band; never names, personal numbers or free text.
     public func reviewList(_ kind: ReviewIds, ids: [Int64], on day: Day, catalog c: Catalog) throws -> [String] {
+        try requireSignedIn(.review)
         guard !ids.isEmpty else { return [] }
         return try read { db in
             let list = ids.map(String.init).joined(separator: ",")
@@ -331,7 +333,8 @@ public struct Trends: Codable, Equatable, Sendable {
 }
 
 extension Store {
-    public func trends(groupId: Int64?, to: Day) throws -> Trends {
+    public func trends(groupId requested: Int64?, to: Day) throws -> Trends {
+        let groupId = try reviewGroup(requested)
         let zone = context.timeZone
         return try read { db in
             let last = Day(year: to.year, month: to.month, day: 1)!

@@ -80,6 +80,33 @@ enum Schema {
                                arguments: [index + 1, row[0], row[1], row[2]])
             }
         }
+        migrator.registerMigration("v6-users-and-retention") { db in
+            try db.execute(sql: """
+                CREATE TABLE appUser (
+                    login TEXT PRIMARY KEY NOT NULL CHECK (length(login) BETWEEN 1 AND 64),
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+                    role TEXT NOT NULL CHECK (role IN ('coordinator','bus_chair','administrator')),
+                    agencyId INTEGER REFERENCES agency(id) ON DELETE SET NULL,
+                    busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL,
+                    allPlans INTEGER NOT NULL DEFAULT 0 CHECK (allPlans IN (0, 1)),
+                    addedAt DATETIME NOT NULL,
+                    addedBy TEXT NOT NULL
+                );
+                -- Purged (gallrad): the plan's row stays, without personal data, for the statistics.
+                ALTER TABLE "plan" ADD COLUMN purgedOn TEXT CHECK (purgedOn IS NULL OR purgedOn IS date(purgedOn, '+0 days'));
+                -- What a change changed may be personal data: it lives beside the append-only log,
+                -- where purging a plan can remove it; the log keeps who did what, and when.
+                CREATE TABLE auditDetail (
+                    auditId INTEGER PRIMARY KEY REFERENCES auditLog(id),
+                    detail TEXT NOT NULL
+                );
+                INSERT INTO auditDetail (auditId, detail) SELECT id, detail FROM auditLog WHERE detail <> '';
+                DROP TRIGGER auditLog_noUpdate;
+                UPDATE auditLog SET detail = '' WHERE detail <> '';
+                CREATE TRIGGER auditLog_noUpdate BEFORE UPDATE ON auditLog
+                BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                """)
+        }
         return migrator
     }
 

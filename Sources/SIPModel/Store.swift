@@ -55,15 +55,26 @@ public enum DatabaseLocation {
 public final class Store: Sendable {
     public let path: String
     public let context: SessionContext
+    /// The OS group the files are shared with (`--shared-group`); nil: owner only.
+    public let sharedGroup: String?
     let writer: DatabasePool
+    let signedIn = SignedIn()
 
     /// Opens (creating and migrating when new) the database at `path`.
     /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
+    /// - Parameter sharedGroup: share the files with this OS group (mode 0660); without it, a
+    ///   database or WAL that group or others can read is refused.
     public init(path: String, context: SessionContext, createDirectory: Bool = false,
-                busyTimeout: TimeInterval = 5) throws {
-        umask(0o077)
+                busyTimeout: TimeInterval = 5, sharedGroup: String? = nil) throws {
+        let groupId = try sharedGroup.map { name -> gid_t in
+            guard let entry = getgrnam(name) else { throw SIPError.unknownSystemGroup(name) }
+            return entry.pointee.gr_gid
+        }
+        umask(groupId == nil ? 0o077 : 0o007)
         self.path = path
         self.context = context
+        self.sharedGroup = sharedGroup
+        if groupId == nil, let problem = Store.permissionProblems(path: path).first { throw problem }
         let directory = (path as NSString).deletingLastPathComponent.isEmpty
             ? "." : (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
@@ -84,7 +95,7 @@ public final class Store: Sendable {
         if size != nil {
             try Store.checkHeader(path)
         }
-        if isNew && access(directory, W_OK) != 0 {
+        if isNew && Glibc.access(directory, W_OK) != 0 {
             throw SIPError.directoryNotWritable(directory)
         }
 
@@ -104,11 +115,27 @@ public final class Store: Sendable {
         } catch {
             throw SIPError.from(error, path: path)
         }
-        // Files this call created are owner-only (umask does it; chmod makes sure). An existing
-        // database keeps its mode: `check` reports one that others can read, rather than hiding it.
-        if isNew {
+        // Files this call created are owner-only (umask does it; chmod makes sure); shared ones
+        // belong to the group, mode 0660. An existing private database that others can read was refused above.
+        if let groupId {
+            try Store.share(path: path, groupId: groupId, groupName: sharedGroup ?? "")
+        } else if isNew {
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
                 chmod(path + suffix, 0o600)
+            }
+        }
+    }
+
+    /// Gives the database files to `groupId` with mode 0660, where they are not so already.
+    private static func share(path: String, groupId: gid_t, groupName: String) throws {
+        for file in ["", "-wal", "-shm"].map({ path + $0 }) {
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            if info.st_gid != groupId && chown(file, uid_t.max, groupId) != 0 {
+                throw SIPError.cannotShare(path: file, group: groupName)
+            }
+            if info.st_mode & 0o777 != 0o660 && chmod(file, 0o660) != 0 {
+                throw SIPError.cannotShare(path: file, group: groupName)
             }
         }
     }
@@ -120,7 +147,7 @@ public final class Store: Sendable {
     }
 
     /// A file that exists must be empty (SQLite turns it into a database) or start with SQLite's header.
-    private static func checkHeader(_ path: String) throws {
+    static func checkHeader(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SIPError.cannotOpen(path)
         }
@@ -164,11 +191,17 @@ public final class Store: Sendable {
         }
     }
 
-    /// Appends to the audit log inside the caller's transaction.
+    /// Appends to the audit log inside the caller's transaction, after checking that the
+    /// signed-in user may do this (a refusal rolls the whole change back). The detail (changed
+    /// values) goes beside the append-only log, where purging a plan can remove it.
     func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
+        try authorize(db, entity: entity, id: id, action: action)
         var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: entity.rawValue,
-                               entityId: id, action: action, detail: detail)
+                               entityId: id, action: action, detail: "")
         try entry.insert(db)
+        if !detail.isEmpty {
+            try db.execute(sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [entry.id, detail])
+        }
     }
 
     /// Closes the pool; further use throws.

@@ -9,6 +9,8 @@ public enum Field: String, Sendable, CaseIterable, Codable {
     case requestDate, followUpDate, startDate, dueDate, occurredOn, responseDue, status, leadAgency
     case information, place, videoLink, minutes, agendaTitle, agendaNotes
     case what, frequency, comment, description, response, localAction, note
+    /// An OS user name.
+    case login
 
     /// Longest accepted text, in Unicode code points (what SQLite's length() counts).
     public var maxLength: Int {
@@ -16,6 +18,7 @@ public enum Field: String, Sendable, CaseIterable, Codable {
         case .personalNumber, .birthDate, .requestDate, .followUpDate, .startDate, .dueDate,
              .occurredOn, .responseDue, .status: return 20
         case .phone: return 40
+        case .login: return 64
         case .name, .relation, .email, .role, .person, .leadPerson, .initiatorPerson, .coordinator, .leadAgency, .followUpCaller,
              .agencyName, .principalName, .groupName, .agendaTitle, .frequency:
             return 120

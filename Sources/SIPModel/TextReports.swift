@@ -40,6 +40,20 @@ public enum TextReports {
         return out
     }
 
+    public static func userTable(_ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog) -> String {
+        let agencyNames = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+        let groupNames = Dictionary(uniqueKeysWithValues: groups.map { ($0.id!, $0.name) })
+        var out = cell(c.field(.login), 14) + " " + cell(c.field(.name), 22) + " " + cell(c.field(.role), 15) + " "
+            + cell(c.field(.agencyName), 26) + " " + c(.group) + "\n"
+        for user in users {
+            let organisation = user.allPlans ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
+            let group = user.role == .busChair ? user.busGroupId.flatMap { groupNames[$0] } ?? c(.allGroupsShort) : "-"
+            out += cell(user.login, 14) + " " + cell(user.name, 22) + " " + cell(c.role(user.role), 15) + " "
+                + cell(organisation, 26) + " " + TerminalText.safe(group) + "\n"
+        }
+        return out
+    }
+
     /// The whole plan as readable text, section by section: what `plan show` prints.
     public static func planText(_ d: PlanDocument, catalog c: Catalog) -> String {
         var out = ""

@@ -61,7 +61,39 @@ public final class App {
         self.width = width
         self.height = height
         stack = [.list(PlanListScreen())]
-        perform(.query(PlanListScreen().query))
+        start()
+    }
+
+    /// The first screen follows the role: a coordinator's plans, a chair's review, an
+    /// administrator's users. Not signed in (the library used directly): the plan list.
+    private func start() {
+        let access = store.access
+        switch access?.role {
+        case .busChair?:
+            let groups = (try? store.busGroups()) ?? []
+            let own = access?.reviewGroupId.map { id in groups.filter { $0.id == id } } ?? groups
+            stack = [.review(ReviewScreen(groups: own, today: store.context.today, chairStart: true))]
+            if case .review(let screen) = top { perform(screen.query) }
+        case .administrator?:
+            stack = [.viewer(TextViewScreen(title: catalog.ui(.administration), text: administrationText(), isStart: true))]
+        case .coordinator?, nil:
+            var list = PlanListScreen()
+            list.offersReview = access == nil
+            stack = [.list(list)]
+            perform(.query(list.query))
+        }
+    }
+
+    /// An administrator's start screen: the users and the settings, and the commands that change them.
+    private func administrationText() -> String {
+        var text = catalog.ui(.administrationIntro) + "\n\n"
+        if let users = try? store.users(), let agencies = try? store.allAgencies(), let groups = try? store.busGroups() {
+            text += TextReports.userTable(users, agencies: agencies, groups: groups, catalog: catalog) + "\n"
+        }
+        if let deadlines = try? store.deadlines() {
+            text += Deadlines.names.map { "\($0)=\(deadlines[$0]!)" }.joined(separator: "\n") + "\n"
+        }
+        return text
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
@@ -573,7 +605,7 @@ public final class App {
         case .viewer(let viewer):
             viewer.render(into: &grid, viewport: viewport)
             title = (viewer.title, "")
-            hints = TextViewScreen.keys.hints(catalog)
+            hints = viewer.keys.hints(catalog)
         case .review(var review):
             review.render(into: &grid, viewport: viewport, catalog: catalog)
             replaceTop(.review(review))
@@ -586,7 +618,7 @@ public final class App {
             let dates = "\(review.dates.from.iso)–\(review.dates.to.iso)"
             title = ("\(catalog.ui(.review)) · \(review.groupIndex == nil ? catalog.ui(.allGroups) : review.title)",
                      width >= 80 ? "\(period) \(dates)" : dates)
-            hints = ReviewScreen.keys.hints(catalog)
+            hints = review.keys.hints(catalog)
         case .deviations(var register):
             register.render(into: &grid, viewport: viewport, catalog: catalog)
             replaceTop(.deviations(register))
@@ -630,8 +662,8 @@ public final class App {
         case .form: FormScreen.keys.help(catalog)
         case .meeting(let meeting): meeting.keys.help(catalog)
         case .interventions: InterventionsScreen.keys.help(catalog)
-        case .viewer: TextViewScreen.keys.help(catalog)
-        case .review: ReviewScreen.keys.help(catalog)
+        case .viewer(let viewer): viewer.keys.help(catalog)
+        case .review(let review): review.keys.help(catalog)
         case .deviations: DeviationsScreen.keys.help(catalog)
         case .spider: SpiderScreen.keys.help(catalog)
         }

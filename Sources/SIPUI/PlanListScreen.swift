@@ -56,7 +56,13 @@ public struct PlanListScreen: Equatable, Sendable {
         KeyBinding([.pageDown], .pageDown, .pageDown),
     ])
 
-    public var keys: KeyTable<Action> { filtering ? Self.filterKeys : Self.browseKeys }
+    /// False for a coordinator: the BUS review is the chairs'.
+    public var offersReview = true
+
+    public var keys: KeyTable<Action> {
+        if filtering { return Self.filterKeys }
+        return offersReview ? Self.browseKeys : KeyTable(Self.browseKeys.bindings.filter { $0.action != .review })
+    }
     public var isTyping: Bool { filtering }
 
     public var query: PlanFilter {

@@ -3,7 +3,7 @@ import SIPModel
 /// The BUS group review for chairs: de-identified figures for a group (or all) and a period;
 /// Enter opens the list behind a figure.
 public struct ReviewScreen: Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, open, group, period, trends, spider, back }
+    public enum Action: Hashable, Sendable { case up, down, open, group, period, trends, spider, deviations, back, quit }
     public enum Period: CaseIterable, Sendable { case last12Months, thisYear, lastYear }
 
     public let groups: [BusGroup]
@@ -15,11 +15,19 @@ public struct ReviewScreen: Equatable, Sendable {
     public private(set) var selected = 0
     public private(set) var top = 0
     let today: Day
+    /// A chair's start screen: q quits, `a` opens the register, and the group is theirs alone.
+    public let isChairStart: Bool
 
-    public init(groups: [BusGroup], today: Day) {
+    /// - Parameter chairOf: the chair's start screen, locked to `groups[0]` when one group is given.
+    public init(groups: [BusGroup], today: Day, chairStart: Bool = false) {
         self.groups = groups
         self.today = today
+        isChairStart = chairStart
+        if chairStart && groups.count == 1 { groupIndex = 0 }
     }
+
+    /// A chair of one group cannot switch group.
+    var isGroupFixed: Bool { isChairStart && groups.count == 1 }
 
     public static func == (a: ReviewScreen, b: ReviewScreen) -> Bool {
         a.groupIndex == b.groupIndex && a.period == b.period && a.review == b.review && a.selected == b.selected
@@ -35,6 +43,14 @@ public struct ReviewScreen: Equatable, Sendable {
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
     ])
+
+    public var keys: KeyTable<Action> {
+        guard isChairStart else { return Self.keys }
+        var bindings = Self.keys.bindings.filter { $0.action != .back && !(isGroupFixed && $0.action == .group) }
+        bindings.insert(KeyBinding([.character("a")], .deviations, .deviationRegister, hint: true), at: 1)
+        bindings.append(KeyBinding([.character("q")], .quit, .quit, hint: true))
+        return KeyTable(bindings)
+    }
 
     public var groupId: Int64? { groupIndex.map { groups[$0].id! } }
 
@@ -55,7 +71,7 @@ public struct ReviewScreen: Equatable, Sendable {
     }
 
     public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
-        guard let action = Self.keys.action(for: key) else { return [] }
+        guard let action = keys.action(for: key) else { return [] }
         switch action {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, rows.count - 1), selected + 1)
@@ -71,7 +87,9 @@ public struct ReviewScreen: Equatable, Sendable {
             return [query]
         case .trends: return [.showTrends(groupId: groupId, to: dates.to)]
         case .spider: return [.openSpider(groupId: groupId)]
+        case .deviations: return [.openDeviations]
         case .back: return [.back]
+        case .quit: return [.quit]
         }
         return []
     }

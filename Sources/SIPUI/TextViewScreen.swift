@@ -2,13 +2,17 @@ import SIPModel
 
 /// A read-only text to scroll through (the invitation), one plan's only.
 public struct TextViewScreen: Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, back }
+    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, back, quit }
 
     public let title: String
     public let lines: [String]
     public private(set) var top = 0
 
-    public init(title: String, text: String) {
+    /// The first screen (an administrator's): q quits rather than going back.
+    public var isStart = false
+
+    public init(title: String, text: String, isStart: Bool = false) {
+        self.isStart = isStart
         self.title = title
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
@@ -21,10 +25,16 @@ public struct TextViewScreen: Equatable, Sendable {
         KeyBinding([.pageDown, .character(" ")], .pageDown, .pageDown),
     ])
 
+    public var keys: KeyTable<Action> {
+        guard isStart else { return Self.keys }
+        return KeyTable([KeyBinding([.character("q")], .quit, .quit, hint: true)]
+                        + Self.keys.bindings.filter { $0.action != .back })
+    }
+
     func wrapped(_ width: Int) -> [String] { lines.flatMap { DisplayWidth.wrap($0, width: max(8, width - 1)) } }
 
     public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
-        guard let action = Self.keys.action(for: key) else { return [] }
+        guard let action = keys.action(for: key) else { return [] }
         let count = wrapped(viewport.width).count
         let page = max(1, viewport.height - 1)
         switch action {
@@ -33,6 +43,7 @@ public struct TextViewScreen: Equatable, Sendable {
         case .pageUp: top -= page
         case .pageDown: top += page
         case .back: return [.back]
+        case .quit: return [.quit]
         }
         top = min(max(0, top), max(0, count - viewport.height))
         return []

@@ -10,14 +10,22 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of the interface: sv (default) or en.")
     var lang: Language = .sv
 
+    @Option(name: .customLong("shared-group"),
+            help: "Share the database with this OS group (mode 0660); without it, files others can read are refused.")
+    var sharedGroup: String?
+
     var catalog: Catalog { Catalog(lang) }
 
-    /// Opens the store, turning any failure into one clear line on stderr and exit code 1.
-    func withStore<T>(_ body: (Store) throws -> T) throws -> T {
+    /// Opens the store and signs the OS user in, checking they may do `capability`; turns any
+    /// failure into one clear line on stderr and exit code 1.
+    func withStore<T>(requiring capability: Access.Capability? = nil, _ body: (Store) throws -> T) throws -> T {
         let location = DatabaseLocation.resolve(option: db)
         do {
-            let store = try Store(path: location.path, context: .current(), createDirectory: location.isDefault)
+            let store = try Store(path: location.path, context: .current(), createDirectory: location.isDefault,
+                                  sharedGroup: sharedGroup)
             defer { try? store.close() }
+            let access = try store.signIn()
+            if let capability { try access.require(capability) }
             return try body(store)
         } catch let error as SIPError {
             fail(error)
@@ -46,12 +54,15 @@ struct SipTUI: ParsableCommand {
         abstract: "Coordinated individual plans (SIP) and BUS deviations, from the keyboard.",
         discussion: "With no subcommand, opens the terminal interface.",
         subcommands: [DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
-                      AuditCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self])
+                      UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
+                      CheckCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let end = try global.withStore { store -> SessionEnd in
+            // The file's owner who is not a user may manage users, from the command line only.
+            if store.access?.user == nil { throw SIPError.unknownUser(store.context.user) }
             do {
                 return try NcursesTerminal.run(store: store, catalog: global.catalog)
             } catch NcursesTerminal.TerminalError.notATerminal {
@@ -74,6 +85,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 1
 
     func run() throws {
+        // The model refuses a non-empty database first, then anyone but an administrator.
         let summary = try global.withStore { store in try DemoGenerator.run(store: store, plans: plans, seed: seed) }
         let c = global.catalog
         print("\(c(.demoDone)): \(summary.plans) \(c(.tuiPlans)), \(summary.groups) BUS, "
@@ -101,7 +113,7 @@ struct PlanCommand: ParsableCommand {
                 guard let parsed = PlanStatus(userText: status) else { global.fail(.unknownStatus(status)) }
                 filter.status = parsed
             }
-            let rows = try global.withStore { store in
+            let rows = try global.withStore(requiring: .plans) { store in
                 if let group { filter.busGroupId = try store.busGroup(matching: group).id }
                 return try store.planSummaries(filter)
             }
@@ -120,7 +132,7 @@ struct PlanCommand: ParsableCommand {
         @Flag(help: "Print JSON (see docs/json.md).") var json = false
 
         func run() throws {
-            let document = try global.withStore { store in try store.planDocument(id) }
+            let document = try global.withStore(requiring: .plans) { store in try store.planDocument(id) }
             if json {
                 print(try Output.json(document))
             } else {
@@ -143,7 +155,7 @@ extension PlanCommand {
         enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
 
         func run() throws {
-            let output = try global.withStore { store -> String in
+            let output = try global.withStore(requiring: .plans) { store -> String in
                 let document = try store.planDocument(id)
                 let invitation = try Invitation(document: document, meetingId: meeting, zone: store.context.timeZone)
                 switch format {
@@ -167,7 +179,7 @@ extension PlanCommand {
         @Option(help: "text, md or html.") var format: PlanExport.Format = .text
 
         func run() throws {
-            let output = try global.withStore { store in PlanExport(try store.planDocument(id)).render(format) }
+            let output = try global.withStore(requiring: .plans) { store in PlanExport(try store.planDocument(id)).render(format) }
             Output.write(output)
         }
     }
@@ -191,7 +203,7 @@ struct ReportCommand: ParsableCommand {
     enum Separator: String, ExpressibleByArgument, CaseIterable { case semicolon, comma }
 
     func run() throws {
-        let output = try global.withStore { store -> String in
+        let output = try global.withStore(requiring: .review) { store -> String in
             let last = try to.map { raw in try Day.parseOptional(raw) ?? store.context.today } ?? store.context.today
             let first = try from.map { raw in try Day.parseOptional(raw) ?? last.startOfYearEndingHere } ?? last.startOfYearEndingHere
             if last < first { throw SIPError.dateOrder(field: .dueDate) }
@@ -217,7 +229,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "To this day, YYYY-MM-DD.") var to: String?
 
     func run() throws {
-        let lines = try global.withStore { store in
+        let lines = try global.withStore(requiring: .maintenance) { store in
             try store.auditTrail(planId: plan, user: user, from: try from.flatMap { try Day.parseOptional($0) },
                                  to: try to.flatMap { try Day.parseOptional($0) })
         }
@@ -235,7 +247,7 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: "The new file to write; it must not exist.") var destination: String
 
     func run() throws {
-        try global.withStore { store in try store.backup(to: destination) }
+        try global.withStore(requiring: .maintenance) { store in try store.backup(to: destination) }
         print(destination)
     }
 }
@@ -247,7 +259,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "The backup to restore.") var source: String
 
     func run() throws {
-        try global.withStore { store in try store.restore(from: source) }
+        try global.withStore(requiring: .maintenance) { store in try store.restore(from: source) }
         print(global.catalog(.checkOK) + ".")
     }
 }
@@ -284,7 +296,7 @@ struct DeviationCommand: ParsableCommand {
         @Flag(help: "Print JSON (see docs/json.md).") var json = false
 
         func run() throws {
-            let rows = try global.withStore { store in try store.deviationSummaries() }
+            let rows = try global.withStore(requiring: .deviations) { store in try store.deviationSummaries() }
             if json {
                 print(try Output.json(rows))
             } else {
@@ -307,5 +319,104 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(c(.checkOK) + ".")
+    }
+}
+
+extension Role: ExpressibleByArgument {
+    public init?(argument: String) { self.init(userText: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+}
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Who may use this database, and in which role (administrators).",
+        discussion: """
+            Roles: coordinator (the plans their organisation takes part in), bus-chair (the group's review and \
+            deviation register), administrator (users, settings, audit, backup, purge). The owner of the \
+            database file may always manage users.
+            """,
+        subcommands: [List.self, Add.self, SetRole.self])
+
+    /// Where a user works and what they see: the options `add` and `set-role` share.
+    struct Placement: ParsableArguments {
+        @Option(help: "Their organisation (number or name): a coordinator sees the plans it takes part in.") var org: String?
+        @Option(help: "The BUS group a chair chairs (number or name); default their organisation's.") var group: String?
+        @Flag(help: "A coordinator who coordinates every plan (a central SIP team).") var allPlans = false
+
+        func resolve(_ store: Store) throws -> (agencyId: Int64?, groupId: Int64?) {
+            (try org.map { try store.agency(matching: $0).id! }, try group.map { try store.busGroup(matching: $0).id! })
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the users.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let text = try global.withStore(requiring: .users) { store in
+                TextReports.userTable(try store.users(), agencies: try store.allAgencies(), groups: try store.busGroups(),
+                                      catalog: global.catalog)
+            }
+            Output.write(text)
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user: an OS user name, their name and role.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The OS user name (login).") var login: String
+        @Option(help: "Their full name.") var name: String
+        @Option(help: "coordinator, bus-chair or administrator.") var role: Role
+        @OptionGroup var placement: Placement
+
+        func run() throws {
+            try global.withStore(requiring: .users) { store in
+                let (agencyId, groupId) = try placement.resolve(store)
+                try store.addUser(login: login, name: name, role: role, agencyId: agencyId, busGroupId: groupId,
+                                  allPlans: placement.allPlans)
+            }
+            print("\(login): \(global.catalog.role(role))")
+        }
+    }
+
+    struct SetRole: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Give a user another role.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The OS user name (login).") var login: String
+        @Argument(help: "coordinator, bus-chair or administrator.") var role: Role
+        @OptionGroup var placement: Placement
+
+        func run() throws {
+            try global.withStore(requiring: .users) { store in
+                let (agencyId, groupId) = try placement.resolve(store)
+                try store.setRole(login: login, role: role, agencyId: agencyId, busGroupId: groupId,
+                                  allPlans: placement.allPlans ? true : nil)
+            }
+            print("\(login): \(global.catalog.role(role))")
+        }
+    }
+}
+
+struct PurgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge",
+        abstract: "Retention (gallring): remove the personal data of plans closed before a day.",
+        discussion: """
+            Lists the plans first. What stays is de-identified (numbers, dates, statuses, sex and birth year, \
+            organisations, deviations), so the BUS review's figures do not change.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("closed-before"), help: "Plans closed before this day, YYYY-MM-DD.") var closedBefore: String
+    @Flag(name: .customLong("dry-run"), help: "Only list what would be purged; change nothing.") var dryRun = false
+
+    func run() throws {
+        let c = global.catalog
+        let plans = try global.withStore(requiring: .maintenance) { store -> [PurgeCandidate] in
+            guard let day = try Day.parseOptional(closedBefore) else { throw SIPError.required(field: .dueDate) }
+            return dryRun ? try store.purgeCandidates(closedBefore: day) : try store.purge(closedBefore: day)
+        }
+        var text = plans.map { "\(c(.planNumber)) \($0.planId)  \(c(.closedOn)) \($0.closedOn.iso)  \(TerminalText.safe($0.busGroup))" }
+        text.append(String(format: c(dryRun ? .purgeWouldRemove : .purgeRemoved), plans.count))
+        Output.write(text.joined(separator: "\n") + "\n")
     }
 }

@@ -1,0 +1,336 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a user may do. One role per user.
+public enum Role: String, Codable, CaseIterable, Sendable, DatabaseValueConvertible {
+    /// SIP-samordnare: sees and edits the plans their organisation takes part in.
+    case coordinator
+    /// BUS-ordförande: the group's de-identified review and its deviation register.
+    case busChair = "bus_chair"
+    /// Manages users and reference data (deadlines); backups, restore, purge, the audit trail.
+    case administrator
+
+    /// Accepts the English and Swedish names users type.
+    public init?(userText: String) {
+        switch userText.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "coordinator", "samordnare": self = .coordinator
+        case "bus-chair", "chair", "ordförande", "bus-ordförande": self = .busChair
+        case "administrator", "admin", "administratör": self = .administrator
+        default: return nil
+        }
+    }
+
+    /// The name `user` commands take.
+    public var argument: String { self == .busChair ? "bus-chair" : rawValue }
+}
+
+/// A person allowed to use this database: the OS user name is the identity.
+public struct AppUser: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "appUser"
+    /// The OS user name (login).
+    public var login: String
+    public var name: String
+    public var role: Role
+    /// The organisation the user works for: a coordinator sees the plans it takes part in.
+    public var agencyId: Int64?
+    /// The BUS group a chair chairs; nil for a chair of the county-wide group (every group).
+    public var busGroupId: Int64?
+    /// A coordinator who coordinates every plan (a central SIP team; the demo's user).
+    public var allPlans: Bool
+    public var addedAt: Date
+    public var addedBy: String
+}
+
+/// What the signed-in user may do, and which plans, deviations and groups they may see.
+public struct Access: Sendable, Equatable {
+    public enum Capability: Sendable, CaseIterable {
+        /// Plans with their personal details: list, read, edit, meetings.
+        case plans
+        /// The deviation register (scoped), and registering a deviation.
+        case deviations
+        /// The BUS review, trends and self-assessment (de-identified).
+        case review
+        case users
+        /// Reference data: local deadlines.
+        case settings
+        /// The audit trail, backup, restore, purge, demo data.
+        case maintenance
+    }
+
+    public let login: String
+    /// Nil for the owner of the database file who is not (yet) a user: they may manage users only.
+    public let user: AppUser?
+    /// Owns the database file: can read it anyway, so may always manage its users.
+    public let isFileOwner: Bool
+
+    public init(login: String, user: AppUser?, isFileOwner: Bool) {
+        self.login = login
+        self.user = user
+        self.isFileOwner = isFileOwner
+    }
+
+    public var role: Role? { user?.role }
+
+    public func can(_ capability: Capability) -> Bool {
+        switch (capability, role) {
+        case (.plans, .coordinator?): return true
+        case (.deviations, .coordinator?), (.deviations, .busChair?): return true
+        case (.review, .busChair?): return true
+        case (.users, .administrator?): return true
+        case (.users, _): return isFileOwner
+        case (.settings, .administrator?), (.maintenance, .administrator?): return true
+        default: return false
+        }
+    }
+
+    /// Throws the message the user should see when they may not do `capability`.
+    public func require(_ capability: Capability) throws {
+        guard !can(capability) else { return }
+        guard let role else { throw SIPError.unknownUser(login) }
+        throw SIPError.notPermitted(role)
+    }
+
+    /// The BUS group a chair's views are locked to; nil means every group.
+    public var reviewGroupId: Int64? { role == .busChair ? user?.busGroupId : nil }
+
+    /// SQL condition on a plan aliased `p`: the plans this user may see.
+    func planCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        guard let user, user.role == .coordinator else { return "0" }
+        if user.allPlans { return "1" }
+        arguments["accessLogin"] = user.login
+        arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+        return """
+            (p.coordinator = :accessLogin OR p.leadAgencyId = :accessAgency OR p.initiatorAgencyId = :accessAgency
+             OR EXISTS (SELECT 1 FROM participant ap WHERE ap.planId = p.id AND ap.agencyId = :accessAgency))
+            """
+    }
+
+    /// SQL condition on a deviation aliased `d`: the deviations this user may see.
+    func deviationCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        guard let user else { return "0" }
+        switch user.role {
+        case .coordinator:
+            if user.allPlans { return "1" }
+            arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+            return "(d.reportingAgencyId = :accessAgency OR d.concernedAgencyId = :accessAgency)"
+        case .busChair:
+            guard let group = user.busGroupId else { return "1" }
+            arguments["accessGroup"] = group
+            return """
+                (EXISTS (SELECT 1 FROM agency ag WHERE ag.id IN (d.reportingAgencyId, d.concernedAgencyId)
+                         AND ag.busGroupId = :accessGroup)
+                 OR EXISTS (SELECT 1 FROM "plan" dp WHERE dp.id = d.planId AND dp.busGroupId = :accessGroup))
+                """
+        case .administrator:
+            return "0"
+        }
+    }
+}
+
+/// A lock around the one mutable thing a Store holds: who signed in.
+final class SignedIn: @unchecked Sendable {
+    private let lock = NSLock()
+    private var access: Access?
+    var value: Access? {
+        get { lock.withLock { access } }
+        set { lock.withLock { access = newValue } }
+    }
+}
+
+extension Store {
+    /// Who is signed in; nil until `signIn()`: the library used directly (tests, tools) is not scoped.
+    public var access: Access? { signedIn.value }
+
+    /// Identifies the OS user. The first user of a database becomes its administrator; anyone
+    /// else must have been added, or gets `.unknownUser` (the file's owner may still manage users).
+    @discardableResult
+    public func signIn() throws -> Access {
+        let login = context.user
+        var user = try read { db in try AppUser.fetchOne(db, key: login) }
+        if user == nil {
+            user = try write { db -> AppUser? in
+                guard try AppUser.fetchCount(db) == 0 else { return nil }
+                let first = AppUser(login: login, name: Store.displayName(login), role: .administrator, agencyId: nil,
+                                    busGroupId: nil, allPlans: false, addedAt: self.context.now(), addedBy: login)
+                try first.insert(db)
+                try self.audit(db, entity: .user, id: nil, action: "first-administrator", detail: login)
+                return first
+            }
+        }
+        let access = Access(login: login, user: user, isFileOwner: isFileOwner(login))
+        if user == nil && !access.isFileOwner { throw SIPError.unknownUser(login) }
+        signedIn.value = access
+        return access
+    }
+
+    /// The owner of the database file, by OS user name.
+    func isFileOwner(_ login: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, let entry = getpwuid(info.st_uid) else { return false }
+        return String(cString: entry.pointee.pw_name) == login
+    }
+
+    /// The OS's full name for a login (the first field of GECOS), else the login itself.
+    static func displayName(_ login: String) -> String {
+        guard let entry = getpwnam(login), let gecos = entry.pointee.pw_gecos else { return login }
+        let name = String(cString: gecos).split(separator: ",").first.map(String.init) ?? ""
+        return name.trimmingCharacters(in: .whitespaces).isEmpty ? login : name
+    }
+
+    public func users() throws -> [AppUser] {
+        try requireSignedIn(.users)
+        return try read { db in try AppUser.order(Column("login")).fetchAll(db) }
+    }
+
+    /// Adds a user. A coordinator needs an organisation (or `allPlans`); a chair's group defaults
+    /// to their organisation's.
+    @discardableResult
+    public func addUser(login: String, name: String, role: Role, agencyId: Int64?, busGroupId: Int64? = nil,
+                        allPlans: Bool = false) throws -> AppUser {
+        try requireSignedIn(.users)
+        let login = try TextRules.required(login, for: .login)
+        guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw SIPError.invalidValue(field: .login, value: login)
+        }
+        let name = try TextRules.required(name, for: .name)
+        return try write { db in
+            if try AppUser.exists(db, key: login) { throw SIPError.userExists(login) }
+            let user = try Store.checkedUser(db, AppUser(
+                login: login, name: name, role: role, agencyId: agencyId, busGroupId: busGroupId, allPlans: allPlans,
+                addedAt: self.context.now(), addedBy: self.context.user))
+            try user.insert(db)
+            try self.audit(db, entity: .user, id: nil, action: "add", detail: "\(login) \(role.rawValue)")
+            return user
+        }
+    }
+
+    /// Gives a user another role (and, when given, another organisation or group). The last
+    /// administrator keeps the role: someone must be able to add users.
+    @discardableResult
+    public func setRole(login: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil,
+                        allPlans: Bool? = nil) throws -> AppUser {
+        try requireSignedIn(.users)
+        return try write { db in
+            guard var user = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
+            if user.role == .administrator && role != .administrator,
+               try AppUser.filter(Column("role") == Role.administrator).fetchCount(db) == 1 {
+                throw SIPError.lastAdministrator
+            }
+            let before = user.role
+            user.role = role
+            if let agencyId { user.agencyId = agencyId }
+            if let busGroupId { user.busGroupId = busGroupId }
+            if let allPlans { user.allPlans = allPlans }
+            user = try Store.checkedUser(db, user)
+            try user.update(db)
+            try self.audit(db, entity: .user, id: nil, action: "set-role",
+                           detail: "\(login) \(before.rawValue) -> \(role.rawValue)")
+            return user
+        }
+    }
+
+    /// Fills in what a role needs, or says what is missing.
+    static func checkedUser(_ db: Database, _ proposed: AppUser) throws -> AppUser {
+        var user = proposed
+        if let agencyId = user.agencyId, try !Agency.exists(db, key: agencyId) {
+            throw SIPError.notFound(.agency, agencyId)
+        }
+        if let group = user.busGroupId, try !BusGroup.exists(db, key: group) { throw SIPError.notFound(.busGroup, group) }
+        switch user.role {
+        case .coordinator:
+            if user.agencyId == nil && !user.allPlans { throw SIPError.required(field: .agencyName) }
+        case .busChair:
+            if user.busGroupId == nil, let agencyId = user.agencyId {
+                user.busGroupId = try Agency.fetchOne(db, key: agencyId)?.busGroupId
+            }
+        case .administrator:
+            break
+        }
+        return user
+    }
+
+    /// For a signed-in session, `capability` is required; the library used directly is not scoped.
+    func requireSignedIn(_ capability: Access.Capability) throws {
+        try access?.require(capability)
+    }
+
+    /// Refuses a write the signed-in user may not make. Called with every audit line, inside the
+    /// writing transaction, so a refused change rolls back whole.
+    func authorize(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String) throws {
+        guard let access else { return }
+        switch entity {
+        case .user:
+            if action != "first-administrator" { try access.require(.users) }
+        case .plan where id == nil:
+            // Database-wide acts: settings, demo data, restore, purge.
+            try access.require(action == "setting" ? .settings : .maintenance)
+        case .plan, .meeting, .intervention, .consent, .participant:
+            try access.require(.plans)
+            if let planId = try Store.planId(db, of: entity, id: id) { try requireVisible(db, planId: planId) }
+        case .child, .familyMember:
+            try access.require(.plans)
+        case .agency:
+            if !access.can(.settings) { try access.require(.plans) }
+        case .busGroup:
+            if action == "self-assessment" {
+                try access.require(.review)
+                if let group = access.reviewGroupId, group != id { throw SIPError.notPermitted(.busChair) }
+            } else if !access.can(.settings) {
+                try access.require(.plans)
+            }
+        case .deviation:
+            try access.require(.deviations)
+            if let id { try requireVisible(db, deviationId: id) }
+        }
+    }
+
+    /// The plan a plan-owned record belongs to.
+    static func planId(_ db: Database, of entity: SIPError.Entity, id: Int64?) throws -> Int64? {
+        guard let id else { return nil }
+        let table: String
+        switch entity {
+        case .plan: return id
+        case .meeting: table = "meeting"
+        case .intervention: table = "intervention"
+        case .consent: table = "consent"
+        case .participant: table = "participant"
+        default: return nil
+        }
+        return try Int64.fetchOne(db, sql: "SELECT planId FROM \(table) WHERE id = ?", arguments: [id])
+    }
+
+    /// Throws unless the signed-in user may see plan `planId` (always true when not signed in).
+    func requireVisible(_ db: Database, planId: Int64) throws {
+        guard let access else { return }
+        try access.require(.plans)
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["id": planId]
+        let condition = access.planCondition(&arguments)
+        // A missing plan is "visible" here: the caller reports it as not found.
+        let visible = try Bool.fetchOne(db, sql: "SELECT COALESCE((\(condition)), 0) FROM \"plan\" p WHERE p.id = :id",
+                                        arguments: StatementArguments(arguments)) ?? true
+        if !visible { throw SIPError.planNotPermitted(planId) }
+    }
+
+    func requireVisible(_ db: Database, deviationId: Int64) throws {
+        guard let access else { return }
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["id": deviationId]
+        let condition = access.deviationCondition(&arguments)
+        let visible = try Bool.fetchOne(db, sql: "SELECT COALESCE((\(condition)), 0) FROM deviation d WHERE d.id = :id",
+                                        arguments: StatementArguments(arguments)) ?? true
+        if !visible { throw SIPError.notPermitted(access.role ?? .coordinator) }
+    }
+
+    /// The group a review may show: a chair's own, whatever they asked for.
+    func reviewGroup(_ requested: Int64?) throws -> Int64? {
+        guard let access else { return requested }
+        try access.require(.review)
+        guard let own = access.reviewGroupId else { return requested }
+        if let requested, requested != own { throw SIPError.notPermitted(.busChair) }
+        return own
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SIPModel
+
+/// One database with two BUS groups, a plan in each, deviations in each, and one user per role.
+/// The fixture is built by the library unsigned (as the demo generator and tools do); each role
+/// then opens its own session, as separate OS users on a shared server would.
+struct RoleWorld {
+    let t: TestStore
+    let f: Fixture
+    let otherGroup: BusGroup
+    let otherSchool: Agency
+    let otherPlan: Plan
+    let ownDeviation: Deviation
+    let otherDeviation: Deviation
+
+    init() throws {
+        t = try TestStore(user: "fixture")
+        let store = t.store
+        f = try Fixture(store)
+        try store.addParticipant(planId: f.plan.id!, agencyId: f.school.id, person: "Rektor", role: "skola")
+        otherGroup = try store.addBusGroup(name: "Lokal BUS Annanstad")
+        otherSchool = try store.addAgency(kind: "skola", principalName: "Annanstad kommun", name: "Bergsskolan",
+                                          busGroupId: otherGroup.id)
+        let child = try store.addChild(name: "Bo Annan", personalNumber: nil, birthDate: "2014-01-01", sex: .boy)
+        otherPlan = try store.createPlan(NewPlan(childId: child.id!, busGroupId: otherGroup.id!, initiatorKind: .guardian,
+                                                 initiatorPerson: "Vera Annan", requestDate: store.context.today,
+                                                 reason: "Annan orsak", questions: ""))
+        try store.addParticipant(planId: otherPlan.id!, agencyId: otherSchool.id, person: "Lärare", role: "skola")
+        ownDeviation = try store.addDeviation(reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
+                                              occurredOn: store.context.today, kind: "uteblev",
+                                              description: "BUP kom inte till mötet.")
+        otherDeviation = try store.addDeviation(reportingAgencyId: otherSchool.id!, concernedAgencyId: otherSchool.id!,
+                                                planId: otherPlan.id, occurredOn: store.context.today,
+                                                kind: "uteblev", description: "Ingen kom.")
+        // The first to sign in becomes administrator and adds the others.
+        let admin = try session("ada")
+        try admin.addUser(login: "cora", name: "Cora Samordnare", role: .coordinator, agencyId: f.school.id)
+        try admin.addUser(login: "chad", name: "Chad Ordförande", role: .busChair, agencyId: f.social.id)
+        try admin.addUser(login: "county", name: "Region Ordförande", role: .busChair, agencyId: f.insurance.id)
+        try admin.addUser(login: "central", name: "Central Samordnare", role: .coordinator, agencyId: nil, allPlans: true)
+    }
+
+    /// A signed-in session for `login` on the same database.
+    func session(_ login: String) throws -> Store {
+        let store = try Store(path: t.store.path, context: SessionContext(user: login, now: { [clock = t.clock] in clock.now }),
+                              busyTimeout: 0.05)
+        try store.signIn()
+        return store
+    }
+}
+
+@Suite("Roles: each sees and can do exactly its part")
+struct RoleTests {
+    @Test("the first user of a database is its administrator; someone not added gets a clear refusal")
+    func firstUserAndUnknown() throws {
+        let w = try RoleWorld()
+        #expect(try w.session("ada").access?.role == .administrator)
+        #expect(throws: SIPError.unknownUser("mallory")) { try w.session("mallory") }
+        #expect(Catalog(.sv).message(.unknownUser("mallory")).contains("finns inte"))
+        #expect(Catalog(.sv).hint(.unknownUser("mallory"))?.contains("sip-tui user add") == true)
+    }
+
+    @Test("a coordinator sees and edits only the plans their organisation takes part in")
+    func coordinator() throws {
+        let w = try RoleWorld()
+        let cora = try w.session("cora")
+        #expect(try cora.planSummaries().map(\.id) == [w.f.plan.id!])
+        #expect(try cora.planDocument(w.f.plan.id!).child.name == "Åsa Öberg")
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.planDocument(w.otherPlan.id!) }
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.plan(w.otherPlan.id!) }
+        // A write to someone else's plan is refused whole: nothing changes.
+        var theirs = w.otherPlan
+        theirs.reason = "Ändrat av fel person"
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.updatePlan(theirs) }
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) {
+            try cora.addIntervention(planId: w.otherPlan.id!, what: "Stöd", agencyId: w.otherSchool.id!,
+                                     startDate: w.t.store.context.today, dueDate: w.t.store.context.today.adding(days: 30))
+        }
+        #expect(try w.t.store.plan(w.otherPlan.id!).reason == "Annan orsak")
+        #expect(try w.t.store.interventions(planId: w.otherPlan.id!).isEmpty)
+        // Her own plan she edits, and a plan she creates is hers.
+        var mine = try cora.plan(w.f.plan.id!)
+        mine.childView = "Vill gå i skolan"
+        #expect(try cora.updatePlan(mine).childView == "Vill gå i skolan")
+        let created = try cora.createPlan(childName: "Ny Elev", personalNumber: nil, birthDate: "2016-05-05", sex: .girl,
+                                          busGroupId: w.f.group.id, newBusGroupName: nil, initiatorKind: .guardian,
+                                          requestDate: w.t.store.context.today, reason: "Frånvaro", questions: "")
+        #expect(try cora.planSummaries().map(\.id) == [w.f.plan.id!, created.id!])
+        // Deviations her organisation is party to; no review, no users, no settings, no audit.
+        #expect(try cora.deviationSummaries().map(\.id) == [w.ownDeviation.id!])
+        #expect(throws: SIPError.notPermitted(.coordinator)) {
+            try cora.review(groupId: nil, from: Day(year: 2026, month: 1, day: 1)!, to: w.t.store.context.today)
+        }
+        #expect(throws: SIPError.notPermitted(.coordinator)) { try cora.users() }
+        #expect(throws: SIPError.notPermitted(.coordinator)) { try cora.setDeadline("first-meeting-days", days: 5) }
+        #expect(throws: SIPError.notPermitted(.coordinator)) { try cora.auditTrail() }
+        #expect(try w.t.store.deadlines().firstMeetingDays == 21)
+    }
+
+    @Test("a coordinator for every plan (the demo's user) sees them all")
+    func centralCoordinator() throws {
+        let w = try RoleWorld()
+        let central = try w.session("central")
+        #expect(try central.planSummaries().map(\.id) == [w.f.plan.id!, w.otherPlan.id!])
+        #expect(try central.deviationSummaries().count == 2)
+    }
+
+    @Test("a BUS chair sees their group's de-identified review and register, and no plan")
+    func chair() throws {
+        let w = try RoleWorld()
+        let chad = try w.session("chad")
+        #expect(chad.access?.reviewGroupId == w.f.group.id)
+        let from = Day(year: 2026, month: 1, day: 1)!, to = w.t.store.context.today
+        // Whatever group is asked for (or none), the review is the chair's own group.
+        #expect(try chad.review(groupId: nil, from: from, to: to).group == w.f.group.name)
+        #expect(try chad.review(groupId: nil, from: from, to: to).plansStarted.ids == [w.f.plan.id!])
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.review(groupId: w.otherGroup.id, from: from, to: to) }
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.trends(groupId: w.otherGroup.id, to: to) }
+        #expect(try chad.deviationSummaries().map(\.id) == [w.ownDeviation.id!])
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.answerDeviation(w.otherDeviation.id!, response: "Svar", on: to) }
+        #expect(try chad.answerDeviation(w.ownDeviation.id!, response: "Vi ses nästa gång", on: to).status == .answered)
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.planSummaries() }
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.planDocument(w.f.plan.id!) }
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.users() }
+        let scores = Dictionary(uniqueKeysWithValues: try chad.spiderDimensions().map { ($0.code, 3) })
+        try chad.recordSelfAssessment(groupId: w.f.group.id!, on: to, scores: scores)
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.recordSelfAssessment(groupId: w.otherGroup.id!, on: to, scores: scores) }
+        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.selfAssessments(groupId: w.otherGroup.id!) }
+        // The county-level chair (an organisation in no group) sees every group.
+        let county = try w.session("county")
+        #expect(try county.review(groupId: nil, from: from, to: to).plansStarted.count == 2)
+        #expect(try county.deviationSummaries().count == 2)
+    }
+
+    @Test("an administrator manages users and settings and sees no plan, review or deviation")
+    func administrator() throws {
+        let w = try RoleWorld()
+        let ada = try w.session("ada")
+        #expect(try ada.users().map(\.login) == ["ada", "central", "chad", "cora", "county"])
+        try ada.setDeadline("first-meeting-days", days: 14)
+        #expect(try ada.deadlines().firstMeetingDays == 14)
+        #expect(try ada.setRole(login: "cora", role: .busChair).role == .busChair)
+        #expect(throws: SIPError.userExists("cora")) {
+            try ada.addUser(login: "cora", name: "Cora", role: .coordinator, agencyId: w.f.school.id)
+        }
+        #expect(throws: SIPError.required(field: .agencyName)) {
+            try ada.addUser(login: "nils", name: "Nils", role: .coordinator, agencyId: nil)
+        }
+        #expect(throws: SIPError.invalidValue(field: .login, value: "bad user")) {
+            try ada.addUser(login: "bad user", name: "Nils", role: .administrator, agencyId: nil)
+        }
+        #expect(throws: SIPError.lastAdministrator) { try ada.setRole(login: "ada", role: .coordinator) }
+        #expect(!(try ada.auditTrail().isEmpty))
+        #expect(throws: SIPError.notPermitted(.administrator)) { try ada.planSummaries() }
+        #expect(throws: SIPError.notPermitted(.administrator)) { try ada.planDocument(w.f.plan.id!) }
+        #expect(throws: SIPError.notPermitted(.administrator)) { try ada.deviationSummaries() }
+        #expect(throws: SIPError.notPermitted(.administrator)) {
+            try ada.review(groupId: nil, from: Day(year: 2026, month: 1, day: 1)!, to: w.t.store.context.today)
+        }
+    }
+
+    @Test("the demo makes its user a coordinator of every demo plan")
+    func demo() throws {
+        let t = try TestStore(user: "nykomling")
+        #expect(try t.store.signIn().role == .administrator)
+        let summary = try DemoGenerator.run(store: t.store, plans: 12, seed: 3)
+        #expect(t.store.access?.role == .coordinator)
+        #expect(try t.store.planSummaries().count == summary.plans)
+    }
+}
