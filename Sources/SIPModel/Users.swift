@@ -266,7 +266,7 @@ extension Store {
         switch entity {
         case .user:
             if action != "first-administrator" { try access.require(.users) }
-        case .plan where id == nil:
+        case .plan where id == nil || action == "purge":
             // Database-wide acts: settings, demo data, restore, purge.
             try access.require(action == "setting" ? .settings : .maintenance)
         case .plan, .meeting, .intervention, .consent, .participant:

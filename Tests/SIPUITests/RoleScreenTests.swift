@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Testing
+import SIPModel
+@testable import SIPUI
+
+/// The first screen and the keys follow the signed-in user's role.
+@Suite("Each role's screens")
+struct RoleScreenTests {
+    /// A demo database (made unsigned), an administrator, a chair of group 1 and a coordinator of one school.
+    struct World {
+        let dir = TempDir()
+        let demo: Store
+        let group: BusGroup
+        let school: Agency
+
+        init() throws {
+            demo = try makeStore(dir, demoPlans: 30, user: "demo")
+            group = try demo.busGroups().first { $0.id == 1 }!
+            school = try demo.agencies(forGroup: 1).first { $0.kind == "skola" }!
+            // The demo made its user ("demo") a coordinator; the unsigned library adds the administrator.
+            try demo.addUser(login: "ada", name: "Ada", role: .administrator, agencyId: nil)
+            let admin = try session("ada")
+            try admin.addUser(login: "chad", name: "Chad", role: .busChair, agencyId: nil, busGroupId: group.id)
+            try admin.addUser(login: "cora", name: "Cora", role: .coordinator, agencyId: school.id)
+        }
+
+        func session(_ login: String) throws -> Store {
+            let store = try Store(path: demo.path, context: SessionContext(user: login, now: { fixedNow }))
+            try store.signIn()
+            return store
+        }
+
+        /// Every child's name in the database.
+        var childNames: [String] {
+            get throws { try demo.read { db in try String.fetchAll(db, sql: "SELECT name FROM child") } }
+        }
+    }
+
+    @Test("a chair starts in their group's review, reaches the register with a, cannot switch group, and sees no name")
+    func chair() throws {
+        let w = try World()
+        let app = App(store: try w.session("chad"), catalog: Catalog(.sv))
+        guard case .review(let review) = app.top else { Issue.record("not the review: \(app.stack)"); return }
+        #expect(review.groupId == w.group.id)
+        #expect(app.screenText.contains("BUS-granskning · \(w.group.name)"))
+        app.press(.character("g"))
+        #expect(app.screenText.contains(w.group.name) && !app.screenText.contains("Alla grupper"))
+        app.press(.character("a"))
+        guard case .deviations(let register) = app.top else { Issue.record("no register"); return }
+        let visible = try w.session("chad").deviationSummaries()
+        #expect(register.rows == visible)
+        #expect(try visible.count < w.demo.deviationSummaries().count)
+        for name in try w.childNames { #expect(!app.screenText.contains(name)) }
+        app.press(.escape)
+        app.press(.escape)  // Esc on the first screen goes nowhere
+        #expect(!app.isFinished)
+        app.press(.character("q"))
+        #expect(app.isFinished)
+    }
+
+    @Test("a coordinator starts in the plans of their organisation and has no review key")
+    func coordinator() throws {
+        let w = try World()
+        let cora = try w.session("cora")
+        let app = App(store: cora, catalog: Catalog(.sv))
+        guard case .list(let list) = app.top else { Issue.record("not the list"); return }
+        #expect(!list.rows.isEmpty)
+        #expect(list.rows.count < (try w.demo.planSummaries().count))
+        #expect(list.rows == (try cora.planSummaries()))
+        app.press(.character("r"))
+        guard case .list = app.top else { Issue.record("r opened \(app.top)"); return }
+        #expect(!app.helpEntries.contains { $0.text == Catalog(.sv).ui(.review) })
+    }
+
+    @Test("an administrator starts in the users and settings, with no plan in sight")
+    func administrator() throws {
+        let w = try World()
+        let app = App(store: try w.session("ada"), catalog: Catalog(.sv))
+        let text = app.screenText
+        #expect(text.contains("Administration") && text.contains("chad") && text.contains("cora"))
+        #expect(text.contains("BUS-ordförande"))
+        for name in try w.childNames { #expect(!text.contains(name)) }
+        app.press(.escape)
+        #expect(!app.isFinished)
+        app.press(.character("q"))
+        #expect(app.isFinished)
+    }
+}
