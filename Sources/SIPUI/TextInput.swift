@@ -69,8 +69,13 @@ public struct TextInput: Equatable, Sendable {
         }
     }
 
-    public mutating func insert(_ c: Character) {
-        if c == "\n" && !multiline { return }
+    public mutating func insert(_ typed: Character) {
+        // Pasted text keeps its word and line breaks: a tab is a space, CR LF and CR are a line
+        // end (a space on one line); every other control character is dropped.
+        var c = typed
+        if c == "\t" { c = " " }
+        if c == "\r\n" || c == "\r" { c = "\n" }
+        if c == "\n" && !multiline { c = " " }
         if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) { return }
         characters.insert(c, at: cursor)
         cursor += 1
