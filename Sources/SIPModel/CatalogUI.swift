@@ -191,17 +191,21 @@ extension Catalog {
         case .administration: return pick("Administration", "Administration")
         case .administrationIntro:
             return pick("""
-                Som administratör hanterar du användare och inställningar; planerna visas för samordnare.
-                  sip-tui user add ANVÄNDARNAMN --name NAMN --role samordnare|bus-chair|administrator --org VERKSAMHET
+                Som administratör hanterar du användare och inställningar; planerna visas
+                för samordnare. Roller: coordinator, bus-chair, administrator.
+                  sip-tui user add ANVÄNDARNAMN --name NAMN --role ROLL --org VERKSAMHET
                   sip-tui user set-role ANVÄNDARNAMN ROLL
                   sip-tui settings --set first-meeting-days=21
-                  sip-tui audit --plan NR · backup FIL · restore FIL · purge --closed-before DATUM --dry-run
+                  sip-tui audit --plan NR · backup FIL · restore FIL
+                  sip-tui purge --closed-before DATUM --dry-run
                 """, """
-                As an administrator you manage users and settings; plans are shown to coordinators.
-                  sip-tui user add LOGIN --name NAME --role coordinator|bus-chair|administrator --org ORGANISATION
+                As an administrator you manage users and settings; plans are shown to
+                coordinators. Roles: coordinator, bus-chair, administrator.
+                  sip-tui user add LOGIN --name NAME --role ROLE --org ORGANISATION
                   sip-tui user set-role LOGIN ROLE
                   sip-tui settings --set first-meeting-days=21
-                  sip-tui audit --plan NO · backup FILE · restore FILE · purge --closed-before DATE --dry-run
+                  sip-tui audit --plan NO · backup FILE · restore FILE
+                  sip-tui purge --closed-before DATE --dry-run
                 """)
         case .newDeviation: return pick("Ny avvikelse", "New deviation")
         case .sendDeviation: return pick("Skickad", "Sent")

@@ -40,16 +40,19 @@ public enum TextReports {
         return out
     }
 
-    public static func userTable(_ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog) -> String {
+    /// The users, one per line; with `width`, the last column (the group) is cut to fit.
+    public static func userTable(_ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog,
+                                 width: Int? = nil) -> String {
+        let last = { (text: String) in width.map { DisplayWidth.fit(TerminalText.safe(text), to: max(4, $0 - 66)) } ?? TerminalText.safe(text) }
         let agencyNames = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
         let groupNames = Dictionary(uniqueKeysWithValues: groups.map { ($0.id!, $0.name) })
-        var out = cell(c.field(.login), 14) + " " + cell(c.field(.name), 22) + " " + cell(c.field(.role), 15) + " "
-            + cell(c.field(.agencyName), 26) + " " + c(.group) + "\n"
+        var out = cell(c.field(.login), 12) + " " + cell(c.field(.name), 16) + " " + cell(c.field(.role), 14) + " "
+            + cell(c.field(.agencyName), 20) + " " + last(c(.group)) + "\n"
         for user in users {
-            let organisation = user.allPlans ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
+            let organisation = user.role == .coordinator && user.allPlans ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
             let group = user.role == .busChair ? user.busGroupId.flatMap { groupNames[$0] } ?? c(.allGroupsShort) : "-"
-            out += cell(user.login, 14) + " " + cell(user.name, 22) + " " + cell(c.role(user.role), 15) + " "
-                + cell(organisation, 26) + " " + TerminalText.safe(group) + "\n"
+            out += cell(user.login, 12) + " " + cell(user.name, 16) + " " + cell(c.role(user.role), 14) + " "
+                + cell(organisation, 20) + " " + last(group) + "\n"
         }
         return out
     }

@@ -225,7 +225,8 @@ extension Store {
             user.role = role
             if let agencyId { user.agencyId = agencyId }
             if let busGroupId { user.busGroupId = busGroupId }
-            if let allPlans { user.allPlans = allPlans }
+            // "Every plan" is a coordinator's scope; any other role drops it.
+            user.allPlans = role == .coordinator && (allPlans ?? user.allPlans)
             user = try Store.checkedUser(db, user)
             try user.update(db)
             try self.audit(db, entity: .user, id: nil, action: "set-role",

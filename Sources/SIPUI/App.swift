@@ -88,7 +88,7 @@ public final class App {
     private func administrationText() -> String {
         var text = catalog.ui(.administrationIntro) + "\n\n"
         if let users = try? store.users(), let agencies = try? store.allAgencies(), let groups = try? store.busGroups() {
-            text += TextReports.userTable(users, agencies: agencies, groups: groups, catalog: catalog) + "\n"
+            text += TextReports.userTable(users, agencies: agencies, groups: groups, catalog: catalog, width: width - 1) + "\n"
         }
         if let deadlines = try? store.deadlines() {
             text += Deadlines.names.map { "\($0)=\(deadlines[$0]!)" }.joined(separator: "\n") + "\n"

@@ -47,8 +47,9 @@ public struct ReviewScreen: Equatable, Sendable {
     public var keys: KeyTable<Action> {
         guard isChairStart else { return Self.keys }
         var bindings = Self.keys.bindings.filter { $0.action != .back && !(isGroupFixed && $0.action == .group) }
-        bindings.insert(KeyBinding([.character("a")], .deviations, .deviationRegister, hint: true), at: 1)
-        bindings.append(KeyBinding([.character("q")], .quit, .quit, hint: true))
+        // The register and quitting first: on a narrow bar they must not be the hints that fall off.
+        bindings.insert(contentsOf: [KeyBinding([.character("a")], .deviations, .deviationRegister, hint: true),
+                                     KeyBinding([.character("q")], .quit, .quit, hint: true)], at: 1)
         return KeyTable(bindings)
     }
 

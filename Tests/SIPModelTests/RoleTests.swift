@@ -142,6 +142,9 @@ struct RoleTests {
         try ada.setDeadline("first-meeting-days", days: 14)
         #expect(try ada.deadlines().firstMeetingDays == 14)
         #expect(try ada.setRole(login: "cora", role: .busChair).role == .busChair)
+        // "Every plan" belongs to coordinators: another role drops it.
+        let former = try ada.setRole(login: "central", role: .busChair)
+        #expect(former.role == .busChair && !former.allPlans)
         #expect(throws: SIPError.userExists("cora")) {
             try ada.addUser(login: "cora", name: "Cora", role: .coordinator, agencyId: w.f.school.id)
         }
