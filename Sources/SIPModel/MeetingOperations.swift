@@ -13,30 +13,41 @@ public struct DeviationDraft: Equatable, Sendable {
 }
 
 extension Store {
-    // MARK: Reading one plan's parts
+    // MARK: Reading one plan's parts (each checks the signed-in user may see the plan)
 
     public func participants(planId: Int64) throws -> [Participant] {
-        try read { db in try Participant.filter(Column("planId") == planId).order(Column("id")).fetchAll(db) }
+        try read { db in
+            try self.requireVisible(db, planId: planId)
+            return try Participant.filter(Column("planId") == planId).order(Column("id")).fetchAll(db)
+        }
     }
 
     public func meetings(planId: Int64) throws -> [Meeting] {
-        try read { db in try Meeting.filter(Column("planId") == planId).order(Column("startsAt")).fetchAll(db) }
+        try read { db in
+            try self.requireVisible(db, planId: planId)
+            return try Meeting.filter(Column("planId") == planId).order(Column("startsAt")).fetchAll(db)
+        }
     }
 
     public func agenda(meetingId: Int64) throws -> [AgendaItem] {
-        try read { db in try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position")).fetchAll(db) }
+        try read { db in
+            try self.requireVisible(db, meetingId: meetingId)
+            return try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position")).fetchAll(db)
+        }
     }
 
     public func attendance(meetingId: Int64) throws -> [Int64: AttendanceStatus] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
+            try self.requireVisible(db, meetingId: meetingId)
+            return Dictionary(uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
                 .map { ($0.participantId, $0.status) })
         }
     }
 
     public func interventions(planId: Int64) throws -> [Intervention] {
         try read { db in
-            try Intervention.filter(Column("planId") == planId).order(Column("dueDate"), Column("id")).fetchAll(db)
+            try self.requireVisible(db, planId: planId)
+            return try Intervention.filter(Column("planId") == planId).order(Column("dueDate"), Column("id")).fetchAll(db)
         }
     }
 
@@ -58,6 +69,7 @@ extension Store {
     public func deviation(_ id: Int64) throws -> Deviation {
         try read { db in
             guard let deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
+            try self.requireVisible(db, deviationId: id)
             return deviation
         }
     }
@@ -204,7 +216,8 @@ extension Store {
 
     public func deviationHistory(_ id: Int64) throws -> [DeviationChange] {
         try read { db in
-            try DeviationChange.filter(Column("deviationId") == id).order(Column("changedAt"), Column("id")).fetchAll(db)
+            try self.requireVisible(db, deviationId: id)
+            return try DeviationChange.filter(Column("deviationId") == id).order(Column("changedAt"), Column("id")).fetchAll(db)
         }
     }
 
@@ -273,7 +286,10 @@ extension Store {
     }
 
     public func copies(planId: Int64) throws -> [PlanCopy] {
-        try read { db in try PlanCopy.filter(Column("planId") == planId).order(Column("givenOn")).fetchAll(db) }
+        try read { db in
+            try self.requireVisible(db, planId: planId)
+            return try PlanCopy.filter(Column("planId") == planId).order(Column("givenOn")).fetchAll(db)
+        }
     }
 
     // MARK: Undo

@@ -78,6 +78,11 @@ struct RoleTests {
             try cora.addIntervention(planId: w.otherPlan.id!, what: "Stöd", agencyId: w.otherSchool.id!,
                                      startDate: w.t.store.context.today, dueDate: w.t.store.context.today.adding(days: 30))
         }
+        // Nor can she read its parts one by one.
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.participants(planId: w.otherPlan.id!) }
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.interventions(planId: w.otherPlan.id!) }
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.meetings(planId: w.otherPlan.id!) }
+        #expect(throws: SIPError.notPermitted(.coordinator)) { try cora.deviation(w.otherDeviation.id!) }
         #expect(try w.t.store.plan(w.otherPlan.id!).reason == "Annan orsak")
         #expect(try w.t.store.interventions(planId: w.otherPlan.id!).isEmpty)
         // Her own plan she edits, and a plan she creates is hers.
