@@ -94,9 +94,12 @@ public struct DemoGenerator {
     /// Each agency's contact person: the one who represents it at the table.
     var contactNames: [Int64: String] = [:]
     var deviationKindCursor = 0
+    /// The mötescirkel every demo meeting follows, read once.
+    var agenda: [AgendaTemplateItem] = []
 
     mutating func fill(_ db: Database, planCount: Int) throws {
         let deviationKinds = try String.fetchAll(db, sql: "SELECT code FROM deviationKind ORDER BY code")
+        agenda = try AgendaTemplateItem.order(Column("position")).fetchAll(db)
         let groupCount = min(33, max(2, planCount / 8))
         let shared = try sharedAgencies(db)
         var areas: [Area] = []
@@ -222,7 +225,8 @@ public struct DemoGenerator {
             }
         }
         var child = Child(name: "\(first) \(rng.pick(words.surnames))", personalNumber: number, birthDate: born, sex: sex)
-        try child.insert(db)
+        child.id = try db.insertRow("INSERT INTO child (name, personalNumber, birthDate, sex) VALUES (?, ?, ?, ?)",
+                                    [child.name, child.personalNumber, child.birthDate, child.sex])
         summary.children += 1
         return child
     }
@@ -240,13 +244,13 @@ public struct DemoGenerator {
                                  address: "\(rng.pick(words.places))vägen \(rng.int(1...60)), \(rng.int(100...199)) \(rng.int(10...99))",
                                  invited: true)
             g.email = email(for: g.name)
-            try g.insert(db)
+            g.id = try insert(db, g)
             guardians.append(g)
         }
         if rng.chance(25) {
             var r = FamilyMember(childId: child.id!, role: .relative, name: "\(rng.pick(words.girls)) \(rng.pick(words.surnames))",
                                  relation: "mormor", phone: fictionalPhone(), email: "", address: "", invited: true)
-            try r.insert(db)
+            r.id = try insert(db, r)
         }
 
         let age = child.birthDate.age(on: today)
@@ -284,7 +288,17 @@ public struct DemoGenerator {
             closedKind: status == .closed ? .completed : nil,
             followUpDate: followUp, followUpCaller: status == .draft ? "" : lead.name, version: 1,
             createdAt: date(started, hour: 8), updatedAt: date(started, hour: 8))
-        try plan.insert(db)
+        plan.id = try db.insertRow("""
+            INSERT INTO "plan" (childId, busGroupId, initiatorKind, initiatorAgencyId, initiatorPerson, requestDate, reason,
+                questions, currentSituation, childView, childGoals, longTermGoals, shortTermGoals, familyOwnActions,
+                leadAgencyId, leadPerson, coordinator, status, closedReason, closedKind, followUpDate, followUpCaller,
+                version, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [plan.childId, plan.busGroupId, plan.initiatorKind, plan.initiatorAgencyId, plan.initiatorPerson,
+                  plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, plan.childGoals,
+                  plan.longTermGoals, plan.shortTermGoals, plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
+                  plan.coordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
+                  plan.followUpCaller, plan.version, plan.createdAt, plan.updatedAt])
         summary.plans += 1
         let planId = plan.id!
         try history(db, planId: planId, status: status, started: started)
@@ -299,8 +313,14 @@ public struct DemoGenerator {
                                       form: rng.chance(80) ? .written : .oral, validFrom: started,
                                       validTo: started.adding(days: 730), withdrawnOn: withdrawn, recordedAt: now,
                                       recordedBy: user)
-                try consent.insert(db)
-                for agency in agencies { try ConsentAgency(consentId: consent.id!, agencyId: agency.id!).insert(db) }
+                consent.id = try db.insertRow("""
+                    INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, validTo,
+                        withdrawnOn, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [planId, consent.givenByMemberId, consent.givenByChild, consent.information, consent.form.rawValue,
+                          consent.validFrom, consent.validTo, consent.withdrawnOn, consent.recordedAt, consent.recordedBy])
+                for agency in agencies {
+                    try db.insertRow("INSERT INTO consentAgency (consentId, agencyId) VALUES (?, ?)", [consent.id, agency.id])
+                }
             }
         }
 
@@ -308,7 +328,7 @@ public struct DemoGenerator {
         for guardian in guardians {
             var p = Participant(planId: planId, agencyId: nil, familyMemberId: guardian.id, person: guardian.name,
                                 role: "Vårdnadshavare", invitationKind: .invitation)
-            try p.insert(db)
+            p.id = try insert(db, p)
             participants.append(p)
         }
         for agency in agencies {
@@ -317,14 +337,15 @@ public struct DemoGenerator {
                                 role: contactRole(agency.kind),
                                 invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation,
                                 answer: status == .draft ? .noAnswer : rng.pick([.accepted, .accepted, .accepted, .noAnswer, .declined]))
-            try p.insert(db)
+            p.id = try insert(db, p)
             participants.append(p)
         }
 
         if status == .active || status == .followUpDue || status == .closed {
             for guardian in guardians {
                 var copy = PlanCopy(planId: planId, recipient: guardian.name, givenOn: started.adding(days: 21))
-                try copy.insert(db)
+                copy.id = try db.insertRow("INSERT INTO planCopy (planId, recipient, givenOn) VALUES (?, ?, ?)",
+                                           [planId, copy.recipient, copy.givenOn])
             }
         }
         try meetings(db, planId: planId, status: status, started: started, followUp: followUp,
@@ -355,7 +376,9 @@ public struct DemoGenerator {
             var change = PlanStatusChange(planId: planId, fromStatus: previous, toStatus: next,
                                           changedAt: date(started.adding(days: step * 10), hour: 9),
                                           changedBy: user, note: next == .closed ? "Avslutad enligt plan" : "")
-            try change.insert(db)
+            change.id = try db.insertRow("""
+                INSERT INTO planStatusChange (planId, fromStatus, toStatus, changedAt, changedBy, note) VALUES (?, ?, ?, ?, ?, ?)
+                """, [planId, change.fromStatus, change.toStatus, change.changedAt, change.changedBy, change.note])
             previous = next
         }
     }
@@ -375,7 +398,6 @@ public struct DemoGenerator {
         case .closed:
             schedule = [(.first, started.adding(days: 20), true), (.followUp, followUp ?? started.adding(days: 100), true)]
         }
-        let agenda = try AgendaTemplateItem.order(Column("position")).fetchAll(db)
         for (kind, day, held) in schedule {
             var meeting = Meeting(planId: planId, kind: kind, startsAt: date(day, hour: rng.pick([9, 10, 13, 14])),
                                   durationMinutes: rng.pick([60, 90, 90, 120]),
@@ -383,19 +405,25 @@ public struct DemoGenerator {
                                   videoLink: rng.chance(30) ? "https://video.example.org/sip/\(planId)-\(kind.rawValue)" : "",
                                   minutes: held ? "Mötet genomfördes enligt mötescirkeln. Planen skrevs och lämnades till familjen." : "",
                                   held: held)
-            try meeting.insert(db)
+            meeting.id = try db.insertRow("""
+                INSERT INTO meeting (planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [planId, meeting.kind, meeting.startsAt, meeting.durationMinutes, meeting.place, meeting.videoLink,
+                      meeting.minutes, meeting.held])
             summary.meetings += 1
             for item in agenda {
                 var entry = AgendaItem(meetingId: meeting.id!, position: item.position, title: item.titleSv,
                                        notes: held ? "Genomgånget." : "")
-                try entry.insert(db)
+                entry.id = try db.insertRow("INSERT INTO agendaItem (meetingId, position, title, notes) VALUES (?, ?, ?, ?)",
+                                            [entry.meetingId, entry.position, entry.title, entry.notes])
             }
             guard held else { continue }
             for participant in participants {
                 let roll = rng.int(0...99)
                 let attendance: AttendanceStatus = participant.agencyId == nil || roll < 78 ? .present
                     : roll < 88 ? .absentWithNotice : roll < 95 ? .absentWithoutNotice : .declined
-                try Attendance(meetingId: meeting.id!, participantId: participant.id!, status: attendance).insert(db)
+                try db.insertRow("INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)",
+                                 [meeting.id, participant.id, attendance])
                 if attendance.warrantsDeviation, let concerned = agencies.first(where: { $0.id == participant.agencyId }) {
                     let reporter = agencies.first { $0.id != concerned.id } ?? concerned
                     try deviation(db, planId: planId, reporter: reporter, concerned: concerned, occurred: day,
@@ -426,7 +454,11 @@ public struct DemoGenerator {
                 planId: planId, what: option.what, agencyId: agency.id!, person: adultName(),
                 frequency: option.frequency, startDate: start, dueDate: due, status: interventionStatus,
                 comment: interventionStatus == .notDelivered ? "Kunde inte genomföras på grund av personalbrist." : "")
-            try intervention.insert(db)
+            intervention.id = try db.insertRow("""
+                INSERT INTO intervention (planId, what, agencyId, person, frequency, startDate, dueDate, status, comment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [planId, intervention.what, intervention.agencyId, intervention.person, intervention.frequency,
+                      intervention.startDate, intervention.dueDate, intervention.status, intervention.comment])
             summary.interventions += 1
         }
     }
@@ -444,10 +476,45 @@ public struct DemoGenerator {
             localAction: "Lyft med närmaste chef.", status: status,
             response: answered ? "Vi har sett över rutinerna och utsett en ersättare." : nil,
             responseDate: answered ? occurred.adding(days: rng.int(5...29)) : nil, responseDue: due, createdAt: now)
-        try deviation.insert(db)
+        deviation.id = try db.insertRow("""
+            INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description, localAction,
+                status, response, responseDate, responseDue, createdAt, escalation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [deviation.reportingAgencyId, deviation.concernedAgencyId, deviation.planId, deviation.occurredOn,
+                  deviation.kind, deviation.description, deviation.localAction, deviation.status, deviation.response,
+                  deviation.responseDate, deviation.responseDue, deviation.createdAt, deviation.escalation.rawValue])
         var registered = DeviationChange(deviationId: deviation.id!, changedAt: date(occurred, hour: 16), changedBy: user,
                                          what: "registered", note: "")
-        try registered.insert(db)
+        registered.id = try db.insertRow("""
+            INSERT INTO deviationChange (deviationId, changedAt, changedBy, what, note) VALUES (?, ?, ?, ?, ?)
+            """, [registered.deviationId, registered.changedAt, registered.changedBy, registered.what, registered.note])
         summary.deviations += 1
+    }
+}
+
+extension DemoGenerator {
+    func insert(_ db: Database, _ member: FamilyMember) throws -> Int64 {
+        try db.insertRow("""
+            INSERT INTO familyMember (childId, role, name, relation, phone, email, address, invited) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [member.childId, member.role, member.name, member.relation, member.phone, member.email, member.address,
+                  member.invited])
+    }
+
+    func insert(_ db: Database, _ participant: Participant) throws -> Int64 {
+        try db.insertRow("""
+            INSERT INTO participant (planId, agencyId, familyMemberId, person, role, invitationKind, answer)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [participant.planId, participant.agencyId, participant.familyMemberId, participant.person, participant.role,
+                  participant.invitationKind, participant.answer.rawValue])
+    }
+}
+
+extension Database {
+    /// Inserts one row through a statement compiled once per connection. The demo fills a county
+    /// (100 000 plans, millions of rows) this way: Codable record encoding would cost most of the time.
+    @discardableResult
+    func insertRow(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+        return lastInsertedRowID
     }
 }
