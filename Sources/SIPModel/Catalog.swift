@@ -290,6 +290,10 @@ public struct Catalog: Sendable {
         case .planNotPermitted(let id):
             return pick("Plan \(id) hör inte till din verksamhet; du kan inte öppna den.",
                         "Plan \(id) does not involve your organisation; you cannot open it.")
+        case .ambiguousAgency(let name, let ids):
+            let numbers = ids.map(String.init).joined(separator: ", ")
+            return pick("Flera verksamheter heter \"\(name)\" (nummer \(numbers)); ange numret.",
+                        "Several organisations are called \"\(name)\" (numbers \(numbers)); give the number.")
         case .lastAdministrator:
             return pick("Databasen måste ha minst en administratör. Utse en ny först.",
                         "The database must keep at least one administrator. Appoint another first.")

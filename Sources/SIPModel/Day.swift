@@ -50,7 +50,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // By hand: String(format:) goes through Foundation and ICU, and dates are written by the million.
+        func digits(_ value: Int, _ count: Int) -> String {
+            let text = String(value)
+            return text.count >= count ? text : String(repeating: "0", count: count - text.count) + text
+        }
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
     }
 
     public var description: String { iso }

@@ -298,7 +298,7 @@ public struct DemoGenerator {
                   plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, plan.childGoals,
                   plan.longTermGoals, plan.shortTermGoals, plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
                   plan.coordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
-                  plan.followUpCaller, plan.version, plan.createdAt, plan.updatedAt])
+                  plan.followUpCaller, plan.version, sqlDate(plan.createdAt), sqlDate(plan.updatedAt)])
         summary.plans += 1
         let planId = plan.id!
         try history(db, planId: planId, status: status, started: started)
@@ -317,7 +317,7 @@ public struct DemoGenerator {
                     INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, validTo,
                         withdrawnOn, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [planId, consent.givenByMemberId, consent.givenByChild, consent.information, consent.form.rawValue,
-                          consent.validFrom, consent.validTo, consent.withdrawnOn, consent.recordedAt, consent.recordedBy])
+                          consent.validFrom, consent.validTo, consent.withdrawnOn, sqlDate(consent.recordedAt), consent.recordedBy])
                 for agency in agencies {
                     try db.insertRow("INSERT INTO consentAgency (consentId, agencyId) VALUES (?, ?)", [consent.id, agency.id])
                 }
@@ -378,7 +378,7 @@ public struct DemoGenerator {
                                           changedBy: user, note: next == .closed ? "Avslutad enligt plan" : "")
             change.id = try db.insertRow("""
                 INSERT INTO planStatusChange (planId, fromStatus, toStatus, changedAt, changedBy, note) VALUES (?, ?, ?, ?, ?, ?)
-                """, [planId, change.fromStatus, change.toStatus, change.changedAt, change.changedBy, change.note])
+                """, [planId, change.fromStatus, change.toStatus, sqlDate(change.changedAt), change.changedBy, change.note])
             previous = next
         }
     }
@@ -408,7 +408,7 @@ public struct DemoGenerator {
             meeting.id = try db.insertRow("""
                 INSERT INTO meeting (planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [planId, meeting.kind, meeting.startsAt, meeting.durationMinutes, meeting.place, meeting.videoLink,
+                """, [planId, meeting.kind, sqlDate(meeting.startsAt), meeting.durationMinutes, meeting.place, meeting.videoLink,
                       meeting.minutes, meeting.held])
             summary.meetings += 1
             for item in agenda {
@@ -482,17 +482,29 @@ public struct DemoGenerator {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [deviation.reportingAgencyId, deviation.concernedAgencyId, deviation.planId, deviation.occurredOn,
                   deviation.kind, deviation.description, deviation.localAction, deviation.status, deviation.response,
-                  deviation.responseDate, deviation.responseDue, deviation.createdAt, deviation.escalation.rawValue])
+                  deviation.responseDate, deviation.responseDue, sqlDate(deviation.createdAt), deviation.escalation.rawValue])
         var registered = DeviationChange(deviationId: deviation.id!, changedAt: date(occurred, hour: 16), changedBy: user,
                                          what: "registered", note: "")
         registered.id = try db.insertRow("""
             INSERT INTO deviationChange (deviationId, changedAt, changedBy, what, note) VALUES (?, ?, ?, ?, ?)
-            """, [registered.deviationId, registered.changedAt, registered.changedBy, registered.what, registered.note])
+            """, [registered.deviationId, sqlDate(registered.changedAt), registered.changedBy, registered.what, registered.note])
         summary.deviations += 1
     }
 }
 
 extension DemoGenerator {
+    /// A moment as GRDB stores it ("YYYY-MM-DD HH:MM:SS.SSS", UTC), by hand for whole seconds (all
+    /// but `now`): GRDB's DateFormatter costs more than the insert itself.
+    func sqlDate(_ date: Date) -> DatabaseValue {
+        let seconds = date.timeIntervalSince1970
+        guard seconds == seconds.rounded(.down), let whole = Int(exactly: seconds) else { return date.databaseValue }
+        let (days, rest) = whole.quotientAndRemainder(dividingBy: 86_400)
+        guard rest >= 0 else { return date.databaseValue }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        let day = Day(year: 1970, month: 1, day: 1)!.adding(days: days)
+        return "\(day.iso) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)).000".databaseValue
+    }
+
     func insert(_ db: Database, _ member: FamilyMember) throws -> Int64 {
         try db.insertRow("""
             INSERT INTO familyMember (childId, role, name, relation, phone, email, address, invited) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

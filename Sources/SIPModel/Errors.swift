@@ -38,6 +38,8 @@ public enum SIPError: Error, Equatable, Sendable {
     /// A coordinator asked for a plan their organisation takes no part in.
     case planNotPermitted(Int64)
     case lastAdministrator
+    /// Several organisations have this name: give the number.
+    case ambiguousAgency(String, [Int64])
 
     // Storage
     case directoryMissing(String)

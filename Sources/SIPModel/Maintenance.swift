@@ -8,23 +8,49 @@ public struct AuditLine: Codable, Equatable, Sendable {
     public var entity: String
     public var entityId: Int64?
     public var action: String
+    /// What changed (field: before -> after), where the change kept it; empty after a purge.
+    public var detail: String
 }
 
 extension Store {
-    /// The audit trail, oldest first: who saw or changed what, and when. With `planId`, everything
-    /// about that plan, so the family can be told who has seen it.
+    /// The audit trail, oldest first: who saw or changed what, and when, with what changed. With
+    /// `planId`, everything about that plan and its consents, participants, meetings and
+    /// interventions, so the family can be told who has seen it.
     public func auditTrail(planId: Int64? = nil, user: String? = nil, from: Day? = nil, to: Day? = nil) throws -> [AuditLine] {
         try requireSignedIn(.maintenance)
         let zone = context.timeZone
         return try read { db in
-            var request = AuditEntry.order(Column("id"))
-            if let planId { request = request.filter(Column("entity") == "plan" && Column("entityId") == planId) }
-            if let user { request = request.filter(Column("user") == user) }
-            if let from { request = request.filter(Column("at") >= from.date(hour: 0, in: zone)) }
-            if let to { request = request.filter(Column("at") < to.adding(days: 1).date(hour: 0, in: zone)) }
-            return try request.fetchAll(db).map {
-                AuditLine(at: LocalTime.iso($0.at, zone), user: $0.user, entity: $0.entity, entityId: $0.entityId,
-                          action: $0.action)
+            var conditions: [String] = []
+            var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+            if let planId {
+                conditions.append("""
+                    ((l.entity = 'plan' AND l.entityId = :plan)
+                     OR (l.entity = 'meeting' AND l.entityId IN (SELECT id FROM meeting WHERE planId = :plan))
+                     OR (l.entity = 'intervention' AND l.entityId IN (SELECT id FROM intervention WHERE planId = :plan))
+                     OR (l.entity = 'consent' AND l.entityId IN (SELECT id FROM consent WHERE planId = :plan))
+                     OR (l.entity = 'participant' AND l.entityId IN (SELECT id FROM participant WHERE planId = :plan)))
+                    """)
+                arguments["plan"] = planId
+            }
+            if let user {
+                conditions.append("l.user = :user")
+                arguments["user"] = user
+            }
+            if let from {
+                conditions.append("l.at >= :from")
+                arguments["from"] = from.date(hour: 0, in: zone)
+            }
+            if let to {
+                conditions.append("l.at < :to")
+                arguments["to"] = to.adding(days: 1).date(hour: 0, in: zone)
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: """
+                SELECT l.at, l.user, l.entity, l.entityId, l.action, COALESCE(d.detail, '') AS detail
+                FROM auditLog l LEFT JOIN auditDetail d ON d.auditId = l.id \(whereClause) ORDER BY l.id
+                """, arguments: StatementArguments(arguments)).map { row in
+                AuditLine(at: LocalTime.iso(row["at"], zone), user: row["user"], entity: row["entity"],
+                          entityId: row["entityId"], action: row["action"], detail: row["detail"])
             }
         }
     }
@@ -81,7 +107,9 @@ extension Store {
         } catch {
             throw SIPError.from(error, path: source)
         }
-        try write { db in try self.audit(db, entity: .plan, id: nil, action: "restore", detail: (source as NSString).lastPathComponent) }
+        try write { db in
+            try self.appendAudit(db, entity: .plan, id: nil, action: "restore", detail: (source as NSString).lastPathComponent)
+        }
     }
 }
 
@@ -124,6 +152,9 @@ extension Store {
         try write { db in
             for candidate in candidates { try self.purgePlan(db, candidate.planId, on: today) }
         }
+        // The old pages are in the WAL until a checkpoint copies them back (overwritten, with
+        // secure_delete); truncate it so the purged text does not linger there either.
+        try mappingErrors { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
         return candidates
     }
 
@@ -135,9 +166,11 @@ extension Store {
         let interventions = try ids("SELECT id FROM intervention WHERE planId = ?")
         let consents = try ids("SELECT id FROM consent WHERE planId = ?")
         let participants = try ids("SELECT id FROM participant WHERE planId = ?")
+        let deviations = try ids("SELECT id FROM deviation WHERE planId = ?")
         // The changed values the audit log kept for anything of this plan's.
         for (entity, list) in [("plan", [planId]), ("meeting", meetings), ("intervention", interventions),
-                               ("consent", consents), ("participant", participants)] where !list.isEmpty {
+                               ("consent", consents), ("participant", participants),
+                               ("deviation", deviations)] where !list.isEmpty {
             try db.execute(sql: """
                 DELETE FROM auditDetail WHERE auditId IN
                   (SELECT id FROM auditLog WHERE entity = ? AND entityId IN (\(list.map(String.init).joined(separator: ","))))
@@ -163,6 +196,10 @@ extension Store {
             UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = :plan);
             UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = :plan;
             UPDATE planStatusChange SET note = '' WHERE planId = :plan;
+            -- Deviations are written de-identified, but their text is still free text: it goes too.
+            UPDATE deviation SET description = '-', localAction = '',
+                response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = :plan;
+            UPDATE deviationChange SET note = '' WHERE deviationId IN (SELECT id FROM deviation WHERE planId = :plan);
             UPDATE "plan" SET childId = :standIn, initiatorPerson = '', reason = '', questions = '', currentSituation = '',
                 childView = '', childGoals = '', longTermGoals = '', shortTermGoals = '', familyOwnActions = '',
                 leadPerson = '', coordinator = '', closedReason = '-', followUpCaller = '', purgedOn = :today,

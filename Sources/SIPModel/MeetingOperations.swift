@@ -89,9 +89,12 @@ extension Store {
 
     public func saveAgendaNotes(itemId: Int64, notes: String) throws {
         let notes = try TextRules.validated(notes, for: .agendaNotes)
-        try modify(AgendaItem.self, itemId, entity: .meeting, action: "notes") { item in
+        try write { db in
+            guard var item = try AgendaItem.fetchOne(db, key: itemId) else { throw SIPError.notFound(.meeting, itemId) }
             item.notes = notes
-            return "meeting \(item.meetingId), item \(item.position)"
+            try item.update(db)
+            // Logged (and authorised) as a change to the item's meeting.
+            try self.audit(db, entity: .meeting, id: item.meetingId, action: "notes", detail: "item \(item.position)")
         }
     }
 
@@ -256,6 +259,9 @@ extension Store {
         let saved = clean
         return try write { db in
             guard let before = try Intervention.fetchOne(db, key: id) else { throw SIPError.notFound(.intervention, id) }
+            try self.requireVisible(db, planId: before.planId)
+            // An intervention stays with its plan: moving it would carry one child's data to another's.
+            guard saved.planId == before.planId else { throw SIPError.changedElsewhere(.intervention) }
             if let expecting, expecting != before { throw SIPError.changedElsewhere(.intervention) }
             try saved.update(db)
             try self.audit(db, entity: .intervention, id: id, action: "update",

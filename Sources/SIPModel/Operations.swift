@@ -162,6 +162,11 @@ extension Store {
             address: try TextRules.validated(address, for: .address), invited: invited)
         return try write { db in
             guard try Child.exists(db, key: childId) else { throw SIPError.notFound(.child, childId) }
+            try self.requireVisible(db, childId: childId)
+            if let planId {
+                try self.requireVisible(db, planId: planId)
+                guard try Plan.fetchOne(db, key: planId)?.childId == childId else { throw SIPError.notFound(.plan, planId) }
+            }
             var member = memberDraft
             try member.insert(db)
             try self.audit(db, entity: .familyMember, id: member.id, action: "create")
@@ -211,6 +216,16 @@ extension Store {
                                       changedBy: context.user, note: "")
         try change.insert(db)
         try audit(db, entity: .plan, id: plan.id, action: "create")
+        // A coordinator's own organisation takes part in the plans they open, so that their
+        // colleagues see it too and it can be handed over.
+        if let user = try currentAccess(db)?.user, user.role == .coordinator, let agencyId = user.agencyId,
+           let agency = try Agency.fetchOne(db, key: agencyId) {
+            var participant = Participant(planId: plan.id!, agencyId: agencyId, familyMemberId: nil, person: user.name,
+                                          role: "SIP-samordnare",
+                                          invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
+            try participant.insert(db)
+            try audit(db, entity: .participant, id: participant.id, action: "create", detail: "plan \(plan.id!)")
+        }
         return plan
     }
 
@@ -235,6 +250,7 @@ extension Store {
         let candidate = clean
         return try write { db in
             guard let current = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
+            try self.requireVisible(db, planId: id)
             guard current.version == candidate.version else {
                 throw SIPError.conflict(PlanConflict(mine: candidate, theirs: current))
             }
@@ -373,6 +389,8 @@ extension Store {
         let person = try TextRules.required(person, for: .person)
         let role = try TextRules.validated(role, for: .role)
         return try write { db in
+            // Before the insert: adding one's own organisation must not be what grants access.
+            try self.requireVisible(db, planId: planId)
             var kind = InvitationKind.invitation
             if let agencyId {
                 guard let agency = try Agency.fetchOne(db, key: agencyId) else {

@@ -108,9 +108,11 @@ extension Store {
     /// The plans the signed-in user may see (every plan when not signed in), purged ones left out.
     public func planSummaries(_ filter: PlanFilter = PlanFilter()) throws -> [PlanSummary] {
         let today = context.today
-        let access = access
-        try access?.require(.plans)
-        return try read { db in try Store.planSummaries(db, filter: filter, today: today, access: access) }
+        return try read { db in
+            let access = try self.currentAccess(db)
+            try access?.require(.plans)
+            return try Store.planSummaries(db, filter: filter, today: today, access: access)
+        }
     }
 
     static func planSummaries(_ db: Database, filter: PlanFilter, today: Day, access: Access? = nil) throws -> [PlanSummary] {
@@ -161,9 +163,9 @@ extension Store {
     /// Scoped to the signed-in user: a coordinator's organisation, a chair's group.
     public func deviationSummaries(planId: Int64? = nil, id: Int64? = nil) throws -> [DeviationSummary] {
         let today = context.today
-        let access = access
-        try access?.require(.deviations)
         return try read { db in
+            let access = try self.currentAccess(db)
+            try access?.require(.deviations)
             var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
             var conditions: [String] = []
             if let access { conditions.append(access.deviationCondition(&arguments)) }
@@ -208,10 +210,17 @@ extension Store {
         let agencies = try allAgencies()
         if let id = Int64(text), let agency = agencies.first(where: { $0.id == id }) { return agency }
         let wanted = TextRules.clean(text, multiline: false).lowercased()
-        guard let agency = agencies.first(where: { $0.name.lowercased() == wanted }) else {
-            throw SIPError.invalidValue(field: .agencyName, value: text)
-        }
+        let matches = agencies.filter { $0.name.lowercased() == wanted }
+        // Every municipality has its "Socialtjänsten": a name that fits several is not a choice.
+        guard matches.count <= 1 else { throw SIPError.ambiguousAgency(text, matches.compactMap(\.id)) }
+        guard let agency = matches.first else { throw SIPError.invalidValue(field: .agencyName, value: text) }
         return agency
+    }
+
+    /// Whether plan `id` exists, whoever asks: a chair links a deviation to a plan by its number
+    /// without seeing the plan.
+    public func planExists(_ id: Int64) throws -> Bool {
+        try read { db in try Plan.exists(db, key: id) }
     }
 
     public func planCount() throws -> Int {

@@ -277,15 +277,18 @@ extension Store {
     /// The list behind a review figure, de-identified: numbers, statuses, organisations, dates,
     /// sex and age band; never names, personal numbers or free text.
     public func reviewList(_ kind: ReviewIds, ids: [Int64], on day: Day, catalog c: Catalog) throws -> [String] {
-        try requireSignedIn(.review)
+        // A chair's lists hold only their group's plans, whatever ids are asked for.
+        let group = try reviewGroup(nil)
         guard !ids.isEmpty else { return [] }
         return try read { db in
             let list = ids.map(String.init).joined(separator: ",")
+            // SQL text for "in the chair's group", by what the list holds; empty for every group.
+            func inGroup(_ plan: String) -> String { group.map { " AND \(plan) IN (SELECT id FROM \"plan\" WHERE busGroupId = \($0))" } ?? "" }
             switch kind {
             case .plans:
                 return try Row.fetchAll(db, sql: """
                     SELECT p.id, p.status, c.sex, c.birthDate, g.name AS grp FROM "plan" p JOIN child c ON c.id = p.childId
-                    JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list)) ORDER BY p.id
+                    JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list))\(inGroup("p.id")) ORDER BY p.id
                     """).map { row in
                     let born: Day = row["birthDate"]
                     let status = PlanStatus(rawValue: row["status"]).map(c.status) ?? ""
@@ -295,7 +298,7 @@ extension Store {
             case .interventions:
                 return try Row.fetchAll(db, sql: """
                     SELECT i.id, i.planId, i.dueDate, i.status, a.name FROM intervention i JOIN agency a ON a.id = i.agencyId
-                    WHERE i.id IN (\(list)) ORDER BY i.dueDate, i.id
+                    WHERE i.id IN (\(list))\(inGroup("i.planId")) ORDER BY i.dueDate, i.id
                     """).map { row in
                     let status = InterventionStatus(rawValue: row["status"]).map(c.interventionStatus) ?? ""
                     return "\(c(.planNumber)) \(row["planId"] as Int64) · \(row["name"] as String) · \(c.field(.dueDate)) \(row["dueDate"] as String) · \(status)"
@@ -304,7 +307,9 @@ extension Store {
                 return try Row.fetchAll(db, sql: """
                     SELECT d.id, d.occurredOn, d.status, k.nameSv, k.nameEn, a.name FROM deviation d
                     JOIN deviationKind k ON k.code = d.kind JOIN agency a ON a.id = d.concernedAgencyId
-                    WHERE d.id IN (\(list)) ORDER BY d.occurredOn, d.id
+                    WHERE d.id IN (\(list))\(group.map { g in
+                        " AND (a.busGroupId = \(g) OR d.reportingAgencyId IN (SELECT id FROM agency WHERE busGroupId = \(g))"
+                        + " OR d.planId IN (SELECT id FROM \"plan\" WHERE busGroupId = \(g)))" } ?? "") ORDER BY d.occurredOn, d.id
                     """).map { row in
                     let status = DeviationStatus(rawValue: row["status"]).map(c.deviationStatus) ?? ""
                     let kind: String = c.language == .sv ? row["nameSv"] : row["nameEn"]

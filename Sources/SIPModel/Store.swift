@@ -59,6 +59,8 @@ public final class Store: Sendable {
     public let sharedGroup: String?
     let writer: DatabasePool
     let signedIn = SignedIn()
+    /// This session created the file: its user may become the first administrator.
+    let createdDatabase: Bool
 
     /// Opens (creating and migrating when new) the database at `path`.
     /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
@@ -92,6 +94,7 @@ public final class Store: Sendable {
         // An empty file is a database not yet written: this call creates it, like a missing one.
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         let isNew = size == nil || size == 0
+        createdDatabase = isNew
         if size != nil {
             try Store.checkHeader(path)
         }
@@ -103,7 +106,11 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "sip-tui"
-        config.prepareDatabase { db in db.add(function: Store.fold) }
+        config.prepareDatabase { db in
+            db.add(function: Store.fold)
+            // Deleted personal data (a purge) is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
         do {
             writer = try DatabasePool(path: path, configuration: config)
             try writer.write { db in
@@ -167,7 +174,7 @@ public final class Store: Sendable {
     }
 
     /// SQLite's errors become `SIPError`s a user can be told about; ours pass through.
-    private func mappingErrors<T>(_ body: () throws -> T) throws -> T {
+    func mappingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {
@@ -184,6 +191,7 @@ public final class Store: Sendable {
     ) throws -> R {
         try write { db in
             guard var record = try R.fetchOne(db, key: id) else { throw SIPError.notFound(entity, id) }
+            try self.requireVisible(db, entity: entity, id: id)
             let detail = try change(&record)
             try record.update(db)
             try self.audit(db, entity: entity, id: id, action: action, detail: detail)
@@ -196,6 +204,12 @@ public final class Store: Sendable {
     /// values) goes beside the append-only log, where purging a plan can remove it.
     func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
         try authorize(db, entity: entity, id: id, action: action)
+        try appendAudit(db, entity: entity, id: id, action: action, detail: detail)
+    }
+
+    /// The audit line alone, for an act authorised before (a restore: the users it was authorised
+    /// by may not be in what was restored).
+    func appendAudit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String) throws {
         var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: entity.rawValue,
                                entityId: id, action: action, detail: "")
         try entry.insert(db)

@@ -50,7 +50,8 @@ public enum TextReports {
             + cell(c.field(.agencyName), 20) + " " + last(c(.group)) + "\n"
         for user in users {
             let organisation = user.role == .coordinator && user.allPlans ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
-            let group = user.role == .busChair ? user.busGroupId.flatMap { groupNames[$0] } ?? c(.allGroupsShort) : "-"
+            let group = user.role != .busChair ? "-" : user.allPlans ? c(.allGroupsShort)
+                : user.busGroupId.flatMap { groupNames[$0] } ?? "-"
             out += cell(user.login, 12) + " " + cell(user.name, 16) + " " + cell(c.role(user.role), 14) + " "
                 + cell(organisation, 20) + " " + last(group) + "\n"
         }

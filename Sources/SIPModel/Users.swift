@@ -40,7 +40,8 @@ public struct AppUser: Codable, Equatable, Sendable, FetchableRecord, Persistabl
     public var agencyId: Int64?
     /// The BUS group a chair chairs; nil for a chair of the county-wide group (every group).
     public var busGroupId: Int64?
-    /// A coordinator who coordinates every plan (a central SIP team; the demo's user).
+    /// A coordinator of every plan (a central SIP team; the demo's user), or a chair of every group
+    /// (the county level).
     public var allPlans: Bool
     public var addedAt: Date
     public var addedBy: String
@@ -95,8 +96,11 @@ public struct Access: Sendable, Equatable {
         throw SIPError.notPermitted(role)
     }
 
-    /// The BUS group a chair's views are locked to; nil means every group.
+    /// The BUS group a chair's views are locked to; nil means every group (a county-wide chair).
     public var reviewGroupId: Int64? { role == .busChair ? user?.busGroupId : nil }
+
+    /// A chair with neither a group nor every group (an organisation's group removed since) sees none.
+    var chairSeesNothing: Bool { role == .busChair && user?.busGroupId == nil && user?.allPlans != true }
 
     /// SQL condition on a plan aliased `p`: the plans this user may see.
     func planCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
@@ -116,9 +120,15 @@ public struct Access: Sendable, Equatable {
         switch user.role {
         case .coordinator:
             if user.allPlans { return "1" }
-            arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
-            return "(d.reportingAgencyId = :accessAgency OR d.concernedAgencyId = :accessAgency)"
+            // Their organisation's deviations, and those about the plans they may see (an absence
+            // at their meeting is reported in the lead organisation's name).
+            let plans = planCondition(&arguments)
+            return """
+                (d.reportingAgencyId = :accessAgency OR d.concernedAgencyId = :accessAgency
+                 OR EXISTS (SELECT 1 FROM "plan" p WHERE p.id = d.planId AND \(plans)))
+                """
         case .busChair:
+            if chairSeesNothing { return "0" }
             guard let group = user.busGroupId else { return "1" }
             arguments["accessGroup"] = group
             return """
@@ -144,7 +154,16 @@ final class SignedIn: @unchecked Sendable {
 
 extension Store {
     /// Who is signed in; nil until `signIn()`: the library used directly (tests, tools) is not scoped.
+    /// Screens use this to choose what to offer; every check reads the role afresh (`currentAccess`).
     public var access: Access? { signedIn.value }
+
+    /// The signed-in user's access as the database says now: a role an administrator changes
+    /// applies at once, also in a session already open.
+    func currentAccess(_ db: Database) throws -> Access? {
+        guard let cached = signedIn.value else { return nil }
+        let user = try AppUser.fetchOne(db, key: cached.login)
+        return Access(login: cached.login, user: user, isFileOwner: cached.isFileOwner)
+    }
 
     /// Identifies the OS user. The first user of a database becomes its administrator; anyone
     /// else must have been added, or gets `.unknownUser` (the file's owner may still manage users).
@@ -152,7 +171,9 @@ extension Store {
     public func signIn() throws -> Access {
         let login = context.user
         var user = try read { db in try AppUser.fetchOne(db, key: login) }
-        if user == nil {
+        // Only the one who created the file, or owns it, can be its first user: not whoever in a
+        // shared group happens to open an upgraded database first.
+        if user == nil && (createdDatabase || isFileOwner(login)) {
             user = try write { db -> AppUser? in
                 guard try AppUser.fetchCount(db) == 0 else { return nil }
                 let first = AppUser(login: login, name: Store.displayName(login), role: .administrator, agencyId: nil,
@@ -225,8 +246,8 @@ extension Store {
             user.role = role
             if let agencyId { user.agencyId = agencyId }
             if let busGroupId { user.busGroupId = busGroupId }
-            // "Every plan" is a coordinator's scope; any other role drops it.
-            user.allPlans = role == .coordinator && (allPlans ?? user.allPlans)
+            // "Every plan" (a coordinator) and "every group" (a chair) are given, never carried over.
+            user.allPlans = role != .administrator && (allPlans ?? (before == role && user.allPlans))
             user = try Store.checkedUser(db, user)
             try user.update(db)
             try self.audit(db, entity: .user, id: nil, action: "set-role",
@@ -246,9 +267,12 @@ extension Store {
         case .coordinator:
             if user.agencyId == nil && !user.allPlans { throw SIPError.required(field: .agencyName) }
         case .busChair:
-            if user.busGroupId == nil, let agencyId = user.agencyId {
+            if user.busGroupId == nil, !user.allPlans, let agencyId = user.agencyId {
                 user.busGroupId = try Agency.fetchOne(db, key: agencyId)?.busGroupId
             }
+            // Every group only when asked for: a missing group must not widen what a chair sees.
+            if user.allPlans { user.busGroupId = nil }
+            if user.busGroupId == nil && !user.allPlans { throw SIPError.required(field: .groupName) }
         case .administrator:
             break
         }
@@ -257,19 +281,30 @@ extension Store {
 
     /// For a signed-in session, `capability` is required; the library used directly is not scoped.
     func requireSignedIn(_ capability: Access.Capability) throws {
-        try access?.require(capability)
+        guard access != nil else { return }
+        try read { db in try self.currentAccess(db)?.require(capability) }
+    }
+
+    /// Before a change to an existing plan's records: the plan as stored must be one the user may
+    /// see. (Checking after the change would let a change that makes a plan visible pass itself.)
+    func requireVisible(_ db: Database, entity: SIPError.Entity, id: Int64) throws {
+        guard access != nil, let planId = try Store.planId(db, of: entity, id: id) else { return }
+        try requireVisible(db, planId: planId)
     }
 
     /// Refuses a write the signed-in user may not make. Called with every audit line, inside the
     /// writing transaction, so a refused change rolls back whole.
     func authorize(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String) throws {
-        guard let access else { return }
+        guard let access = try currentAccess(db) else { return }
         switch entity {
         case .user:
             if action != "first-administrator" { try access.require(.users) }
         case .plan where id == nil || action == "purge":
             // Database-wide acts: settings, demo data, restore, purge.
             try access.require(action == "setting" ? .settings : .maintenance)
+        case .plan where action == "update" || action == "undo":
+            // Checked before the change (updatePlan, undo): a coordinator may hand a plan over.
+            try access.require(.plans)
         case .plan, .meeting, .intervention, .consent, .participant:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: entity, id: id) { try requireVisible(db, planId: planId) }
@@ -280,6 +315,7 @@ extension Store {
         case .busGroup:
             if action == "self-assessment" {
                 try access.require(.review)
+                if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
                 if let group = access.reviewGroupId, group != id { throw SIPError.notPermitted(.busChair) }
             } else if !access.can(.settings) {
                 try access.require(.plans)
@@ -307,7 +343,7 @@ extension Store {
 
     /// Throws unless the signed-in user may see plan `planId` (always true when not signed in).
     func requireVisible(_ db: Database, planId: Int64) throws {
-        guard let access else { return }
+        guard let access = try currentAccess(db) else { return }
         try access.require(.plans)
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": planId]
         let condition = access.planCondition(&arguments)
@@ -317,13 +353,25 @@ extension Store {
         if !visible { throw SIPError.planNotPermitted(planId) }
     }
 
+    /// A child's records may be changed by someone who may see one of the child's plans.
+    func requireVisible(_ db: Database, childId: Int64) throws {
+        guard let access = try currentAccess(db) else { return }
+        try access.require(.plans)
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["child": childId]
+        let condition = access.planCondition(&arguments)
+        let visible = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM "plan" p WHERE p.childId = :child AND COALESCE((\(condition)), 0))
+            """, arguments: StatementArguments(arguments)) ?? false
+        if !visible { throw SIPError.notPermitted(.coordinator) }
+    }
+
     func requireVisible(_ db: Database, meetingId: Int64) throws {
         guard access != nil, let planId = try Store.planId(db, of: .meeting, id: meetingId) else { return }
         try requireVisible(db, planId: planId)
     }
 
     func requireVisible(_ db: Database, deviationId: Int64) throws {
-        guard let access else { return }
+        guard let access = try currentAccess(db) else { return }
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": deviationId]
         let condition = access.deviationCondition(&arguments)
         let visible = try Bool.fetchOne(db, sql: "SELECT COALESCE((\(condition)), 0) FROM deviation d WHERE d.id = :id",
@@ -333,8 +381,9 @@ extension Store {
 
     /// The group a review may show: a chair's own, whatever they asked for.
     func reviewGroup(_ requested: Int64?) throws -> Int64? {
-        guard let access else { return requested }
+        guard self.access != nil, let access = try read({ db in try self.currentAccess(db) }) else { return requested }
         try access.require(.review)
+        if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
         guard let own = access.reviewGroupId else { return requested }
         if let requested, requested != own { throw SIPError.notPermitted(.busChair) }
         return own

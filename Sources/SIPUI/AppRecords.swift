@@ -254,7 +254,7 @@ extension App {
                 let planText = TextRules.clean(v["planId"] ?? "", multiline: false)
                 var planId: Int64?
                 if !planText.isEmpty {
-                    guard let id = Int64(planText), (try? store.plan(id)) != nil else {
+                    guard let id = Int64(planText), (try? store.planExists(id)) == true else {
                         form.mark("planId", catalog.message(.notFound(.plan, Int64(planText) ?? 0)))
                         throw FieldMarked()
                     }

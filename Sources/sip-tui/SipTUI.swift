@@ -235,6 +235,7 @@ struct AuditCommand: ParsableCommand {
         }
         let text = lines.map { line in
             "\(line.at)  \(line.user)  \(line.action)  \(line.entity)" + (line.entityId.map { " \($0)" } ?? "")
+                + (line.detail.isEmpty ? "" : "  " + TerminalText.safe(line.detail))
         }.joined(separator: "\n")
         Output.write(text.isEmpty ? "" : text + "\n")
     }
@@ -342,6 +343,10 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Their organisation (number or name): a coordinator sees the plans it takes part in.") var org: String?
         @Option(help: "The BUS group a chair chairs (number or name); default their organisation's.") var group: String?
         @Flag(help: "A coordinator who coordinates every plan (a central SIP team).") var allPlans = false
+        @Flag(help: "A chair of every group (the county level).") var allGroups = false
+
+        /// Both flags are the one "everything in scope" of the role.
+        var everything: Bool { allPlans || allGroups }
 
         func resolve(_ store: Store) throws -> (agencyId: Int64?, groupId: Int64?) {
             (try org.map { try store.agency(matching: $0).id! }, try group.map { try store.busGroup(matching: $0).id! })
@@ -373,7 +378,7 @@ struct UserCommand: ParsableCommand {
             try global.withStore(requiring: .users) { store in
                 let (agencyId, groupId) = try placement.resolve(store)
                 try store.addUser(login: login, name: name, role: role, agencyId: agencyId, busGroupId: groupId,
-                                  allPlans: placement.allPlans)
+                                  allPlans: placement.everything)
             }
             print("\(login): \(global.catalog.role(role))")
         }
@@ -390,7 +395,7 @@ struct UserCommand: ParsableCommand {
             try global.withStore(requiring: .users) { store in
                 let (agencyId, groupId) = try placement.resolve(store)
                 try store.setRole(login: login, role: role, agencyId: agencyId, busGroupId: groupId,
-                                  allPlans: placement.allPlans ? true : nil)
+                                  allPlans: placement.everything ? true : nil)
             }
             print("\(login): \(global.catalog.role(role))")
         }

@@ -16,6 +16,11 @@ struct MaintenanceTests {
         try t.store.updatePlan(plan)
         let trail = try t.store.auditTrail(planId: f.plan.id!)
         #expect(trail.map { "\($0.user) \($0.action)" } == ["anna create", "bertil view", "anna update"])
+        #expect(trail[2].detail == "childView: \"\" -> \"Egen syn\"")
+        // The plan's parts belong to its trail too.
+        try t.store.addIntervention(planId: f.plan.id!, what: "Mentor", agencyId: f.school.id!, startDate: t.store.context.today,
+                                    dueDate: t.store.context.today.adding(days: 30))
+        #expect(try t.store.auditTrail(planId: f.plan.id!).last.map { "\($0.entity) \($0.action)" } == "intervention create")
         #expect(try t.store.auditTrail(user: "bertil").map(\.action) == ["view"])
         #expect(try t.store.auditTrail(from: t.store.context.today.adding(days: 1)).isEmpty)
     }

@@ -150,7 +150,7 @@ struct ReviewTests {
         let dir = TempDir()
         let db = dir.path("r.sqlite")
         #expect(try Binary.run(["--db", db, "demo", "--plans", "20"]).status == 0)
-        #expect(try Binary.run(["--db", db, "user", "set-role", SessionContext.current().user, "bus-chair"]).status == 0)
+        #expect(try Binary.run(["--db", db, "user", "set-role", SessionContext.current().user, "bus-chair", "--all-groups"]).status == 0)
         let text = try Binary.run(["--db", db, "report"])
         #expect(text.status == 0 && text.out.contains("Avvikelser per typ"))
         let csv = try Binary.run(["--db", db, "report", "--group", "Lokal BUS Norrvik", "--format", "csv", "--from", "2025-01-01"])

@@ -34,11 +34,13 @@ struct RoleWorld {
         otherDeviation = try store.addDeviation(reportingAgencyId: otherSchool.id!, concernedAgencyId: otherSchool.id!,
                                                 planId: otherPlan.id, occurredOn: store.context.today,
                                                 kind: "uteblev", description: "Ingen kom.")
-        // The first to sign in becomes administrator and adds the others.
+        // The administrator, put in by the library (the file was created unsigned); she adds the others.
+        try store.addUser(login: "ada", name: "Ada Admin", role: .administrator, agencyId: nil)
         let admin = try session("ada")
         try admin.addUser(login: "cora", name: "Cora Samordnare", role: .coordinator, agencyId: f.school.id)
         try admin.addUser(login: "chad", name: "Chad Ordförande", role: .busChair, agencyId: f.social.id)
-        try admin.addUser(login: "county", name: "Region Ordförande", role: .busChair, agencyId: f.insurance.id)
+        try admin.addUser(login: "county", name: "Region Ordförande", role: .busChair, agencyId: f.insurance.id, allPlans: true)
+        try admin.addUser(login: "cole", name: "Cole Kollega", role: .coordinator, agencyId: f.school.id)
         try admin.addUser(login: "central", name: "Central Samordnare", role: .coordinator, agencyId: nil, allPlans: true)
     }
 
@@ -53,11 +55,20 @@ struct RoleWorld {
 
 @Suite("Roles: each sees and can do exactly its part")
 struct RoleTests {
-    @Test("the first user of a database is its administrator; someone not added gets a clear refusal")
+    @Test("the first user of a new database is its administrator; someone not added gets a clear refusal")
     func firstUserAndUnknown() throws {
+        let dir = TempDir()
+        let fresh = try Store(path: dir.path("ny.sqlite"), context: SessionContext(user: "grundare", now: { Date() }))
+        #expect(try fresh.signIn().role == .administrator)
         let w = try RoleWorld()
-        #expect(try w.session("ada").access?.role == .administrator)
         #expect(throws: SIPError.unknownUser("mallory")) { try w.session("mallory") }
+        // A database someone else created, with no users yet (one upgraded from before users): whoever
+        // opens it first is not made its administrator.
+        let t = try TestStore(user: "skapare")
+        _ = try Fixture(t.store)
+        #expect(throws: SIPError.unknownUser("forst")) {
+            try Store(path: t.store.path, context: SessionContext(user: "forst", now: { Date() })).signIn()
+        }
         #expect(Catalog(.sv).message(.unknownUser("mallory")).contains("finns inte"))
         #expect(Catalog(.sv).hint(.unknownUser("mallory"))?.contains("sip-tui user add") == true)
     }
@@ -83,8 +94,19 @@ struct RoleTests {
         #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.interventions(planId: w.otherPlan.id!) }
         #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.meetings(planId: w.otherPlan.id!) }
         #expect(throws: SIPError.notPermitted(.coordinator)) { try cora.deviation(w.otherDeviation.id!) }
+        // Nor can a change grant itself access: adding her own organisation, or naming herself coordinator.
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) {
+            try cora.addParticipant(planId: w.otherPlan.id!, agencyId: w.f.school.id, person: "Cora", role: "")
+        }
+        var takeover = w.otherPlan
+        takeover.coordinator = "cora"
+        #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.updatePlan(takeover) }
+        #expect(throws: SIPError.notPermitted(.coordinator)) {
+            try cora.addFamilyMember(childId: w.otherPlan.childId, role: .guardian, name: "Falsk Förälder")
+        }
         #expect(try w.t.store.plan(w.otherPlan.id!).reason == "Annan orsak")
         #expect(try w.t.store.interventions(planId: w.otherPlan.id!).isEmpty)
+        #expect(try w.t.store.participants(planId: w.otherPlan.id!).count == 1)
         // Her own plan she edits, and a plan she creates is hers.
         var mine = try cora.plan(w.f.plan.id!)
         mine.childView = "Vill gå i skolan"
@@ -93,8 +115,18 @@ struct RoleTests {
                                           busGroupId: w.f.group.id, newBusGroupName: nil, initiatorKind: .guardian,
                                           requestDate: w.t.store.context.today, reason: "Frånvaro", questions: "")
         #expect(try cora.planSummaries().map(\.id) == [w.f.plan.id!, created.id!])
-        // Deviations her organisation is party to; no review, no users, no settings, no audit.
+        // Her school takes part in the plan she opened: a colleague sees it, and she may hand it over.
+        let cole = try w.session("cole")
+        #expect(try cole.planSummaries().map(\.id).contains(created.id!))
+        var handover = try cora.plan(created.id!)
+        handover.coordinator = "cole"
+        #expect(try cora.updatePlan(handover).coordinator == "cole")
+        // Deviations her organisation is party to, or about her plans (an absence at her meeting is
+        // reported in the lead organisation's name); no review, no users, no settings, no audit.
         #expect(try cora.deviationSummaries().map(\.id) == [w.ownDeviation.id!])
+        let absence = try cora.addDeviation(reportingAgencyId: w.f.social.id!, concernedAgencyId: w.f.bup.id!, planId: w.f.plan.id,
+                                            occurredOn: w.t.store.context.today, kind: "uteblev", description: "BUP uteblev.")
+        #expect(try cora.deviationSummaries().map(\.id).contains(absence.id!))
         #expect(throws: SIPError.notPermitted(.coordinator)) {
             try cora.review(groupId: nil, from: Day(year: 2026, month: 1, day: 1)!, to: w.t.store.context.today)
         }
@@ -133,6 +165,12 @@ struct RoleTests {
         try chad.recordSelfAssessment(groupId: w.f.group.id!, on: to, scores: scores)
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.recordSelfAssessment(groupId: w.otherGroup.id!, on: to, scores: scores) }
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.selfAssessments(groupId: w.otherGroup.id!) }
+        // The list behind a figure holds the chair's group only, whatever numbers are asked for.
+        #expect(try chad.reviewList(.plans, ids: [w.otherPlan.id!], on: to, catalog: Catalog(.sv)).isEmpty)
+        #expect(try chad.reviewList(.deviations, ids: [w.otherDeviation.id!], on: to, catalog: Catalog(.sv)).isEmpty)
+        #expect(try chad.reviewList(.plans, ids: [w.f.plan.id!], on: to, catalog: Catalog(.sv)).count == 1)
+        // A chair links a deviation to a plan by number without seeing the plan.
+        #expect(try chad.planExists(w.otherPlan.id!))
         // The county-level chair (an organisation in no group) sees every group.
         let county = try w.session("county")
         #expect(try county.review(groupId: nil, from: from, to: to).plansStarted.count == 2)
@@ -143,12 +181,12 @@ struct RoleTests {
     func administrator() throws {
         let w = try RoleWorld()
         let ada = try w.session("ada")
-        #expect(try ada.users().map(\.login) == ["ada", "central", "chad", "cora", "county"])
+        #expect(try ada.users().map(\.login) == ["ada", "central", "chad", "cole", "cora", "county"])
         try ada.setDeadline("first-meeting-days", days: 14)
         #expect(try ada.deadlines().firstMeetingDays == 14)
         #expect(try ada.setRole(login: "cora", role: .busChair).role == .busChair)
         // "Every plan" belongs to coordinators: another role drops it.
-        let former = try ada.setRole(login: "central", role: .busChair)
+        let former = try ada.setRole(login: "central", role: .busChair, busGroupId: w.f.group.id)
         #expect(former.role == .busChair && !former.allPlans)
         #expect(throws: SIPError.userExists("cora")) {
             try ada.addUser(login: "cora", name: "Cora", role: .coordinator, agencyId: w.f.school.id)
@@ -160,6 +198,17 @@ struct RoleTests {
             try ada.addUser(login: "bad user", name: "Nils", role: .administrator, agencyId: nil)
         }
         #expect(throws: SIPError.lastAdministrator) { try ada.setRole(login: "ada", role: .coordinator) }
+        // A chair needs a group, or every group asked for: a missing group must not mean all of them.
+        #expect(throws: SIPError.required(field: .groupName)) {
+            try ada.addUser(login: "nils", name: "Nils", role: .busChair, agencyId: w.f.insurance.id)
+        }
+        #expect(try ada.addUser(login: "nils", name: "Nils", role: .busChair, agencyId: nil, allPlans: true).busGroupId == nil)
+        // A name several organisations share is not a choice.
+        let twin = try w.t.store.addAgency(kind: "skola", principalName: "Annanstad kommun", name: "Ängsskolan",
+                                           busGroupId: w.otherGroup.id)
+        #expect(throws: SIPError.ambiguousAgency("Ängsskolan", [w.f.school.id!, twin.id!])) {
+            try ada.agency(matching: "Ängsskolan")
+        }
         #expect(!(try ada.auditTrail().isEmpty))
         #expect(throws: SIPError.notPermitted(.administrator)) { try ada.planSummaries() }
         #expect(throws: SIPError.notPermitted(.administrator)) { try ada.planDocument(w.f.plan.id!) }
@@ -167,6 +216,33 @@ struct RoleTests {
         #expect(throws: SIPError.notPermitted(.administrator)) {
             try ada.review(groupId: nil, from: Day(year: 2026, month: 1, day: 1)!, to: w.t.store.context.today)
         }
+    }
+
+    @Test("a role changed by an administrator applies at once, also in a session already open")
+    func roleChangeApplies() throws {
+        let w = try RoleWorld()
+        let cora = try w.session("cora")
+        #expect(try cora.planSummaries().count == 1)
+        try w.session("ada").setRole(login: "cora", role: .busChair, busGroupId: w.f.group.id)
+        #expect(throws: SIPError.notPermitted(.busChair)) { try cora.planSummaries() }
+        #expect(throws: SIPError.notPermitted(.busChair)) { try cora.planDocument(w.f.plan.id!) }
+    }
+
+    @Test("meeting notes are saved to one's own meeting and refused on another plan's")
+    func meetingNotes() throws {
+        let w = try RoleWorld()
+        let start = w.t.clock.now.addingTimeInterval(86_400)
+        let own = try w.t.store.addMeeting(planId: w.f.plan.id!, kind: .first, startsAt: start, durationMinutes: 60, place: "Skolan")
+        let other = try w.t.store.addMeeting(planId: w.otherPlan.id!, kind: .first, startsAt: start, durationMinutes: 60, place: "Annan")
+        let cora = try w.session("cora")
+        for item in try w.t.store.agenda(meetingId: own.id!) {
+            try cora.saveAgendaNotes(itemId: item.id!, notes: "Noterat \(item.position)")
+        }
+        #expect(try w.t.store.agenda(meetingId: own.id!).allSatisfy { $0.notes.hasPrefix("Noterat") })
+        for item in try w.t.store.agenda(meetingId: other.id!) {
+            #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.saveAgendaNotes(itemId: item.id!, notes: "Fel") }
+        }
+        #expect(try w.t.store.agenda(meetingId: other.id!).allSatisfy { $0.notes.isEmpty })
     }
 
     @Test("the demo makes its user a coordinator of every demo plan")

@@ -85,7 +85,7 @@ struct PurgeTests {
             try t.store.updatePlan(plan)
             try t.store.recordCopy(planId: f.plan.id!, recipient: "Märta Öberg", givenOn: t.store.context.today)
             try t.store.addDeviation(reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
-                                     occurredOn: t.store.context.today, kind: "uteblev", description: "BUP kom inte.")
+                                     occurredOn: t.store.context.today, kind: "uteblev", description: "BUP kom inte till Åsas möte.")
             try t.store.changeStatus(planId: f.plan.id!, to: .closed, note: "Åsa är tillbaka i skolan")
             t.clock.set(Day(year: 2026, month: 3, day: 1)!)
             open = try t.store.createPlan(NewPlan(childId: f.child.id!, busGroupId: f.group.id!, initiatorKind: .guardian,
@@ -130,8 +130,15 @@ struct PurgeTests {
             return text
         }
         for secret in ["Åsa får en mentor", "Mentor Max", "Åsa vill vara med", "Rektor Rut", "Åsa är tillbaka",
-                       "Hög frånvaro", "Åsa vill\"", "Skolgång och hälsa"] {
+                       "Hög frånvaro", "Åsa vill\"", "Skolgång och hälsa", "Åsas möte"] {
             #expect(!dump.contains(secret), "still in the database: \(secret)")
+        }
+        // Nor in the file's bytes: not in free pages (secure delete), not in the write-ahead log.
+        for file in [store.path, store.path + "-wal"] {
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+            for secret in ["Åsa vill vara med", "Mentor Max", "Åsa är tillbaka"] {
+                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) still in \(file)")
+            }
         }
         // The child still has an open plan: the child and the guardians stay for it.
         let open = try store.planDocument(w.open.id!)
@@ -156,6 +163,7 @@ struct PurgeTests {
     @Test("only an administrator may purge")
     func onlyAdministrator() throws {
         let w = try World()
+        try w.t.store.addUser(login: "ada", name: "Ada", role: .administrator, agencyId: nil)
         let admin = try Store(path: w.t.store.path, context: SessionContext(user: "ada", now: { Date() }))
         try admin.signIn()
         try admin.addUser(login: "cora", name: "Cora", role: .coordinator, agencyId: nil, allPlans: true)
