@@ -58,7 +58,8 @@ public struct DemoGenerator {
             if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
             var generator = DemoGenerator(words: words, rng: SeededRandom(seed: seed), today: context.today,
                                           zone: context.timeZone, user: context.user, now: context.now(),
-                                          assessmentRng: SeededRandom(seed: seed &* 31 &+ 7))
+                                          assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
+                                          followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
             try generator.fill(db, planCount: max(0, planCount))
             try store.audit(db, entity: .plan, id: nil, action: "demo",
                             detail: "plans=\(planCount) seed=\(seed)")
@@ -89,6 +90,9 @@ public struct DemoGenerator {
     let now: Date
     /// Self-assessments draw from their own sequence, so adding them changed no other demo data.
     var assessmentRng: SeededRandom
+    /// The follow-up meetings held between the first and the latest, and what they agreed: their
+    /// own sequence too, so adding them changed no other demo data.
+    var followUpRng: SeededRandom
     var summary = DemoSummary()
     var usedNumbers = Set<String>()
     /// Each agency's contact person: the one who represents it at the table.
@@ -352,6 +356,8 @@ public struct DemoGenerator {
                      participants: participants, deviationKinds: deviationKinds, agencies: agencies)
         if status != .draft && status != .invited {
             try interventions(db, planId: planId, started: started, agencies: agencies, status: status)
+            try heldFollowUps(db, planId: planId, status: status, started: started, followUp: followUp,
+                              participants: participants, agencies: agencies)
         }
         // Deviations of every kind, about one per plan on average, also unrelated to meetings.
         if rng.chance(55) || index < deviationKinds.count {
@@ -430,6 +436,48 @@ public struct DemoGenerator {
                                   kinds: deviationKinds, kind: attendance == .declined ? "avbojde" : "uteblev")
                 }
             }
+        }
+    }
+
+    /// A follow-up about every three months between the first meeting and the latest, each held,
+    /// with everyone there or excused, agreeing one or two new interventions: a plan of a year has
+    /// several meetings behind it, as real ones do.
+    mutating func heldFollowUps(_ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
+                                participants: [Participant], agencies: [Agency]) throws {
+        let until = status == .closed ? (followUp ?? today) : min(today, followUp ?? today)
+        var day = started.adding(days: 20 + 90)
+        let kinds = Set(agencies.map(\.kind))
+        let options = words.interventions.filter { kinds.contains($0.kind) }
+        while day.adding(days: 5) < until {
+            let meetingId = try db.insertRow("""
+                INSERT INTO meeting (planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held)
+                VALUES (?, 'follow_up', ?, 60, ?, '', ?, 1)
+                """, [planId, sqlDate(date(day, hour: followUpRng.pick([9, 10, 13, 14]))),
+                      followUpRng.chance(30) ? "Digitalt" : "Familjecentralen, mötesrum \(followUpRng.int(1...4))",
+                      "Uppföljning: insatserna gicks igenom och planen justerades."])
+            summary.meetings += 1
+            for item in agenda {
+                try db.insertRow("INSERT INTO agendaItem (meetingId, position, title, notes) VALUES (?, ?, ?, 'Genomgånget.')",
+                                 [meetingId, item.position, item.titleSv])
+            }
+            for participant in participants {
+                let status: AttendanceStatus = participant.agencyId == nil || followUpRng.chance(85) ? .present : .absentWithNotice
+                try db.insertRow("INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)",
+                                 [meetingId, participant.id, status])
+            }
+            for _ in 0..<(followUpRng.chance(30) ? 2 : 1) where !options.isEmpty {
+                let option = followUpRng.pick(options)
+                guard let agency = agencies.first(where: { $0.kind == option.kind }) else { continue }
+                let due = day.adding(days: followUpRng.int(30...180))
+                let outcome: InterventionStatus = status == .closed ? .done : due < today ? followUpRng.pick([.done, .done, .ongoing])
+                    : followUpRng.pick([.planned, .ongoing])
+                try db.insertRow("""
+                    INSERT INTO intervention (planId, what, agencyId, person, frequency, startDate, dueDate, status, comment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')
+                    """, [planId, option.what, agency.id, contactNames[agency.id!] ?? "", option.frequency, day, due, outcome])
+                summary.interventions += 1
+            }
+            day = day.adding(days: 90)
         }
     }
 

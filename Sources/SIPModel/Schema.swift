@@ -107,6 +107,14 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v7-county-scale-indexes") { db in
+            // Per plan, the open interventions and their dates: without planId first, SQLite chose
+            // the (status, dueDate) index and scanned every open intervention for every plan.
+            try db.execute(sql: """
+                CREATE INDEX intervention_plan_status ON intervention(planId, status, dueDate);
+                DROP INDEX intervention_plan;
+                """)
+        }
         return migrator
     }
 
