@@ -63,14 +63,17 @@ struct NcursesTerminal {
             settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
             tcsetattr(STDIN_FILENO, TCSANOW, &settings)
         }
-        if theme.usesColor {
-            start_color()
-            use_default_colors()
-            for (index, pair) in ColorPairs.all.enumerated() {
-                init_pair(Int16(index + 1), Int16(pair.fg?.rawValue ?? -1), Int16(pair.bg?.rawValue ?? -1))
-            }
-        }
+        configureColors(theme: theme)
         timeout(200)
+    }
+
+    static func configureColors(theme: Theme) {
+        guard theme.usesColor else { return }
+        start_color()
+        use_default_colors()
+        for (index, pair) in ColorPairs.all.enumerated() {
+            init_pair(Int16(index + 1), Int16(pair.fg?.rawValue ?? -1), Int16(pair.bg?.rawValue ?? -1))
+        }
     }
 
     private static func installSignalHandlers() {
@@ -167,9 +170,18 @@ struct NcursesTerminal {
         }
     }
 
+    private func draw(_ grid: Grid, over previous: Grid?) -> Grid {
+        FrameWriter(theme: theme).draw(grid, over: previous)
+    }
+}
+
+/// Puts a frame on the ncurses screen.
+struct FrameWriter {
+    let theme: Theme
+
     /// Writes the rows that differ from the last frame, then parks the cursor. ncurses sends only
     /// the cells that changed; we avoid even touching unchanged rows.
-    private func draw(_ grid: Grid, over previous: Grid?) -> Grid {
+    func draw(_ grid: Grid, over previous: Grid?) -> Grid {
         let sameSize = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
         if !sameSize { erase() }
         for row in 0..<grid.height {
@@ -237,5 +249,51 @@ enum ColorPairs {
     static func index(_ fg: TerminalColor?, _ bg: TerminalColor?) -> Int? {
         guard fg != nil || bg != nil else { return nil }
         return all.firstIndex { $0.fg == fg && $0.bg == bg }.map { $0 + 1 }
+    }
+}
+
+/// A real ncurses screen whose output goes to a file instead of a terminal: the benchmark counts
+/// the bytes each key sends, through the same drawing code a session uses.
+final class RecordingTerminal {
+    private let screen: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
+    private let input: UnsafeMutablePointer<FILE>
+    private let writer: FrameWriter
+    private var drawn: Grid?
+    private(set) var bytesWritten = 0
+
+    init?(path: String, term: String, width: Int, height: Int, theme: Theme) {
+        setlocale(LC_ALL, "")
+        guard let output = fopen(path, "w"), let input = fopen("/dev/null", "r") else { return nil }
+        guard let screen = newterm(term, output, input) else {
+            fclose(output)
+            fclose(input)
+            return nil
+        }
+        self.screen = screen
+        self.output = output
+        self.input = input
+        writer = FrameWriter(theme: theme)
+        resizeterm(Int32(height), Int32(width))
+        NcursesTerminal.configureColors(theme: theme)
+        fflush(output)
+        bytesWritten = Int(ftell(output))
+    }
+
+    /// Draws `grid` over the previous frame and returns the bytes this sent.
+    func draw(_ grid: Grid) -> Int {
+        drawn = writer.draw(grid, over: drawn)
+        fflush(output)
+        let total = Int(ftell(output))
+        defer { bytesWritten = total }
+        return total - bytesWritten
+    }
+
+    deinit {
+        set_term(screen)
+        endwin()
+        delscreen(screen)
+        fclose(output)
+        fclose(input)
     }
 }

@@ -55,7 +55,7 @@ struct SipTUI: ParsableCommand {
         discussion: "With no subcommand, opens the terminal interface.",
         subcommands: [DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
                       UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
-                      CheckCommand.self])
+                      CheckCommand.self, BenchCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

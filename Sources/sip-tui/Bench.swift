@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import SIPModel
+import SIPUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sip-tui bench`: the figures and budgets of docs/PERFORMANCE.md, measured on a database (for
+/// the budgets: `sip-tui demo --plans 100000`, release build). Benchmarks are not tests: nothing
+/// here fails a build; it prints numbers with their budgets beside them.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure start-up, per-key time and bytes, and memory on this database (see docs/PERFORMANCE.md).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Repetitions of each measured key.") var iterations = 100
+    @Option(help: "Start-ups to time.") var starts = 20
+    @Option(help: "The terminal type ncurses writes for.") var term = "xterm-256color"
+    @Flag(help: .hidden) var firstScreenOnly = false
+
+    func run() throws {
+        if firstScreenOnly { return try firstScreen() }
+        let location = DatabaseLocation.resolve(option: global.db)
+        let bench = try global.withStore { store -> Bench in
+            // Measuring reads every plan and every group: for the file's owner or an administrator.
+            guard let access = store.access, access.isFileOwner || access.can(.maintenance) else {
+                throw SIPError.notPermitted(store.access?.role ?? .coordinator)
+            }
+            return try Bench(path: location.path, sharedGroup: global.sharedGroup, term: term, catalog: global.catalog)
+        }
+        var results: [Bench.Result] = []
+        results.append(try bench.startUp(runs: starts, arguments: startArguments(location.path)))
+        results += try bench.keys(iterations: iterations)
+        results.append(bench.meetingSession())
+        results.append(Bench.Result.memory())
+        print("sip-tui bench: \(try bench.planCount()) plans, \(iterations) repetitions, TERM=\(term), 80x24")
+        print(Bench.table(results))
+    }
+
+    private func startArguments(_ path: String) -> [String] {
+        ["--db", path, "--lang", global.lang.rawValue] + (global.sharedGroup.map { ["--shared-group", $0] } ?? [])
+            + ["bench", "--first-screen-only", "--term", term]
+    }
+
+    /// What a session does before its first frame: open, sign in, query, draw; then stop.
+    private func firstScreen() throws {
+        try global.withStore { store in
+            let app = App(store: store, catalog: global.catalog, width: 80, height: 24)
+            guard let terminal = RecordingTerminal(path: "/dev/null", term: term, width: 80, height: 24,
+                                                   theme: .color) else { throw SIPError.storage(term) }
+            _ = terminal.draw(app.render())
+        }
+    }
+}
+
+/// The measurements, on an App and a real ncurses screen writing to a file.
+struct Bench {
+    struct Result {
+        var name: String
+        var unit: String
+        var samples: [Double]
+        var budget: Double?
+        var bytes: [Int] = []
+        var byteBudget: Int?
+
+        static func percentile(_ values: [Double], _ p: Double) -> Double {
+            guard !values.isEmpty else { return .nan }
+            let sorted = values.sorted()
+            return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+        }
+
+        var median: Double { Self.percentile(samples, 0.5) }
+        var p95: Double { Self.percentile(samples, 0.95) }
+        var bytesMedian: Double { Self.percentile(bytes.map(Double.init), 0.5) }
+        var bytesP95: Double { Self.percentile(bytes.map(Double.init), 0.95) }
+        var withinBudget: Bool {
+            (budget.map { p95 <= $0 } ?? true) && (byteBudget.map { bytesP95 <= Double($0) } ?? true)
+        }
+
+        static func memory() -> Result {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Result(name: "peak memory (whole bench)", unit: "MB", samples: [Double(usage.ru_maxrss) / 1024], budget: 50)
+        }
+    }
+
+    let store: Store
+    let app: App
+    let terminal: RecordingTerminal
+    let output: String
+
+    init(path: String, sharedGroup: String?, term: String, catalog: Catalog) throws {
+        // Not signed in: the bench walks every screen, the chair's and the coordinator's alike.
+        store = try Store(path: path, context: .current(), sharedGroup: sharedGroup)
+        app = App(store: store, catalog: catalog, width: 80, height: 24)
+        output = NSTemporaryDirectory() + "sip-bench-\(getpid()).out"
+        guard let terminal = RecordingTerminal(path: output, term: term, width: 80, height: 24, theme: .color) else {
+            throw SIPError.storage("ncurses: \(term)")
+        }
+        self.terminal = terminal
+        _ = terminal.draw(app.render())
+    }
+
+    func planCount() throws -> Int { try store.planCount() }
+
+    /// Keys in, one frame out: the time from the key to the finished screen update, and its bytes.
+    private func press(_ keys: [Key]) -> (ms: Double, bytes: Int) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        for key in keys { app.handle(key) }
+        let bytes = terminal.draw(app.render())
+        return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000, bytes)
+    }
+
+    private func measure(_ name: String, budget: Double, byteBudget: Int? = nil, iterations: Int,
+                         setUp: () -> Void = {}, keys: (Int) -> [Key], tearDown: () -> Void = {}) -> Result {
+        var result = Result(name: name, unit: "ms", samples: [], budget: budget, byteBudget: byteBudget)
+        for n in 0..<iterations {
+            setUp()
+            let (ms, bytes) = press(keys(n))
+            result.samples.append(ms)
+            result.bytes.append(bytes)
+            tearDown()
+        }
+        return result
+    }
+
+    func startUp(runs: Int, arguments: [String]) throws -> Result {
+        var samples: [Double] = []
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        for _ in 0..<max(1, runs) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            var pid: pid_t = 0
+            let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else { throw SIPError.storage("spawn") }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        }
+        return Result(name: "start to first screen (process)", unit: "ms", samples: samples, budget: 50)
+    }
+
+    func keys(iterations: Int) throws -> [Result] {
+        var results: [Result] = []
+        let home = [Key.home]
+        _ = press(home)
+        results.append(measure("list: next plan (Down)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.down] })
+        results.append(measure("list: previous plan (Up)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.up] })
+        // Typing a filter: a surname, letter by letter, then erased letter by letter.
+        let word = Array("berg")
+        _ = press([.character("/")])
+        results.append(measure("filter: type a letter", budget: 16, iterations: iterations, keys: { n in
+            let step = n % (word.count * 2)
+            return step < word.count ? [.character(word[step])] : [.backspace]
+        }))
+        _ = press([.escape, .escape])
+        results.append(measure("open a plan (Enter)", budget: 10, iterations: iterations, setUp: {
+            _ = press([.down])
+        }, keys: { _ in [.enter] }, tearDown: { _ = press([.escape]) }))
+        results.append(measure("save the plan form (Ctrl-S)", budget: 16, iterations: max(1, iterations / 4), setUp: {
+            _ = press([.enter, .character("e"), .control("e"), .character(".")])
+        }, keys: { _ in [.control("s")] }, tearDown: { _ = press([.escape]) }))
+        results.append(measure("BUS review, whole county", budget: 100, iterations: max(1, iterations / 10),
+                               keys: { _ in [.character("r")] }, tearDown: { _ = press([.escape]) }))
+        _ = press([.character("r")])
+        results.append(measure("BUS review, next group (g)", budget: 100, iterations: max(1, iterations / 10)) { _ in
+            [.character("g")]
+        })
+        _ = press([.escape])
+        return results
+    }
+
+    /// A typical meeting, scripted: find the plan, open it, meeting mode, notes at each agenda
+    /// point, attendance, save, leave. The bytes sent in all.
+    func meetingSession() -> Result {
+        let before = terminal.bytesWritten
+        var keys: [Key] = [.home, .character("/")] + "1".map { .character($0) } + [.enter, .enter, .character("m")]
+        for point in 0..<6 {
+            keys += "Punkt \(point): överenskommet, ansvarig utsedd.".map { .character($0) }
+            keys.append(.down)
+        }
+        keys += [.function(2), .escape, .character("j"), .escape, .escape]
+        for key in keys { _ = press([key]) }
+        return Result(name: "meeting session (\(keys.count) keys), bytes", unit: "B",
+                      samples: [Double(terminal.bytesWritten - before)], budget: 60_000)
+    }
+
+    static func table(_ results: [Result]) -> String {
+        func number(_ value: Double) -> String {
+            value.isNaN ? "-" : value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
+        }
+        var lines = ["figure                                 median      p95   budget   bytes med/p95  ok"]
+        for r in results {
+            let name = r.name.padding(toLength: 38, withPad: " ", startingAt: 0)
+            let budget = r.budget.map { "<" + number($0) } ?? "-"
+            let bytes = r.bytes.isEmpty ? "" : "\(Int(r.bytesMedian))/\(Int(r.bytesP95))" + (r.byteBudget.map { " <\($0)" } ?? "")
+            lines.append(name + " " + number(r.median).leftPad(8) + " " + number(r.p95).leftPad(8) + " " + budget.leftPad(8)
+                         + " " + r.unit.padding(toLength: 2, withPad: " ", startingAt: 0) + " " + bytes.leftPad(13)
+                         + "  " + (r.withinBudget ? "yes" : "NO"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
