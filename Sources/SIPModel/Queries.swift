@@ -1,8 +1,15 @@
 import Foundation
 import GRDB
 
+/// The orders the plan list offers. Each is a total order (ties by plan number), so pages of it
+/// never overlap or skip.
+public enum PlanSort: String, CaseIterable, Sendable {
+    case number, child, nextDate, status
+}
+
 /// What the plan list shows and filters by.
 public struct PlanFilter: Sendable, Equatable {
+    public var sort: PlanSort = .number
     public var status: PlanStatus?
     public var busGroupId: Int64?
     public var overdueOnly: Bool
@@ -12,7 +19,8 @@ public struct PlanFilter: Sendable, Equatable {
     public var offset: Int
 
     public init(status: PlanStatus? = nil, busGroupId: Int64? = nil, overdueOnly: Bool = false,
-                search: String = "", limit: Int? = nil, offset: Int = 0) {
+                search: String = "", sort: PlanSort = .number, limit: Int? = nil, offset: Int = 0) {
+        self.sort = sort
         self.status = status
         self.busGroupId = busGroupId
         self.overdueOnly = overdueOnly
@@ -105,6 +113,17 @@ enum OverdueRule {
 }
 
 extension Store {
+    /// One page of the plans `filter` asks for, in its order, and how many there are in all.
+    public func planPage(_ filter: PlanFilter) throws -> (rows: [PlanSummary], total: Int) {
+        let today = context.today
+        return try read { db in
+            let access = try self.currentAccess(db)
+            try access?.require(.plans)
+            return (try Store.planSummaries(db, filter: filter, today: today, access: access),
+                    try Store.planCount(db, filter: filter, today: today, access: access))
+        }
+    }
+
     /// The plans the signed-in user may see (every plan when not signed in), purged ones left out.
     public func planSummaries(_ filter: PlanFilter = PlanFilter()) throws -> [PlanSummary] {
         let today = context.today
@@ -116,29 +135,7 @@ extension Store {
     }
 
     static func planSummaries(_ db: Database, filter: PlanFilter, today: Day, access: Access? = nil) throws -> [PlanSummary] {
-        var conditions: [String] = ["p.purgedOn IS NULL"]
-        var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
-        if let access { conditions.append(access.planCondition(&arguments)) }
-        if let status = filter.status {
-            conditions.append("p.status = :status")
-            arguments["status"] = status
-        }
-        if let group = filter.busGroupId {
-            conditions.append("p.busGroupId = :group")
-            arguments["group"] = group
-        }
-        if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
-        let needle = TextRules.clean(filter.search, multiline: false).lowercased()  // clean() gives NFC
-        if !needle.isEmpty {
-            let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append("""
-                (sip_fold(c.name) LIKE :pattern ESCAPE '\\' OR c.personalNumber LIKE :pattern ESCAPE '\\'
-                 OR CAST(p.id AS TEXT) LIKE :pattern ESCAPE '\\' OR sip_fold(a.name) LIKE :pattern ESCAPE '\\')
-                """)
-            arguments["pattern"] = pattern
-        }
-        let whereClause = "WHERE " + conditions.joined(separator: " AND ")
+        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access)
         var sql = """
         SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
                p.leadPerson, p.followUpDate,
@@ -151,12 +148,90 @@ extension Store {
         JOIN busGroup g ON g.id = p.busGroupId
         LEFT JOIN agency a ON a.id = p.leadAgencyId
         \(whereClause)
-        ORDER BY p.id
+        ORDER BY \(orderBy(filter.sort))
         """
         if let limit = filter.limit {
             sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, filter.offset))"
         }
         return try PlanSummary.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+    }
+
+    /// How many plans match `filter` (its limit and offset aside).
+    static func planCount(_ db: Database, filter: PlanFilter, today: Day, access: Access?) throws -> Int {
+        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access)
+        // The joins only when the search needs them: a count of plans alone reads one small index.
+        let joins = filter.search.isEmpty ? "" : "JOIN child c ON c.id = p.childId LEFT JOIN agency a ON a.id = p.leadAgencyId"
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" p \(joins) \(whereClause)",
+                                arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    static func orderBy(_ sort: PlanSort) -> String {
+        switch sort {
+        case .number: return "p.id"
+        case .child: return "c.name, p.id"
+        case .nextDate:
+            // The nearest open date; closed plans and plans with none last.
+            return """
+                CASE WHEN p.status = 'closed' THEN '9999-12-31' ELSE min(IFNULL(p.followUpDate, '9999-12-31'),
+                    IFNULL(nextMeeting, '9999-12-31'), IFNULL(nextDue, '9999-12-31')) END, p.id
+                """
+        case .status:
+            let order = PlanStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+            return "CASE p.status \(order) END, p.id"
+        }
+    }
+
+    /// The WHERE clause for `filter` and who is asking, with its arguments.
+    static func planConditions(_ db: Database, filter: PlanFilter, today: Day, access: Access?) throws
+        -> (String, [String: (any DatabaseValueConvertible)?])
+    {
+        var conditions: [String] = ["p.purgedOn IS NULL"]
+        var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
+        if let access { conditions.append(access.planCondition(&arguments)) }
+        if let status = filter.status {
+            conditions.append("p.status = :status")
+            arguments["status"] = status
+        }
+        if let group = filter.busGroupId {
+            conditions.append("p.busGroupId = :group")
+            arguments["group"] = group
+        }
+        if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
+        let needle = TextRules.clean(filter.search, multiline: false)  // clean() gives NFC, as names are stored
+        if !needle.isEmpty {
+            // Names arrive decomposed from other systems too: "Öberg" as O + U+0308. The model
+            // stores NFC; for text stored behind its back, the decomposed pattern matches as well.
+            let decomposed = needle.decomposedStringWithCanonicalMapping
+            let alsoDecomposed = decomposed.unicodeScalars.count != needle.unicodeScalars.count
+                ? " OR c.name GLOB :decomposed OR a.name GLOB :decomposed" : ""
+            conditions.append("""
+                (c.name GLOB :pattern OR c.personalNumber GLOB :digits OR CAST(p.id AS TEXT) GLOB :digits
+                 OR a.name GLOB :pattern\(alsoDecomposed))
+                """)
+            arguments["pattern"] = "*" + caseless(needle) + "*"
+            if !alsoDecomposed.isEmpty { arguments["decomposed"] = "*" + caseless(decomposed, scalars: true) + "*" }
+            arguments["digits"] = "*" + caseless(needle.filter { $0 != "-" }) + "*"
+        }
+        return ("WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// A GLOB pattern matching `text` in any letter case: "öb" becomes "[Öö][Bb]". SQLite's LIKE
+    /// folds ASCII only (and a Swift function in SQL is slow over a county's plans); GLOB runs in C.
+    static func caseless(_ text: String, scalars: Bool = false) -> String {
+        var pattern = ""
+        // Decomposed text is matched scalar by scalar: a base letter in either case, then its marks.
+        let characters: [Character] = scalars ? text.unicodeScalars.map { Character($0) } : Array(text)
+        for character in characters {
+            let lower = character.lowercased(), upper = character.uppercased()
+            if "*?[".contains(character) {
+                pattern += "[\(character)]"
+            } else if lower != upper, lower.count == 1, upper.count == 1 {
+                pattern += "[\(upper)\(lower)]"
+            } else {
+                pattern.append(character)
+            }
+        }
+        return pattern
     }
 
     /// Deviations, newest first; only one plan's, or only one deviation, when asked.

@@ -245,9 +245,9 @@ public final class App {
             switch effect {
             case .query(let filter):
                 guard case .list(var list) = stack[0] else { return }
-                let rows = try store.planSummaries(filter)
-                let databaseIsEmpty = try rows.isEmpty && store.planCount() == 0
-                list.receive(rows, databaseIsEmpty: databaseIsEmpty)
+                let page = try store.planPage(filter)
+                let databaseIsEmpty = try page.total == 0 && store.planCount() == 0
+                list.receive(page.rows, total: page.total, offset: filter.offset, databaseIsEmpty: databaseIsEmpty)
                 stack[0] = .list(list)
             case .openPlan(let id):
                 stack.append(.detail(PlanDetailScreen(document: try store.planDocument(id), catalog: catalog)))
@@ -581,7 +581,7 @@ public final class App {
         case .list(var list):
             list.render(into: &grid, viewport: viewport, catalog: catalog)
             replaceTop(.list(list))
-            title = ("sip-tui", catalog.plans(list.rows.count))
+            title = ("sip-tui", catalog.plans(list.total))
             hints = list.keys.hints(catalog)
         case .detail(var detail):
             detail.render(into: &grid, viewport: viewport)

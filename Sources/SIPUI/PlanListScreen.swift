@@ -8,9 +8,19 @@ public struct PlanListScreen: Equatable, Sendable {
         case applyFilter, clearFilter
     }
 
-    public enum Sort: CaseIterable, Sendable { case number, child, nextDate, status }
+    public typealias Sort = PlanSort
 
+    /// Rows held at a time. A county has 100 000 plans: the list holds a window around the
+    /// selection and asks for the next one when the selection nears its edge.
+    public static let pageSize = 200
+
+    /// The loaded window of the list, in order; `windowOffset` is the position of its first row.
     public private(set) var rows: [PlanSummary] = []
+    public private(set) var windowOffset = 0
+    /// How many plans match, in all.
+    public private(set) var total = 0
+    /// A move beyond the window: the position to select once the new window arrives.
+    private var pendingPosition: Int?
     public private(set) var selectedId: Int64?
     /// The plan the user last moved to. A filter may hide it for a while; when it is listed
     /// again the selection returns to it.
@@ -66,23 +76,37 @@ public struct PlanListScreen: Equatable, Sendable {
     public var isTyping: Bool { filtering }
 
     public var query: PlanFilter {
-        PlanFilter(status: statusFilter, overdueOnly: overdueOnly, search: filter.text)
+        PlanFilter(status: statusFilter, overdueOnly: overdueOnly, search: filter.text, sort: sort,
+                   limit: Self.pageSize, offset: windowOffset)
     }
 
-    public var selectedIndex: Int? { rows.firstIndex { $0.id == selectedId } }
+    /// The selection's position in the whole list (not only the window).
+    public var selectedIndex: Int? { rows.firstIndex { $0.id == selectedId }.map { windowOffset + $0 } }
 
-    /// New rows from the database. The selection stays on the same plan if it is still listed,
-    /// else on the row now at its old position.
-    public mutating func receive(_ rows: [PlanSummary], databaseIsEmpty: Bool) {
-        let oldIndex = selectedIndex ?? 0
-        self.rows = sorted(rows)
+    /// A window of rows from the database. The selection stays on the same plan if it is still
+    /// listed, else on the row now at its old position.
+    public mutating func receive(_ rows: [PlanSummary], total: Int, offset: Int, databaseIsEmpty: Bool) {
+        let oldIndex = pendingPosition ?? selectedIndex ?? 0
+        let wasPending = pendingPosition != nil
+        pendingPosition = nil
+        self.rows = rows
+        self.total = total
+        windowOffset = offset
         self.loaded = true
         self.databaseIsEmpty = databaseIsEmpty
-        if let chosenId, self.rows.contains(where: { $0.id == chosenId }) {
+        if !wasPending, let chosenId, rows.contains(where: { $0.id == chosenId }) {
             selectedId = chosenId
-        } else if selectedIndex == nil {
-            selectedId = self.rows.isEmpty ? nil : self.rows[min(oldIndex, self.rows.count - 1)].id
+        } else if wasPending || selectedIndex == nil {
+            let local = min(max(0, oldIndex - offset), rows.count - 1)
+            selectedId = rows.isEmpty ? nil : rows[local].id
+            if wasPending { chosenId = selectedId }
         }
+    }
+
+    /// A new filter, status or order: back to the first window.
+    private mutating func requery() -> [Effect] {
+        windowOffset = 0
+        return [.query(query)]
     }
 
     public mutating func select(_ id: Int64) {
@@ -90,34 +114,20 @@ public struct PlanListScreen: Equatable, Sendable {
         chosenId = id
     }
 
-    private func sorted(_ rows: [PlanSummary]) -> [PlanSummary] {
-        switch sort {
-        case .number: return rows.sorted { $0.id < $1.id }
-        case .child: return rows.sorted { ($0.childName.lowercased(), $0.id) < ($1.childName.lowercased(), $1.id) }
-        case .nextDate:
-            return rows.sorted {
-                let a = $0.nextDate?.ordinal ?? Int.max, b = $1.nextDate?.ordinal ?? Int.max
-                return (a, $0.id) < (b, $1.id)
-            }
-        case .status:
-            let order = Dictionary(uniqueKeysWithValues: PlanStatus.allCases.enumerated().map { ($1, $0) })
-            return rows.sorted { (order[$0.status]!, $0.id) < (order[$1.status]!, $1.id) }
-        }
-    }
-
     public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
         guard let action = keys.action(for: key) else {
-            if filtering, filter.handle(key) == .edited { return [.query(query)] }
+            if filtering, filter.handle(key) == .edited { return requery() }
             return []
         }
         let page = max(1, viewport.height - 1)
+        let listHeight = max(1, viewport.height - 2)
         switch action {
-        case .up: move(by: -1)
-        case .down: move(by: 1)
-        case .pageUp: move(by: -page)
-        case .pageDown: move(by: page)
-        case .first: move(by: -rows.count)
-        case .last: move(by: rows.count)
+        case .up: return move(by: -1, height: listHeight)
+        case .down: return move(by: 1, height: listHeight)
+        case .pageUp: return move(by: -page, height: listHeight)
+        case .pageDown: return move(by: page, height: listHeight)
+        case .first: return move(by: -total, height: listHeight)
+        case .last: return move(by: total, height: listHeight)
         case .open:
             if let id = selectedId { return [.openPlan(id)] }
         case .filter:
@@ -128,19 +138,19 @@ public struct PlanListScreen: Equatable, Sendable {
             filtering = false
             if !filter.text.isEmpty {
                 filter = TextInput()
-                return [.query(query)]
+                return requery()
             }
         case .statusFilter:
             let all: [PlanStatus?] = [nil] + PlanStatus.allCases.map { $0 }
             let index = all.firstIndex { $0 == statusFilter } ?? 0
             statusFilter = all[(index + 1) % all.count]
-            return [.query(query)]
+            return requery()
         case .overdueFilter:
             overdueOnly.toggle()
-            return [.query(query)]
+            return requery()
         case .sort:
             sort = Sort.allCases[(Sort.allCases.firstIndex(of: sort)! + 1) % Sort.allCases.count]
-            rows = sorted(rows)
+            return requery()
         case .newPlan:
             return [.newPlan]
         case .review:
@@ -153,10 +163,21 @@ public struct PlanListScreen: Equatable, Sendable {
         return []
     }
 
-    private mutating func move(by delta: Int) {
-        guard !rows.isEmpty else { return }
-        let index = min(max(0, (selectedIndex ?? 0) + delta), rows.count - 1)
-        select(rows[index].id)
+    /// Moves the selection; near the edge of the loaded window (a screenful away), asks for a
+    /// window centred on the new position.
+    private mutating func move(by delta: Int, height: Int) -> [Effect] {
+        guard total > 0, !rows.isEmpty else { return [] }
+        let target = min(max(0, (selectedIndex ?? windowOffset) + delta), total - 1)
+        let windowEnd = windowOffset + rows.count
+        let roomBefore = windowOffset == 0 ? Int.max : target - windowOffset
+        let roomAfter = windowEnd >= total ? Int.max : windowEnd - 1 - target
+        if target >= windowOffset && target < windowEnd && roomBefore >= height && roomAfter >= height {
+            select(rows[target - windowOffset].id)
+            return []
+        }
+        pendingPosition = target
+        windowOffset = max(0, min(target - Self.pageSize / 2, total - Self.pageSize))
+        return [.query(query)]
     }
 
     // MARK: Rendering
@@ -217,9 +238,12 @@ public struct PlanListScreen: Equatable, Sendable {
             grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width) : Position(row: row, column: 0)
             return
         }
-        let selected = selectedIndex ?? 0
-        top = Chrome.scroll(top: top, selected: selected, height: listHeight, count: rows.count)
-        for (offset, plan) in rows[top..<min(rows.count, top + listHeight)].enumerated() {
+        let selected = selectedIndex ?? windowOffset
+        top = Chrome.scroll(top: top, selected: selected, height: listHeight, count: total)
+        for (offset, position) in (top..<min(total, top + listHeight)).enumerated() {
+            // Positions outside the window stay blank; the window covers a screenful around the selection.
+            guard position >= windowOffset && position < windowOffset + rows.count else { continue }
+            let plan = rows[position - windowOffset]
             let y = row + offset
             let isSelected = top + offset == selected
             let role: StyleRole = isSelected ? .selected : .normal

@@ -51,6 +51,38 @@ struct AppTests {
         #expect(listRows(app).count == all.count)
     }
 
+    @Test("a long list is paged: every plan is reached in order, a window at a time, by keys and by End")
+    func paging() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 450)
+        let all = try store.planSummaries().map(\.id)
+        let app = App(store: store, catalog: Catalog(.sv))
+        #expect(app.screenText.contains("\(all.count) planer"))
+        var seen = [selected(app)!]
+        for _ in 1..<all.count {
+            app.press(.down)
+            seen.append(selected(app)!)
+            guard case .list(let list) = app.stack[0] else { return }
+            #expect(list.rows.count <= PlanListScreen.pageSize)
+        }
+        #expect(seen == all)
+        app.press(.home)
+        #expect(selected(app) == all.first)
+        app.press(.end)
+        #expect(selected(app) == all.last)
+        #expect(app.screenText.contains(" \(all.last!) "))
+        app.press(.pageUp, .pageUp)
+        let shown = app.screenText
+        // A full screen of rows above the selection: nothing blank where plans should be.
+        #expect(shown.split(separator: "\n").filter { $0.first?.isNumber == true }.count == 20)
+        // Sorting by child is done by the database, across windows.
+        app.press(.character("o"), .home)
+        let byChild = try store.planSummaries(PlanFilter(sort: .child)).map(\.id)
+        var sorted = [selected(app)!]
+        for _ in 1..<byChild.count { app.press(.down); sorted.append(selected(app)!) }
+        #expect(sorted == byChild)
+    }
+
     @Test("status and overdue toggles filter; sort reorders; the selection stays on its plan")
     func togglesAndSelection() throws {
         let dir = TempDir()
