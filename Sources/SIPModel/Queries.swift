@@ -159,9 +159,14 @@ extension Store {
     /// How many plans match `filter` (its limit and offset aside).
     static func planCount(_ db: Database, filter: PlanFilter, today: Day, access: Access?) throws -> Int {
         let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access)
-        // The joins only when the search needs them: a count of plans alone reads one small index.
-        let joins = filter.search.isEmpty ? "" : "JOIN child c ON c.id = p.childId LEFT JOIN agency a ON a.id = p.leadAgencyId"
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" p \(joins) \(whereClause)",
+        // Only a search alone (no status, no scope): the search table holds exactly the unpurged plans.
+        if !filter.search.isEmpty, filter.status == nil, filter.busGroupId == nil, !filter.overdueOnly,
+           access == nil || (access?.user?.role == .coordinator && access?.user?.allPlans == true) {
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM planSearch WHERE text LIKE :pattern ESCAPE '\\' OR text LIKE :digits ESCAPE '\\'
+                """, arguments: ["pattern": arguments["pattern"] ?? nil, "digits": arguments["digits"] ?? nil]) ?? 0
+        }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" p \(whereClause)",
                                 arguments: StatementArguments(arguments)) ?? 0
     }
 
@@ -197,41 +202,22 @@ extension Store {
             arguments["group"] = group
         }
         if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
-        let needle = TextRules.clean(filter.search, multiline: false)  // clean() gives NFC, as names are stored
+        // Folded as planSearch is (NFC, lower case), so "öberg" finds "Öberg" however it was stored.
+        let needle = TextRules.clean(filter.search, multiline: false).lowercased()
         if !needle.isEmpty {
-            // Names arrive decomposed from other systems too: "Öberg" as O + U+0308. The model
-            // stores NFC; for text stored behind its back, the decomposed pattern matches as well.
-            let decomposed = needle.decomposedStringWithCanonicalMapping
-            let alsoDecomposed = decomposed.unicodeScalars.count != needle.unicodeScalars.count
-                ? " OR c.name GLOB :decomposed OR a.name GLOB :decomposed" : ""
+            func like(_ text: String) -> String {
+                "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+            }
             conditions.append("""
-                (c.name GLOB :pattern OR c.personalNumber GLOB :digits OR CAST(p.id AS TEXT) GLOB :digits
-                 OR a.name GLOB :pattern\(alsoDecomposed))
+                p.id IN (SELECT planId FROM planSearch WHERE text LIKE :pattern ESCAPE '\\' OR text LIKE :digits ESCAPE '\\')
                 """)
-            arguments["pattern"] = "*" + caseless(needle) + "*"
-            if !alsoDecomposed.isEmpty { arguments["decomposed"] = "*" + caseless(decomposed, scalars: true) + "*" }
-            arguments["digits"] = "*" + caseless(needle.filter { $0 != "-" }) + "*"
+            arguments["pattern"] = like(needle)
+            // A personal number typed with its dash: stored as digits.
+            let digits = needle.filter { $0 != "-" }
+            arguments["digits"] = like(digits.isEmpty ? needle : digits)
         }
         return ("WHERE " + conditions.joined(separator: " AND "), arguments)
-    }
-
-    /// A GLOB pattern matching `text` in any letter case: "öb" becomes "[Öö][Bb]". SQLite's LIKE
-    /// folds ASCII only (and a Swift function in SQL is slow over a county's plans); GLOB runs in C.
-    static func caseless(_ text: String, scalars: Bool = false) -> String {
-        var pattern = ""
-        // Decomposed text is matched scalar by scalar: a base letter in either case, then its marks.
-        let characters: [Character] = scalars ? text.unicodeScalars.map { Character($0) } : Array(text)
-        for character in characters {
-            let lower = character.lowercased(), upper = character.uppercased()
-            if "*?[".contains(character) {
-                pattern += "[\(character)]"
-            } else if lower != upper, lower.count == 1, upper.count == 1 {
-                pattern += "[\(upper)\(lower)]"
-            } else {
-                pattern.append(character)
-            }
-        }
-        return pattern
     }
 
     /// Deviations, newest first; only one plan's, or only one deviation, when asked.
