@@ -22,7 +22,7 @@ extension Catalog {
         case interventionStatus, noInterventions, answer, consentAdded
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, changeAnswer
         case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends
-        case administration, administrationIntro
+        case administration, administrationIntro, atLeast
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate, showDeviation
         case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
         case selfAssessment, newMeasurement, olderMeasurement, newerMeasurement, noMeasurements, chooseGroupFirst
@@ -189,6 +189,7 @@ extension Catalog {
         case .trends: return pick("Trender, 12 månader", "Trends, 12 months")
         case .deviationRegister: return pick("BUS-avvikelser", "BUS deviations")
         case .administration: return pick("Administration", "Administration")
+        case .atLeast: return pick("minst", "at least")
         case .administrationIntro:
             return pick("""
                 Som administratör hanterar du användare och inställningar; planerna visas

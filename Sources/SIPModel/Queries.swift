@@ -9,6 +9,9 @@ public enum PlanSort: String, CaseIterable, Sendable {
 
 /// What the plan list shows and filters by.
 public struct PlanFilter: Sendable, Equatable {
+    /// A search's count stops here (shown as "at least").
+    public static let countCap = 5000
+
     public var sort: PlanSort = .number
     public var status: PlanStatus?
     public var busGroupId: Int64?
@@ -158,13 +161,15 @@ extension Store {
 
     /// How many plans match `filter` (its limit and offset aside).
     static func planCount(_ db: Database, filter: PlanFilter, today: Day, access: Access?) throws -> Int {
-        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access)
-        // Only a search alone (no status, no scope): the search table holds exactly the unpurged plans.
+        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access, forCount: true)
+        // A search alone (no status, no scope) is counted in the index, up to a cap: a letter or two
+        // matches most of a county, and the exact number then tells nobody anything.
         if !filter.search.isEmpty, filter.status == nil, filter.busGroupId == nil, !filter.overdueOnly,
            access == nil || (access?.user?.role == .coordinator && access?.user?.allPlans == true) {
-            return try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM planSearch WHERE text LIKE :pattern ESCAPE '\\' OR text LIKE :digits ESCAPE '\\'
-                """, arguments: ["pattern": arguments["pattern"] ?? nil, "digits": arguments["digits"] ?? nil]) ?? 0
+            var searchArguments: [String: (any DatabaseValueConvertible)?] = [:]
+            guard let search = searchSQL(filter.search, &searchArguments) else { return 0 }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(search) LIMIT \(PlanFilter.countCap))",
+                                    arguments: StatementArguments(searchArguments)) ?? 0
         }
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" p \(whereClause)",
                                 arguments: StatementArguments(arguments)) ?? 0
@@ -186,37 +191,43 @@ extension Store {
         }
     }
 
+    /// Plan numbers whose search text holds `text`: a GLOB the trigram index answers (from three
+    /// characters; shorter needles scan, and match so many that a page fills at once). A number
+    /// typed with its dash is also looked for as the digits it is stored as.
+    static func searchSQL(_ text: String, _ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String? {
+        let needle = TextRules.clean(text, multiline: false).lowercased()
+        guard !needle.isEmpty else { return nil }
+        func glob(_ text: String) -> String {
+            "*" + text.map { "*?[".contains($0) ? "[\($0)]" : String($0) }.joined() + "*"
+        }
+        arguments["pattern"] = glob(needle)
+        let digits = needle.filter { $0 != "-" }
+        guard digits != needle, !digits.isEmpty else { return "SELECT rowid FROM planSearch WHERE text GLOB :pattern" }
+        arguments["digits"] = glob(digits)
+        return "SELECT rowid FROM planSearch WHERE text GLOB :pattern UNION SELECT rowid FROM planSearch WHERE text GLOB :digits"
+    }
+
     /// The WHERE clause for `filter` and who is asking, with its arguments.
-    static func planConditions(_ db: Database, filter: PlanFilter, today: Day, access: Access?) throws
+    static func planConditions(_ db: Database, filter: PlanFilter, today: Day, access: Access?, forCount: Bool = false) throws
         -> (String, [String: (any DatabaseValueConvertible)?])
     {
-        var conditions: [String] = ["p.purgedOn IS NULL"]
+        // For a page, "+" keeps SQLite off the count's index: walking plans in number order stops
+        // after a page, where the index would find every match and sort them all first.
+        let noIndex = forCount ? "" : "+"
+        var conditions: [String] = ["\(noIndex)p.purgedOn IS NULL"]
         var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
         if let access { conditions.append(access.planCondition(&arguments)) }
         if let status = filter.status {
-            conditions.append("p.status = :status")
+            conditions.append("\(noIndex)p.status = :status")
             arguments["status"] = status
         }
         if let group = filter.busGroupId {
-            conditions.append("p.busGroupId = :group")
+            conditions.append("\(noIndex)p.busGroupId = :group")
             arguments["group"] = group
         }
         if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
         // Folded as planSearch is (NFC, lower case), so "öberg" finds "Öberg" however it was stored.
-        let needle = TextRules.clean(filter.search, multiline: false).lowercased()
-        if !needle.isEmpty {
-            func like(_ text: String) -> String {
-                "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-            }
-            conditions.append("""
-                p.id IN (SELECT planId FROM planSearch WHERE text LIKE :pattern ESCAPE '\\' OR text LIKE :digits ESCAPE '\\')
-                """)
-            arguments["pattern"] = like(needle)
-            // A personal number typed with its dash: stored as digits.
-            let digits = needle.filter { $0 != "-" }
-            arguments["digits"] = like(digits.isEmpty ? needle : digits)
-        }
+        if let search = searchSQL(filter.search, &arguments) { conditions.append("p.id IN (\(search))") }
         return ("WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 

@@ -116,43 +116,45 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v8-plan-search") { db in
-            // What the list filter searches, per plan, folded (NFC, lower case) and short: scanning
-            // it is a few milliseconds for a county, where the plan rows with their texts were not.
-            // Kept by triggers; sip_fold is the app's function (other tools writing names here
-            // would need it too). Purged plans have no row: nothing of them can be found.
+            // What the list filter searches, per plan: name, personal number, plan number and lead
+            // organisation, folded (NFC, lower case), in a trigram full-text index, so a substring
+            // is found in milliseconds among a county's plans. Kept by triggers; sip_fold is the
+            // app's function (another tool writing names here would need it too). Purged plans
+            // have no row: nothing of them can be found.
             try db.execute(sql: """
-                CREATE TABLE planSearch (
-                    planId INTEGER PRIMARY KEY REFERENCES "plan"(id) ON DELETE CASCADE,
-                    text TEXT NOT NULL
-                );
-                INSERT INTO planSearch (planId, text)
+                CREATE VIRTUAL TABLE planSearch USING fts5(text, tokenize = 'trigram', detail = 'none');
+                INSERT INTO planSearch (rowid, text)
                 SELECT p.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id || ' ' || IFNULL(a.name, ''))
                 FROM "plan" p JOIN child c ON c.id = p.childId LEFT JOIN agency a ON a.id = p.leadAgencyId
                 WHERE p.purgedOn IS NULL;
                 CREATE TRIGGER planSearch_planInsert AFTER INSERT ON "plan" BEGIN
-                    INSERT OR REPLACE INTO planSearch (planId, text)
+                    INSERT INTO planSearch (rowid, text)
                     SELECT NEW.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || NEW.id || ' '
                                             || IFNULL((SELECT name FROM agency WHERE id = NEW.leadAgencyId), ''))
                     FROM child c WHERE c.id = NEW.childId AND NEW.purgedOn IS NULL;
                 END;
                 CREATE TRIGGER planSearch_planUpdate AFTER UPDATE OF childId, leadAgencyId, purgedOn ON "plan" BEGIN
-                    DELETE FROM planSearch WHERE planId = NEW.id;
-                    INSERT INTO planSearch (planId, text)
+                    DELETE FROM planSearch WHERE rowid = NEW.id;
+                    INSERT INTO planSearch (rowid, text)
                     SELECT NEW.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || NEW.id || ' '
                                             || IFNULL((SELECT name FROM agency WHERE id = NEW.leadAgencyId), ''))
                     FROM child c WHERE c.id = NEW.childId AND NEW.purgedOn IS NULL;
                 END;
+                CREATE TRIGGER planSearch_planDelete AFTER DELETE ON "plan" BEGIN
+                    DELETE FROM planSearch WHERE rowid = OLD.id;
+                END;
                 CREATE TRIGGER planSearch_childUpdate AFTER UPDATE OF name, personalNumber ON child BEGIN
-                    UPDATE planSearch SET text = sip_fold(NEW.name || ' ' || IFNULL(NEW.personalNumber, '') || ' ' || planId
-                        || ' ' || IFNULL((SELECT a.name FROM "plan" p JOIN agency a ON a.id = p.leadAgencyId
-                                          WHERE p.id = planSearch.planId), ''))
-                    WHERE planId IN (SELECT id FROM "plan" WHERE childId = NEW.id);
+                    DELETE FROM planSearch WHERE rowid IN (SELECT id FROM "plan" WHERE childId = NEW.id);
+                    INSERT INTO planSearch (rowid, text)
+                    SELECT p.id, sip_fold(NEW.name || ' ' || IFNULL(NEW.personalNumber, '') || ' ' || p.id || ' '
+                                          || IFNULL((SELECT name FROM agency WHERE id = p.leadAgencyId), ''))
+                    FROM "plan" p WHERE p.childId = NEW.id AND p.purgedOn IS NULL;
                 END;
                 CREATE TRIGGER planSearch_agencyUpdate AFTER UPDATE OF name ON agency BEGIN
-                    UPDATE planSearch SET text = (SELECT sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id
-                                                                  || ' ' || NEW.name)
-                                                  FROM "plan" p JOIN child c ON c.id = p.childId WHERE p.id = planSearch.planId)
-                    WHERE planId IN (SELECT id FROM "plan" WHERE leadAgencyId = NEW.id);
+                    DELETE FROM planSearch WHERE rowid IN (SELECT id FROM "plan" WHERE leadAgencyId = NEW.id);
+                    INSERT INTO planSearch (rowid, text)
+                    SELECT p.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id || ' ' || NEW.name)
+                    FROM "plan" p JOIN child c ON c.id = p.childId WHERE p.leadAgencyId = NEW.id AND p.purgedOn IS NULL;
                 END;
                 -- Counting the list's plans reads this small index, not the plan rows.
                 CREATE INDEX plan_list ON "plan"(purgedOn, status, busGroupId);

@@ -203,3 +203,26 @@ struct StoreTests {
         #expect(try t.store.check().isHealthy)
     }
 }
+
+@Suite("The plan list's search")
+struct PlanSearchTests {
+    @Test("finds a plan by name in any case or form, number with or without its dash, plan number and lead; follows renames")
+    func search() throws {
+        let t = try TestStore()
+        let f = try Fixture(t.store)
+        func found(_ text: String) throws -> [Int64] { try t.store.planSummaries(PlanFilter(search: text)).map(\.id) }
+        let id = f.plan.id!
+        for needle in ["öberg", "ÖBERG", "o\u{308}berg", "Åsa Ö", "20150312-0006", "201503120006", "\(id)"] {
+            #expect(try found(needle) == [id], "\(needle)")
+        }
+        #expect(try found("berg*").isEmpty)  // a GLOB wildcard typed is a character, not a wildcard
+        var plan = try t.store.plan(id)
+        plan.leadAgencyId = f.bup.id
+        try t.store.updatePlan(plan)
+        #expect(try found("bup test") == [id])
+        try t.store.write { db in try db.execute(sql: "UPDATE child SET name = 'Åsa Nyberg' WHERE id = ?", arguments: [f.child.id]) }
+        #expect(try found("öberg").isEmpty)
+        #expect(try found("nyberg") == [id])
+        #expect(try t.store.planPage(PlanFilter(search: "nyberg")).total == 1)
+    }
+}
