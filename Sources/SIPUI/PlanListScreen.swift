@@ -246,11 +246,14 @@ public struct PlanListScreen: Equatable, Sendable {
             let plan = rows[position - windowOffset]
             let y = row + offset
             let isSelected = top + offset == selected
-            let role: StyleRole = isSelected ? .selected : .normal
-            if isSelected { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
+            // The selection marks the plan's number and child, not the whole row: moving it then
+            // redraws two short runs, under 200 bytes a key on a thin client, not two full rows.
+            let marked = c.number + 1 + c.child
+            if isSelected { grid.fill(row: y, column: 0, count: marked, role: .selected) }
             var x = 0
             func cell(_ text: String, _ width: Int, _ cellRole: StyleRole? = nil) {
-                grid.put(text, row: y, column: x, maxWidth: width, role: isSelected ? .selected : (cellRole ?? role))
+                let inMark = isSelected && x < marked
+                grid.put(text, row: y, column: x, maxWidth: width, role: inMark ? .selected : (cellRole ?? .normal))
                 x += width + 1
             }
             cell(String(plan.id), c.number)
@@ -259,7 +262,7 @@ public struct PlanListScreen: Equatable, Sendable {
             cell(catalog.status(plan.status), c.status)
             if c.showLead { cell(plan.leadAgency ?? "–", c.lead) }
             cell(plan.nextDate?.iso ?? "–", c.next, plan.overdue ? .warning : nil)
-            if plan.overdue { grid.put("!", row: y, column: x, role: isSelected ? .selected : .warning) }
+            if plan.overdue { grid.put("!", row: y, column: x, role: .warning) }
         }
         grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width)
             : Position(row: row + selected - top, column: 0)

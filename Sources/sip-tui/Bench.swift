@@ -12,7 +12,8 @@ import Glibc
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure start-up, per-key time and bytes, and memory on this database (see docs/PERFORMANCE.md).")
+        abstract: "Measure start-up, per-key time and bytes, and memory on this database (see docs/PERFORMANCE.md).",
+        discussion: "It saves forms and meeting notes as a user would: run it on a demo database.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Repetitions of each measured key.") var iterations = 100
@@ -37,6 +38,7 @@ struct BenchCommand: ParsableCommand {
         results.append(Bench.Result.memory())
         print("sip-tui bench: \(try bench.planCount()) plans, \(iterations) repetitions, TERM=\(term), 80x24")
         print(Bench.table(results))
+        try? FileManager.default.removeItem(atPath: bench.output)
     }
 
     private func startArguments(_ path: String) -> [String] {

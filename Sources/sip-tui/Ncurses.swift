@@ -56,6 +56,7 @@ struct NcursesTerminal {
         nonl()
         keypad(sip_stdscr(), true)
         set_escdelay(25)
+        useLineMoves()
         curs_set(1)
         // Flow control off, so that Ctrl-S saves instead of freezing the terminal.
         var settings = termios()
@@ -65,6 +66,12 @@ struct NcursesTerminal {
         }
         configureColors(theme: theme)
         timeout(200)
+    }
+
+    /// A list moving by a line is sent as a terminal scroll plus the new line, not a repaint of
+    /// every row: on a thin client that is most of the bytes of scrolling.
+    static func useLineMoves() {
+        idlok(sip_stdscr(), true)
     }
 
     static func configureColors(theme: Theme) {
@@ -275,6 +282,7 @@ final class RecordingTerminal {
         self.input = input
         writer = FrameWriter(theme: theme)
         resizeterm(Int32(height), Int32(width))
+        NcursesTerminal.useLineMoves()
         NcursesTerminal.configureColors(theme: theme)
         fflush(output)
         bytesWritten = Int(ftell(output))

@@ -137,6 +137,21 @@ struct CommandLineTests {
         expectCleanFailure(try CLI.run(["--db", Self.demo.path, "demo"]), contains: "innehåller redan planer")
     }
 
+    @Test("the benchmark still runs, on a tiny database, and prints every figure beside its budget")
+    func benchSmoke() throws {
+        let dir = TempDir()
+        let db = dir.path("b.sqlite")
+        #expect(try CLI.run(["--db", db, "demo", "--plans", "12"]).status == 0)
+        let result = try CLI.run(["--db", db, "bench", "--iterations", "3", "--starts", "1"])
+        #expect(result.status == 0, "\(result.err)")
+        for figure in ["start to first screen", "list: next plan", "filter: type a letter", "open a plan",
+                       "save the plan form", "BUS review, whole county", "BUS review, next group", "meeting session",
+                       "peak memory"] {
+            #expect(result.out.contains(figure), "\(figure)")
+        }
+        #expect(result.out.contains("budget"))
+    }
+
     @Test("a bad argument gets the parser's usage message, not a crash")
     func badArgument() throws {
         let result = try CLI.run(["--db", Self.demo.path, "plan", "show", "abc"])
