@@ -227,7 +227,13 @@ extension Store {
         }
         if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
         // Folded as planSearch is (NFC, lower case), so "öberg" finds "Öberg" however it was stored.
-        if let search = searchSQL(filter.search, &arguments) { conditions.append("p.id IN (\(search))") }
+        if let search = searchSQL(filter.search, &arguments) {
+            // From three characters the trigram index finds the few plans at once. A letter or two
+            // matches most plans and no index helps: then each plan walked is checked, and a page
+            // fills after a few hundred.
+            let short = TextRules.clean(filter.search, multiline: false).count < 3
+            conditions.append(short ? "EXISTS (SELECT 1 FROM (\(search)) s WHERE s.rowid = p.id)" : "p.id IN (\(search))")
+        }
         return ("WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
