@@ -100,19 +100,20 @@ extension Store {
             let followUp = try figure("""
                 SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup) ORDER BY p.id
                 """)
+            // The open plans as a set from the review index, then the overdue interventions among
+            // them: a join would read a plan row for each of a county's interventions.
             let interventions = try figure("""
-                SELECT i.id FROM intervention i JOIN "plan" p ON p.id = i.planId
-                WHERE p.status <> 'closed' AND i.status IN ('planned','ongoing') AND i.dueDate < :today AND \(inGroup)
+                SELECT i.id FROM intervention i
+                WHERE i.status IN ('planned','ongoing') AND i.dueDate < :today
+                  AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
                 ORDER BY i.id
                 """)
             let deviationBase = """
-                FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId
-                LEFT JOIN "plan" p ON p.id = d.planId
-                WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
+                FROM deviation d WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
                 """
             let byKind = try grouped("SELECT d.kind, d.id \(deviationBase) ORDER BY d.id")
             // By organisation, not by name: every municipality has its "Socialtjänsten".
-            let byConcernedId = try grouped("SELECT CAST(a.id AS TEXT), d.id \(deviationBase) ORDER BY d.id")
+            let byConcernedId = try grouped("SELECT CAST(d.concernedAgencyId AS TEXT), d.id \(deviationBase) ORDER BY d.id")
             let labels = try ReviewSQL.agencyLabels(db, ids: byConcernedId.keys.compactMap { Int64($0) })
             let byConcerned = Dictionary(byConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
@@ -124,8 +125,7 @@ extension Store {
             }.sorted()
             // Overdue answers are a state of today, whenever the deviation happened.
             let overdueResponses = try figure("""
-                SELECT d.id FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId LEFT JOIN "plan" p ON p.id = d.planId
-                WHERE \(ReviewSQL.deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
+                SELECT d.id FROM deviation d WHERE \(ReviewSQL.deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
                 """)
             let median: Double? = answeredDays.isEmpty ? nil : answeredDays.count % 2 == 1
                 ? Double(answeredDays[answeredDays.count / 2])
@@ -155,11 +155,19 @@ extension Store {
 
 enum ReviewSQL {
     /// A deviation belongs to the group of its plan; without a plan, to the concerned organisation's
-    /// group, or the reporting one's when the concerned serves every group. Needs `d`, `a` (concerned), `p`.
-    static let deviationInGroup = """
-        (:group IS NULL OR p.busGroupId = :group OR (d.planId IS NULL AND (a.busGroupId = :group
-           OR (a.busGroupId IS NULL AND (SELECT r.busGroupId FROM agency r WHERE r.id = d.reportingAgencyId) = :group))))
+    /// group, or the reporting one's when the concerned serves every group. Kept in
+    /// `deviation.busGroupId` by triggers; this is the rule they apply to the row `row`.
+    static func deviationGroup(_ row: String) -> String {
         """
+        COALESCE((SELECT busGroupId FROM "plan" WHERE id = \(row).planId),
+                 CASE WHEN \(row).planId IS NULL THEN COALESCE(
+                     (SELECT busGroupId FROM agency WHERE id = \(row).concernedAgencyId),
+                     (SELECT busGroupId FROM agency WHERE id = \(row).reportingAgencyId)) END)
+        """
+    }
+
+    /// The deviation `d` counts for the group asked for (any, when :group is NULL).
+    static let deviationInGroup = "(:group IS NULL OR d.busGroupId = :group)"
 
     /// Organisation names, with the principal added where two share a name.
     static func agencyLabels(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
@@ -307,9 +315,7 @@ extension Store {
                 return try Row.fetchAll(db, sql: """
                     SELECT d.id, d.occurredOn, d.status, k.nameSv, k.nameEn, a.name FROM deviation d
                     JOIN deviationKind k ON k.code = d.kind JOIN agency a ON a.id = d.concernedAgencyId
-                    WHERE d.id IN (\(list))\(group.map { g in
-                        " AND (a.busGroupId = \(g) OR d.reportingAgencyId IN (SELECT id FROM agency WHERE busGroupId = \(g))"
-                        + " OR d.planId IN (SELECT id FROM \"plan\" WHERE busGroupId = \(g)))" } ?? "") ORDER BY d.occurredOn, d.id
+                    WHERE d.id IN (\(list))\(group.map { " AND d.busGroupId = \($0)" } ?? "") ORDER BY d.occurredOn, d.id
                     """).map { row in
                     let status = DeviationStatus(rawValue: row["status"]).map(c.deviationStatus) ?? ""
                     let kind: String = c.language == .sv ? row["nameSv"] : row["nameEn"]
@@ -377,8 +383,7 @@ extension Store {
             let kinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
             for kind in kinds { byKind[kind.code] = Array(repeating: 0, count: 12) }
             for row in try Row.fetchAll(db, sql: """
-                SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d JOIN agency a ON a.id = d.concernedAgencyId
-                LEFT JOIN "plan" p ON p.id = d.planId
+                SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d
                 WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
                 """, arguments: StatementArguments(args)) {
                 let kind: String = row[0]

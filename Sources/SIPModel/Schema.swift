@@ -160,6 +160,29 @@ enum Schema {
                 CREATE INDEX plan_list ON "plan"(purgedOn, status, busGroupId);
                 """)
         }
+        migrator.registerMigration("v9-review-at-county-scale") { db in
+            // The group a deviation counts for, kept beside it by triggers (the rule: its plan's
+            // group; without a plan, the concerned organisation's, or the reporter's when the
+            // concerned serves every group): the review then reads the deviation rows alone,
+            // not a plan row for each.
+            try db.execute(sql: """
+                ALTER TABLE deviation ADD COLUMN busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL;
+                UPDATE deviation SET busGroupId = \(ReviewSQL.deviationGroup("deviation"));
+                CREATE INDEX deviation_group_occurred ON deviation(busGroupId, occurredOn);
+                CREATE TRIGGER deviation_group_insert AFTER INSERT ON deviation BEGIN
+                    UPDATE deviation SET busGroupId = \(ReviewSQL.deviationGroup("NEW")) WHERE id = NEW.id;
+                END;
+                CREATE TRIGGER deviation_group_update AFTER UPDATE OF planId, concernedAgencyId, reportingAgencyId ON deviation
+                BEGIN
+                    UPDATE deviation SET busGroupId = \(ReviewSQL.deviationGroup("NEW")) WHERE id = NEW.id;
+                END;
+                CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan" BEGIN
+                    UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
+                END;
+                -- The review's plan figures read this index, not the plan rows with their texts.
+                CREATE INDEX plan_review ON "plan"(busGroupId, status, requestDate, followUpDate, childId);
+                """)
+        }
         return migrator
     }
 
