@@ -69,36 +69,33 @@ extension Store {
             args["from"] = from
             args["to"] = to
             let inGroup = "(:group IS NULL OR p.busGroupId = :group)"
+            // Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer from the review
+            // index instead of walking the plan rows in number order.
             func figure(_ sql: String) throws -> GroupReview.Figure {
-                let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+                let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(args)).sorted()
                 return .init(count: ids.count, ids: ids)
             }
             func grouped(_ sql: String) throws -> [String: GroupReview.Figure] {
                 var result: [String: GroupReview.Figure] = [:]
-                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
-                    let key: String = row[0]
-                    let id: Int64 = row[1]
-                    result[key, default: .init(count: 0, ids: [])].count += 1
-                    result[key]!.ids.append(id)
-                }
-                return result
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+                while let row = try rows.next() { result[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1]) }
+                return result.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
             }
 
             let openByStatus = try grouped("""
-                SELECT p.status, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup) ORDER BY p.id
+                SELECT p.status, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup)
                 """)
             let started = try figure("""
-                SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup) ORDER BY p.id
+                SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
                 """)
             let firstMeeting = try figure("""
                 SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
                   AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
                   AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
                               AND date(c.validFrom, '+' || :firstMeetingDays || ' days') < :today)
-                ORDER BY p.id
                 """)
             let followUp = try figure("""
-                SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup) ORDER BY p.id
+                SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)
                 """)
             // The open plans as a set from the review index, then the overdue interventions among
             // them: a join would read a plan row for each of a county's interventions.
@@ -106,23 +103,31 @@ extension Store {
                 SELECT i.id FROM intervention i
                 WHERE i.status IN ('planned','ongoing') AND i.dueDate < :today
                   AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
-                ORDER BY i.id
                 """)
-            let deviationBase = """
-                FROM deviation d WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
-                """
-            let byKind = try grouped("SELECT d.kind, d.id \(deviationBase) ORDER BY d.id")
-            // By organisation, not by name: every municipality has its "Socialtjänsten".
-            let byConcernedId = try grouped("SELECT CAST(d.concernedAgencyId AS TEXT), d.id \(deviationBase) ORDER BY d.id")
+            // The period's deviations in one pass: by kind, by concerned organisation, by status, and
+            // the days to each answer.
+            var byKind: [String: GroupReview.Figure] = [:], byConcernedId: [String: GroupReview.Figure] = [:]
+            var byStatus: [String: GroupReview.Figure] = [:], answeredDays: [Int] = []
+            let deviations = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup) ORDER BY d.id
+                """, arguments: StatementArguments(args))
+            func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
+                figures[key, default: .init(count: 0, ids: [])].count += 1
+                figures[key]!.ids.append(id)
+            }
+            while let row = try deviations.next() {
+                let id: Int64 = row[0]
+                add(id, to: &byKind, row[1])
+                // By organisation, not by name: every municipality has its "Socialtjänsten".
+                add(id, to: &byConcernedId, String(row[2] as Int64))
+                add(id, to: &byStatus, row[3])
+                if let occurred = row[4] as Day?, let answered = row[5] as Day? { answeredDays.append(occurred.days(until: answered)) }
+            }
+            answeredDays.sort()
             let labels = try ReviewSQL.agencyLabels(db, ids: byConcernedId.keys.compactMap { Int64($0) })
             let byConcerned = Dictionary(byConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
-            let byStatus = try grouped("SELECT d.status, d.id \(deviationBase) ORDER BY d.id")
-            let answeredDays = try Row.fetchAll(db, sql: "SELECT d.occurredOn, d.responseDate \(deviationBase) AND d.responseDate IS NOT NULL",
-                                                arguments: StatementArguments(args)).compactMap { row -> Int? in
-                guard let occurred = row[0] as Day?, let answered = row[1] as Day? else { return nil }
-                return occurred.days(until: answered)
-            }.sorted()
             // Overdue answers are a state of today, whenever the deviation happened.
             let overdueResponses = try figure("""
                 SELECT d.id FROM deviation d WHERE \(ReviewSQL.deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
