@@ -113,6 +113,13 @@ extension Store {
     }
 }
 
+extension Store {
+    /// Copies the WAL into the database and empties it.
+    func checkpoint() throws {
+        try mappingErrors { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+    }
+}
+
 /// A closed plan that purging (gallring) removes the personal data of.
 public struct PurgeCandidate: Codable, Equatable, Sendable {
     public var planId: Int64
@@ -154,7 +161,7 @@ extension Store {
         }
         // The old pages are in the WAL until a checkpoint copies them back (overwritten, with
         // secure_delete); truncate it so the purged text does not linger there either.
-        try mappingErrors { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+        try checkpoint()
         return candidates
     }
 
