@@ -57,7 +57,9 @@ public struct GroupReview: Codable, Equatable, Sendable {
 
 extension Store {
     /// The review for one BUS group (nil: every group) over `from`...`to`, both days included.
-    public func review(groupId requested: Int64?, from: Day, to: Day) throws -> GroupReview {
+    /// - Parameter withIds: also the ids behind each figure (what the report prints, and what the
+    ///   screen lists on Enter). Without them a county's review is counted, not collected.
+    public func review(groupId requested: Int64?, from: Day, to: Day, withIds: Bool = true) throws -> GroupReview {
         let groupId = try reviewGroup(requested)
         let today = context.today
         return try read { db in
@@ -72,18 +74,29 @@ extension Store {
             // Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer from the review
             // index instead of walking the plan rows in number order.
             func figure(_ sql: String) throws -> GroupReview.Figure {
+                guard withIds else {
+                    return .init(count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: StatementArguments(args)) ?? 0,
+                                 ids: [])
+                }
                 let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(args)).sorted()
                 return .init(count: ids.count, ids: ids)
             }
+            /// `sql` selects `k` (the key) and `id`.
             func grouped(_ sql: String) throws -> [String: GroupReview.Figure] {
                 var result: [String: GroupReview.Figure] = [:]
+                guard withIds else {
+                    for row in try Row.fetchAll(db, sql: "SELECT k, COUNT(*) FROM (\(sql)) GROUP BY k", arguments: StatementArguments(args)) {
+                        result[row[0] as String] = .init(count: row[1], ids: [])
+                    }
+                    return result
+                }
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
                 while let row = try rows.next() { result[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1]) }
                 return result.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
             }
 
             let openByStatus = try grouped("""
-                SELECT p.status, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup)
+                SELECT p.status AS k, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup)
                 """)
             let started = try figure("""
                 SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
@@ -114,7 +127,7 @@ extension Store {
                 """, arguments: StatementArguments(args))
             func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
                 figures[key, default: .init(count: 0, ids: [])].count += 1
-                figures[key]!.ids.append(id)
+                if withIds { figures[key]!.ids.append(id) }
             }
             while let row = try deviations.next() {
                 let id: Int64 = row[0]

@@ -326,7 +326,8 @@ public final class App {
                 if case .review(let screen) = top { perform(screen.query) }
             case .loadReview(let groupId, let from, let to):
                 guard case .review(var screen) = top else { return }
-                screen.receive(try store.review(groupId: groupId, from: from, to: to), catalog: catalog)
+                // Counted only: the ids behind a figure are fetched when it is opened.
+                screen.receive(try store.review(groupId: groupId, from: from, to: to, withIds: false), catalog: catalog)
                 replaceTop(.review(screen))
             case .showTrends(let groupId, let to):
                 let trends = try store.trends(groupId: groupId, to: to)
@@ -355,8 +356,14 @@ public final class App {
                 }
                 stack.append(.spider(SpiderScreen(groupId: groupId, groupName: group.name, dimensions: try store.spiderDimensions(),
                                                   measurements: try store.selfAssessments(groupId: groupId))))
-            case .showReviewList(let kind, let ids, let title):
+            case .showReviewList(let kind, let shownIds, let title):
                 guard case .review(let screen) = top else { return }
+                var ids = shownIds
+                // The screen was counted without ids: collect them now, for the figure opened.
+                if ids.isEmpty, let review = screen.review {
+                    let full = try store.review(groupId: screen.groupId, from: review.from, to: review.to, withIds: true)
+                    ids = ReviewTable.rows(full, catalog: catalog).first { "\($0.section): \($0.item)" == title }?.ids ?? []
+                }
                 let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)
                 stack.append(.viewer(TextViewScreen(title: title, text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))))
             }
