@@ -351,6 +351,16 @@ struct UserCommand: ParsableCommand {
         func resolve(_ store: Store) throws -> (agencyId: Int64?, groupId: Int64?) {
             (try org.map { try store.agency(matching: $0).id! }, try group.map { try store.busGroup(matching: $0).id! })
         }
+
+        /// Runs a change to user `login` with this placement resolved, then says their role.
+        func change(_ global: GlobalOptions, login: String, role: Role,
+                    _ body: (Store, _ agencyId: Int64?, _ groupId: Int64?) throws -> Void) throws {
+            try global.withStore(requiring: .users) { store in
+                let (agencyId, groupId) = try resolve(store)
+                try body(store, agencyId, groupId)
+            }
+            print("\(login): \(global.catalog.role(role))")
+        }
     }
 
     struct List: ParsableCommand {
@@ -375,12 +385,10 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var placement: Placement
 
         func run() throws {
-            try global.withStore(requiring: .users) { store in
-                let (agencyId, groupId) = try placement.resolve(store)
+            try placement.change(global, login: login, role: role) { store, agencyId, groupId in
                 try store.addUser(login: login, name: name, role: role, agencyId: agencyId, busGroupId: groupId,
                                   allPlans: placement.everything)
             }
-            print("\(login): \(global.catalog.role(role))")
         }
     }
 
@@ -392,12 +400,10 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var placement: Placement
 
         func run() throws {
-            try global.withStore(requiring: .users) { store in
-                let (agencyId, groupId) = try placement.resolve(store)
+            try placement.change(global, login: login, role: role) { store, agencyId, groupId in
                 try store.setRole(login: login, role: role, agencyId: agencyId, busGroupId: groupId,
                                   allPlans: placement.everything ? true : nil)
             }
-            print("\(login): \(global.catalog.role(role))")
         }
     }
 }
