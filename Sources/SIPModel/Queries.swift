@@ -164,10 +164,9 @@ extension Store {
         let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access, forCount: true)
         // A search alone (no status, no scope) is counted in the index, up to a cap: a letter or two
         // matches most of a county, and the exact number then tells nobody anything.
-        if !filter.search.isEmpty, filter.status == nil, filter.busGroupId == nil, !filter.overdueOnly,
-           access == nil || (access?.user?.role == .coordinator && access?.user?.allPlans == true) {
-            var searchArguments: [String: (any DatabaseValueConvertible)?] = [:]
-            guard let search = searchSQL(filter.search, &searchArguments) else { return 0 }
+        var searchArguments: [String: (any DatabaseValueConvertible)?] = [:]
+        if let search = searchSQL(filter.search, &searchArguments), filter.status == nil, filter.busGroupId == nil,
+           !filter.overdueOnly, access == nil || (access?.user?.role == .coordinator && access?.user?.allPlans == true) {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(search) LIMIT \(PlanFilter.countCap))",
                                     arguments: StatementArguments(searchArguments)) ?? 0
         }

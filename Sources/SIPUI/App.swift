@@ -588,7 +588,7 @@ public final class App {
         case .list(var list):
             list.render(into: &grid, viewport: viewport, catalog: catalog)
             replaceTop(.list(list))
-            title = ("sip-tui", (list.total >= PlanFilter.countCap ? catalog.ui(.atLeast) + " " : "") + catalog.plans(list.total))
+            title = ("sip-tui", (list.totalIsCapped ? catalog.ui(.atLeast) + " " : "") + catalog.plans(list.total))
             hints = list.keys.hints(catalog)
         case .detail(var detail):
             detail.render(into: &grid, viewport: viewport)

@@ -17,8 +17,11 @@ public struct PlanListScreen: Equatable, Sendable {
     /// The loaded window of the list, in order; `windowOffset` is the position of its first row.
     public private(set) var rows: [PlanSummary] = []
     public private(set) var windowOffset = 0
-    /// How many plans match, in all.
+    /// How many plans match, in all (a search counts up to `PlanFilter.countCap`).
     public private(set) var total = 0
+
+    /// The count stopped at the cap: there are at least `total`.
+    public var totalIsCapped: Bool { total == PlanFilter.countCap && !filter.text.isEmpty }
     /// A move beyond the window: the position to select once the new window arrives.
     private var pendingPosition: Int?
     public private(set) var selectedId: Int64?

@@ -224,5 +224,7 @@ struct PlanSearchTests {
         #expect(try found("öberg").isEmpty)
         #expect(try found("nyberg") == [id])
         #expect(try t.store.planPage(PlanFilter(search: "nyberg")).total == 1)
+        // Spaces alone are no search: every plan, and counted as such.
+        #expect(try t.store.planPage(PlanFilter(search: "   ")).total == 1)
     }
 }
