@@ -227,7 +227,17 @@ extension Store {
         guard let plan = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
         try Store.requireNotPurged(db, planId: id)
         guard let child = try Child.fetchOne(db, key: plan.childId) else { throw SIPError.notFound(.child, plan.childId) }
-        let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0) })
+        // The plan's organisations only: a county has hundreds, a plan a handful.
+        let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db, sql: """
+            SELECT * FROM agency WHERE id IN (
+                SELECT agencyId FROM participant WHERE planId = :plan
+                UNION SELECT agencyId FROM intervention WHERE planId = :plan
+                UNION SELECT reportingAgencyId FROM deviation WHERE planId = :plan
+                UNION SELECT concernedAgencyId FROM deviation WHERE planId = :plan
+                UNION SELECT ca.agencyId FROM consentAgency ca JOIN consent c ON c.id = ca.consentId WHERE c.planId = :plan
+                UNION SELECT leadAgencyId FROM "plan" WHERE id = :plan
+                UNION SELECT initiatorAgencyId FROM "plan" WHERE id = :plan)
+            """, arguments: ["plan": id]).map { ($0.id!, $0) })
         func agencyName(_ id: Int64?) -> String? { id.flatMap { agencies[$0]?.name } }
         let group = try BusGroup.fetchOne(db, key: plan.busGroupId)?.name ?? ""
         let family = try FamilyMember.filter(Column("childId") == child.id!).order(Column("id")).fetchAll(db)

@@ -13,6 +13,20 @@ public struct PlanDetailScreen: Equatable, Sendable {
     public private(set) var lines: [ReportLine]
     public private(set) var focus = 0
     public private(set) var top = 0
+    /// The lines wrapped to the last width drawn: wrapping a whole plan is most of the work of a
+    /// frame, and a key that only moves the focus does not change it.
+    private var wrapped = Wrapped(width: -1, lines: [])
+
+    struct VisualLine: Equatable, Sendable {
+        var text: String
+        var indent: Int
+        var role: StyleRole
+    }
+
+    struct Wrapped: Equatable, Sendable {
+        var width: Int
+        var lines: [VisualLine]
+    }
 
     public init(document: PlanDocument, catalog: Catalog) {
         planId = document.plan.id
@@ -47,11 +61,22 @@ public struct PlanDetailScreen: Equatable, Sendable {
     public mutating func reload(_ document: PlanDocument, catalog: Catalog) {
         self.document = document
         lines = TextReports.planLines(document, catalog: catalog)
+        wrapped = Wrapped(width: -1, lines: [])
+    }
+
+    /// The lines at `width`, from the cache when it holds that width.
+    func visualLines(width: Int) -> [VisualLine] {
+        wrapped.width == width ? wrapped.lines : wrap(width: width)
+    }
+
+    private mutating func cachedLines(width: Int) -> [VisualLine] {
+        if wrapped.width != width { wrapped = Wrapped(width: width, lines: wrap(width: width)) }
+        return wrapped.lines
     }
 
     /// Report lines wrapped to the width, each visual line with its indent and role.
-    func visualLines(width: Int) -> [(text: String, indent: Int, role: StyleRole)] {
-        var out: [(String, Int, StyleRole)] = []
+    private func wrap(width: Int) -> [VisualLine] {
+        var out: [VisualLine] = []
         for line in lines {
             let role: StyleRole = switch line.kind {
             case .title: .label
@@ -59,12 +84,12 @@ public struct PlanDetailScreen: Equatable, Sendable {
             case .warning: .warning
             case .body: .normal
             }
-            if line.kind == .heading { out.append(("", 0, .normal)) }
+            if line.kind == .heading { out.append(VisualLine(text: "", indent: 0, role: .normal)) }
             let indent = min(line.indent, max(0, width / 4))
             // Continuation lines sit two columns further in: wrap to the narrower of the two.
             let wrapped = DisplayWidth.wrap(line.text, width: max(8, width - indent - 3))
             for (n, part) in wrapped.enumerated() {
-                out.append((part, indent + (n > 0 ? 2 : 0), role))
+                out.append(VisualLine(text: part, indent: indent + (n > 0 ? 2 : 0), role: role))
             }
         }
         return out
@@ -72,7 +97,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
 
     public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
         guard let action = Self.keys.action(for: key) else { return [] }
-        let count = visualLines(width: viewport.width).count
+        let count = cachedLines(width: viewport.width).count
         let page = max(1, viewport.height - 1)
         switch action {
         case .up: focus -= 1
@@ -107,7 +132,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
     }
 
     public mutating func render(into grid: inout Grid, viewport: Viewport) {
-        let visual = visualLines(width: viewport.width)
+        let visual = cachedLines(width: viewport.width)
         focus = min(focus, max(0, visual.count - 1))
         top = Chrome.scroll(top: top, selected: focus, height: viewport.height, count: visual.count)
         for (offset, line) in visual[top..<min(visual.count, top + viewport.height)].enumerated() {
