@@ -138,7 +138,13 @@ extension Store {
     }
 
     static func planSummaries(_ db: Database, filter: PlanFilter, today: Day, access: Access? = nil) throws -> [PlanSummary] {
-        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access)
+        // A page of a search alone, in number order, is cut in the index (see planConditions).
+        let searchPage = filter.limit.flatMap { limit -> (limit: Int, offset: Int)? in
+            searchIsWholeFilter(filter, access) && filter.sort == .number
+                && TextRules.clean(filter.search, multiline: false).count >= 3 ? (max(0, limit), max(0, filter.offset)) : nil
+        }
+        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access,
+                                                          searchPage: searchPage)
         var sql = """
         SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
                p.leadPerson, p.followUpDate,
@@ -153,7 +159,7 @@ extension Store {
         \(whereClause)
         ORDER BY \(orderBy(filter.sort))
         """
-        if let limit = filter.limit {
+        if let limit = filter.limit, searchPage == nil {
             sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, filter.offset))"
         }
         return try PlanSummary.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
@@ -165,13 +171,19 @@ extension Store {
         // A search alone (no status, no scope) is counted in the index, up to a cap: a letter or two
         // matches most of a county, and the exact number then tells nobody anything.
         var searchArguments: [String: (any DatabaseValueConvertible)?] = [:]
-        if let search = searchSQL(filter.search, &searchArguments), filter.status == nil, filter.busGroupId == nil,
-           !filter.overdueOnly, access == nil || (access?.user?.role == .coordinator && access?.user?.allPlans == true) {
+        if let search = searchSQL(filter.search, &searchArguments), searchIsWholeFilter(filter, access) {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(search) LIMIT \(PlanFilter.countCap))",
                                     arguments: StatementArguments(searchArguments)) ?? 0
         }
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" p \(whereClause)",
                                 arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    /// The search is all that narrows the list: no status, group or overdue filter, and a user who
+    /// sees every plan (the search table holds exactly the unpurged plans).
+    static func searchIsWholeFilter(_ filter: PlanFilter, _ access: Access?) -> Bool {
+        filter.status == nil && filter.busGroupId == nil && !filter.overdueOnly
+            && (access == nil || (access?.user?.role == .coordinator && access?.user?.allPlans == true))
     }
 
     static func orderBy(_ sort: PlanSort) -> String {
@@ -201,13 +213,17 @@ extension Store {
         }
         arguments["pattern"] = glob(needle)
         let digits = needle.filter { $0 != "-" }
-        guard digits != needle, !digits.isEmpty else { return "SELECT rowid FROM planSearch WHERE text GLOB :pattern" }
+        guard digits != needle, !digits.isEmpty else { return "SELECT rowid AS id FROM planSearch WHERE text GLOB :pattern" }
         arguments["digits"] = glob(digits)
-        return "SELECT rowid FROM planSearch WHERE text GLOB :pattern UNION SELECT rowid FROM planSearch WHERE text GLOB :digits"
+        return """
+            SELECT rowid AS id FROM planSearch WHERE text GLOB :pattern
+            UNION SELECT rowid AS id FROM planSearch WHERE text GLOB :digits
+            """
     }
 
     /// The WHERE clause for `filter` and who is asking, with its arguments.
-    static func planConditions(_ db: Database, filter: PlanFilter, today: Day, access: Access?, forCount: Bool = false) throws
+    static func planConditions(_ db: Database, filter: PlanFilter, today: Day, access: Access?, forCount: Bool = false,
+                               searchPage: (limit: Int, offset: Int)? = nil) throws
         -> (String, [String: (any DatabaseValueConvertible)?])
     {
         // For a page, "+" keeps SQLite off the count's index: walking plans in number order stops
@@ -231,7 +247,15 @@ extension Store {
             // matches most plans and no index helps: then each plan walked is checked, and a page
             // fills after a few hundred.
             let short = TextRules.clean(filter.search, multiline: false).count < 3
-            conditions.append(short ? "EXISTS (SELECT 1 FROM (\(search)) s WHERE s.rowid = p.id)" : "p.id IN (\(search))")
+            if short {
+                conditions.append("EXISTS (SELECT 1 FROM (\(search)) s WHERE s.id = p.id)")
+            } else if let page = searchPage {
+                // The search is the whole filter: the index hands over the page's plans in number
+                // order and stops, instead of collecting every match first.
+                conditions.append("p.id IN (\(search) ORDER BY id LIMIT \(page.limit) OFFSET \(page.offset))")
+            } else {
+                conditions.append("p.id IN (\(search))")
+            }
         }
         return ("WHERE " + conditions.joined(separator: " AND "), arguments)
     }

@@ -81,6 +81,15 @@ struct AppTests {
         var sorted = [selected(app)!]
         for _ in 1..<byChild.count { app.press(.down); sorted.append(selected(app)!) }
         #expect(sorted == byChild)
+        // A search's pages come from the index, window by window, the same plans in the same order.
+        app.press(.character("o"), .character("o"), .character("o"), .character("/"))
+        app.type("son")
+        app.press(.enter, .home)
+        let matching = try store.planSummaries(PlanFilter(search: "son")).map(\.id)
+        #expect(matching.count > PlanListScreen.pageSize)
+        var walked = [selected(app)!]
+        for _ in 1..<matching.count { app.press(.down); walked.append(selected(app)!) }
+        #expect(walked == matching)
     }
 
     @Test("status and overdue toggles filter; sort reorders; the selection stays on its plan")
