@@ -10,7 +10,7 @@ public enum PlanSort: String, CaseIterable, Sendable {
 /// What the plan list shows and filters by.
 public struct PlanFilter: Sendable, Equatable {
     /// A search's count stops here (shown as "at least").
-    public static let countCap = 5000
+    public static let countCap = 1000
 
     public var sort: PlanSort = .number
     public var status: PlanStatus?
