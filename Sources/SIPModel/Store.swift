@@ -76,7 +76,6 @@ public final class Store: Sendable {
         self.path = path
         self.context = context
         self.sharedGroup = sharedGroup
-        if groupId == nil, let problem = Store.permissionProblems(path: path).first { throw problem }
         let directory = (path as NSString).deletingLastPathComponent.isEmpty
             ? "." : (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
@@ -95,6 +94,8 @@ public final class Store: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         let isNew = size == nil || size == 0
         createdDatabase = isNew
+        // A file with data that others can read is refused; an empty one is made owner-only below.
+        if groupId == nil, !isNew, let problem = Store.permissionProblems(path: path).first { throw problem }
         if size != nil {
             try Store.checkHeader(path)
         }

@@ -36,7 +36,9 @@ struct StoreTests {
         let dir = TempDir()
         let path = dir.path("empty.sqlite")
         _ = FileManager.default.createFile(atPath: path, contents: Data())
+        chmod(path, 0o644)  // as `touch` makes it: no data yet, so not refused, and made owner-only
         let store = try Store(path: path, context: .current())
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let counts = try store.read { db in
             (try AgencyKind.fetchCount(db), try DeviationKind.fetchCount(db), try AgendaTemplateItem.fetchCount(db),
              try String.fetchAll(db, sql: "PRAGMA journal_mode"))
