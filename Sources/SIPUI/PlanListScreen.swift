@@ -249,9 +249,10 @@ public struct PlanListScreen: Equatable, Sendable {
             let plan = rows[position - windowOffset]
             let y = row + offset
             let isSelected = top + offset == selected
-            // The selection marks the plan's number and child, not the whole row: moving it then
-            // redraws two short runs, under 200 bytes a key on a thin client, not two full rows.
-            let marked = c.number + 1 + c.child
+            // The selection marks the plan's number (and carries the cursor), not the whole row:
+            // moving it redraws two short runs, under 200 bytes a key on a thin client even when
+            // the list scrolls, where two full rows were over 200 before any scrolling.
+            let marked = c.number
             if isSelected { grid.fill(row: y, column: 0, count: marked, role: .selected) }
             var x = 0
             func cell(_ text: String, _ width: Int, _ cellRole: StyleRole? = nil) {
