@@ -150,10 +150,12 @@ extension Store {
                 : Double(answeredDays[answeredDays.count / 2 - 1] + answeredDays[answeredDays.count / 2]) / 2
 
             var bySexAge: [String: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            // Through a cursor: a county's open plans are tens of thousands of rows, none kept.
+            let children = try Row.fetchCursor(db, sql: """
                 SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
                 WHERE p.status <> 'closed' AND \(inGroup)
-                """, arguments: StatementArguments(args)) {
+                """, arguments: StatementArguments(args))
+            while let row = try children.next() {
                 let sex: String = row[0]
                 let born: Day = row[1]
                 bySexAge[sex, default: [:]][GroupReview.ageBand(born.age(on: to)), default: 0] += 1
