@@ -70,7 +70,9 @@ extension Store {
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
             args["from"] = from
             args["to"] = to
-            let inGroup = "(:group IS NULL OR p.busGroupId = :group)"
+            // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
+            let inGroup = groupId == nil ? "1" : "p.busGroupId = :group"
+            let deviationInGroup = ReviewSQL.deviationInGroup(groupId)
             // Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer from the review
             // index instead of walking the plan rows in number order.
             func figure(_ sql: String) throws -> GroupReview.Figure {
@@ -123,7 +125,7 @@ extension Store {
             var byStatus: [String: GroupReview.Figure] = [:], answeredDays: [Int] = []
             let deviations = try Row.fetchCursor(db, sql: """
                 SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
-                WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup) ORDER BY d.id
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
                 """, arguments: StatementArguments(args))
             func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
                 figures[key, default: .init(count: 0, ids: [])].count += 1
@@ -143,7 +145,7 @@ extension Store {
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
             // Overdue answers are a state of today, whenever the deviation happened.
             let overdueResponses = try figure("""
-                SELECT d.id FROM deviation d WHERE \(ReviewSQL.deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
+                SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
                 """)
             let median: Double? = answeredDays.isEmpty ? nil : answeredDays.count % 2 == 1
                 ? Double(answeredDays[answeredDays.count / 2])
@@ -186,8 +188,8 @@ enum ReviewSQL {
         """
     }
 
-    /// The deviation `d` counts for the group asked for (any, when :group is NULL).
-    static let deviationInGroup = "(:group IS NULL OR d.busGroupId = :group)"
+    /// The deviation `d` counts for the group asked for (`:group`; any, without one).
+    static func deviationInGroup(_ groupId: Int64?) -> String { groupId == nil ? "1" : "d.busGroupId = :group" }
 
     /// Organisation names, with the principal added where two share a name.
     static func agencyLabels(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
@@ -381,7 +383,9 @@ extension Store {
             let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
             var args: [String: (any DatabaseValueConvertible)?] = ["from": first, "to": to]
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
-            let inGroup = "(:group IS NULL OR p.busGroupId = :group)"
+            // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
+            let inGroup = groupId == nil ? "1" : "p.busGroupId = :group"
+            let deviationInGroup = ReviewSQL.deviationInGroup(groupId)
             func perMonth(_ sql: String) throws -> [Int] {
                 var counts = Array(repeating: 0, count: 12)
                 for month in try String.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
@@ -404,7 +408,7 @@ extension Store {
             for kind in kinds { byKind[kind.code] = Array(repeating: 0, count: 12) }
             for row in try Row.fetchAll(db, sql: """
                 SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d
-                WHERE d.occurredOn BETWEEN :from AND :to AND \(ReviewSQL.deviationInGroup)
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup)
                 """, arguments: StatementArguments(args)) {
                 let kind: String = row[0]
                 if let i = index[row[1] as String] { byKind[kind, default: Array(repeating: 0, count: 12)][i] += 1 }
