@@ -183,6 +183,16 @@ enum Schema {
                 CREATE INDEX plan_review ON "plan"(busGroupId, status, requestDate, followUpDate, childId);
                 """)
         }
+        migrator.registerMigration("v10-review-lookups") { db in
+            // The review's look-ups answered from indexes alone: whether a plan has held a meeting,
+            // its valid consents, and the overdue interventions with their plan.
+            try db.execute(sql: """
+                CREATE INDEX meeting_plan_held ON meeting(planId, held);
+                CREATE INDEX consent_plan_valid ON consent(planId, withdrawnOn, validFrom);
+                CREATE INDEX intervention_open_due ON intervention(status, dueDate, planId);
+                DROP INDEX intervention_status_due;
+                """)
+        }
         return migrator
     }
 
