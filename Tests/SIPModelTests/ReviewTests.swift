@@ -145,6 +145,20 @@ struct ReviewTests {
         #expect(ReviewTable.csv(r, catalog: Catalog(.en)).contains(";median, days;15,0\r\n"))
     }
 
+    @Test("the counted review (the screen's) has the same figures as the one with ids (the report's)")
+    func countedEqualsCollected() throws {
+        let t = try TestStore(clock: TestClock(Day(year: 2026, month: 11, day: 20)!))
+        _ = try DemoGenerator.run(store: t.store, plans: 80, seed: 5)
+        let from = Day(year: 2025, month: 11, day: 21)!, to = t.store.context.today
+        for group in [nil] + (try t.store.busGroups().map(\.id)) {
+            let full = try t.store.review(groupId: group, from: from, to: to)
+            let counted = try t.store.review(groupId: group, from: from, to: to, withIds: false)
+            let rows = { (r: GroupReview) in ReviewTable.rows(r, catalog: Catalog(.sv)).map { "\($0.section)|\($0.item)|\($0.count)" } }
+            #expect(rows(counted) == rows(full))
+            #expect(ReviewTable.rows(full, catalog: Catalog(.sv)).contains { !$0.ids.isEmpty })
+        }
+    }
+
     @Test("the report command: text, csv and json, for a group or all, with a clear error for a bad date")
     func command() throws {
         let dir = TempDir()
