@@ -119,16 +119,27 @@ extension Store {
                 WHERE i.status IN ('planned','ongoing') AND i.dueDate < :today
                   AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
                 """)
-            // The period's deviations: by kind, by concerned organisation (not by name: every
-            // municipality has its "Socialtjänsten"), by status, and the days to each answer.
-            let deviationBase = "FROM deviation d WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup)"
-            let byKind = try grouped("SELECT d.kind AS k, d.id \(deviationBase)")
-            let byConcernedId = try grouped("SELECT CAST(d.concernedAgencyId AS TEXT) AS k, d.id \(deviationBase)")
-            let byStatus = try grouped("SELECT d.status AS k, d.id \(deviationBase)")
-            let answeredDays = try Int.fetchAll(db, sql: """
-                SELECT CAST(julianday(d.responseDate) - julianday(d.occurredOn) AS INTEGER) \(deviationBase)
-                  AND d.responseDate IS NOT NULL ORDER BY 1
+            // The period's deviations in one pass: by kind, by concerned organisation, by status, and
+            // the days to each answer.
+            var byKind: [String: GroupReview.Figure] = [:], byConcernedId: [String: GroupReview.Figure] = [:]
+            var byStatus: [String: GroupReview.Figure] = [:], answeredDays: [Int] = []
+            let deviations = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
                 """, arguments: StatementArguments(args))
+            func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
+                figures[key, default: .init(count: 0, ids: [])].count += 1
+                if withIds { figures[key]!.ids.append(id) }
+            }
+            while let row = try deviations.next() {
+                let id: Int64 = row[0]
+                add(id, to: &byKind, row[1])
+                // By organisation, not by name: every municipality has its "Socialtjänsten".
+                add(id, to: &byConcernedId, String(row[2] as Int64))
+                add(id, to: &byStatus, row[3])
+                if let occurred = row[4] as Day?, let answered = row[5] as Day? { answeredDays.append(occurred.days(until: answered)) }
+            }
+            answeredDays.sort()
             let labels = try ReviewSQL.agencyLabels(db, ids: byConcernedId.keys.compactMap { Int64($0) })
             let byConcerned = Dictionary(byConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
