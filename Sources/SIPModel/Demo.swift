@@ -56,6 +56,11 @@ public struct DemoGenerator {
         let context = store.context
         let summary = try store.write { db in
             if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
+            // A county's demo touches every index page many times over: keep them in memory for
+            // this one transaction (the default cache is 2 MB), then give the memory back.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var generator = DemoGenerator(words: words, rng: SeededRandom(seed: seed), today: context.today,
                                           zone: context.timeZone, user: context.user, now: context.now(),
                                           assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
