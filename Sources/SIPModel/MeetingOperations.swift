@@ -31,14 +31,14 @@ extension Store {
 
     public func agenda(meetingId: Int64) throws -> [AgendaItem] {
         try read { db in
-            try self.requireVisible(db, meetingId: meetingId)
+            try self.requireVisible(db, entity: .meeting, id: meetingId)
             return try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position")).fetchAll(db)
         }
     }
 
     public func attendance(meetingId: Int64) throws -> [Int64: AttendanceStatus] {
         try read { db in
-            try self.requireVisible(db, meetingId: meetingId)
+            try self.requireVisible(db, entity: .meeting, id: meetingId)
             return Dictionary(uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
                 .map { ($0.participantId, $0.status) })
         }

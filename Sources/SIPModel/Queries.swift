@@ -14,6 +14,11 @@ public struct PlanFilter: Sendable, Equatable {
 
     public var sort: PlanSort = .number
     public var status: PlanStatus?
+
+    /// The search as planSearch holds text: NFC, control characters gone, lower case.
+    var needle: String { TextRules.clean(search, multiline: false).lowercased() }
+    /// From three characters the trigram index answers a search; shorter ones are scanned.
+    var searchIsIndexed: Bool { needle.count >= 3 }
     public var busGroupId: Int64?
     public var overdueOnly: Bool
     /// Matches child name, personal number digits, plan number and lead agency, case-insensitively.
@@ -141,7 +146,7 @@ extension Store {
         // A page of a search alone, in number order, is cut in the index (see planConditions).
         let searchPage = filter.limit.flatMap { limit -> (limit: Int, offset: Int)? in
             searchIsWholeFilter(filter, access) && filter.sort == .number
-                && TextRules.clean(filter.search, multiline: false).count >= 3 ? (max(0, limit), max(0, filter.offset)) : nil
+                && filter.searchIsIndexed ? (max(0, limit), max(0, filter.offset)) : nil
         }
         let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access,
                                                           searchPage: searchPage)
@@ -171,7 +176,7 @@ extension Store {
         // A search alone (no status, no scope) is counted in the index, up to a cap: a letter or two
         // matches most of a county, and the exact number then tells nobody anything.
         var searchArguments: [String: (any DatabaseValueConvertible)?] = [:]
-        if let search = searchSQL(filter.search, &searchArguments), searchIsWholeFilter(filter, access) {
+        if let search = searchSQL(filter.needle, &searchArguments), searchIsWholeFilter(filter, access) {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(search) LIMIT \(PlanFilter.countCap))",
                                     arguments: StatementArguments(searchArguments)) ?? 0
         }
@@ -205,8 +210,7 @@ extension Store {
     /// Plan numbers whose search text holds `text`: a GLOB the trigram index answers (from three
     /// characters; shorter needles scan, and match so many that a page fills at once). A number
     /// typed with its dash is also looked for as the digits it is stored as.
-    static func searchSQL(_ text: String, _ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String? {
-        let needle = TextRules.clean(text, multiline: false).lowercased()
+    static func searchSQL(_ needle: String, _ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String? {
         guard !needle.isEmpty else { return nil }
         func glob(_ text: String) -> String {
             "*" + text.map { "*?[".contains($0) ? "[\($0)]" : String($0) }.joined() + "*"
@@ -242,12 +246,11 @@ extension Store {
         }
         if filter.overdueOnly { conditions.append(OverdueRule.planSQL) }
         // Folded as planSearch is (NFC, lower case), so "öberg" finds "Öberg" however it was stored.
-        if let search = searchSQL(filter.search, &arguments) {
+        if let search = searchSQL(filter.needle, &arguments) {
             // From three characters the trigram index finds the few plans at once. A letter or two
             // matches most plans and no index helps: then each plan walked is checked, and a page
             // fills after a few hundred.
-            let short = TextRules.clean(filter.search, multiline: false).count < 3
-            if short {
+            if !filter.searchIsIndexed {
                 conditions.append("EXISTS (SELECT 1 FROM (\(search)) s WHERE s.id = p.id)")
             } else if let page = searchPage {
                 // The search is the whole filter: the index hands over the page's plans in number

@@ -43,17 +43,21 @@ public enum TextReports {
     /// The users, one per line; with `width`, the last column (the group) is cut to fit.
     public static func userTable(_ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog,
                                  width: Int? = nil) -> String {
-        let last = { (text: String) in width.map { DisplayWidth.fit(TerminalText.safe(text), to: max(4, $0 - 66)) } ?? TerminalText.safe(text) }
+        let widths = [12, 16, 14, 20]
+        // The columns, then the group, cut to what is left of `width`.
+        func line(_ fields: [String], _ group: String) -> String {
+            let room = width.map { max(4, $0 - widths.reduce(0) { $0 + $1 + 1 }) }
+            return zip(fields, widths).map { cell($0, $1) + " " }.joined()
+                + (room.map { DisplayWidth.fit(TerminalText.safe(group), to: $0) } ?? TerminalText.safe(group)) + "\n"
+        }
         let agencyNames = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
         let groupNames = Dictionary(uniqueKeysWithValues: groups.map { ($0.id!, $0.name) })
-        var out = cell(c.field(.login), 12) + " " + cell(c.field(.name), 16) + " " + cell(c.field(.role), 14) + " "
-            + cell(c.field(.agencyName), 20) + " " + last(c(.group)) + "\n"
+        var out = line([c.field(.login), c.field(.name), c.field(.role), c.field(.agencyName)], c(.group))
         for user in users {
             let organisation = user.role == .coordinator && user.allPlans ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
             let group = user.role != .busChair ? "-" : user.allPlans ? c(.allGroupsShort)
                 : user.busGroupId.flatMap { groupNames[$0] } ?? "-"
-            out += cell(user.login, 12) + " " + cell(user.name, 16) + " " + cell(c.role(user.role), 14) + " "
-                + cell(organisation, 20) + " " + last(group) + "\n"
+            out += line([user.login, user.name, c.role(user.role), organisation], group)
         }
         return out
     }

@@ -365,11 +365,6 @@ extension Store {
         if !visible { throw SIPError.notPermitted(.coordinator) }
     }
 
-    func requireVisible(_ db: Database, meetingId: Int64) throws {
-        guard access != nil, let planId = try Store.planId(db, of: .meeting, id: meetingId) else { return }
-        try requireVisible(db, planId: planId)
-    }
-
     func requireVisible(_ db: Database, deviationId: Int64) throws {
         guard let access = try currentAccess(db) else { return }
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": deviationId]
