@@ -60,9 +60,9 @@ extension Store {
     /// - Parameter withIds: also the ids behind each figure (what the report prints, and what the
     ///   screen lists on Enter). Without them a county's review is counted, not collected.
     public func review(groupId requested: Int64?, from: Day, to: Day, withIds: Bool = true) throws -> GroupReview {
-        let groupId = try reviewGroup(requested)
         let today = context.today
         return try read { db in
+            let groupId = try self.reviewGroup(db, requested)
             let deadlines = try Store.deadlines(db)
             let groupName = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
             var args = OverdueRule.arguments(today: today, deadlines: deadlines)
@@ -308,9 +308,9 @@ extension Store {
     /// sex and age band; never names, personal numbers or free text.
     public func reviewList(_ kind: ReviewIds, ids: [Int64], on day: Day, catalog c: Catalog) throws -> [String] {
         // A chair's lists hold only their group's plans, whatever ids are asked for.
-        let group = try reviewGroup(nil)
-        guard !ids.isEmpty else { return [] }
         return try read { db in
+            let group = try self.reviewGroup(db, nil)
+            guard !ids.isEmpty else { return [] }
             let list = ids.map(String.init).joined(separator: ",")
             // SQL text for "in the chair's group", by what the list holds; empty for every group.
             func inGroup(_ plan: String) -> String { group.map { " AND \(plan) IN (SELECT id FROM \"plan\" WHERE busGroupId = \($0))" } ?? "" }
@@ -367,9 +367,9 @@ public struct Trends: Codable, Equatable, Sendable {
 
 extension Store {
     public func trends(groupId requested: Int64?, to: Day) throws -> Trends {
-        let groupId = try reviewGroup(requested)
         let zone = context.timeZone
         return try read { db in
+            let groupId = try self.reviewGroup(db, requested)
             let last = Day(year: to.year, month: to.month, day: 1)!
             var months: [String] = []
             var first = last

@@ -42,8 +42,8 @@ extension Store {
 
     /// A group's measurements, newest first.
     public func selfAssessments(groupId: Int64) throws -> [SelfAssessment] {
-        _ = try reviewGroup(groupId)
-        return try read { db in
+        try read { db in
+            _ = try self.reviewGroup(db, groupId)
             var byDay: [Day: [String: Int]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT measuredOn, dimension, score FROM selfAssessment WHERE busGroupId = ?",
                                         arguments: [groupId]) {

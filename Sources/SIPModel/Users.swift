@@ -374,9 +374,10 @@ extension Store {
         if !visible { throw SIPError.notPermitted(access.role ?? .coordinator) }
     }
 
-    /// The group a review may show: a chair's own, whatever they asked for.
-    func reviewGroup(_ requested: Int64?) throws -> Int64? {
-        guard self.access != nil, let access = try read({ db in try self.currentAccess(db) }) else { return requested }
+    /// The group a review may show: a chair's own, whatever they asked for. Read in the review's
+    /// own transaction.
+    func reviewGroup(_ db: Database, _ requested: Int64?) throws -> Int64? {
+        guard let access = try currentAccess(db) else { return requested }
         try access.require(.review)
         if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
         guard let own = access.reviewGroupId else { return requested }
