@@ -72,7 +72,9 @@ public final class Store: Sendable {
             guard let entry = getgrnam(name) else { throw SIPError.unknownSystemGroup(name) }
             return entry.pointee.gr_gid
         }
-        umask(groupId == nil ? 0o077 : 0o007)
+        // Always owner-only: umask is the whole process's, and a shared database is given to its
+        // group below by chmod (SQLite then creates its WAL and shm with the database's mode).
+        umask(0o077)
         self.path = path
         self.context = context
         self.sharedGroup = sharedGroup
@@ -94,11 +96,11 @@ public final class Store: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         let isNew = size == nil || size == 0
         createdDatabase = isNew
-        // A file with data that others can read is refused; an empty one is made owner-only below.
-        if groupId == nil, !isNew, let problem = Store.permissionProblems(path: path).first { throw problem }
         if size != nil {
             try Store.checkHeader(path)
         }
+        // A database that others can read is refused; an empty file is made owner-only below.
+        if groupId == nil, !isNew, let problem = Store.permissionProblems(path: path).first { throw problem }
         if isNew && Glibc.access(directory, W_OK) != 0 {
             throw SIPError.directoryNotWritable(directory)
         }
