@@ -65,7 +65,7 @@ public struct DemoGenerator {
                                           zone: context.timeZone, user: context.user, now: context.now(),
                                           assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
                                           followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
-            try generator.fill(db, planCount: max(0, planCount))
+            try ReviewTally.suspended(db) { try generator.fill(db, planCount: max(0, planCount)) }
             try store.audit(db, entity: .plan, id: nil, action: "demo",
                             detail: "plans=\(planCount) seed=\(seed)")
             try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())

@@ -102,7 +102,8 @@ enum OverdueRule {
     /// A plan is overdue when it is open and
     /// - its follow-up date has passed, or
     /// - one of its interventions is still owed after its due date, or
-    /// - consent was given more than `:firstMeetingDays` days ago and no meeting has been held.
+    /// - consent was given more than the first-meeting deadline ago (before `:consentBefore`)
+    ///   and no meeting has been held.
     /// `:today` is today's date. The value is 0 or 1, never NULL.
     static let planSQL = """
     (p.status <> 'closed' AND (IFNULL(p.followUpDate < :today, 0) OR EXISTS (
@@ -110,14 +111,15 @@ enum OverdueRule {
      OR (p.status IN ('draft','invited')
         AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
         AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                    AND date(c.validFrom, '+' || :firstMeetingDays || ' days') < :today))))
+                    AND c.validFrom < :consentBefore))))
     """
 
     /// The arguments `planSQL` needs.
     static func arguments(today: Day, deadlines: Deadlines) -> [String: (any DatabaseValueConvertible)?] {
-        ["today": today, "firstMeetingDays": deadlines.firstMeetingDays]
+        ["today": today, "consentBefore": today.adding(days: -deadlines.firstMeetingDays)]
     }
-    static let deviationSQL = "(d.status IN ('registered','sent') AND d.responseDue < :today)"
+    static let unansweredStatus = "IN ('registered','sent')"
+    static let deviationSQL = "(d.status \(unansweredStatus) AND d.responseDue < :today)"
 }
 
 extension Store {

@@ -58,7 +58,8 @@ public struct GroupReview: Codable, Equatable, Sendable {
 extension Store {
     /// The review for one BUS group (nil: every group) over `from`...`to`, both days included.
     /// - Parameter withIds: also the ids behind each figure (what the report prints, and what the
-    ///   screen lists on Enter). Without them a county's review is counted, not collected.
+    ///   screen lists on Enter), counted from the rows. Without them the figures are summed from
+    ///   the tallies triggers keep (`ReviewTally`): what the screen shows, in milliseconds for a county.
     public func review(groupId requested: Int64?, from: Day, to: Day, withIds: Bool = true) throws -> GroupReview {
         let today = context.today
         return try read { db in
@@ -70,108 +71,224 @@ extension Store {
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
             args["from"] = from
             args["to"] = to
-            // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
-            let inGroup = groupId == nil ? "1" : "p.busGroupId = :group"
-            let deviationInGroup = ReviewSQL.deviationInGroup(groupId)
-            // Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer from the review
-            // index instead of walking the plan rows in number order.
-            func figure(_ sql: String) throws -> GroupReview.Figure {
-                guard withIds else {
-                    return .init(count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: StatementArguments(args)) ?? 0,
-                                 ids: [])
-                }
-                let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(args)).sorted()
-                return .init(count: ids.count, ids: ids)
-            }
-            /// `sql` selects `k` (the key) and `id`.
-            func grouped(_ sql: String) throws -> [String: GroupReview.Figure] {
-                var result: [String: GroupReview.Figure] = [:]
-                guard withIds else {
-                    for row in try Row.fetchAll(db, sql: "SELECT k, COUNT(*) FROM (\(sql)) GROUP BY k", arguments: StatementArguments(args)) {
-                        result[row[0] as String] = .init(count: row[1], ids: [])
-                    }
-                    return result
-                }
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-                while let row = try rows.next() { result[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1]) }
-                return result.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
-            }
+            let query = ReviewQuery(db: db, groupId: groupId, today: today, arguments: args, withIds: withIds)
+            var counts = withIds ? try query.fromRows(from: from, to: to) : try query.fromTallies(from: from, to: to)
 
-            let openByStatus = try grouped("""
-                SELECT p.status AS k, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup)
-                """)
-            let started = try figure("""
-                SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
-                """)
-            let firstMeeting = try figure("""
-                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
-                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+            // A figure of today's state that no tally keeps: the few plans not yet met, through indexes.
+            counts.overdueFirstMeeting = try query.figure("""
+                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(query.inGroup)
                   AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                              AND date(c.validFrom, '+' || :firstMeetingDays || ' days') < :today)
+                              AND c.validFrom < :consentBefore)
+                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
                 """)
-            let followUp = try figure("""
-                SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)
-                """)
-            // The open plans as a set from the review index, then the overdue interventions among
-            // them: a join would read a plan row for each of a county's interventions.
-            let interventions = try figure("""
-                SELECT i.id FROM intervention i
-                WHERE i.status IN ('planned','ongoing') AND i.dueDate < :today
-                  AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
-                """)
-            // The period's deviations in one pass: by kind, by concerned organisation, by status, and
-            // the days to each answer.
-            var byKind: [String: GroupReview.Figure] = [:], byConcernedId: [String: GroupReview.Figure] = [:]
-            var byStatus: [String: GroupReview.Figure] = [:], answeredDays: [Int] = []
-            let deviations = try Row.fetchCursor(db, sql: """
-                SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
-                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
-                """, arguments: StatementArguments(args))
-            func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
-                figures[key, default: .init(count: 0, ids: [])].count += 1
-                if withIds { figures[key]!.ids.append(id) }
-            }
-            while let row = try deviations.next() {
-                let id: Int64 = row[0]
-                add(id, to: &byKind, row[1])
-                // By organisation, not by name: every municipality has its "Socialtjänsten".
-                add(id, to: &byConcernedId, String(row[2] as Int64))
-                add(id, to: &byStatus, row[3])
-                if let occurred = row[4] as Day?, let answered = row[5] as Day? { answeredDays.append(occurred.days(until: answered)) }
-            }
-            answeredDays.sort()
-            let labels = try ReviewSQL.agencyLabels(db, ids: byConcernedId.keys.compactMap { Int64($0) })
-            let byConcerned = Dictionary(byConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
+            let labels = try ReviewSQL.agencyLabels(db, ids: counts.deviationsByConcernedId.keys.compactMap { Int64($0) })
+            let byConcerned = Dictionary(counts.deviationsByConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
-            // Overdue answers are a state of today, whenever the deviation happened.
-            let overdueResponses = try figure("""
-                SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL) ORDER BY d.id
-                """)
-            let median: Double? = answeredDays.isEmpty ? nil : answeredDays.count % 2 == 1
-                ? Double(answeredDays[answeredDays.count / 2])
-                : Double(answeredDays[answeredDays.count / 2 - 1] + answeredDays[answeredDays.count / 2]) / 2
-
-            var bySexAge: [String: [String: Int]] = [:]
-            // Through a cursor: a county's open plans are tens of thousands of rows, none kept.
-            let children = try Row.fetchCursor(db, sql: """
-                SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
-                WHERE p.status <> 'closed' AND \(inGroup)
-                """, arguments: StatementArguments(args))
-            while let row = try children.next() {
-                let sex: String = row[0]
-                let born: Day = row[1]
-                bySexAge[sex, default: [:]][GroupReview.ageBand(born.age(on: to)), default: 0] += 1
-            }
-
+            let days = counts.answeredDays
             return GroupReview(
-                group: groupName, from: from, to: to, openPlansByStatus: openByStatus, plansStarted: started,
-                overdueFirstMeeting: firstMeeting, overdueFollowUp: followUp, overdueInterventions: interventions,
-                deviationsByKind: byKind, deviationsByConcerned: byConcerned, deviationsByStatus: byStatus,
-                responseTimes: .init(answered: answeredDays.count, medianDays: median, maxDays: answeredDays.last,
-                                     overdue: overdueResponses),
-                openPlansBySexAndAge: bySexAge,
+                group: groupName, from: from, to: to, openPlansByStatus: counts.openPlansByStatus,
+                plansStarted: counts.plansStarted, overdueFirstMeeting: counts.overdueFirstMeeting,
+                overdueFollowUp: counts.overdueFollowUp, overdueInterventions: counts.overdueInterventions,
+                deviationsByKind: counts.deviationsByKind, deviationsByConcerned: byConcerned,
+                deviationsByStatus: counts.deviationsByStatus,
+                responseTimes: .init(answered: days.count, medianDays: days.median, maxDays: days.maximum,
+                                     overdue: counts.overdueResponses),
+                openPlansBySexAndAge: counts.openPlansBySexAndAge,
                 deviationKinds: try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid"))
         }
+    }
+}
+
+/// How many of each number of days there are: the answer times, without a list of them.
+struct DayHistogram {
+    private(set) var counts: [Int: Int] = [:]
+    private(set) var count = 0
+
+    mutating func add(_ days: Int, times: Int = 1) {
+        counts[days, default: 0] += times
+        count += times
+    }
+
+    var maximum: Int? { counts.filter { $0.value > 0 }.keys.max() }
+
+    /// The middle value; for an even count, the mean of the two middle ones.
+    var median: Double? {
+        guard count > 0 else { return nil }
+        let sorted = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        func value(at index: Int) -> Int {
+            var seen = 0
+            for (days, times) in sorted {
+                seen += times
+                if index < seen { return days }
+            }
+            return sorted.last!.key
+        }
+        return count % 2 == 1 ? Double(value(at: count / 2)) : Double(value(at: count / 2 - 1) + value(at: count / 2)) / 2
+    }
+}
+
+/// The review's figures as they are gathered, before organisation ids become names.
+struct ReviewCounts {
+    var openPlansByStatus: [String: GroupReview.Figure] = [:]
+    var plansStarted = GroupReview.Figure(count: 0, ids: [])
+    var overdueFirstMeeting = GroupReview.Figure(count: 0, ids: [])
+    var overdueFollowUp = GroupReview.Figure(count: 0, ids: [])
+    var overdueInterventions = GroupReview.Figure(count: 0, ids: [])
+    var deviationsByKind: [String: GroupReview.Figure] = [:]
+    var deviationsByConcernedId: [String: GroupReview.Figure] = [:]
+    var deviationsByStatus: [String: GroupReview.Figure] = [:]
+    var answeredDays = DayHistogram()
+    /// Deviations whose answer is overdue: a state of today, whenever they happened.
+    var overdueResponses = GroupReview.Figure(count: 0, ids: [])
+    var openPlansBySexAndAge: [String: [String: Int]] = [:]
+
+    mutating func addChildren(sex: String, born: Day, on day: Day, count: Int = 1) {
+        openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(born.age(on: day)), default: 0] += count
+    }
+}
+
+/// The review's queries for one group (or every group) and its arguments.
+struct ReviewQuery {
+    let db: Database
+    let groupId: Int64?
+    let today: Day
+    let arguments: [String: (any DatabaseValueConvertible)?]
+    let withIds: Bool
+
+    var statementArguments: StatementArguments { StatementArguments(arguments) }
+    // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
+    var inGroup: String { groupId == nil ? "1" : "p.busGroupId = :group" }
+    var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
+
+    /// `sql` selects ids. Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer
+    /// from the review index instead of walking the plan rows in number order.
+    func figure(_ sql: String) throws -> GroupReview.Figure {
+        guard withIds else {
+            return .init(count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statementArguments) ?? 0,
+                         ids: [])
+        }
+        let ids = try Int64.fetchAll(db, sql: sql, arguments: statementArguments).sorted()
+        return .init(count: ids.count, ids: ids)
+    }
+
+    /// Every figure from the rows, with the ids behind it.
+    func fromRows(from: Day, to: Day) throws -> ReviewCounts {
+        var counts = ReviewCounts()
+        let open = try Row.fetchCursor(db, sql: """
+            SELECT p.status, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup)
+            """, arguments: statementArguments)
+        while let row = try open.next() {
+            counts.openPlansByStatus[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1])
+        }
+        counts.openPlansByStatus = counts.openPlansByStatus.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
+        counts.plansStarted = try figure("""
+            SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
+            """)
+        counts.overdueFollowUp = try figure("""
+            SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)
+            """)
+        // The open plans as a set from the review index, then the overdue interventions among
+        // them: a join would read a plan row for each of a county's interventions.
+        counts.overdueInterventions = try figure("""
+            SELECT i.id FROM intervention i
+            WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
+              AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
+            """)
+        try addDeviations(between: from, and: to, to: &counts)
+        counts.overdueResponses = try figure("""
+            SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL)
+            """)
+        // Through a cursor: a county's open plans are tens of thousands of rows, none kept.
+        let children = try Row.fetchCursor(db, sql: """
+            SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
+            WHERE p.status <> 'closed' AND \(inGroup)
+            """, arguments: statementArguments)
+        while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to) }
+        return counts
+    }
+
+    /// The period's deviations from their rows, in one pass: by kind, by concerned organisation,
+    /// by status, and the days to each answer.
+    func addDeviations(between first: Day, and last: Day, to counts: inout ReviewCounts) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
+            WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
+            """, arguments: statementArguments)
+        func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
+            figures[key, default: .init(count: 0, ids: [])].ids.append(id)
+            figures[key]!.count += 1
+        }
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            add(id, to: &counts.deviationsByKind, row[1])
+            // By organisation, not by name: every municipality has its "Socialtjänsten".
+            add(id, to: &counts.deviationsByConcernedId, String(row[2] as Int64))
+            add(id, to: &counts.deviationsByStatus, row[3])
+            if let occurred = row[4] as Day?, let answered = row[5] as Day? { counts.answeredDays.add(occurred.days(until: answered)) }
+        }
+    }
+
+    /// Every figure summed from the tallies.
+    func fromTallies(from: Day, to: Day) throws -> ReviewCounts {
+        var counts = ReviewCounts()
+        let group = groupId ?? ReviewTally.wholeCounty
+        func sum(_ figure: ReviewTally.Figure, _ condition: String, _ values: [any DatabaseValueConvertible]) throws -> GroupReview.Figure {
+            .init(count: try Int.fetchOne(db, sql: """
+                SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table) WHERE busGroupId = ? AND figure = ? AND \(condition)
+                """, arguments: StatementArguments([group, figure.name] + values)) ?? 0, ids: [])
+        }
+        /// (item, bucket, n) of each of a figure's tallies.
+        func items(_ figure: ReviewTally.Figure) throws -> RowCursor {
+            try Row.fetchCursor(db, sql: """
+                SELECT item, bucket, n FROM \(ReviewTally.table) WHERE busGroupId = ? AND figure = ? AND n <> 0
+                """, arguments: [group, figure.name])
+        }
+        let open = try items(.open)
+        while let row = try open.next() { counts.openPlansByStatus[row[0] as String] = .init(count: row[2], ids: []) }
+        counts.plansStarted = try sum(.started, "bucket BETWEEN ? AND ?", [from, to])
+        counts.overdueFollowUp = try sum(.followUp, "bucket < ?", [today])
+        counts.overdueInterventions = try sum(.owed, "bucket < ?", [today])
+        let children = try items(.child)
+        while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }
+        counts.overdueResponses = try sum(.unanswered, "bucket < ?", [today])
+
+        // The period's deviations: whole months from the month tallies, the days before and after
+        // them (or a period within one month) from the day tallies.
+        var spans: [(ReviewTally.Span, String, String)] = []
+        if let months = Self.wholeMonths(from: from, to: to) {
+            spans.append((.month, String(months.first.iso.prefix(7)), String(months.last.iso.prefix(7))))
+            if from < months.first { spans.append((.day, from.iso, months.first.adding(days: -1).iso)) }
+            if months.last < to { spans.append((.day, months.last.adding(days: 1).iso, to.iso)) }
+        } else {
+            spans.append((.day, from.iso, to.iso))
+        }
+        for dimension in ReviewTally.DeviationDimension.allCases {
+            for (span, first, last) in spans {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT item, SUM(n) FROM \(ReviewTally.table)
+                    WHERE busGroupId = ? AND figure = ? AND bucket BETWEEN ? AND ? GROUP BY item HAVING SUM(n) <> 0
+                    """, arguments: [group, ReviewTally.Figure.deviations(dimension, span).name, first, last])
+                while let row = try rows.next() {
+                    let (item, n): (String, Int) = (row[0], row[1])
+                    switch dimension {
+                    case .kind: counts.deviationsByKind[item, default: .init(count: 0, ids: [])].count += n
+                    case .concerned: counts.deviationsByConcernedId[item, default: .init(count: 0, ids: [])].count += n
+                    case .status: counts.deviationsByStatus[item, default: .init(count: 0, ids: [])].count += n
+                    case .days: counts.answeredDays.add(Int(item) ?? 0, times: n)
+                    }
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The first and last day of the whole months within `from`...`to`; nil when there is none.
+    static func wholeMonths(from: Day, to: Day) -> (first: Day, last: Day)? {
+        let first = from.day == 1 ? from : Day(year: from.month == 12 ? from.year + 1 : from.year,
+                                                   month: from.month % 12 + 1, day: 1)!
+        let endsMonth = to.day == Day.daysIn(month: to.month, year: to.year)
+        let last = endsMonth ? to : Day(year: to.year, month: to.month, day: 1)!.adding(days: -1)
+        return first <= last ? (first, last) : nil
     }
 }
 

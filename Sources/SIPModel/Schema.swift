@@ -193,6 +193,10 @@ enum Schema {
                 DROP INDEX intervention_status_due;
                 """)
         }
+        migrator.registerMigration("v11-review-tally") { db in
+            // The review's counts kept by triggers: a county's review sums tallies, not rows.
+            try ReviewTally.install(db)
+        }
         return migrator
     }
 

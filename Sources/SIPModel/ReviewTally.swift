@@ -1,0 +1,223 @@
+import GRDB
+
+/// The counts behind the BUS review, kept current by triggers as plans, children, interventions and
+/// deviations change, so a county's review adds up a few thousand tallies instead of reading
+/// every open plan, intervention and deviation.
+///
+/// A tally is (group, figure, bucket, item) → n. Group 0 is the whole county (every plan's and
+/// deviation's count is added there too, and a deviation without a group only there). A bucket is
+/// the date the figure is later compared with (request, follow-up, due and birth dates) or a
+/// deviation's month; the review sums the buckets its period or today selects. Where a period
+/// starts or ends inside a month, the review counts those days' deviations from their rows.
+///
+/// The triggers and the fill are generated from `sources`: changing a figure's rule needs a new
+/// migration that calls `reinstall`.
+enum ReviewTally {
+    static let table = "reviewTally"
+    static let wholeCounty: Int64 = 0
+
+    enum Figure: Hashable {
+        /// Open plans, by status.
+        case open
+        /// Plans by request date.
+        case started
+        /// Open plans by follow-up date.
+        case followUp
+        /// Open plans by the child's birth date, by sex.
+        case child
+        /// Interventions still owed (planned or ongoing) in open plans, by due date.
+        case owed
+        /// Deviations not yet answered, by the date the answer is due.
+        case unanswered
+        /// Deviations by the month, and by the day, they occurred.
+        case deviations(DeviationDimension, Span)
+
+        var name: String {
+            switch self {
+            case .open: "open"
+            case .started: "started"
+            case .followUp: "followUp"
+            case .child: "child"
+            case .owed: "owed"
+            case .unanswered: "unanswered"
+            case .deviations(let dimension, let span): "deviation-\(dimension.rawValue)-\(span.rawValue)"
+            }
+        }
+    }
+
+    /// What the review divides a period's deviations by.
+    enum DeviationDimension: String, CaseIterable {
+        case kind, concerned, status
+        /// Days from occurrence to answer, of the answered ones.
+        case days
+
+        var item: String {
+            switch self {
+            case .kind: "r.kind"
+            case .concerned: "r.concernedAgencyId"
+            case .status: "r.status"
+            case .days: "CAST(julianday(r.responseDate) - julianday(r.occurredOn) AS INTEGER)"
+            }
+        }
+        var condition: String { self == .days ? "r.responseDate IS NOT NULL" : "1" }
+    }
+
+    /// Months hold most of a period; days its ends when it starts or ends inside a month.
+    enum Span: String, CaseIterable {
+        case month, day
+        var bucket: String { self == .month ? "substr(r.occurredOn, 1, 7)" : "r.occurredOn" }
+    }
+
+    /// One figure's contribution from a row `r` of a source table, possibly through joined rows.
+    struct Contribution {
+        var figure: Figure
+        var group: String
+        var bucket: String
+        var item: String
+        var joins = ""
+        var condition = "1"
+        /// Counted from this source when the table is filled; false where another source owns
+        /// the figure and this one only moves it (a plan closing moves its owed interventions).
+        var fills = true
+    }
+
+    struct Source {
+        var table: String
+        /// The columns of `r` the contributions read.
+        var columns: [String]
+        /// The columns whose change moves a contribution.
+        var watched: [String]
+        var contributions: [Contribution]
+        /// Whether rows come and go here (a child without plans counts nothing, and cannot be
+        /// removed while a plan refers to it).
+        var insertsAndDeletes = true
+    }
+
+    static let openPlan = "r.status <> 'closed'"
+    static let owedStatus = "IN ('planned','ongoing')"
+
+    static let sources: [Source] = [
+        Source(table: "plan", columns: ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"],
+               watched: ["busGroupId", "status", "requestDate", "followUpDate", "childId"], contributions: [
+            .init(figure: .open, group: "r.busGroupId", bucket: "''", item: "r.status", condition: openPlan),
+            .init(figure: .started, group: "r.busGroupId", bucket: "r.requestDate", item: "''"),
+            .init(figure: .followUp, group: "r.busGroupId", bucket: "r.followUpDate", item: "''",
+                  condition: "\(openPlan) AND r.followUpDate IS NOT NULL"),
+            .init(figure: .child, group: "r.busGroupId", bucket: "c.birthDate", item: "c.sex",
+                  joins: "JOIN child c ON c.id = r.childId", condition: openPlan),
+            .init(figure: .owed, group: "r.busGroupId", bucket: "i.dueDate", item: "''",
+                  joins: "JOIN intervention i ON i.planId = r.id AND i.status \(owedStatus)", condition: openPlan,
+                  fills: false),
+        ]),
+        Source(table: "intervention", columns: ["planId", "status", "dueDate"], watched: ["planId", "status", "dueDate"],
+               contributions: [
+            .init(figure: .owed, group: "p.busGroupId", bucket: "r.dueDate", item: "''",
+                  joins: "JOIN \"plan\" p ON p.id = r.planId", condition: "r.status \(owedStatus) AND p.status <> 'closed'"),
+        ]),
+        Source(table: "child", columns: ["id", "sex", "birthDate"], watched: ["sex", "birthDate"], contributions: [
+            .init(figure: .child, group: "p.busGroupId", bucket: "r.birthDate", item: "r.sex",
+                  joins: "JOIN \"plan\" p ON p.childId = r.id", condition: "p.status <> 'closed'", fills: false),
+        ], insertsAndDeletes: false),
+        Source(table: "deviation",
+               columns: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
+               watched: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
+               contributions: [
+            .init(figure: .unanswered, group: "r.busGroupId", bucket: "r.responseDue", item: "''",
+                  condition: "r.status \(OverdueRule.unansweredStatus)"),
+        ] + Span.allCases.flatMap { span in
+            DeviationDimension.allCases.map {
+                .init(figure: .deviations($0, span), group: "r.busGroupId", bucket: span.bucket, item: $0.item, condition: $0.condition)
+            }
+        }),
+    ]
+
+    /// Adds (or, with `sign` -1, removes) the contributions of the rows `rows` (a table, or the
+    /// trigger's OLD or NEW row as a one-row select) to their group and to the county.
+    static func change(_ source: Source, rows: String, sign: Int, fill: Bool = false) -> String {
+        let parts = source.contributions.filter { !fill || $0.fills }.map {
+            "SELECT '\($0.figure.name)' AS figure, \($0.group) AS grp, \($0.bucket) AS bucket, \($0.item) AS item "
+                + "FROM \(rows) AS r \($0.joins) WHERE \($0.condition)"
+        }
+        guard !parts.isEmpty else { return "" }
+        return """
+            INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
+            SELECT CASE WHEN level.whole THEN \(wholeCounty) ELSE x.grp END, x.figure, x.bucket, x.item, \(fill ? "COUNT(*)" : "\(sign)")
+            FROM (\(parts.joined(separator: " UNION ALL "))) AS x, (SELECT 1 AS whole UNION ALL SELECT 0) AS level
+            WHERE level.whole OR x.grp IS NOT NULL\(fill ? " GROUP BY 1, 2, 3, 4" : "")
+            ON CONFLICT (busGroupId, figure, bucket, item) DO UPDATE SET n = n + excluded.n;
+            """
+    }
+
+    /// The trigger's OLD or NEW row, with the columns the contributions read.
+    static func row(_ name: String, _ source: Source) -> String {
+        "(SELECT " + source.columns.map { "\(name).\($0) AS \($0)" }.joined(separator: ", ") + ")"
+    }
+
+    static func triggerNames(_ source: Source) -> [String] {
+        (source.insertsAndDeletes ? ["insert", "delete", "update"] : ["update"]).map { "\(table)_\(source.table)_\($0)" }
+    }
+
+    static func createTriggers(_ db: Database) throws {
+        for source in sources {
+            let on = "\"\(source.table)\""
+            var sql = ""
+            if source.insertsAndDeletes {
+                sql += """
+                    CREATE TRIGGER \(table)_\(source.table)_insert AFTER INSERT ON \(on) BEGIN
+                    \(change(source, rows: row("NEW", source), sign: 1))
+                    END;
+                    -- Before: a plan's cascade removes its interventions once the plan row is gone.
+                    CREATE TRIGGER \(table)_\(source.table)_delete BEFORE DELETE ON \(on) BEGIN
+                    \(change(source, rows: row("OLD", source), sign: -1))
+                    END;
+
+                    """
+            }
+            sql += """
+                CREATE TRIGGER \(table)_\(source.table)_update AFTER UPDATE OF \(source.watched.joined(separator: ", ")) ON \(on) BEGIN
+                \(change(source, rows: row("OLD", source), sign: -1))
+                \(change(source, rows: row("NEW", source), sign: 1))
+                END;
+                """
+            try db.execute(sql: sql)
+        }
+    }
+
+    static func dropTriggers(_ db: Database) throws {
+        for name in sources.flatMap(triggerNames) { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+    }
+
+    /// Counts every figure afresh from the rows.
+    static func fill(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(table)")
+        for source in sources {
+            try db.execute(sql: change(source, rows: "\"\(source.table)\"", sign: 1, fill: true))
+        }
+    }
+
+    /// The table, its triggers and its counts (migration v11).
+    static func install(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE \(table) (
+                busGroupId INTEGER NOT NULL,
+                figure TEXT NOT NULL,
+                bucket TEXT NOT NULL,
+                item TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                PRIMARY KEY (busGroupId, figure, bucket, item)
+            ) WITHOUT ROWID
+            """)
+        try createTriggers(db)
+        try fill(db)
+    }
+
+    /// Runs `body` (a bulk load) without the triggers, then counts afresh: a county's demo would
+    /// otherwise update a tally for every row it writes.
+    static func suspended<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try dropTriggers(db)
+        let result = try body()
+        try createTriggers(db)
+        try fill(db)
+        return result
+    }
+}

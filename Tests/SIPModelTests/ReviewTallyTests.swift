@@ -1,0 +1,228 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SIPModel
+
+/// The review's figures without the ids behind them: what the tallies can answer.
+extension GroupReview {
+    var counted: GroupReview {
+        func strip(_ figure: Figure) -> Figure { .init(count: figure.count, ids: []) }
+        var copy = self
+        copy.openPlansByStatus = openPlansByStatus.mapValues(strip)
+        copy.plansStarted = strip(plansStarted)
+        copy.overdueFirstMeeting = strip(overdueFirstMeeting)
+        copy.overdueFollowUp = strip(overdueFollowUp)
+        copy.overdueInterventions = strip(overdueInterventions)
+        copy.deviationsByKind = deviationsByKind.mapValues(strip)
+        copy.deviationsByConcerned = deviationsByConcerned.mapValues(strip)
+        copy.deviationsByStatus = deviationsByStatus.mapValues(strip)
+        copy.responseTimes.overdue = strip(responseTimes.overdue)
+        return copy
+    }
+}
+
+/// Every change the database allows, at random: the tallies the triggers keep must stay what
+/// counting the rows afresh gives, and the review summed from them what the rows say.
+@Suite("The review's tallies stay true to the rows")
+struct ReviewTallyTests {
+    /// The tallies as counted rows (zero counts left out: a tally that went up and down again).
+    static func tallies(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT busGroupId || '|' || figure || '|' || bucket || '|' || item || '|' || n
+            FROM \(ReviewTally.table) WHERE n <> 0 ORDER BY 1
+            """)
+    }
+
+    /// The tallies as they are, and as counting every row afresh makes them.
+    static func keptAndRecounted(_ store: Store) throws -> (kept: [String], recounted: [String]) {
+        try store.write { db in
+            let kept = try tallies(db)
+            var recounted: [String] = []
+            try db.inSavepoint {
+                try ReviewTally.fill(db)
+                recounted = try tallies(db)
+                return .rollback
+            }
+            return (kept, recounted)
+        }
+    }
+
+    /// One random change of the kind `choice` picks, made in SQL as any program could make it.
+    static func change(_ db: Database, _ choice: Int, _ rng: inout SeededRandom, edges: [String]) throws {
+        func any(_ sql: String) throws -> Int64? {
+            let ids = try Int64.fetchAll(db, sql: sql)
+            return ids.isEmpty ? nil : rng.pick(ids)
+        }
+        let plan = try any("SELECT id FROM \"plan\"")
+        let groups = try Int64.fetchAll(db, sql: "SELECT id FROM busGroup")
+        // Half the time a day at a period's edge, where counting switches between tallies and rows.
+        let date = rng.chance(50) ? rng.pick(edges) : Day(year: 2026, month: 1, day: 1)!.adding(days: rng.int(-400...330)).iso
+        switch choice {
+        case 0:
+            let status = rng.pick(["draft", "invited", "active", "follow_up_due", "closed"])
+            try db.execute(sql: "UPDATE \"plan\" SET status = ?, closedReason = 'Klar' WHERE id = ?", arguments: [status, plan])
+        case 1:
+            try db.execute(sql: "UPDATE \"plan\" SET busGroupId = ? WHERE id = ?", arguments: [rng.pick(groups), plan])
+        case 2:
+            try db.execute(sql: "UPDATE \"plan\" SET followUpDate = ? WHERE id = ?",
+                           arguments: [rng.chance(20) ? nil : date, plan])
+        case 3:
+            try db.execute(sql: "UPDATE \"plan\" SET requestDate = ? WHERE id = ?", arguments: [date, plan])
+        case 4:
+            try db.execute(sql: "UPDATE \"plan\" SET childId = ? WHERE id = ?", arguments: [try any("SELECT id FROM child"), plan])
+        case 5:
+            let born = Day(year: 2008 + rng.int(0...17), month: rng.int(1...12), day: rng.int(1...28))!.iso
+            let sex = rng.pick(["flicka", "pojke", "annat", "okant"])
+            // One or the other or both: each must move the child's plans.
+            let set = rng.pick(["sex = :sex", "birthDate = :born", "sex = :sex, birthDate = :born"])
+            try db.execute(sql: "UPDATE child SET \(set) WHERE id = :id",
+                           arguments: ["sex": sex, "born": born, "id": try any("SELECT id FROM child")])
+        case 6:
+            let set = rng.pick(["status = :status", "dueDate = max(startDate, :due)", "status = :status, dueDate = max(startDate, :due)"])
+            try db.execute(sql: "UPDATE intervention SET \(set) WHERE id = :id",
+                           arguments: ["status": rng.pick(["planned", "ongoing", "done", "not_delivered"]), "due": date,
+                                       "id": try any("SELECT id FROM intervention")])
+        case 7:
+            try db.execute(sql: """
+                INSERT INTO intervention (planId, what, agencyId, startDate, dueDate, status)
+                SELECT ?, what, agencyId, startDate, max(startDate, ?), 'planned' FROM intervention WHERE id = ?
+                """, arguments: [plan, date, try any("SELECT id FROM intervention")])
+        case 8:
+            try db.execute(sql: "DELETE FROM intervention WHERE id = ?", arguments: [try any("SELECT id FROM intervention")])
+        case 9:
+            try db.execute(sql: """
+                INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description,
+                                       status, responseDue, createdAt)
+                SELECT reportingAgencyId, ?, ?, ?, kind, 'x', 'registered', responseDue, createdAt FROM deviation WHERE id = ?
+                """, arguments: [try any("SELECT id FROM agency"), rng.chance(30) ? nil : plan, date,
+                                 try any("SELECT id FROM deviation")])
+        case 10:
+            let answered = rng.chance(50)
+            try db.execute(sql: """
+                UPDATE deviation SET status = ?, response = ?, responseDate = ?, kind = ? WHERE id = ?
+                """, arguments: [answered ? "answered" : rng.pick(["registered", "sent"]), answered ? "Svar" : nil,
+                                 answered ? date : nil, rng.pick(try String.fetchAll(db, sql: "SELECT code FROM deviationKind")),
+                                 try any("SELECT id FROM deviation")])
+        case 11:
+            try db.execute(sql: """
+                UPDATE deviation SET occurredOn = ?, responseDue = ?, concernedAgencyId = ?, planId = ? WHERE id = ?
+                """, arguments: [date, rng.pick(edges), try any("SELECT id FROM agency"), rng.chance(30) ? nil : plan,
+                                 try any("SELECT id FROM deviation")])
+        case 12:
+            try db.execute(sql: "DELETE FROM deviation WHERE id = ?", arguments: [try any("SELECT id FROM deviation")])
+        default:
+            // A plan and all that hangs on it; its deviations stay, without a plan.
+            try db.execute(sql: "DELETE FROM \"plan\" WHERE id = ?", arguments: [plan])
+        }
+    }
+
+    @Test("after each of 200 random changes the kept tallies equal a fresh count, and the review from them equals the review from the rows")
+    func randomChanges() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 40, seed: 8)
+        let groups: [Int64?] = [nil] + (try t.store.busGroups().map(\.id))
+        // Whole months, parts of months at either end, one day, within one month, over a new year.
+        let periods = [("2025-06-16", "2026-06-15"), ("2026-01-01", "2026-06-30"), ("2026-03-10", "2026-03-20"),
+                       ("2025-12-31", "2026-02-01"), ("2026-02-28", "2026-02-28"), ("2024-01-01", "2027-12-31")]
+            .map { (day($0.0), day($0.1)) }
+        let edges = periods.flatMap { [$0.0.adding(days: -1), $0.0, $0.1, $0.1.adding(days: 1)] }.map(\.iso)
+        var rng = SeededRandom(seed: 42)
+        let kinds = 14
+        try #require(try Self.keptAndRecounted(t.store).kept.count > 100)
+        for step in 0..<200 {
+            let choice = step < kinds * 2 ? step % kinds : rng.int(0...(kinds - 1))
+            rng = try t.store.write { [rng, edges] db in
+                var local = rng
+                try Self.change(db, choice, &local, edges: edges)
+                return local
+            }
+            let (kept, recounted) = try Self.keptAndRecounted(t.store)
+            #expect(kept == recounted, """
+                change \(choice) at step \(step): kept but not counted \(Set(kept).subtracting(recounted).sorted()), \
+                counted but not kept \(Set(recounted).subtracting(kept).sorted())
+                """)
+            guard kept == recounted else { return }
+            if step % 2 == 0 {
+                let (from, to) = periods[step / 2 % periods.count]
+                for group in groups {
+                    let counted = try t.store.review(groupId: group, from: from, to: to, withIds: false)
+                    let listed = try t.store.review(groupId: group, from: from, to: to, withIds: true)
+                    #expect(counted == listed.counted, "group \(String(describing: group)), \(from)–\(to), step \(step)")
+                }
+            }
+        }
+    }
+
+    @Test("a database from before the tallies gets them counted when it is opened")
+    func migration() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 3)
+        let before = try Self.keptAndRecounted(t.store).kept
+        // Back to the schema before the tallies, as a database written by the previous version.
+        try t.store.write { db in
+            try ReviewTally.dropTriggers(db)
+            try db.execute(sql: "DROP TABLE \(ReviewTally.table)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-review-tally'")
+        }
+        let reopened = try Store(path: t.dir.path("sip.sqlite"),
+                                 context: SessionContext(user: "testare", now: { [clock = t.clock] in clock.now }))
+        let (kept, recounted) = try Self.keptAndRecounted(reopened)
+        #expect(kept.count > 50)
+        #expect(kept == before)
+        #expect(kept == recounted)
+        let from = day("2025-06-16"), to = day("2026-06-15")
+        #expect(try reopened.review(groupId: nil, from: from, to: to, withIds: false)
+                == reopened.review(groupId: nil, from: from, to: to).counted)
+    }
+
+    @Test("with a deviation on every day, any period counts each once, whole months and odd days alike")
+    func everyDay() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 4)
+        let start = day("2025-10-01")
+        try t.store.write { db in
+            for offset in 0..<300 {
+                let occurred = start.adding(days: offset)
+                let answered = offset % 3 == 0
+                try db.execute(sql: """
+                    INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description,
+                                           status, response, responseDate, responseDue, createdAt)
+                    SELECT reportingAgencyId, concernedAgencyId, planId, ?, kind, 'x', ?, ?, ?, ?, createdAt
+                    FROM deviation ORDER BY id LIMIT 1 OFFSET ?
+                    """, arguments: [occurred, answered ? "answered" : "sent", answered ? "Svar" : nil,
+                                     answered ? occurred.adding(days: offset % 17) : nil, occurred.adding(days: 14), offset % 5])
+            }
+        }
+        let group = try t.store.busGroups().first!.id
+        // Starts and ends on the first, second, middle, next to last and last day of a month, in
+        // the same month and months apart; then periods at random.
+        let starts = ["2025-11-01", "2025-11-02", "2025-11-15", "2025-11-29", "2025-11-30"].map(day)
+        let ends = ["2025-11-30", "2026-01-01", "2026-01-02", "2026-01-15", "2026-01-30", "2026-01-31"].map(day)
+        var periods = starts.flatMap { from in ends.map { (from, $0) } }
+        var rng = SeededRandom(seed: 9)
+        for _ in 0..<20 {
+            let from = start.adding(days: rng.int(0...300))
+            periods.append((from, from.adding(days: rng.int(0...200))))
+        }
+        for (from, to) in periods {
+            for g in [nil, group] {
+                let listed = try t.store.review(groupId: g, from: from, to: to)
+                #expect(try t.store.review(groupId: g, from: from, to: to, withIds: false) == listed.counted, "\(from)–\(to)")
+            }
+        }
+    }
+
+    @Test("whole months inside a period")
+    func wholeMonths() {
+        func months(_ from: String, _ to: String) -> String? {
+            ReviewQuery.wholeMonths(from: day(from), to: day(to)).map { "\($0.first.iso) \($0.last.iso)" }
+        }
+        #expect(months("2025-11-24", "2026-11-23") == "2025-12-01 2026-10-31")
+        #expect(months("2026-01-01", "2026-12-31") == "2026-01-01 2026-12-31")
+        #expect(months("2025-12-02", "2026-01-31") == "2026-01-01 2026-01-31")
+        #expect(months("2026-02-01", "2026-02-28") == "2026-02-01 2026-02-28")
+        #expect(months("2024-02-01", "2024-02-28") == nil)
+        #expect(months("2026-03-02", "2026-04-30") == "2026-04-01 2026-04-30")
+        #expect(months("2026-03-02", "2026-04-29") == nil)
+    }
+}
