@@ -71,16 +71,10 @@ extension Store {
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
             args["from"] = from
             args["to"] = to
-            let query = ReviewQuery(db: db, groupId: groupId, today: today, arguments: args, withIds: withIds)
-            var counts = withIds ? try query.fromRows(from: from, to: to) : try query.fromTallies(from: from, to: to)
-
-            // A figure of today's state that no tally keeps: the few plans not yet met, through indexes.
-            counts.overdueFirstMeeting = try query.figure("""
-                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(query.inGroup)
-                  AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                              AND c.validFrom < :consentBefore)
-                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
-                """)
+            let query = ReviewQuery(db: db, groupId: groupId, today: today,
+                                    consentBefore: OverdueRule.consentBefore(today: today, deadlines: deadlines),
+                                    arguments: args, withIds: withIds)
+            let counts = withIds ? try query.fromRows(from: from, to: to) : try query.fromTallies(from: from, to: to)
             let labels = try ReviewSQL.agencyLabels(db, ids: counts.deviationsByConcernedId.keys.compactMap { Int64($0) })
             let byConcerned = Dictionary(counts.deviationsByConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
@@ -152,6 +146,7 @@ struct ReviewQuery {
     let db: Database
     let groupId: Int64?
     let today: Day
+    let consentBefore: Day
     let arguments: [String: (any DatabaseValueConvertible)?]
     let withIds: Bool
 
@@ -186,6 +181,12 @@ struct ReviewQuery {
             """)
         counts.overdueFollowUp = try figure("""
             SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)
+            """)
+        counts.overdueFirstMeeting = try figure("""
+            SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
+              AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                          AND c.validFrom < :consentBefore)
+              AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
             """)
         // The open plans as a set from the review index, then the overdue interventions among
         // them: a join would read a plan row for each of a county's interventions.
@@ -247,6 +248,7 @@ struct ReviewQuery {
         while let row = try open.next() { counts.openPlansByStatus[row[0] as String] = .init(count: row[2], ids: []) }
         counts.plansStarted = try sum(.started, "bucket BETWEEN ? AND ?", [from, to])
         counts.overdueFollowUp = try sum(.followUp, "bucket < ?", [today])
+        counts.overdueFirstMeeting = try sum(.waiting, "bucket < ?", [consentBefore])
         counts.overdueInterventions = try sum(.owed, "bucket < ?", [today])
         let children = try items(.child)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }

@@ -27,6 +27,9 @@ enum ReviewTally {
         case child
         /// Interventions still owed (planned or ongoing) in open plans, by due date.
         case owed
+        /// Plans not yet met (draft or invited, no meeting held) with consent, by the earliest
+        /// date of a consent still valid: the first meeting is late once it is old enough.
+        case waiting
         /// Deviations not yet answered, by the date the answer is due.
         case unanswered
         /// Deviations by the month, and by the day, they occurred.
@@ -39,6 +42,7 @@ enum ReviewTally {
             case .followUp: "followUp"
             case .child: "child"
             case .owed: "owed"
+            case .waiting: "waiting"
             case .unanswered: "unanswered"
             case .deviations(let dimension, let span): "deviation-\(dimension.rawValue)-\(span.rawValue)"
             }
@@ -79,6 +83,8 @@ enum ReviewTally {
         /// Counted from this source when the table is filled; false where another source owns
         /// the figure and this one only moves it (a plan closing moves its owed interventions).
         var fills = true
+        /// Other tables the contribution reads through subqueries (of `planReaders`).
+        var reads: [String] = []
     }
 
     struct Source {
@@ -93,6 +99,15 @@ enum ReviewTally {
         var insertsAndDeletes = true
     }
 
+    /// A table a plan's figure reads through a subquery, by `planId`, and the columns that matter.
+    struct PlanReader {
+        var table: String
+        var watched: [String]
+    }
+
+    static let planReaders = [PlanReader(table: "consent", watched: ["planId", "withdrawnOn", "validFrom"]),
+                              PlanReader(table: "meeting", watched: ["planId", "held"])]
+
     static let openPlan = "r.status <> 'closed'"
     static let owedStatus = "IN ('planned','ongoing')"
 
@@ -105,6 +120,12 @@ enum ReviewTally {
                   condition: "\(openPlan) AND r.followUpDate IS NOT NULL"),
             .init(figure: .child, group: "r.busGroupId", bucket: "c.birthDate", item: "c.sex",
                   joins: "JOIN child c ON c.id = r.childId", condition: openPlan),
+            .init(figure: .waiting, group: "r.busGroupId",
+                  bucket: "(SELECT MIN(c.validFrom) FROM consent c WHERE c.planId = r.id AND c.withdrawnOn IS NULL)", item: "''",
+                  condition: """
+                    r.status IN ('draft','invited') AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = r.id AND c.withdrawnOn IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = r.id AND m.held = 1)
+                    """, reads: ["consent", "meeting"]),
             .init(figure: .owed, group: "r.busGroupId", bucket: "i.dueDate", item: "''",
                   joins: "JOIN intervention i ON i.planId = r.id AND i.status \(owedStatus)", condition: openPlan,
                   fills: false),
@@ -133,8 +154,8 @@ enum ReviewTally {
 
     /// Adds (or, with `sign` -1, removes) the contributions of the rows `rows` (a table, or the
     /// trigger's OLD or NEW row as a one-row select) to their group and to the county.
-    static func change(_ source: Source, rows: String, sign: Int, fill: Bool = false) -> String {
-        let parts = source.contributions.filter { !fill || $0.fills }.map {
+    static func change(_ contributions: [Contribution], rows: String, sign: Int, fill: Bool = false) -> String {
+        let parts = contributions.filter { !fill || $0.fills }.map {
             "SELECT '\($0.figure.name)' AS figure, \($0.group) AS grp, \($0.bucket) AS bucket, \($0.item) AS item "
                 + "FROM \(rows) AS r \($0.joins) WHERE \($0.condition)"
         }
@@ -153,45 +174,53 @@ enum ReviewTally {
         "(SELECT " + source.columns.map { "\(name).\($0) AS \($0)" }.joined(separator: ", ") + ")"
     }
 
-    static func triggerNames(_ source: Source) -> [String] {
-        (source.insertsAndDeletes ? ["insert", "delete", "update"] : ["update"]).map { "\(table)_\(source.table)_\($0)" }
+    /// Every trigger, by name: each source's own, and for each table a plan figure reads through a
+    /// subquery, a pair around each change that takes the plan's figure out before and counts it again after.
+    static var triggers: [(name: String, sql: String)] {
+        var triggers: [(name: String, sql: String)] = []
+        func add(_ name: String, _ timing: String, on table: String, _ body: String...) {
+            let name = "\(Self.table)_\(table)_\(name)"
+            triggers.append((name, "CREATE TRIGGER \(name) \(timing) ON \"\(table)\" BEGIN\n\(body.joined(separator: "\n"))\nEND"))
+        }
+        for source in sources {
+            let own = source.contributions
+            if source.insertsAndDeletes {
+                add("insert", "AFTER INSERT", on: source.table, change(own, rows: row("NEW", source), sign: 1))
+                // Before: a plan's cascade removes its interventions once the plan row is gone.
+                add("delete", "BEFORE DELETE", on: source.table, change(own, rows: row("OLD", source), sign: -1))
+            }
+            add("update", "AFTER UPDATE OF \(source.watched.joined(separator: ", "))", on: source.table,
+                change(own, rows: row("OLD", source), sign: -1), change(own, rows: row("NEW", source), sign: 1))
+        }
+        let plan = sources[0]
+        for reader in planReaders {
+            let contributions = plan.contributions.filter { $0.reads.contains(reader.table) }
+            func plans(_ ids: String) -> String {
+                "(SELECT \(plan.columns.joined(separator: ", ")) FROM \"plan\" WHERE id IN (\(ids)))"
+            }
+            for (event, ids) in [("INSERT", "NEW.planId"), ("DELETE", "OLD.planId"),
+                                 ("UPDATE OF \(reader.watched.joined(separator: ", "))", "OLD.planId, NEW.planId")] {
+                let name = event.prefix(6).lowercased()
+                add("before_\(name)", "BEFORE \(event)", on: reader.table, change(contributions, rows: plans(ids), sign: -1))
+                add("after_\(name)", "AFTER \(event)", on: reader.table, change(contributions, rows: plans(ids), sign: 1))
+            }
+        }
+        return triggers
     }
 
     static func createTriggers(_ db: Database) throws {
-        for source in sources {
-            let on = "\"\(source.table)\""
-            var sql = ""
-            if source.insertsAndDeletes {
-                sql += """
-                    CREATE TRIGGER \(table)_\(source.table)_insert AFTER INSERT ON \(on) BEGIN
-                    \(change(source, rows: row("NEW", source), sign: 1))
-                    END;
-                    -- Before: a plan's cascade removes its interventions once the plan row is gone.
-                    CREATE TRIGGER \(table)_\(source.table)_delete BEFORE DELETE ON \(on) BEGIN
-                    \(change(source, rows: row("OLD", source), sign: -1))
-                    END;
-
-                    """
-            }
-            sql += """
-                CREATE TRIGGER \(table)_\(source.table)_update AFTER UPDATE OF \(source.watched.joined(separator: ", ")) ON \(on) BEGIN
-                \(change(source, rows: row("OLD", source), sign: -1))
-                \(change(source, rows: row("NEW", source), sign: 1))
-                END;
-                """
-            try db.execute(sql: sql)
-        }
+        for trigger in triggers { try db.execute(sql: trigger.sql) }
     }
 
     static func dropTriggers(_ db: Database) throws {
-        for name in sources.flatMap(triggerNames) { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        for trigger in triggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger.name)") }
     }
 
     /// Counts every figure afresh from the rows.
     static func fill(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM \(table)")
         for source in sources {
-            try db.execute(sql: change(source, rows: "\"\(source.table)\"", sign: 1, fill: true))
+            try db.execute(sql: change(source.contributions, rows: "\"\(source.table)\"", sign: 1, fill: true))
         }
     }
 

@@ -110,6 +110,27 @@ struct ReviewTallyTests {
                                  try any("SELECT id FROM deviation")])
         case 12:
             try db.execute(sql: "DELETE FROM deviation WHERE id = ?", arguments: [try any("SELECT id FROM deviation")])
+        case 13:
+            try db.execute(sql: """
+                INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, recordedAt, recordedBy)
+                SELECT ?, givenByMemberId, givenByChild, information, form, ?, recordedAt, recordedBy FROM consent WHERE id = ?
+                """, arguments: [plan, date, try any("SELECT id FROM consent")])
+        case 14:
+            let set = rng.pick(["withdrawnOn = :date", "withdrawnOn = NULL", "validFrom = :date, validTo = NULL", "planId = :plan"])
+            try db.execute(sql: "UPDATE consent SET \(set) WHERE id = :id",
+                           arguments: ["date": date, "plan": plan, "id": try any("SELECT id FROM consent")])
+        case 15:
+            try db.execute(sql: "DELETE FROM consent WHERE id = ?", arguments: [try any("SELECT id FROM consent")])
+        case 16:
+            let set = rng.pick(["held = 1", "held = 0", "planId = :plan"])
+            try db.execute(sql: "UPDATE meeting SET \(set) WHERE id = :id", arguments: ["plan": plan, "id": try any("SELECT id FROM meeting")])
+        case 17:
+            try db.execute(sql: """
+                INSERT INTO meeting (planId, kind, startsAt, durationMinutes, held) SELECT ?, kind, startsAt, durationMinutes, ?
+                FROM meeting WHERE id = ?
+                """, arguments: [plan, rng.int(0...1), try any("SELECT id FROM meeting")])
+        case 18:
+            try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [try any("SELECT id FROM meeting")])
         default:
             // A plan and all that hangs on it; its deviations stay, without a plan.
             try db.execute(sql: "DELETE FROM \"plan\" WHERE id = ?", arguments: [plan])
@@ -127,8 +148,9 @@ struct ReviewTallyTests {
             .map { (day($0.0), day($0.1)) }
         let edges = periods.flatMap { [$0.0.adding(days: -1), $0.0, $0.1, $0.1.adding(days: 1)] }.map(\.iso)
         var rng = SeededRandom(seed: 42)
-        let kinds = 14
+        let kinds = 20
         try #require(try Self.keptAndRecounted(t.store).kept.count > 100)
+        var seen: Set<String> = []
         for step in 0..<200 {
             let choice = step < kinds * 2 ? step % kinds : rng.int(0...(kinds - 1))
             rng = try t.store.write { [rng, edges] db in
@@ -148,9 +170,20 @@ struct ReviewTallyTests {
                     let counted = try t.store.review(groupId: group, from: from, to: to, withIds: false)
                     let listed = try t.store.review(groupId: group, from: from, to: to, withIds: true)
                     #expect(counted == listed.counted, "group \(String(describing: group)), \(from)–\(to), step \(step)")
+                    if group == nil {
+                        for (name, count) in [("first meeting", counted.overdueFirstMeeting.count),
+                                              ("follow-up", counted.overdueFollowUp.count),
+                                              ("interventions", counted.overdueInterventions.count),
+                                              ("answers", counted.responseTimes.overdue.count),
+                                              ("answered", counted.responseTimes.answered)] where count > 0 {
+                            seen.insert(name)
+                        }
+                    }
                 }
             }
         }
+        // Every figure that depends on today was there to compare, not zero on both sides throughout.
+        #expect(seen == ["first meeting", "follow-up", "interventions", "answers", "answered"])
     }
 
     @Test("a database from before the tallies gets them counted when it is opened")
