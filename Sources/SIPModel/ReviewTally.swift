@@ -178,9 +178,12 @@ enum ReviewTally {
     /// subquery, a pair around each change that takes the plan's figure out before and counts it again after.
     static var triggers: [(name: String, sql: String)] {
         var triggers: [(name: String, sql: String)] = []
-        func add(_ name: String, _ timing: String, on table: String, _ body: String...) {
+        /// `changed`: the columns an update trigger watches; it runs only when one of them changed
+        /// value (saving a form rewrites every column).
+        func add(_ name: String, _ timing: String, on table: String, changed: [String] = [], _ body: String...) {
             let name = "\(Self.table)_\(table)_\(name)"
-            triggers.append((name, "CREATE TRIGGER \(name) \(timing) ON \"\(table)\" BEGIN\n\(body.joined(separator: "\n"))\nEND"))
+            let when = changed.isEmpty ? "" : " WHEN " + changed.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+            triggers.append((name, "CREATE TRIGGER \(name) \(timing) ON \"\(table)\"\(when) BEGIN\n\(body.joined(separator: "\n"))\nEND"))
         }
         for source in sources {
             let own = source.contributions
@@ -189,7 +192,7 @@ enum ReviewTally {
                 // Before: a plan's cascade removes its interventions once the plan row is gone.
                 add("delete", "BEFORE DELETE", on: source.table, change(own, rows: row("OLD", source), sign: -1))
             }
-            add("update", "AFTER UPDATE OF \(source.watched.joined(separator: ", "))", on: source.table,
+            add("update", "AFTER UPDATE OF \(source.watched.joined(separator: ", "))", on: source.table, changed: source.watched,
                 change(own, rows: row("OLD", source), sign: -1), change(own, rows: row("NEW", source), sign: 1))
         }
         let plan = sources[0]
@@ -198,11 +201,13 @@ enum ReviewTally {
             func plans(_ ids: String) -> String {
                 "(SELECT \(plan.columns.joined(separator: ", ")) FROM \"plan\" WHERE id IN (\(ids)))"
             }
-            for (event, ids) in [("INSERT", "NEW.planId"), ("DELETE", "OLD.planId"),
-                                 ("UPDATE OF \(reader.watched.joined(separator: ", "))", "OLD.planId, NEW.planId")] {
+            for (event, ids, changed) in [("INSERT", "NEW.planId", []), ("DELETE", "OLD.planId", []),
+                                          ("UPDATE OF \(reader.watched.joined(separator: ", "))", "OLD.planId, NEW.planId", reader.watched)] {
                 let name = event.prefix(6).lowercased()
-                add("before_\(name)", "BEFORE \(event)", on: reader.table, change(contributions, rows: plans(ids), sign: -1))
-                add("after_\(name)", "AFTER \(event)", on: reader.table, change(contributions, rows: plans(ids), sign: 1))
+                add("before_\(name)", "BEFORE \(event)", on: reader.table, changed: changed,
+                    change(contributions, rows: plans(ids), sign: -1))
+                add("after_\(name)", "AFTER \(event)", on: reader.table, changed: changed,
+                    change(contributions, rows: plans(ids), sign: 1))
             }
         }
         return triggers

@@ -196,6 +196,14 @@ enum Schema {
         migrator.registerMigration("v11-review-tally") { db in
             // The review's counts kept by triggers: a county's review sums tallies, not rows.
             try ReviewTally.install(db)
+            // Saving a plan form rewrites its group unchanged: only a real move re-groups its deviations.
+            try db.execute(sql: """
+                DROP TRIGGER deviation_group_plan;
+                CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan"
+                WHEN OLD.busGroupId IS NOT NEW.busGroupId BEGIN
+                    UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
+                END;
+                """)
         }
         return migrator
     }
