@@ -152,23 +152,27 @@ enum ReviewTally {
         }),
     ]
 
-    /// Adds (or, with `sign` -1, removes) the contributions of the rows `rows` (a table, or the
-    /// trigger's OLD or NEW row as a one-row select) to their group and to the county.
-    static func change(_ contributions: [Contribution], rows: String, sign: Int, fill: Bool = false) -> String {
-        let parts = contributions.filter { !fill || $0.fills }.map {
+    /// The contributions of the rows `rows` (a table, or a trigger's OLD or NEW row as a one-row
+    /// select) as (figure, grp, bucket, item).
+    static func contributions(_ contributions: [Contribution], rows: String) -> String {
+        contributions.map {
             "SELECT '\($0.figure.name)' AS figure, \($0.group) AS grp, \($0.bucket) AS bucket, \($0.item) AS item "
                 + "FROM \(rows) AS r \($0.joins) WHERE \($0.condition)"
-        }
-        guard !parts.isEmpty else { return "" }
-        return """
-            INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
-            SELECT CASE WHEN level.whole THEN \(wholeCounty) ELSE x.grp END, x.figure, x.bucket, x.item, \(fill ? "COUNT(*)" : "\(sign)")
-            FROM (\(parts.joined(separator: " UNION ALL "))) AS x, (SELECT 1 AS whole UNION ALL SELECT 0) AS level
-            WHERE level.whole OR x.grp IS NOT NULL\(fill ? " GROUP BY 1, 2, 3, 4" : "")
-            ON CONFLICT (busGroupId, figure, bucket, item) DO UPDATE SET n = n + excluded.n;
-            """
+        }.joined(separator: " UNION ALL ")
     }
 
+    static let upsert = "ON CONFLICT (busGroupId, figure, bucket, item) DO UPDATE SET n = n + excluded.n"
+
+    /// Adds (or, with `sign` -1, removes) the contributions of `rows` to their group and to the county.
+    static func change(_ contributions: [Contribution], rows: String, sign: Int) -> String {
+        guard !contributions.isEmpty else { return "" }
+        return """
+            INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
+            SELECT CASE WHEN level.whole THEN \(wholeCounty) ELSE x.grp END, x.figure, x.bucket, x.item, \(sign)
+            FROM (\(Self.contributions(contributions, rows: rows))) AS x, (SELECT 1 AS whole UNION ALL SELECT 0) AS level
+            WHERE level.whole OR x.grp IS NOT NULL \(upsert);
+            """
+    }
     /// The trigger's OLD or NEW row, with the columns the contributions read.
     static func row(_ name: String, _ source: Source) -> String {
         "(SELECT " + source.columns.map { "\(name).\($0) AS \($0)" }.joined(separator: ", ") + ")"
@@ -222,11 +226,26 @@ enum ReviewTally {
     }
 
     /// Counts every figure afresh from the rows.
+    /// Each group's counts from the rows, then the county's as their sum (plus what has no group).
     static func fill(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM \(table)")
         for source in sources {
-            try db.execute(sql: change(source.contributions, rows: "\"\(source.table)\"", sign: 1, fill: true))
+            let own = source.contributions.filter(\.fills)
+            guard !own.isEmpty else { continue }
+            // The columns read once into a temporary table: each contribution would otherwise scan
+            // the table with its texts again.
+            try db.execute(sql: """
+                WITH source AS MATERIALIZED (SELECT \(source.columns.joined(separator: ", ")) FROM "\(source.table)")
+                INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
+                SELECT IFNULL(x.grp, \(wholeCounty)), x.figure, x.bucket, x.item, COUNT(*)
+                FROM (\(contributions(own, rows: "source"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
+                """)
         }
+        try db.execute(sql: """
+            INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
+            SELECT \(wholeCounty), figure, bucket, item, SUM(n) FROM \(table) WHERE busGroupId <> \(wholeCounty)
+            GROUP BY figure, bucket, item \(upsert)
+            """)
     }
 
     /// The table, its triggers and its counts (migration v11).

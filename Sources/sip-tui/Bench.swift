@@ -164,10 +164,10 @@ struct Bench {
         results.append(measure("save the plan form (Ctrl-S)", budget: 16, iterations: max(1, iterations / 4), setUp: {
             _ = press([.enter, .character("e"), .control("e"), .character(".")])
         }, keys: { _ in [.control("s")] }, tearDown: { _ = press([.escape]) }))
-        results.append(measure("BUS review, whole county", budget: 100, iterations: max(1, iterations / 10),
+        results.append(measure("BUS review, whole county", budget: 100, iterations: max(1, iterations / 4),
                                keys: { _ in [.character("r")] }, tearDown: { _ = press([.escape]) }))
         _ = press([.character("r")])
-        results.append(measure("BUS review, next group (g)", budget: 100, iterations: max(1, iterations / 10)) { _ in
+        results.append(measure("BUS review, next group (g)", budget: 100, iterations: max(1, iterations / 4)) { _ in
             [.character("g")]
         })
         _ = press([.escape])
