@@ -208,7 +208,8 @@ struct ReportCommand: ParsableCommand {
             let first = try from.map { raw in try Day.parseOptional(raw) ?? last.startOfYearEndingHere } ?? last.startOfYearEndingHere
             if last < first { throw SIPError.dateOrder(field: .dueDate) }
             let groupId = try group.map { try store.busGroup(matching: $0).id! }
-            let review = try store.review(groupId: groupId, from: first, to: last)
+            // Text and CSV print counts: summed from the tallies. JSON also lists the ids behind each.
+            let review = try store.review(groupId: groupId, from: first, to: last, withIds: format == .json)
             switch format {
             case .text: return ReviewTable.text(review, catalog: global.catalog)
             case .csv: return ReviewTable.csv(review, catalog: global.catalog, separator: separator == .comma ? "," : ";")
