@@ -29,6 +29,7 @@ public enum TerminalText {
 /// East Asian wide characters and emoji take two, everything else one.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        if character.unicodeScalars.count == 1, isPlainLatin(character.unicodeScalars.first!) { return 1 }
         var width = 0
         for (index, scalar) in character.unicodeScalars.enumerated() {
             if index == 0 {
@@ -59,7 +60,23 @@ public enum DisplayWidth {
         }
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        // Most text here is Latin script: each such scalar is a character of one column, with no
+        // grapheme breaking or Unicode property look-up needed (the screen measures every cell).
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard isPlainLatin(scalar) else { return text.reduce(0) { $0 + of($1) } }
+            count += 1
+        }
+        return count
+    }
+
+    /// Printable ASCII and Latin-1 to Latin Extended-B, below the combining marks (U+0300), but
+    /// the soft hyphen (a format character, no column).
+    static func isPlainLatin(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x20..<0x7F).contains(v) || ((0xA0..<0x300).contains(v) && v != 0xAD)
+    }
 
     /// `text` if it fits in `width` columns; otherwise its longest prefix that leaves room for "…".
     public static func fit(_ text: String, to width: Int) -> String {

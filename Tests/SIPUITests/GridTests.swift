@@ -11,5 +11,10 @@ struct GridTests {
         #expect(DisplayWidth.of("漢字") == 4)
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("a\u{200B}b") == 2)
+        // Latin text is counted without Unicode look-ups; what is not plain Latin still is.
+        #expect(DisplayWidth.of("Grön ÿ Œ ǅ ɏ") == 12)
+        #expect(DisplayWidth.of("soft\u{AD}hyphen") == 10)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("Åsa 漢") == 6)
     }
 }
