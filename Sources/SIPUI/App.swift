@@ -621,10 +621,13 @@ public final class App {
             case .thisYear: catalog.ui(.periodThisYear)
             case .lastYear: catalog.ui(.periodLastYear)
             }
-            // The group matters most: on a narrow terminal the period is told by its dates alone.
+            // The group and the dates matter most: the richest title that fits, the period's name
+            // going first, then the screen's; only then is the group's name cut.
             let dates = "\(review.dates.from.iso)–\(review.dates.to.iso)"
-            title = ("\(catalog.ui(.review)) · \(review.groupIndex == nil ? catalog.ui(.allGroups) : review.title)",
-                     width >= 80 ? "\(period) \(dates)" : dates)
+            let group = review.groupIndex == nil ? catalog.ui(.allGroups) : review.title
+            let named = "\(catalog.ui(.review)) · \(group)"
+            let choices = [(named, "\(period) \(dates)"), (named, dates), (group, dates)]
+            title = choices.first { DisplayWidth.of($0.0) + DisplayWidth.of($0.1) + 3 <= width } ?? (group, dates)
             hints = review.keys.hints(catalog)
         case .deviations(var register):
             register.render(into: &grid, viewport: viewport, catalog: catalog)

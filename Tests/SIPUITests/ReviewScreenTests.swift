@@ -33,6 +33,23 @@ struct ReviewScreenTests {
         }
     }
 
+    @Test("the title keeps the group's whole name and the dates as the terminal narrows; the period's name and the screen's go first")
+    func narrowTitle() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 5)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("g"))
+        guard case .review(let screen) = app.top else { Issue.record("no review"); return }
+        let group = screen.title, dates = "\(screen.dates.from.iso)–\(screen.dates.to.iso)"
+        func title(_ width: Int) -> String {
+            app.resize(width: width, height: 24)
+            return String(app.render().text.split(separator: "\n", omittingEmptySubsequences: false)[0])
+        }
+        #expect(title(80).contains("BUS-granskning · \(group)") && title(80).contains("senaste 12 månaderna \(dates)"))
+        #expect(title(60).contains("BUS-granskning · \(group)") && !title(60).contains("senaste") && title(60).contains(dates))
+        #expect(!title(45).contains("BUS-granskning") && title(45).contains(group) && title(45).contains(dates))
+    }
+
     @Test("a figure opens the plans behind it; group and period switch the figures")
     func drillDown() throws {
         let dir = TempDir()
