@@ -107,8 +107,13 @@ public final class App {
     }
 
     public func resize(width: Int, height: Int) {
+        let widthChanged = max(0, width) != self.width
         self.width = max(0, width)
         self.height = max(0, height)
+        // The administrator's user table is laid out in columns for the width.
+        if widthChanged, store.access?.role == .administrator, case .viewer(let start) = stack[0], start.isStart {
+            stack[0] = .viewer(TextViewScreen(title: start.title, text: administrationText(), isStart: true))
+        }
     }
 
     var bodyViewport: Viewport {

@@ -86,4 +86,16 @@ struct RoleScreenTests {
         app.press(.character("q"))
         #expect(app.isFinished)
     }
+
+    @Test("the administrator's user table is laid out again when the terminal widens or narrows")
+    func administratorResize() throws {
+        let w = try World()
+        let app = App(store: try w.session("ada"), catalog: Catalog(.sv), width: 60, height: 24)
+        func chairLine() -> String { app.screenText.split(separator: "\n").first { $0.contains("chad") }.map(String.init) ?? "" }
+        #expect(!chairLine().contains(w.group.name))
+        app.resize(width: 120, height: 24)
+        #expect(chairLine().contains(w.group.name))
+        app.resize(width: 60, height: 24)
+        #expect(!chairLine().contains(w.group.name))
+    }
 }
