@@ -145,8 +145,8 @@ public struct Catalog: Sendable {
         case yes, no, overdue, none, planNumber, child, group, lead, nextDate, guardians, relatives
         case consent, consentValid, consentMissing, consentWithdrawn, participants, meetings, interventions
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall
-        case noPlans, noDeviations, demoDone, checkOK
-        case hintNewDatabase, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions, hintSharedGroup, hintAskAdministrator
+        case noPlans, noDeviations, demoDone, checkOK, talliesRecounted
+        case hintNewDatabase, hintRepair, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions, hintSharedGroup, hintAskAdministrator
         case concerning, responseDue, kind, tuiEmpty, tuiPlans
         case follow, child_sex, birthDate, validFromTo, givenByChild, covers, attendance, agenda
         case needsTerminal, unknownTerminal
@@ -185,6 +185,7 @@ public struct Catalog: Sendable {
         case .noDeviations: return pick("Inga avvikelser.", "No deviations.")
         case .demoDone: return pick("Demodata skapad", "Demo data created")
         case .checkOK: return pick("Databasen är hel", "The database is sound")
+        case .talliesRecounted: return pick("Granskningens räknare är omräknade", "The review's tallies are recounted")
         case .closedOn: return pick("avslutad", "closed")
         case .purgeWouldRemove: return pick("%d planer skulle gallras (--dry-run: inget ändrat).",
                                             "%d plans would be purged (--dry-run: nothing changed).")
@@ -193,6 +194,7 @@ public struct Catalog: Sendable {
         case .allPlans: return pick("(alla planer)", "(every plan)")
         case .allGroupsShort: return pick("(alla grupper)", "(every group)")
         case .hintNewDatabase: return pick("Ange en ny fil med --db.", "Give a new file with --db.")
+        case .hintRepair: return pick("Räkna om dem med: sip-tui check --repair", "Recount them with: sip-tui check --repair")
         case .hintCheckPath: return pick("Kontrollera sökvägen eller ange en annan med --db.",
                                          "Check the path or give another with --db.")
         case .hintLocked: return pick("En annan session skriver just nu. Försök igen om en stund.",
@@ -321,6 +323,9 @@ public struct Catalog: Sendable {
         case .integrityFailed(let detail): return pick("Integritetskontrollen misslyckades: \(detail)", "Integrity check failed: \(detail)")
         case .foreignKeyViolations(let count):
             return pick("\(count) trasiga referenser mellan tabeller.", "\(count) broken references between tables.")
+        case .reviewTalliesStale(let count):
+            return pick("BUS-granskningens räknare stämmer inte med planerna och avvikelserna (\(count) skillnader).",
+                        "The BUS review's tallies differ from the plans and deviations (\(count) differences).")
         case .storage(let detail): return pick("Databasfel: \(detail)", "Database error: \(detail)")
         }
     }
@@ -335,6 +340,7 @@ public struct Catalog: Sendable {
         case .cannotShare: return self(.hintSharedGroup)
         case .unknownUser: return self(.hintAskAdministrator)
         case .databaseNotEmpty: return self(.hintNewDatabase)
+        case .reviewTalliesStale: return self(.hintRepair)
         default: return nil
         }
     }

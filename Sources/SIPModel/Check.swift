@@ -13,19 +13,29 @@ public struct CheckReport: Sendable, Equatable {
 }
 
 extension Store {
-    /// Runs SQLite's integrity and foreign-key checks and verifies that the database files are
-    /// readable by their owner only.
+    /// Runs SQLite's integrity and foreign-key checks, recounts the review's tallies and compares,
+    /// and verifies that the database files are readable by their owner only.
     public func check() throws -> CheckReport {
         var report = CheckReport()
         report.problems += Store.permissionProblems(path: path, sharedGroup: sharedGroup)
-        let (integrity, violations) = try read { db in
+        let (integrity, violations, stale) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
-            return (integrity, violations)
+            return (integrity, violations, integrity == ["ok"] ? try ReviewTally.differences(db) : 0)
         }
         if integrity != ["ok"] { report.problems.append(.integrityFailed(integrity.prefix(3).joined(separator: "; "))) }
         if violations > 0 { report.problems.append(.foreignKeyViolations(violations)) }
+        if stale > 0 { report.problems.append(.reviewTalliesStale(stale)) }
         return report
+    }
+
+    /// Counts the review's tallies afresh from the rows: after another program wrote the database
+    /// without them (REPLACE without recursive triggers, triggers dropped).
+    public func recountReviewTallies() throws {
+        try write { db in
+            try self.currentAccess(db)?.require(.maintenance)
+            try ReviewTally.fill(db)
+        }
     }
 
     /// Files of the database that others may access: group members too, unless the files are

@@ -57,6 +57,8 @@ public enum SIPError: Error, Equatable, Sendable {
     case cannotShare(path: String, group: String)
     case integrityFailed(String)
     case foreignKeyViolations(Int)
+    /// The review's tallies differ from a fresh count of the rows (`sip-tui check --repair` recounts).
+    case reviewTalliesStale(Int)
     case storage(String)
 }
 

@@ -116,10 +116,8 @@ enum OverdueRule {
 
     /// The arguments `planSQL` needs.
     static func arguments(today: Day, deadlines: Deadlines) -> [String: (any DatabaseValueConvertible)?] {
-        ["today": today, "consentBefore": consentBefore(today: today, deadlines: deadlines)]
+        ["today": today, "consentBefore": today.adding(days: -deadlines.firstMeetingDays)]
     }
-    /// A consent from before this day is older than the first-meeting deadline.
-    static func consentBefore(today: Day, deadlines: Deadlines) -> Day { today.adding(days: -deadlines.firstMeetingDays) }
     static let unansweredStatus = "IN ('registered','sent')"
     static let deviationSQL = "(d.status \(unansweredStatus) AND d.responseDue < :today)"
 }

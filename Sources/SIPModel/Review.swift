@@ -71,12 +71,18 @@ extension Store {
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
             args["from"] = from
             args["to"] = to
-            let query = ReviewQuery(db: db, groupId: groupId, today: today,
-                                    consentBefore: OverdueRule.consentBefore(today: today, deadlines: deadlines),
-                                    arguments: args, withIds: withIds)
-            let counts = withIds ? try query.fromRows(from: from, to: to) : try query.fromTallies(from: from, to: to)
+            let query = ReviewQuery(db: db, groupId: groupId, today: today, arguments: args, withIds: withIds)
+            var counts = withIds ? try query.fromRows(from: from, to: to) : try query.fromTallies(from: from, to: to)
+            // A figure no tally keeps (whether a plan is met depends on its consents and meetings):
+            // the plans not yet met are few, and their consents and meetings are read by index.
+            counts.overdueFirstMeeting = try query.figure("""
+                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(query.inGroup)
+                  AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                              AND c.validFrom < :consentBefore)
+                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+                """)
             let labels = try ReviewSQL.agencyLabels(db, ids: counts.deviationsByConcernedId.keys.compactMap { Int64($0) })
-            let byConcerned = Dictionary(counts.deviationsByConcernedId.map { (labels[Int64($0.key)!] ?? $0.key, $0.value) },
+            let byConcerned = Dictionary(counts.deviationsByConcernedId.map { (Int64($0.key).flatMap { labels[$0] } ?? $0.key, $0.value) },
                                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
             let days = counts.answeredDays
             return GroupReview(
@@ -146,7 +152,6 @@ struct ReviewQuery {
     let db: Database
     let groupId: Int64?
     let today: Day
-    let consentBefore: Day
     let arguments: [String: (any DatabaseValueConvertible)?]
     let withIds: Bool
 
@@ -181,12 +186,6 @@ struct ReviewQuery {
             """)
         counts.overdueFollowUp = try figure("""
             SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)
-            """)
-        counts.overdueFirstMeeting = try figure("""
-            SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
-              AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                          AND c.validFrom < :consentBefore)
-              AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
             """)
         // The open plans as a set from the review index, then the overdue interventions among
         // them: a join would read a plan row for each of a county's interventions.
@@ -248,7 +247,6 @@ struct ReviewQuery {
         while let row = try open.next() { counts.openPlansByStatus[row[0] as String] = .init(count: row[2], ids: []) }
         counts.plansStarted = try sum(.started, "bucket BETWEEN ? AND ?", [from, to])
         counts.overdueFollowUp = try sum(.followUp, "bucket < ?", [today])
-        counts.overdueFirstMeeting = try sum(.waiting, "bucket < ?", [consentBefore])
         counts.overdueInterventions = try sum(.owed, "bucket < ?", [today])
         let children = try items(.child)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }
@@ -286,8 +284,8 @@ struct ReviewQuery {
 
     /// The first and last day of the whole months within `from`...`to`; nil when there is none.
     static func wholeMonths(from: Day, to: Day) -> (first: Day, last: Day)? {
-        let first = from.day == 1 ? from : Day(year: from.month == 12 ? from.year + 1 : from.year,
-                                                   month: from.month % 12 + 1, day: 1)!
+        // By days, not by month arithmetic: the month after the last one a Day can hold has no Day.
+        let first = from.day == 1 ? from : from.adding(days: Day.daysIn(month: from.month, year: from.year) - from.day + 1)
         let endsMonth = to.day == Day.daysIn(month: to.month, year: to.year)
         let last = endsMonth ? to : Day(year: to.year, month: to.month, day: 1)!.adding(days: -1)
         return first <= last ? (first, last) : nil

@@ -7,11 +7,14 @@ import GRDB
 /// A tally is (group, figure, bucket, item) → n. Group 0 is the whole county (every plan's and
 /// deviation's count is added there too, and a deviation without a group only there). A bucket is
 /// the date the figure is later compared with (request, follow-up, due and birth dates) or a
-/// deviation's month; the review sums the buckets its period or today selects. Where a period
-/// starts or ends inside a month, the review counts those days' deviations from their rows.
+/// deviation's month or day; the review sums the buckets its period or today selects: whole months
+/// from the month buckets, the days before and after them from the day buckets.
 ///
-/// The triggers and the fill are generated from `sources`: changing a figure's rule needs a new
-/// migration that calls `reinstall`.
+/// Every trigger adds the changed row's new contributions and removes its old ones, so a REPLACE
+/// (which deletes the old row) is counted only with `recursive_triggers` on, as the store's
+/// connections have it; `sip-tui check` recounts and compares. The triggers and the fill are
+/// generated from `sources`: changing a figure's rule needs a new migration that drops the
+/// triggers and the table and installs them again.
 enum ReviewTally {
     static let table = "reviewTally"
     static let wholeCounty: Int64 = 0
@@ -27,9 +30,6 @@ enum ReviewTally {
         case child
         /// Interventions still owed (planned or ongoing) in open plans, by due date.
         case owed
-        /// Plans not yet met (draft or invited, no meeting held) with consent, by the earliest
-        /// date of a consent still valid: the first meeting is late once it is old enough.
-        case waiting
         /// Deviations not yet answered, by the date the answer is due.
         case unanswered
         /// Deviations by the month, and by the day, they occurred.
@@ -42,7 +42,6 @@ enum ReviewTally {
             case .followUp: "followUp"
             case .child: "child"
             case .owed: "owed"
-            case .waiting: "waiting"
             case .unanswered: "unanswered"
             case .deviations(let dimension, let span): "deviation-\(dimension.rawValue)-\(span.rawValue)"
             }
@@ -83,65 +82,44 @@ enum ReviewTally {
         /// Counted from this source when the table is filled; false where another source owns
         /// the figure and this one only moves it (a plan closing moves its owed interventions).
         var fills = true
-        /// Other tables the contribution reads through subqueries (of `planReaders`).
-        var reads: [String] = []
     }
 
     struct Source {
         var table: String
-        /// The columns of `r` the contributions read.
+        /// The columns of `r` the contributions read: a change to any of them (the id too, when
+        /// rows are renumbered) moves the row's contributions.
         var columns: [String]
-        /// The columns whose change moves a contribution.
-        var watched: [String]
         var contributions: [Contribution]
         /// Whether rows come and go here (a child without plans counts nothing, and cannot be
         /// removed while a plan refers to it).
         var insertsAndDeletes = true
     }
 
-    /// A table a plan's figure reads through a subquery, by `planId`, and the columns that matter.
-    struct PlanReader {
-        var table: String
-        var watched: [String]
-    }
-
-    static let planReaders = [PlanReader(table: "consent", watched: ["planId", "withdrawnOn", "validFrom"]),
-                              PlanReader(table: "meeting", watched: ["planId", "held"])]
-
     static let openPlan = "r.status <> 'closed'"
     static let owedStatus = "IN ('planned','ongoing')"
 
     static let sources: [Source] = [
-        Source(table: "plan", columns: ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"],
-               watched: ["busGroupId", "status", "requestDate", "followUpDate", "childId"], contributions: [
+        Source(table: "plan", columns: ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], contributions: [
             .init(figure: .open, group: "r.busGroupId", bucket: "''", item: "r.status", condition: openPlan),
             .init(figure: .started, group: "r.busGroupId", bucket: "r.requestDate", item: "''"),
             .init(figure: .followUp, group: "r.busGroupId", bucket: "r.followUpDate", item: "''",
                   condition: "\(openPlan) AND r.followUpDate IS NOT NULL"),
             .init(figure: .child, group: "r.busGroupId", bucket: "c.birthDate", item: "c.sex",
                   joins: "JOIN child c ON c.id = r.childId", condition: openPlan),
-            .init(figure: .waiting, group: "r.busGroupId",
-                  bucket: "(SELECT MIN(c.validFrom) FROM consent c WHERE c.planId = r.id AND c.withdrawnOn IS NULL)", item: "''",
-                  condition: """
-                    r.status IN ('draft','invited') AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = r.id AND c.withdrawnOn IS NULL)
-                    AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = r.id AND m.held = 1)
-                    """, reads: ["consent", "meeting"]),
             .init(figure: .owed, group: "r.busGroupId", bucket: "i.dueDate", item: "''",
                   joins: "JOIN intervention i ON i.planId = r.id AND i.status \(owedStatus)", condition: openPlan,
                   fills: false),
         ]),
-        Source(table: "intervention", columns: ["planId", "status", "dueDate"], watched: ["planId", "status", "dueDate"],
-               contributions: [
+        Source(table: "intervention", columns: ["planId", "status", "dueDate"], contributions: [
             .init(figure: .owed, group: "p.busGroupId", bucket: "r.dueDate", item: "''",
                   joins: "JOIN \"plan\" p ON p.id = r.planId", condition: "r.status \(owedStatus) AND p.status <> 'closed'"),
         ]),
-        Source(table: "child", columns: ["id", "sex", "birthDate"], watched: ["sex", "birthDate"], contributions: [
+        Source(table: "child", columns: ["id", "sex", "birthDate"], contributions: [
             .init(figure: .child, group: "p.busGroupId", bucket: "r.birthDate", item: "r.sex",
                   joins: "JOIN \"plan\" p ON p.childId = r.id", condition: "p.status <> 'closed'", fills: false),
         ], insertsAndDeletes: false),
         Source(table: "deviation",
                columns: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
-               watched: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
                contributions: [
             .init(figure: .unanswered, group: "r.busGroupId", bucket: "r.responseDue", item: "''",
                   condition: "r.status \(OverdueRule.unansweredStatus)"),
@@ -178,43 +156,24 @@ enum ReviewTally {
         "(SELECT " + source.columns.map { "\(name).\($0) AS \($0)" }.joined(separator: ", ") + ")"
     }
 
-    /// Every trigger, by name: each source's own, and for each table a plan figure reads through a
-    /// subquery, a pair around each change that takes the plan's figure out before and counts it again after.
+    /// Every trigger, by name: on each source table, one for inserts, deletes and updates.
     static var triggers: [(name: String, sql: String)] {
-        var triggers: [(name: String, sql: String)] = []
-        /// `changed`: the columns an update trigger watches; it runs only when one of them changed
-        /// value (saving a form rewrites every column).
-        func add(_ name: String, _ timing: String, on table: String, changed: [String] = [], _ body: String...) {
-            let name = "\(Self.table)_\(table)_\(name)"
-            let when = changed.isEmpty ? "" : " WHEN " + changed.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
-            triggers.append((name, "CREATE TRIGGER \(name) \(timing) ON \"\(table)\"\(when) BEGIN\n\(body.joined(separator: "\n"))\nEND"))
-        }
-        for source in sources {
-            let own = source.contributions
-            if source.insertsAndDeletes {
-                add("insert", "AFTER INSERT", on: source.table, change(own, rows: row("NEW", source), sign: 1))
-                // Before: a plan's cascade removes its interventions once the plan row is gone.
-                add("delete", "BEFORE DELETE", on: source.table, change(own, rows: row("OLD", source), sign: -1))
+        sources.flatMap { source -> [(name: String, sql: String)] in
+            let own = source.contributions, on = "\"\(source.table)\""
+            func trigger(_ event: String, _ timing: String, when: String = "", _ body: String...) -> (name: String, sql: String) {
+                let name = "\(table)_\(source.table)_\(event)"
+                return (name, "CREATE TRIGGER \(name) \(timing) ON \(on)\(when) BEGIN\n\(body.joined(separator: "\n"))\nEND")
             }
-            add("update", "AFTER UPDATE OF \(source.watched.joined(separator: ", "))", on: source.table, changed: source.watched,
-                change(own, rows: row("OLD", source), sign: -1), change(own, rows: row("NEW", source), sign: 1))
+            // Updates only when a value read changed: saving a form rewrites every column unchanged.
+            let changed = " WHEN " + source.columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+            let update = trigger("update", "AFTER UPDATE OF \(source.columns.joined(separator: ", "))", when: changed,
+                                 change(own, rows: row("OLD", source), sign: -1), change(own, rows: row("NEW", source), sign: 1))
+            guard source.insertsAndDeletes else { return [update] }
+            return [trigger("insert", "AFTER INSERT", change(own, rows: row("NEW", source), sign: 1)),
+                    // Before: a plan's cascade removes its interventions once the plan row is gone.
+                    trigger("delete", "BEFORE DELETE", change(own, rows: row("OLD", source), sign: -1)),
+                    update]
         }
-        let plan = sources[0]
-        for reader in planReaders {
-            let contributions = plan.contributions.filter { $0.reads.contains(reader.table) }
-            func plans(_ ids: String) -> String {
-                "(SELECT \(plan.columns.joined(separator: ", ")) FROM \"plan\" WHERE id IN (\(ids)))"
-            }
-            for (event, ids, changed) in [("INSERT", "NEW.planId", []), ("DELETE", "OLD.planId", []),
-                                          ("UPDATE OF \(reader.watched.joined(separator: ", "))", "OLD.planId, NEW.planId", reader.watched)] {
-                let name = event.prefix(6).lowercased()
-                add("before_\(name)", "BEFORE \(event)", on: reader.table, changed: changed,
-                    change(contributions, rows: plans(ids), sign: -1))
-                add("after_\(name)", "AFTER \(event)", on: reader.table, changed: changed,
-                    change(contributions, rows: plans(ids), sign: 1))
-            }
-        }
-        return triggers
     }
 
     static func createTriggers(_ db: Database) throws {
@@ -226,9 +185,10 @@ enum ReviewTally {
     }
 
     /// Counts every figure afresh from the rows.
-    /// Each group's counts from the rows, then the county's as their sum (plus what has no group).
-    static func fill(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM \(table)")
+    /// Each group's counts from the rows, then the county's as their sum (plus what has no group),
+    /// into `target` (the tallies, or a temporary table to compare them with).
+    static func fill(_ db: Database, into target: String = table) throws {
+        try db.execute(sql: "DELETE FROM \(target)")
         for source in sources {
             let own = source.contributions.filter(\.fills)
             guard !own.isEmpty else { continue }
@@ -236,22 +196,37 @@ enum ReviewTally {
             // the table with its texts again.
             try db.execute(sql: """
                 WITH source AS MATERIALIZED (SELECT \(source.columns.joined(separator: ", ")) FROM "\(source.table)")
-                INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
+                INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
                 SELECT IFNULL(x.grp, \(wholeCounty)), x.figure, x.bucket, x.item, COUNT(*)
                 FROM (\(contributions(own, rows: "source"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
                 """)
         }
         try db.execute(sql: """
-            INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
-            SELECT \(wholeCounty), figure, bucket, item, SUM(n) FROM \(table) WHERE busGroupId <> \(wholeCounty)
+            INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
+            SELECT \(wholeCounty), figure, bucket, item, SUM(n) FROM \(target) WHERE busGroupId <> \(wholeCounty)
             GROUP BY figure, bucket, item \(upsert)
             """)
     }
 
-    /// The table, its triggers and its counts (migration v11).
-    static func install(_ db: Database) throws {
+    /// How many tallies differ from a fresh count of the rows: 0 when they are true. Reads only
+    /// (the count goes to a temporary table).
+    static func differences(_ db: Database) throws -> Int {
+        let recount = "temp.reviewTallyRecount"
+        try createTable(db, named: recount)
+        defer { try? db.execute(sql: "DROP TABLE \(recount)") }
+        try fill(db, into: recount)
+        let columns = "busGroupId, figure, bucket, item, n"
+        return try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM (SELECT \(columns) FROM main.\(table) WHERE n <> 0
+                                          EXCEPT SELECT \(columns) FROM \(recount)))
+                 + (SELECT COUNT(*) FROM (SELECT \(columns) FROM \(recount)
+                                          EXCEPT SELECT \(columns) FROM main.\(table) WHERE n <> 0))
+            """) ?? 0
+    }
+
+    static func createTable(_ db: Database, named name: String) throws {
         try db.execute(sql: """
-            CREATE TABLE \(table) (
+            CREATE TABLE \(name) (
                 busGroupId INTEGER NOT NULL,
                 figure TEXT NOT NULL,
                 bucket TEXT NOT NULL,
@@ -260,6 +235,11 @@ enum ReviewTally {
                 PRIMARY KEY (busGroupId, figure, bucket, item)
             ) WITHOUT ROWID
             """)
+    }
+
+    /// The table, its triggers and its counts (migration v11).
+    static func install(_ db: Database) throws {
+        try createTable(db, named: table)
         try createTriggers(db)
         try fill(db)
     }

@@ -194,7 +194,14 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v11-review-tally") { db in
-            // The review's counts kept by triggers: a county's review sums tallies, not rows.
+            // The review's counts kept by triggers: a county's review sums tallies, not rows. Their
+            // group 0 is the whole county: no BUS group may have that number.
+            try db.execute(sql: """
+                CREATE TRIGGER busGroup_notZero_insert BEFORE INSERT ON busGroup WHEN NEW.id = 0
+                BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
+                CREATE TRIGGER busGroup_notZero_update BEFORE UPDATE OF id ON busGroup WHEN NEW.id = 0
+                BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
+                """)
             try ReviewTally.install(db)
             // Saving a plan form rewrites its group unchanged: only a real move re-groups its deviations.
             try db.execute(sql: """

@@ -113,6 +113,8 @@ public final class Store: Sendable {
             db.add(function: Store.fold)
             // Deleted personal data (a purge) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // A REPLACE deletes the row it replaces: with this on, the review's tally triggers see it.
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
             // After a big transaction (a county's demo, a purge) the WAL shrinks back to this.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }

@@ -114,6 +114,15 @@ struct CommandLineTests {
         #expect(try CLI.run(["--db", path, "demo", "--plans", "3"]).status == 0)
         let ok = try CLI.run(["--db", path, "check"])
         #expect(ok.status == 0 && ok.out.contains("Databasen är hel"))
+        // Review tallies written wrong by another program: found, then recounted.
+        #expect(shell(["sqlite3", path, "UPDATE reviewTally SET n = n + 1 WHERE figure = 'open'"]).status == 0)
+        expectCleanFailure(try CLI.run(["--db", path, "check"]), contains: "BUS-granskningens räknare stämmer inte")
+        #expect(try CLI.run(["--db", path, "check"]).err.contains("sip-tui check --repair"))
+        // The demo's user is a coordinator; recounting is an administrator's.
+        expectCleanFailure(try CLI.run(["--db", path, "check", "--repair"]), contains: "samordnare")
+        #expect(try CLI.run(["--db", path, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0)
+        let repaired = try CLI.run(["--db", path, "check", "--repair"])
+        #expect(repaired.status == 0 && repaired.out.contains("omräknade") && repaired.out.contains("Databasen är hel"))
         chmod(path, 0o644)
         expectCleanFailure(try CLI.run(["--db", path, "check"]), contains: "kan läsas av andra")
     }

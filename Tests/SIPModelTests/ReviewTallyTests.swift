@@ -131,6 +131,41 @@ struct ReviewTallyTests {
                 """, arguments: [plan, rng.int(0...1), try any("SELECT id FROM meeting")])
         case 18:
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [try any("SELECT id FROM meeting")])
+        case 19:
+            // A REPLACE deletes the row it replaces (seen with recursive triggers on, as the store has them).
+            try db.execute(sql: """
+                REPLACE INTO deviation SELECT id, reportingAgencyId, concernedAgencyId, planId, ?, kind, description,
+                    localAction, status, response, responseDate, responseDue, createdAt, escalation, busGroupId
+                FROM deviation WHERE id = ?
+                """, arguments: [date, try any("SELECT id FROM deviation")])
+        case 20:
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO intervention (id, planId, what, agencyId, startDate, dueDate, status)
+                SELECT id, ?, what, agencyId, startDate, max(startDate, ?), 'ongoing' FROM intervention WHERE id = ?
+                """, arguments: [plan, date, try any("SELECT id FROM intervention")])
+        case 21:
+            // Skipped rows: a CHECK that fails under OR IGNORE changes nothing, tallies included.
+            try db.execute(sql: "UPDATE OR IGNORE intervention SET dueDate = 'x' WHERE planId = ?", arguments: [plan])
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO deviation (reportingAgencyId, concernedAgencyId, occurredOn, kind, description,
+                                                 status, responseDue, createdAt)
+                SELECT reportingAgencyId, concernedAgencyId, 'x', kind, 'x', 'sent', responseDue, createdAt FROM deviation LIMIT 1
+                """)
+        case 22:
+            // Renumbering a plan and what refers to it, in one transaction.
+            let number = try Int64.fetchOne(db, sql: "SELECT MAX(id) + 1 FROM \"plan\"")!
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(sql: "UPDATE \"plan\" SET id = ? WHERE id = ?", arguments: [number, plan])
+            for table in ["intervention", "meeting", "consent", "participant", "planStatusChange", "planCopy", "deviation"] {
+                try db.execute(sql: "UPDATE \(table) SET planId = ? WHERE planId = ?", arguments: [number, plan])
+            }
+        case 23:
+            let child = try any("SELECT id FROM child")
+            let number = try Int64.fetchOne(db, sql: "SELECT MAX(id) + 1 FROM child")!
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(sql: "UPDATE child SET id = ? WHERE id = ?", arguments: [number, child])
+            try db.execute(sql: "UPDATE \"plan\" SET childId = ? WHERE childId = ?", arguments: [number, child])
+            try db.execute(sql: "UPDATE familyMember SET childId = ? WHERE childId = ?", arguments: [number, child])
         default:
             // A plan and all that hangs on it; its deviations stay, without a plan.
             try db.execute(sql: "DELETE FROM \"plan\" WHERE id = ?", arguments: [plan])
@@ -148,7 +183,7 @@ struct ReviewTallyTests {
             .map { (day($0.0), day($0.1)) }
         let edges = periods.flatMap { [$0.0.adding(days: -1), $0.0, $0.1, $0.1.adding(days: 1)] }.map(\.iso)
         var rng = SeededRandom(seed: 42)
-        let kinds = 20
+        let kinds = 25
         try #require(try Self.keptAndRecounted(t.store).kept.count > 100)
         var seen: Set<String> = []
         for step in 0..<200 {
@@ -195,6 +230,7 @@ struct ReviewTallyTests {
         try t.store.write { db in
             try ReviewTally.dropTriggers(db)
             try db.execute(sql: "DROP TABLE \(ReviewTally.table)")
+            try db.execute(sql: "DROP TRIGGER busGroup_notZero_insert; DROP TRIGGER busGroup_notZero_update")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-review-tally'")
         }
         let reopened = try Store(path: t.dir.path("sip.sqlite"),
@@ -245,6 +281,50 @@ struct ReviewTallyTests {
         }
     }
 
+    @Test("no BUS group can take number 0, the whole county's")
+    func groupZero() throws {
+        let t = try TestStore()
+        let group = try t.store.addBusGroup(name: "Lokal BUS Noll")
+        #expect(throws: (any Error).self) {
+            try t.store.write { db in try db.execute(sql: "INSERT INTO busGroup (id, name) VALUES (0, 'Fel')") }
+        }
+        #expect(throws: (any Error).self) {
+            try t.store.write { db in try db.execute(sql: "UPDATE busGroup SET id = 0 WHERE id = ?", arguments: [group.id]) }
+        }
+        #expect(try t.store.busGroups().map(\.id) == [group.id])
+    }
+
+    @Test("a period at the end of the calendar a date can hold")
+    func lastMonths() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 3, seed: 2)
+        for (from, to) in [("2199-12-15", "2199-12-31"), ("2199-11-02", "2199-12-31"), ("2199-12-01", "2199-12-31")] {
+            #expect(try t.store.review(groupId: nil, from: day(from), to: day(to), withIds: false)
+                    == t.store.review(groupId: nil, from: day(from), to: day(to)).counted)
+        }
+    }
+
+    @Test("check finds tallies that differ from the rows, and a recount mends them")
+    func checkAndRepair() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 3)
+        #expect(try t.store.check().isHealthy)
+        // Another program writing without the triggers.
+        try t.store.write { db in
+            try ReviewTally.dropTriggers(db)
+            try db.execute(sql: "UPDATE \"plan\" SET status = 'closed', closedReason = 'Klar' WHERE status <> 'closed'")
+            try ReviewTally.createTriggers(db)
+        }
+        let report = try t.store.check()
+        guard case .reviewTalliesStale(let count)? = report.problems.first, report.problems.count == 1 else {
+            Issue.record("not found: \(report.problems)"); return
+        }
+        #expect(count > 0)
+        try t.store.recountReviewTallies()
+        #expect(try t.store.check().isHealthy)
+        #expect(try t.store.review(groupId: nil, from: day("2026-01-01"), to: day("2026-06-15"), withIds: false).openPlansByStatus.isEmpty)
+    }
+
     @Test("whole months inside a period")
     func wholeMonths() {
         func months(_ from: String, _ to: String) -> String? {
@@ -257,5 +337,7 @@ struct ReviewTallyTests {
         #expect(months("2024-02-01", "2024-02-28") == nil)
         #expect(months("2026-03-02", "2026-04-30") == "2026-04-01 2026-04-30")
         #expect(months("2026-03-02", "2026-04-29") == nil)
+        #expect(months("2199-12-02", "2199-12-31") == nil)
+        #expect(months("2199-11-30", "2199-12-31") == "2199-12-01 2199-12-31")
     }
 }
