@@ -56,28 +56,30 @@ enum ReviewTally {
 
         var item: String {
             switch self {
-            case .kind: "r.kind"
-            case .concerned: "r.concernedAgencyId"
-            case .status: "r.status"
-            case .days: "CAST(julianday(r.responseDate) - julianday(r.occurredOn) AS INTEGER)"
+            case .kind: "ROW.kind"
+            case .concerned: "ROW.concernedAgencyId"
+            case .status: "ROW.status"
+            case .days: "CAST(julianday(ROW.responseDate) - julianday(ROW.occurredOn) AS INTEGER)"
             }
         }
-        var condition: String { self == .days ? "r.responseDate IS NOT NULL" : "1" }
+        var condition: String { self == .days ? "ROW.responseDate IS NOT NULL" : "1" }
     }
 
     /// Months hold most of a period; days its ends when it starts or ends inside a month.
     enum Span: String, CaseIterable {
         case month, day
-        var bucket: String { self == .month ? "substr(r.occurredOn, 1, 7)" : "r.occurredOn" }
+        var bucket: String { self == .month ? "substr(ROW.occurredOn, 1, 7)" : "ROW.occurredOn" }
     }
 
-    /// One figure's contribution from a row `r` of a source table, possibly through joined rows.
+    /// One figure's contribution from a row of a source table, possibly through rows of `tables`.
+    /// `ROW` stands for the source row in the expressions: `NEW` or `OLD` in a trigger, each row
+    /// of the table when it is counted afresh.
     struct Contribution {
         var figure: Figure
         var group: String
         var bucket: String
         var item: String
-        var joins = ""
+        var tables = ""
         var condition = "1"
         /// Counted from this source when the table is filled; false where another source owns
         /// the figure and this one only moves it (a plan closing moves its owed interventions).
@@ -86,7 +88,7 @@ enum ReviewTally {
 
     struct Source {
         var table: String
-        /// The columns of `r` the contributions read: a change to any of them (the id too, when
+        /// The columns of `ROW` the contributions read: a change to any of them (the id too, when
         /// rows are renumbered) moves the row's contributions.
         var columns: [String]
         var contributions: [Contribution]
@@ -95,65 +97,63 @@ enum ReviewTally {
         var insertsAndDeletes = true
     }
 
-    static let openPlan = "r.status <> 'closed'"
+    static let openPlan = "ROW.status <> 'closed'"
     static let owedStatus = "IN ('planned','ongoing')"
 
     static let sources: [Source] = [
         Source(table: "plan", columns: ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], contributions: [
-            .init(figure: .open, group: "r.busGroupId", bucket: "''", item: "r.status", condition: openPlan),
-            .init(figure: .started, group: "r.busGroupId", bucket: "r.requestDate", item: "''"),
-            .init(figure: .followUp, group: "r.busGroupId", bucket: "r.followUpDate", item: "''",
-                  condition: "\(openPlan) AND r.followUpDate IS NOT NULL"),
-            .init(figure: .child, group: "r.busGroupId", bucket: "c.birthDate", item: "c.sex",
-                  joins: "JOIN child c ON c.id = r.childId", condition: openPlan),
-            .init(figure: .owed, group: "r.busGroupId", bucket: "i.dueDate", item: "''",
-                  joins: "JOIN intervention i ON i.planId = r.id AND i.status \(owedStatus)", condition: openPlan,
+            .init(figure: .open, group: "ROW.busGroupId", bucket: "''", item: "ROW.status", condition: openPlan),
+            .init(figure: .started, group: "ROW.busGroupId", bucket: "ROW.requestDate", item: "''"),
+            .init(figure: .followUp, group: "ROW.busGroupId", bucket: "ROW.followUpDate", item: "''",
+                  condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL"),
+            .init(figure: .child, group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex",
+                  tables: "child c", condition: "c.id = ROW.childId AND \(openPlan)"),
+            .init(figure: .owed, group: "ROW.busGroupId", bucket: "i.dueDate", item: "''",
+                  tables: "intervention i", condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)",
                   fills: false),
         ]),
         Source(table: "intervention", columns: ["planId", "status", "dueDate"], contributions: [
-            .init(figure: .owed, group: "p.busGroupId", bucket: "r.dueDate", item: "''",
-                  joins: "JOIN \"plan\" p ON p.id = r.planId", condition: "r.status \(owedStatus) AND p.status <> 'closed'"),
+            .init(figure: .owed, group: "p.busGroupId", bucket: "ROW.dueDate", item: "''",
+                  tables: "\"plan\" p", condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'"),
         ]),
         Source(table: "child", columns: ["id", "sex", "birthDate"], contributions: [
-            .init(figure: .child, group: "p.busGroupId", bucket: "r.birthDate", item: "r.sex",
-                  joins: "JOIN \"plan\" p ON p.childId = r.id", condition: "p.status <> 'closed'", fills: false),
+            .init(figure: .child, group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
+                  tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'", fills: false),
         ], insertsAndDeletes: false),
         Source(table: "deviation",
                columns: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
                contributions: [
-            .init(figure: .unanswered, group: "r.busGroupId", bucket: "r.responseDue", item: "''",
-                  condition: "r.status \(OverdueRule.unansweredStatus)"),
+            .init(figure: .unanswered, group: "ROW.busGroupId", bucket: "ROW.responseDue", item: "''",
+                  condition: "ROW.status \(OverdueRule.unansweredStatus)"),
         ] + Span.allCases.flatMap { span in
             DeviationDimension.allCases.map {
-                .init(figure: .deviations($0, span), group: "r.busGroupId", bucket: span.bucket, item: $0.item, condition: $0.condition)
+                .init(figure: .deviations($0, span), group: "ROW.busGroupId", bucket: span.bucket, item: $0.item, condition: $0.condition)
             }
         }),
     ]
 
-    /// The contributions of the rows `rows` (a table, or a trigger's OLD or NEW row as a one-row
-    /// select) as (figure, grp, bucket, item).
-    static func contributions(_ contributions: [Contribution], rows: String) -> String {
-        contributions.map {
-            "SELECT '\($0.figure.name)' AS figure, \($0.group) AS grp, \($0.bucket) AS bucket, \($0.item) AS item "
-                + "FROM \(rows) AS r \($0.joins) WHERE \($0.condition)"
+    /// The contributions of `row` (`NEW` or `OLD` in a trigger; `r` over the table `from` names)
+    /// as (figure, grp, bucket, item).
+    static func contributions(_ contributions: [Contribution], row: String, from: String? = nil) -> String {
+        func bound(_ sql: String) -> String { sql.replacingOccurrences(of: "ROW.", with: "\(row).") }
+        return contributions.map {
+            let tables = [from ?? "", $0.tables].filter { !$0.isEmpty }.joined(separator: ", ")
+            return "SELECT '\($0.figure.name)' AS figure, \(bound($0.group)) AS grp, \(bound($0.bucket)) AS bucket, "
+                + "\(bound($0.item)) AS item \(tables.isEmpty ? "" : "FROM \(tables) ")WHERE \(bound($0.condition))"
         }.joined(separator: " UNION ALL ")
     }
 
     static let upsert = "ON CONFLICT (busGroupId, figure, bucket, item) DO UPDATE SET n = n + excluded.n"
 
-    /// Adds (or, with `sign` -1, removes) the contributions of `rows` to their group and to the county.
-    static func change(_ contributions: [Contribution], rows: String, sign: Int) -> String {
+    /// Adds (or, with `sign` -1, removes) the contributions of a trigger's `row` to their group and to the county.
+    static func change(_ contributions: [Contribution], row: String, sign: Int) -> String {
         guard !contributions.isEmpty else { return "" }
         return """
             INSERT INTO \(table) (busGroupId, figure, bucket, item, n)
             SELECT CASE WHEN level.whole THEN \(wholeCounty) ELSE x.grp END, x.figure, x.bucket, x.item, \(sign)
-            FROM (\(Self.contributions(contributions, rows: rows))) AS x, (SELECT 1 AS whole UNION ALL SELECT 0) AS level
+            FROM (\(Self.contributions(contributions, row: row))) AS x, (SELECT 1 AS whole UNION ALL SELECT 0) AS level
             WHERE level.whole OR x.grp IS NOT NULL \(upsert);
             """
-    }
-    /// The trigger's OLD or NEW row, with the columns the contributions read.
-    static func row(_ name: String, _ source: Source) -> String {
-        "(SELECT " + source.columns.map { "\(name).\($0) AS \($0)" }.joined(separator: ", ") + ")"
     }
 
     /// Every trigger, by name: on each source table, one for inserts, deletes and updates.
@@ -167,11 +167,11 @@ enum ReviewTally {
             // Updates only when a value read changed: saving a form rewrites every column unchanged.
             let changed = " WHEN " + source.columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
             let update = trigger("update", "AFTER UPDATE OF \(source.columns.joined(separator: ", "))", when: changed,
-                                 change(own, rows: row("OLD", source), sign: -1), change(own, rows: row("NEW", source), sign: 1))
+                                 change(own, row: "OLD", sign: -1), change(own, row: "NEW", sign: 1))
             guard source.insertsAndDeletes else { return [update] }
-            return [trigger("insert", "AFTER INSERT", change(own, rows: row("NEW", source), sign: 1)),
+            return [trigger("insert", "AFTER INSERT", change(own, row: "NEW", sign: 1)),
                     // Before: a plan's cascade removes its interventions once the plan row is gone.
-                    trigger("delete", "BEFORE DELETE", change(own, rows: row("OLD", source), sign: -1)),
+                    trigger("delete", "BEFORE DELETE", change(own, row: "OLD", sign: -1)),
                     update]
         }
     }
@@ -198,7 +198,7 @@ enum ReviewTally {
                 WITH source AS MATERIALIZED (SELECT \(source.columns.joined(separator: ", ")) FROM "\(source.table)")
                 INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
                 SELECT IFNULL(x.grp, \(wholeCounty)), x.figure, x.bucket, x.item, COUNT(*)
-                FROM (\(contributions(own, rows: "source"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
+                FROM (\(contributions(own, row: "r", from: "source AS r"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
                 """)
         }
         try db.execute(sql: """
