@@ -194,7 +194,7 @@ struct ReviewQuery {
             WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
               AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
             """)
-        try addDeviations(between: from, and: to, to: &counts)
+        try addDeviations(to: &counts)
         counts.overdueResponses = try figure("""
             SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL)
             """)
@@ -209,7 +209,7 @@ struct ReviewQuery {
 
     /// The period's deviations from their rows, in one pass: by kind, by concerned organisation,
     /// by status, and the days to each answer.
-    func addDeviations(between first: Day, and last: Day, to counts: inout ReviewCounts) throws {
+    func addDeviations(to counts: inout ReviewCounts) throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
             WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id

@@ -184,9 +184,8 @@ enum ReviewTally {
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger.name)") }
     }
 
-    /// Counts every figure afresh from the rows.
-    /// Each group's counts from the rows, then the county's as their sum (plus what has no group),
-    /// into `target` (the tallies, or a temporary table to compare them with).
+    /// Counts every figure afresh: each group's from the rows, then the county's as their sum (plus
+    /// what has no group), into `target` (the tallies, or a temporary table to compare them with).
     static func fill(_ db: Database, into target: String = table) throws {
         try db.execute(sql: "DELETE FROM \(target)")
         for source in sources {
