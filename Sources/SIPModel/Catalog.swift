@@ -185,7 +185,7 @@ public struct Catalog: Sendable {
         case .noDeviations: return pick("Inga avvikelser.", "No deviations.")
         case .demoDone: return pick("Demodata skapad", "Demo data created")
         case .checkOK: return pick("Databasen är hel", "The database is sound")
-        case .talliesRecounted: return pick("Granskningens räknare är omräknade", "The review's tallies are recounted")
+        case .talliesRecounted: return pick("BUS-granskningens räknare är omräknade", "The review's tallies are recounted")
         case .closedOn: return pick("avslutad", "closed")
         case .purgeWouldRemove: return pick("%d planer skulle gallras (--dry-run: inget ändrat).",
                                             "%d plans would be purged (--dry-run: nothing changed).")
