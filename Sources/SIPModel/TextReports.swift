@@ -43,7 +43,17 @@ public enum TextReports {
     /// The users, one per line; with `width`, the last column (the group) is cut to fit.
     public static func userTable(_ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog,
                                  width: Int? = nil) -> String {
-        let widths = [12, 16, 14, 20]
+        var widths = [12, 16, 14, 20]
+        // Narrower than the table: the organisation's and then the name's columns give way (to 8),
+        // so a row stays one line with room for the group.
+        if let width {
+            var excess = widths.reduce(0, +) + widths.count + 8 - width
+            for column in [3, 1] where excess > 0 {
+                let cut = min(excess, widths[column] - 8)
+                widths[column] -= cut
+                excess -= cut
+            }
+        }
         // The columns, then the group, cut to what is left of `width`.
         func line(_ fields: [String], _ group: String) -> String {
             let room = width.map { max(4, $0 - widths.reduce(0) { $0 + $1 + 1 }) }
