@@ -64,26 +64,13 @@ extension Store {
         let today = context.today
         return try read { db in
             let groupId = try self.reviewGroup(db, requested)
-            let deadlines = try Store.deadlines(db)
             let groupName = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
-            var args = OverdueRule.arguments(today: today, deadlines: deadlines)
-            // Assigning nil would remove the key; "all groups" is an explicit SQL NULL.
-            args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
-            args["from"] = from
-            args["to"] = to
-            let query = ReviewQuery(db: db, groupId: groupId, today: today, arguments: args, withIds: withIds)
-            var counts = withIds ? try query.fromRows(from: from, to: to) : try query.fromTallies(from: from, to: to)
+            let query = try ReviewQuery(db: db, groupId: groupId, today: today, from: from, to: to, withIds: withIds)
+            var counts = withIds ? try query.fromRows() : try query.fromTallies()
             // A figure no tally keeps (whether a plan is met depends on its consents and meetings):
             // the plans not yet met are few, and their consents and meetings are read by index.
-            counts.overdueFirstMeeting = try query.figure("""
-                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(query.inGroup)
-                  AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                              AND c.validFrom < :consentBefore)
-                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
-                """)
-            let labels = try ReviewSQL.agencyLabels(db, ids: counts.deviationsByConcernedId.keys.compactMap { Int64($0) })
-            let byConcerned = Dictionary(counts.deviationsByConcernedId.map { (Int64($0.key).flatMap { labels[$0] } ?? $0.key, $0.value) },
-                                         uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: a.ids + b.ids) })
+            counts.overdueFirstMeeting = try query.figure(query.lateFirstMeetingSQL)
+            let byConcerned = try query.byConcernedName(counts.deviationsByConcernedId)
             let days = counts.answeredDays
             return GroupReview(
                 group: groupName, from: from, to: to, openPlansByStatus: counts.openPlansByStatus,
@@ -97,6 +84,42 @@ extension Store {
                 deviationKinds: try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid"))
         }
     }
+
+    /// The ids behind one figure of the review (what Enter on it lists), counted from the rows
+    /// for that figure alone.
+    public func reviewIds(_ figure: ReviewFigure, groupId requested: Int64?, from: Day, to: Day) throws -> [Int64] {
+        let today = context.today
+        return try read { db in
+            let query = try ReviewQuery(db: db, groupId: try self.reviewGroup(db, requested), today: today,
+                                        from: from, to: to, withIds: true)
+            switch figure {
+            case .openPlans(let status):
+                return try query.figure("SELECT id FROM (\(query.openPlansSQL)) WHERE status = :status", ["status": status]).ids
+            case .started: return try query.figure(query.startedSQL).ids
+            case .lateFirstMeeting: return try query.figure(query.lateFirstMeetingSQL).ids
+            case .lateFollowUp: return try query.figure(query.lateFollowUpSQL).ids
+            case .lateInterventions: return try query.figure(query.lateInterventionsSQL).ids
+            case .lateAnswers: return try query.figure(query.lateAnswersSQL).ids
+            case .deviationsByKind(let key), .deviationsByConcerned(let key), .deviationsByStatus(let key):
+                var counts = ReviewCounts()
+                try query.addDeviations(to: &counts)
+                let figures = switch figure {
+                case .deviationsByKind: counts.deviationsByKind
+                case .deviationsByStatus: counts.deviationsByStatus
+                default: try query.byConcernedName(counts.deviationsByConcernedId)
+                }
+                return figures[key]?.ids.sorted() ?? []
+            }
+        }
+    }
+}
+
+/// One figure of the review whose plans, interventions or deviations can be listed.
+public enum ReviewFigure: Hashable, Sendable {
+    case openPlans(status: String)
+    case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers
+    /// By kind code, by the concerned organisation's name as the review shows it, by status code.
+    case deviationsByKind(String), deviationsByConcerned(String), deviationsByStatus(String)
 }
 
 /// How many of each number of days there are: the answer times, without a list of them.
@@ -147,57 +170,89 @@ struct ReviewCounts {
     }
 }
 
-/// The review's queries for one group (or every group) and its arguments.
+/// The review's queries for one group (or every group) and period, and their arguments.
 struct ReviewQuery {
     let db: Database
     let groupId: Int64?
     let today: Day
+    let from: Day
+    let to: Day
     let arguments: [String: (any DatabaseValueConvertible)?]
     let withIds: Bool
+
+    init(db: Database, groupId: Int64?, today: Day, from: Day, to: Day, withIds: Bool) throws {
+        (self.db, self.groupId, self.today, self.from, self.to, self.withIds) = (db, groupId, today, from, to, withIds)
+        var args = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
+        // Assigning nil would remove the key; "all groups" is an explicit SQL NULL.
+        args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+        args["from"] = from
+        args["to"] = to
+        arguments = args
+    }
 
     var statementArguments: StatementArguments { StatementArguments(arguments) }
     // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
     var inGroup: String { groupId == nil ? "1" : "p.busGroupId = :group" }
     var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
 
+    // Each figure's rows, where the rows are counted (one definition for the review and for
+    // the list behind a figure).
+    var openPlansSQL: String { "SELECT p.status, p.id FROM \"plan\" p WHERE p.status <> 'closed' AND \(inGroup)" }
+    var startedSQL: String { "SELECT p.id FROM \"plan\" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)" }
+    var lateFollowUpSQL: String {
+        "SELECT p.id FROM \"plan\" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)"
+    }
+    /// The open plans as a set from the review index, then the overdue interventions among them:
+    /// a join would read a plan row for each of a county's interventions.
+    var lateInterventionsSQL: String {
+        """
+        SELECT i.id FROM intervention i
+        WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
+          AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
+        """
+    }
+    var lateFirstMeetingSQL: String {
+        """
+        SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
+          AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                      AND c.validFrom < :consentBefore)
+          AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+        """
+    }
+    var lateAnswersSQL: String { "SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL)" }
+
+    /// Deviations by concerned organisation id, as the review shows them: by name, with the
+    /// principal where two share a name.
+    func byConcernedName(_ byId: [String: GroupReview.Figure]) throws -> [String: GroupReview.Figure] {
+        let labels = try ReviewSQL.agencyLabels(db, ids: byId.keys.compactMap { Int64($0) })
+        return Dictionary(byId.map { (Int64($0.key).flatMap { labels[$0] } ?? $0.key, $0.value) },
+                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: (a.ids + b.ids).sorted()) })
+    }
+
     /// `sql` selects ids. Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer
     /// from the review index instead of walking the plan rows in number order.
-    func figure(_ sql: String) throws -> GroupReview.Figure {
+    func figure(_ sql: String, _ more: [String: any DatabaseValueConvertible] = [:]) throws -> GroupReview.Figure {
+        let arguments = StatementArguments(self.arguments.merging(more) { $1 })
         guard withIds else {
-            return .init(count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statementArguments) ?? 0,
-                         ids: [])
+            return .init(count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: arguments) ?? 0, ids: [])
         }
-        let ids = try Int64.fetchAll(db, sql: sql, arguments: statementArguments).sorted()
+        let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments).sorted()
         return .init(count: ids.count, ids: ids)
     }
 
     /// Every figure from the rows, with the ids behind it.
-    func fromRows(from: Day, to: Day) throws -> ReviewCounts {
+    func fromRows() throws -> ReviewCounts {
         var counts = ReviewCounts()
-        let open = try Row.fetchCursor(db, sql: """
-            SELECT p.status, p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup)
-            """, arguments: statementArguments)
+        let open = try Row.fetchCursor(db, sql: openPlansSQL, arguments: statementArguments)
         while let row = try open.next() {
             counts.openPlansByStatus[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1])
         }
         counts.openPlansByStatus = counts.openPlansByStatus.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
-        counts.plansStarted = try figure("""
-            SELECT p.id FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
-            """)
-        counts.overdueFollowUp = try figure("""
-            SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)
-            """)
-        // The open plans as a set from the review index, then the overdue interventions among
-        // them: a join would read a plan row for each of a county's interventions.
-        counts.overdueInterventions = try figure("""
-            SELECT i.id FROM intervention i
-            WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
-              AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
-            """)
+        counts.plansStarted = try figure(startedSQL)
+        counts.overdueFollowUp = try figure(lateFollowUpSQL)
+        counts.overdueInterventions = try figure(lateInterventionsSQL)
         try addDeviations(to: &counts)
-        counts.overdueResponses = try figure("""
-            SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL)
-            """)
+        counts.overdueResponses = try figure(lateAnswersSQL)
         // Through a cursor: a county's open plans are tens of thousands of rows, none kept.
         let children = try Row.fetchCursor(db, sql: """
             SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
@@ -229,7 +284,7 @@ struct ReviewQuery {
     }
 
     /// Every figure summed from the tallies.
-    func fromTallies(from: Day, to: Day) throws -> ReviewCounts {
+    func fromTallies() throws -> ReviewCounts {
         var counts = ReviewCounts()
         let group = groupId ?? ReviewTally.wholeCounty
         func sum(_ figure: ReviewTally.Figure, _ condition: String, _ values: [any DatabaseValueConvertible]) throws -> GroupReview.Figure {
@@ -331,7 +386,8 @@ public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviatio
 /// The review as rows of (section, item, count): one table that text, CSV and spreadsheets share,
 /// and the screen, which also opens the ids behind a row.
 public enum ReviewTable {
-    public typealias Row = (section: String, item: String, count: String, ids: [Int64], kind: ReviewIds)
+    /// `figure`: which figure the row counts, where its plans, interventions or deviations can be listed.
+    public typealias Row = (section: String, item: String, count: String, ids: [Int64], kind: ReviewIds, figure: ReviewFigure?)
 
     /// - Parameter decimalComma: write 15,5 rather than 15.5 (Swedish text, and any semicolon CSV).
     public static func rows(_ r: GroupReview, catalog c: Catalog, decimalComma: Bool? = nil) -> [Row] {
@@ -342,31 +398,32 @@ public enum ReviewTable {
             return (decimalComma ?? sv) ? text.replacingOccurrences(of: ".", with: ",") : text
         }
         func add(_ section: String, _ figures: [String: GroupReview.Figure], order: [String]? = nil,
-                 kind: ReviewIds = .deviations, name: (String) -> String = { $0 }) {
+                 kind: ReviewIds = .deviations, figure: (String) -> ReviewFigure, name: (String) -> String = { $0 }) {
             for key in order ?? figures.keys.sorted() {
-                let figure = figures[key] ?? .init(count: 0, ids: [])
-                rows.append((section, name(key), String(figure.count), figure.ids, kind))
+                let counted = figures[key] ?? .init(count: 0, ids: [])
+                rows.append((section, name(key), String(counted.count), counted.ids, kind, figure(key)))
             }
         }
-        func add(_ section: String, _ item: String, _ figure: GroupReview.Figure, _ kind: ReviewIds) {
-            rows.append((section, item, String(figure.count), figure.ids, kind))
+        func add(_ section: String, _ item: String, _ counted: GroupReview.Figure, _ kind: ReviewIds, _ figure: ReviewFigure) {
+            rows.append((section, item, String(counted.count), counted.ids, kind, figure))
         }
-        func add(_ section: String, _ item: String, _ value: String) { rows.append((section, item, value, [], .none)) }
+        func add(_ section: String, _ item: String, _ value: String) { rows.append((section, item, value, [], .none, nil)) }
         add(sv ? "Öppna planer per status" : "Open plans by status", r.openPlansByStatus,
-            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue), kind: .plans) {
+            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue), kind: .plans, figure: { .openPlans(status: $0) }) {
             PlanStatus(rawValue: $0).map(c.status) ?? $0
         }
-        add(sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", r.plansStarted, .plans)
-        add(sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", r.overdueFirstMeeting, .plans)
-        add(sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", r.overdueFollowUp, .plans)
-        add(sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", r.overdueInterventions, .interventions)
+        add(sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", r.plansStarted, .plans, .started)
+        add(sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", r.overdueFirstMeeting, .plans, .lateFirstMeeting)
+        add(sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", r.overdueFollowUp, .plans, .lateFollowUp)
+        add(sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", r.overdueInterventions, .interventions,
+            .lateInterventions)
         let kindNames = Dictionary(uniqueKeysWithValues: r.deviationKinds.map { ($0.code, sv ? $0.nameSv : $0.nameEn) })
-        add(sv ? "Avvikelser per typ" : "Deviations by kind", r.deviationsByKind, order: r.deviationKinds.map(\.code)) {
-            kindNames[$0] ?? $0
-        }
-        add(sv ? "Avvikelser per berörd verksamhet" : "Deviations by concerned organisation", r.deviationsByConcerned)
+        add(sv ? "Avvikelser per typ" : "Deviations by kind", r.deviationsByKind, order: r.deviationKinds.map(\.code),
+            figure: ReviewFigure.deviationsByKind) { kindNames[$0] ?? $0 }
+        add(sv ? "Avvikelser per berörd verksamhet" : "Deviations by concerned organisation", r.deviationsByConcerned,
+            figure: ReviewFigure.deviationsByConcerned)
         add(sv ? "Avvikelser per status" : "Deviations by status", r.deviationsByStatus,
-            order: DeviationStatus.allCases.map(\.rawValue)) {
+            order: DeviationStatus.allCases.map(\.rawValue), figure: ReviewFigure.deviationsByStatus) {
             DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0
         }
         let times = r.responseTimes
@@ -374,7 +431,7 @@ public enum ReviewTable {
         add(response, sv ? "besvarade" : "answered", String(times.answered))
         add(response, sv ? "median, dagar" : "median, days", times.medianDays.map { decimal($0) } ?? "–")
         add(response, sv ? "längsta, dagar" : "longest, days", times.maxDays.map(String.init) ?? "–")
-        add(response, sv ? "försenade svar" : "overdue answers", times.overdue, .deviations)
+        add(response, sv ? "försenade svar" : "overdue answers", times.overdue, .deviations, .lateAnswers)
         for sex in Sex.allCases {
             for band in GroupReview.ageBands {
                 let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0

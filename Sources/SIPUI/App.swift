@@ -361,14 +361,10 @@ public final class App {
                 }
                 stack.append(.spider(SpiderScreen(groupId: groupId, groupName: group.name, dimensions: try store.spiderDimensions(),
                                                   measurements: try store.selfAssessments(groupId: groupId))))
-            case .showReviewList(let kind, let shownIds, let title):
-                guard case .review(let screen) = top else { return }
-                var ids = shownIds
-                // The screen was counted without ids: collect them now, for the figure opened.
-                if ids.isEmpty, let review = screen.review {
-                    let full = try store.review(groupId: screen.groupId, from: review.from, to: review.to, withIds: true)
-                    ids = ReviewTable.rows(full, catalog: catalog).first { "\($0.section): \($0.item)" == title }?.ids ?? []
-                }
+            case .showReviewList(let kind, let figure, let title):
+                guard case .review(let screen) = top, let review = screen.review else { return }
+                // The screen was counted without ids: collect them now, for the figure opened only.
+                let ids = try store.reviewIds(figure, groupId: screen.groupId, from: review.from, to: review.to)
                 let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)
                 stack.append(.viewer(TextViewScreen(title: title, text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))))
             }

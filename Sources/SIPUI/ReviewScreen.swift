@@ -77,9 +77,9 @@ public struct ReviewScreen: Equatable, Sendable {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, rows.count - 1), selected + 1)
         case .open:
-            guard rows.indices.contains(selected), rows[selected].kind != .none else { return [] }
+            guard rows.indices.contains(selected), let figure = rows[selected].figure else { return [] }
             let row = rows[selected]
-            return [.showReviewList(row.kind, ids: row.ids, title: "\(row.section): \(row.item)")]
+            return [.showReviewList(row.kind, figure: figure, title: "\(row.section): \(row.item)")]
         case .group:
             groupIndex = groups.isEmpty ? nil : groupIndex.map { $0 + 1 < groups.count ? $0 + 1 : nil } ?? 0
             return [query]

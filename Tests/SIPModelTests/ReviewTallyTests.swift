@@ -281,6 +281,25 @@ struct ReviewTallyTests {
         }
     }
 
+    @Test("the ids behind each figure, fetched for it alone, are the ones the whole review lists")
+    func figureIds() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 40, seed: 6)
+        let groups: [Int64?] = [nil] + (try t.store.busGroups().map(\.id))
+        var listed = 0
+        for group in groups {
+            for (from, to) in [(day("2025-06-16"), day("2026-06-15")), (day("2026-02-10"), day("2026-04-20"))] {
+                let full = try t.store.review(groupId: group, from: from, to: to)
+                for row in ReviewTable.rows(full, catalog: Catalog(.sv)) {
+                    guard let figure = row.figure else { continue }
+                    #expect(try t.store.reviewIds(figure, groupId: group, from: from, to: to) == row.ids, "\(figure)")
+                    listed += row.ids.count
+                }
+            }
+        }
+        #expect(listed > 500)
+    }
+
     @Test("no BUS group can take number 0, the whole county's")
     func groupZero() throws {
         let t = try TestStore()
