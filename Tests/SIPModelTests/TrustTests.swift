@@ -118,6 +118,8 @@ struct PurgeTests {
         let trendsBefore = try store.trends(groupId: nil, to: Day(year: 2024, month: 6, day: 1)!)
         #expect(try store.purge(closedBefore: Day(year: 2025, month: 1, day: 1)!).map(\.planId) == [w.f.plan.id!])
         #expect(try store.review(groupId: w.f.group.id, from: from, to: to) == reviewBefore)
+        #expect(try store.review(groupId: w.f.group.id, from: from, to: to, withIds: false) == reviewBefore.counted)
+        #expect(try store.check().isHealthy)
         #expect(try store.trends(groupId: nil, to: Day(year: 2024, month: 6, day: 1)!) == trendsBefore)
         #expect(throws: SIPError.planPurged(w.f.plan.id!)) { try store.planDocument(w.f.plan.id!) }
         #expect(!(try store.planSummaries().map(\.id).contains(w.f.plan.id!)))
