@@ -610,8 +610,9 @@ public final class App {
             replaceTop(.interventions(list))
             title = (list.title, "")
             hints = InterventionsScreen.keys.hints(catalog)
-        case .viewer(let viewer):
+        case .viewer(var viewer):
             viewer.render(into: &grid, viewport: viewport)
+            replaceTop(.viewer(viewer))
             title = (viewer.title, "")
             hints = viewer.keys.hints(catalog)
         case .review(var review):

@@ -15,17 +15,12 @@ public struct PlanDetailScreen: Equatable, Sendable {
     public private(set) var top = 0
     /// The lines wrapped to the last width drawn: wrapping a whole plan is most of the work of a
     /// frame, and a key that only moves the focus does not change it.
-    private var wrapped = Wrapped(width: -1, lines: [])
+    private var wrapped = Wrapped<VisualLine>()
 
     struct VisualLine: Equatable, Sendable {
         var text: String
         var indent: Int
         var role: StyleRole
-    }
-
-    struct Wrapped: Equatable, Sendable {
-        var width: Int
-        var lines: [VisualLine]
     }
 
     public init(document: PlanDocument, catalog: Catalog) {
@@ -61,7 +56,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
     public mutating func reload(_ document: PlanDocument, catalog: Catalog) {
         self.document = document
         lines = TextReports.planLines(document, catalog: catalog)
-        wrapped = Wrapped(width: -1, lines: [])
+        wrapped = Wrapped()
     }
 
     /// The lines at `width`, from the cache when it holds that width.

@@ -83,6 +83,13 @@ public enum GlobalKeys {
     }
 }
 
+/// Lines wrapped to the width last drawn, kept until the width changes: a screen's text is
+/// wrapped once, not at every key.
+struct Wrapped<Line: Equatable & Sendable>: Equatable, Sendable {
+    var width = -1
+    var lines: [Line] = []
+}
+
 /// Shared drawing: the title bar, the hint bar and list scrolling.
 enum Chrome {
     static func titleBar(_ grid: inout Grid, left: String, right: String) {

@@ -11,6 +11,10 @@ public struct TextViewScreen: Equatable, Sendable {
     /// The first screen (an administrator's): q quits rather than going back.
     public var isStart = false
 
+    /// The lines wrapped to the last width drawn: a list behind a county's review figure has tens
+    /// of thousands, too many to wrap again at every key.
+    private var wrapped = Wrapped<String>()
+
     public init(title: String, text: String, isStart: Bool = false) {
         self.isStart = isStart
         self.title = title
@@ -31,11 +35,14 @@ public struct TextViewScreen: Equatable, Sendable {
                         + Self.keys.bindings.filter { $0.action != .back })
     }
 
-    func wrapped(_ width: Int) -> [String] { lines.flatMap { DisplayWidth.wrap($0, width: max(8, width - 1)) } }
+    private mutating func wrappedLines(_ width: Int) -> [String] {
+        if wrapped.width != width { wrapped = Wrapped(width: width, lines: lines.flatMap { DisplayWidth.wrap($0, width: max(8, width - 1)) }) }
+        return wrapped.lines
+    }
 
     public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
         guard let action = keys.action(for: key) else { return [] }
-        let count = wrapped(viewport.width).count
+        let count = wrappedLines(viewport.width).count
         let page = max(1, viewport.height - 1)
         switch action {
         case .up: top -= 1
@@ -49,8 +56,8 @@ public struct TextViewScreen: Equatable, Sendable {
         return []
     }
 
-    public func render(into grid: inout Grid, viewport: Viewport) {
-        let all = wrapped(viewport.width)
+    public mutating func render(into grid: inout Grid, viewport: Viewport) {
+        let all = wrappedLines(viewport.width)
         for (n, line) in all.dropFirst(top).prefix(viewport.height).enumerated() {
             grid.put(line, row: viewport.top + n, column: 0, maxWidth: viewport.width)
         }
