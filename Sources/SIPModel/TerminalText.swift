@@ -104,6 +104,11 @@ public enum DisplayWidth {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for whole in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A paragraph that fits is its own line, as it is (most are, in a list).
+            if of(String(whole)) <= width {
+                lines.append(String(whole))
+                continue
+            }
             // A paragraph's indent is kept on each of its lines (within reason).
             let indentCount = min(whole.prefix { $0 == " " }.count, width / 2)
             let indent = String(repeating: " ", count: indentCount)

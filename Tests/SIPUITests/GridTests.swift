@@ -17,4 +17,14 @@ struct GridTests {
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("Åsa 漢") == 6)
     }
+
+    @Test("wrapping: a line that fits stays as it is; a longer one breaks at words and keeps its indent")
+    func wrapping() {
+        for line in ["  Plan 12 · Aktiv", "a  b ", "", "   ", "Åsa Öberg · 漢字"] {
+            #expect(DisplayWidth.wrap(line, width: 20) == [line])
+        }
+        #expect(DisplayWidth.wrap("  ett två tre fyra fem", width: 12) == ["  ett två", "  tre fyra", "  fem"])
+        #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(DisplayWidth.wrap("rad ett\nrad två", width: 20) == ["rad ett", "rad två"])
+    }
 }
