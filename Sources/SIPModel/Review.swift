@@ -490,15 +490,21 @@ extension Store {
             func inGroup(_ plan: String) -> String { group.map { " AND \(plan) IN (SELECT id FROM \"plan\" WHERE busGroupId = \($0))" } ?? "" }
             switch kind {
             case .plans:
-                return try Row.fetchAll(db, sql: """
-                    SELECT p.id, p.status, c.sex, c.birthDate, g.name AS grp FROM "plan" p JOIN child c ON c.id = p.childId
+                // Through a cursor, the words looked up once: a county's figure can be tens of thousands.
+                let plan = c(.planNumber)
+                let statuses = Dictionary(uniqueKeysWithValues: PlanStatus.allCases.map { ($0.rawValue, c.status($0)) })
+                let sexes = Dictionary(uniqueKeysWithValues: Sex.allCases.map { ($0.rawValue, c.sex($0)) })
+                var lines: [String] = []
+                lines.reserveCapacity(ids.count)
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT p.id, p.status, c.sex, c.birthDate, g.name FROM "plan" p JOIN child c ON c.id = p.childId
                     JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list))\(inGroup("p.id")) ORDER BY p.id
-                    """).map { row in
-                    let born: Day = row["birthDate"]
-                    let status = PlanStatus(rawValue: row["status"]).map(c.status) ?? ""
-                    let sex = Sex(rawValue: row["sex"]).map(c.sex) ?? ""
-                    return "\(c(.planNumber)) \(row["id"] as Int64) · \(status) · \(sex) \(GroupReview.ageBand(born.age(on: day))) · \(row["grp"] as String)"
+                    """)
+                while let row = try rows.next() {
+                    let (id, status, sex, born, group): (Int64, String, String, Day, String) = (row[0], row[1], row[2], row[3], row[4])
+                    lines.append("\(plan) \(id) · \(statuses[status] ?? "") · \(sexes[sex] ?? "") \(GroupReview.ageBand(born.age(on: day))) · \(group)")
                 }
+                return lines
             case .interventions:
                 return try Row.fetchAll(db, sql: """
                     SELECT i.id, i.planId, i.dueDate, i.status, a.name FROM intervention i JOIN agency a ON a.id = i.agencyId
