@@ -120,6 +120,15 @@ public enum ReviewFigure: Hashable, Sendable {
     case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers
     /// By kind code, by the concerned organisation's name as the review shows it, by status code.
     case deviationsByKind(String), deviationsByConcerned(String), deviationsByStatus(String)
+
+    /// What the figure's ids are.
+    public var lists: ReviewIds {
+        switch self {
+        case .openPlans, .started, .lateFirstMeeting, .lateFollowUp: .plans
+        case .lateInterventions: .interventions
+        case .lateAnswers, .deviationsByKind, .deviationsByConcerned, .deviationsByStatus: .deviations
+        }
+    }
 }
 
 /// How many of each number of days there are: the answer times, without a list of them.
@@ -381,13 +390,13 @@ extension Day {
 }
 
 /// What the ids behind a figure are.
-public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations, none }
+public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations }
 
 /// The review as rows of (section, item, count): one table that text, CSV and spreadsheets share,
 /// and the screen, which also opens the ids behind a row.
 public enum ReviewTable {
     /// `figure`: which figure the row counts, where its plans, interventions or deviations can be listed.
-    public typealias Row = (section: String, item: String, count: String, ids: [Int64], kind: ReviewIds, figure: ReviewFigure?)
+    public typealias Row = (section: String, item: String, count: String, ids: [Int64], figure: ReviewFigure?)
 
     /// - Parameter decimalComma: write 15,5 rather than 15.5 (Swedish text, and any semicolon CSV).
     public static func rows(_ r: GroupReview, catalog c: Catalog, decimalComma: Bool? = nil) -> [Row] {
@@ -398,25 +407,24 @@ public enum ReviewTable {
             return (decimalComma ?? sv) ? text.replacingOccurrences(of: ".", with: ",") : text
         }
         func add(_ section: String, _ figures: [String: GroupReview.Figure], order: [String]? = nil,
-                 kind: ReviewIds = .deviations, figure: (String) -> ReviewFigure, name: (String) -> String = { $0 }) {
+                 figure: (String) -> ReviewFigure, name: (String) -> String = { $0 }) {
             for key in order ?? figures.keys.sorted() {
                 let counted = figures[key] ?? .init(count: 0, ids: [])
-                rows.append((section, name(key), String(counted.count), counted.ids, kind, figure(key)))
+                rows.append((section, name(key), String(counted.count), counted.ids, figure(key)))
             }
         }
-        func add(_ section: String, _ item: String, _ counted: GroupReview.Figure, _ kind: ReviewIds, _ figure: ReviewFigure) {
-            rows.append((section, item, String(counted.count), counted.ids, kind, figure))
+        func add(_ section: String, _ item: String, _ counted: GroupReview.Figure, _ figure: ReviewFigure) {
+            rows.append((section, item, String(counted.count), counted.ids, figure))
         }
-        func add(_ section: String, _ item: String, _ value: String) { rows.append((section, item, value, [], .none, nil)) }
+        func add(_ section: String, _ item: String, _ value: String) { rows.append((section, item, value, [], nil)) }
         add(sv ? "Öppna planer per status" : "Open plans by status", r.openPlansByStatus,
-            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue), kind: .plans, figure: { .openPlans(status: $0) }) {
+            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue), figure: { .openPlans(status: $0) }) {
             PlanStatus(rawValue: $0).map(c.status) ?? $0
         }
-        add(sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", r.plansStarted, .plans, .started)
-        add(sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", r.overdueFirstMeeting, .plans, .lateFirstMeeting)
-        add(sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", r.overdueFollowUp, .plans, .lateFollowUp)
-        add(sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", r.overdueInterventions, .interventions,
-            .lateInterventions)
+        add(sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", r.plansStarted, .started)
+        add(sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", r.overdueFirstMeeting, .lateFirstMeeting)
+        add(sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", r.overdueFollowUp, .lateFollowUp)
+        add(sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", r.overdueInterventions, .lateInterventions)
         let kindNames = Dictionary(uniqueKeysWithValues: r.deviationKinds.map { ($0.code, sv ? $0.nameSv : $0.nameEn) })
         add(sv ? "Avvikelser per typ" : "Deviations by kind", r.deviationsByKind, order: r.deviationKinds.map(\.code),
             figure: ReviewFigure.deviationsByKind) { kindNames[$0] ?? $0 }
@@ -431,7 +439,7 @@ public enum ReviewTable {
         add(response, sv ? "besvarade" : "answered", String(times.answered))
         add(response, sv ? "median, dagar" : "median, days", times.medianDays.map { decimal($0) } ?? "–")
         add(response, sv ? "längsta, dagar" : "longest, days", times.maxDays.map(String.init) ?? "–")
-        add(response, sv ? "försenade svar" : "overdue answers", times.overdue, .deviations, .lateAnswers)
+        add(response, sv ? "försenade svar" : "overdue answers", times.overdue, .lateAnswers)
         for sex in Sex.allCases {
             for band in GroupReview.ageBands {
                 let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
@@ -523,8 +531,6 @@ extension Store {
                     let kind: String = c.language == .sv ? row["nameSv"] : row["nameEn"]
                     return "\(c.entityName(.deviation)) \(row["id"] as Int64) · \(row["occurredOn"] as String) · \(kind) · \(row["name"] as String) · \(status)"
                 }
-            case .none:
-                return []
             }
         }
     }

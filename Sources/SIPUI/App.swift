@@ -361,11 +361,11 @@ public final class App {
                 }
                 stack.append(.spider(SpiderScreen(groupId: groupId, groupName: group.name, dimensions: try store.spiderDimensions(),
                                                   measurements: try store.selfAssessments(groupId: groupId))))
-            case .showReviewList(let kind, let figure, let title):
+            case .showReviewList(let figure, let title):
                 guard case .review(let screen) = top, let review = screen.review else { return }
                 // The screen was counted without ids: collect them now, for the figure opened only.
                 let ids = try store.reviewIds(figure, groupId: screen.groupId, from: review.from, to: review.to)
-                let lines = try store.reviewList(kind, ids: ids, on: screen.dates.to, catalog: catalog)
+                let lines = try store.reviewList(figure.lists, ids: ids, on: screen.dates.to, catalog: catalog)
                 stack.append(.viewer(TextViewScreen(title: title, text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))))
             }
         } catch let error as SIPError {

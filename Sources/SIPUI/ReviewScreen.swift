@@ -79,7 +79,7 @@ public struct ReviewScreen: Equatable, Sendable {
         case .open:
             guard rows.indices.contains(selected), let figure = rows[selected].figure else { return [] }
             let row = rows[selected]
-            return [.showReviewList(row.kind, figure: figure, title: "\(row.section): \(row.item)")]
+            return [.showReviewList(figure, title: "\(row.section): \(row.item)")]
         case .group:
             groupIndex = groups.isEmpty ? nil : groupIndex.map { $0 + 1 < groups.count ? $0 + 1 : nil } ?? 0
             return [query]
@@ -106,7 +106,7 @@ public struct ReviewScreen: Equatable, Sendable {
                 section = row.section
                 lines.append((section, "", .header, nil))
             }
-            lines.append(("  " + row.item + (row.kind == .none ? "" : " ›"), row.count, .normal, index))
+            lines.append(("  " + row.item + (row.figure == nil ? "" : " ›"), row.count, .normal, index))
         }
         let focus = lines.firstIndex { $0.row == selected } ?? 0
         top = Chrome.scroll(top: top, selected: focus, height: viewport.height, count: lines.count)

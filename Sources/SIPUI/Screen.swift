@@ -36,7 +36,7 @@ public enum Effect: Equatable, Sendable {
     case confirm(Confirmation)
     case openReview
     case loadReview(groupId: Int64?, from: Day, to: Day)
-    case showReviewList(ReviewIds, figure: ReviewFigure, title: String)
+    case showReviewList(ReviewFigure, title: String)
     case showTrends(groupId: Int64?, to: Day)
     case openDeviations
     case showDeviation(Int64)
