@@ -27,6 +27,8 @@ extension Catalog {
         case reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel, noDeviationsYet
         case selfAssessment, newMeasurement, olderMeasurement, newerMeasurement, noMeasurements, chooseGroupFirst
         case closeDeviationQuestion, responseDate, measuredOn
+        // Beside a form's field: what is wrong with it (the label names the field).
+        case fieldRequired, fieldInvalid, consentWritten, consentOral
     }
 
     /// "1 plan", "12 planer".
@@ -230,6 +232,10 @@ extension Catalog {
             return pick("Avsluta avvikelsen? Den kan inte öppnas igen.", "Close the deviation? It cannot be reopened.")
         case .responseDate: return pick("Svarsdatum", "Response date")
         case .measuredOn: return pick("Mätdatum", "Date of measurement")
+        case .fieldRequired: return pick("Måste fyllas i.", "Required.")
+        case .fieldInvalid: return pick("Ogiltigt värde.", "Invalid value.")
+        case .consentWritten: return pick("skriftligt", "written")
+        case .consentOral: return pick("muntligt", "oral")
         }
     }
 }

@@ -7,12 +7,12 @@ import SIPModel
 @Suite("The terminal app, driven by keys")
 struct AppTests {
     func listRows(_ app: App) -> [PlanSummary] {
-        guard case .list(let list) = app.stack[0] else { return [] }
+        guard let list = app.stack[0] as? PlanListScreen else { return [] }
         return list.rows
     }
 
     func selected(_ app: App) -> Int64? {
-        guard case .list(let list) = app.stack[0] else { return nil }
+        guard let list = app.stack[0] as? PlanListScreen else { return nil }
         return list.selectedId
     }
 
@@ -62,7 +62,7 @@ struct AppTests {
         for _ in 1..<all.count {
             app.press(.down)
             seen.append(selected(app)!)
-            guard case .list(let list) = app.stack[0] else { return }
+            guard let list = app.stack[0] as? PlanListScreen else { return }
             #expect(list.rows.count <= PlanListScreen.pageSize)
         }
         #expect(seen == all)
@@ -130,12 +130,12 @@ struct AppTests {
         let id = selected(app)!
         let before = try store.plan(id)
         app.press(.enter, .character("e"))
-        guard case .form = app.top else { Issue.record("no form"); return }
+        guard app.top is FormScreen else { Issue.record("no form"); return }
         app.press(.tab, .tab, .tab)  // to the child's own view
         app.press(.control("a"), .control("k"))
         app.type("Jag vill vara med på rasterna.")
         app.press(.control("s"))
-        guard case .detail(let detail) = app.top else { Issue.record("did not return to the plan"); return }
+        guard let detail = app.top as? PlanDetailScreen else { Issue.record("did not return to the plan"); return }
         #expect(app.screenText.contains("Sparat."))
         #expect(detail.lines.contains { $0.text.contains("Jag vill vara med på rasterna.") }, "the plan shown is the saved one")
         let after = try store.plan(id)
@@ -150,7 +150,7 @@ struct AppTests {
         let app = App(store: store, catalog: Catalog(.sv))
         let id = selected(app)!
         app.press(.enter, .character("e"))
-        guard case .form(let form) = app.top else { return }
+        guard let form = app.top as? FormScreen else { return }
         let dateIndex = form.fields.firstIndex { $0.key == "followUpDate" }!
         for _ in 0..<dateIndex { app.press(.tab) }
         app.press(.control("u"))
@@ -159,7 +159,7 @@ struct AppTests {
         let text = app.screenText
         #expect(text.contains("\"2026-02-30\" är inget giltigt datum (skriv"))
         #expect(text.contains("Rätta de markerade fälten först."))
-        guard case .form = app.top else { Issue.record("left the form"); return }
+        guard app.top is FormScreen else { Issue.record("left the form"); return }
         #expect(try store.plan(id).followUpDate != Day(iso: "2026-03-02"))
         #expect(try store.plan(id).version == 1)
     }
@@ -204,11 +204,11 @@ struct AppTests {
         theirs.reason = "Kollegans anledning"
         try other.updatePlan(theirs)
         app.press(.control("s"), .control("r"))
-        guard case .form(let form) = app.top else { Issue.record("left the form"); return }
+        guard let form = app.top as? FormScreen else { Issue.record("left the form"); return }
         #expect(form.values["reason"] == "Kollegans anledning")
         #expect(!form.isDirty && form.conflict == nil)
         app.press(.escape)
-        guard case .detail = app.top else { Issue.record("Esc did not leave a clean form"); return }
+        guard app.top is PlanDetailScreen else { Issue.record("Esc did not leave a clean form"); return }
     }
 
     @Test("leaving a form with unsaved changes asks first: keep editing, save, or discard")
@@ -224,9 +224,9 @@ struct AppTests {
         #expect(app.screenText.contains("Osparade ändringar"))
         app.press(.escape)
         #expect(app.overlay == nil)
-        guard case .form = app.top else { Issue.record("left the form"); return }
+        guard app.top is FormScreen else { Issue.record("left the form"); return }
         app.press(.escape, .character("n"))
-        guard case .detail = app.top else { Issue.record("discard did not leave"); return }
+        guard app.top is PlanDetailScreen else { Issue.record("discard did not leave"); return }
         #expect(try store.plan(id).version == 1)
         app.press(.character("e"))
         app.type("?")
@@ -245,7 +245,7 @@ struct AppTests {
         app.preserveUnsavedWork()  // what a signal or a lost terminal triggers
         let next = App(store: store, catalog: Catalog(.sv))
         next.press(.enter, .character("e"))
-        guard case .form(let form) = next.top else { return }
+        guard let form = next.top as? FormScreen else { return }
         #expect(form.values["reason"]!.hasSuffix(" och mer text"))
         #expect(next.screenText.contains("Osparat utkast återställt"))
         next.press(.control("s"))
@@ -268,8 +268,8 @@ struct AppTests {
         app.press(.backspace)
         app.type("6")
         app.press(.control("s"))
-        guard case .detail(let detail) = app.top else { Issue.record("no plan opened"); return }
-        #expect(detail.document.child.name == "Märta Åberg")
+        guard let detail = app.top as? PlanDetailScreen else { Issue.record("no plan opened"); return }
+        #expect(detail.document?.child.name == "Märta Åberg")
         #expect(try store.planCount() == 4)
         app.press(.escape)
         #expect(selected(app) == detail.planId)

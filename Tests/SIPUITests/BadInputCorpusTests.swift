@@ -106,9 +106,9 @@ struct BadInputCorpusTests {
         let app = App(store: store, catalog: Catalog(.sv))
         app.open(plan: 1)
         app.press(.character("e"))
-        guard case .form(var form) = app.top else { Issue.record("no form"); return }
+        guard var form = app.top as? FormScreen else { Issue.record("no form"); return }
         form.focus(on: "childView")
-        app.replaceTop(.form(form))
+        app.replaceTop(form)
         app.press(.control("a"), .control("k"))
         app.type(item.input)
         Self.expectHarmless(app.render(), item.name + " (typing)")
@@ -116,14 +116,14 @@ struct BadInputCorpusTests {
         switch item.outcome {
         case .stored(let expected):
             #expect(try store.plan(1).childView == expected)
-            guard case .detail = app.top else { Issue.record("\(item.name): not saved"); return }
+            guard app.top is PlanDetailScreen else { Issue.record("\(item.name): not saved"); return }
             // Scroll through the whole plan: every frame harmless.
             for _ in 0..<40 {
                 Self.expectHarmless(app.render(), item.name + " (shown)")
                 app.press(.pageDown)
             }
         case .refused(let fragment):
-            guard case .form = app.top else { Issue.record("\(item.name): the form closed"); return }
+            guard app.top is FormScreen else { Issue.record("\(item.name): the form closed"); return }
             #expect(app.screenText.contains(String(fragment.prefix(20))))
             #expect(try store.plan(1).version == 1)
             Self.expectHarmless(app.render(), item.name + " (refused)")
@@ -137,17 +137,17 @@ struct BadInputCorpusTests {
         let store = try makeStore(dir, demoPlans: 1)
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("n"))
-        guard case .form(var form) = app.top else { Issue.record("no form"); return }
+        guard var form = app.top as? FormScreen else { Issue.record("no form"); return }
         // A sound plan apart from the field under test.
         for (key, value) in [("childName", "Test Testsson"), ("birthDate", "2015-03-12"), ("reason", "Oro")] where key != field {
             form.focus(on: key)
-            app.replaceTop(.form(form))
+            app.replaceTop(form)
             app.type(value)
-            guard case .form(let typed) = app.top else { return }
+            guard let typed = app.top as? FormScreen else { return }
             form = typed
         }
         form.focus(on: field)
-        app.replaceTop(.form(form))
+        app.replaceTop(form)
         app.press(.control("a"), .control("k"))
         app.type(item.input)
         let plans = try store.planCount()
@@ -161,7 +161,7 @@ struct BadInputCorpusTests {
             #expect(app.screenText.contains(TerminalText.safe(expected)))
         case .refused(let fragment):
             #expect(try store.planCount() == plans)
-            guard case .form(let shown) = app.top else { Issue.record("\(item.name): the form closed"); return }
+            guard let shown = app.top as? FormScreen else { Issue.record("\(item.name): the form closed"); return }
             #expect(shown.fields.first { $0.key == field }?.error?.contains(fragment) == true,
                     "\(item.name): \(shown.fields.map { "\($0.key): \($0.error ?? "-")" })")
         }

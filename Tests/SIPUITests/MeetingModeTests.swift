@@ -32,7 +32,7 @@ struct MeetingModeTests {
     func privacyWalk() throws {
         let dir = TempDir()
         let (app, store, id) = try meetingApp(dir)
-        guard case .meeting = app.top else { Issue.record("not in meeting mode"); return }
+        guard app.top is MeetingScreen else { Issue.record("not in meeting mode"); return }
         let needles = try otherChildren(store, except: id)
         #expect(needles.count > 10)
         let depth = app.stack.count
@@ -73,7 +73,7 @@ struct MeetingModeTests {
         let app = App(store: store, catalog: Catalog(.sv))
         app.open(plan: id)
         app.press(.character("m"))
-        guard case .detail = app.top else { Issue.record("left the plan"); return }
+        guard app.top is PlanDetailScreen else { Issue.record("left the plan"); return }
         #expect(app.screenText.contains("Planen har inget möte. Boka ett möte först (b)."))
     }
 
@@ -82,46 +82,46 @@ struct MeetingModeTests {
         let dir = TempDir()
         let (app, _, _) = try meetingApp(dir)
         app.press(.character("q"))
-        guard case .meeting = app.top else { Issue.record("q left meeting mode"); return }
+        guard app.top is MeetingScreen else { Issue.record("q left meeting mode"); return }
         #expect(!app.isFinished)
         app.press(.escape)
         #expect(app.overlay == .confirm(.leaveMeeting))
         app.press(.character("n"))
-        guard case .meeting = app.top else { Issue.record("n left meeting mode"); return }
+        guard app.top is MeetingScreen else { Issue.record("n left meeting mode"); return }
         app.press(.escape, .character("j"))
-        guard case .detail = app.top else { Issue.record("did not return to the plan"); return }
+        guard app.top is PlanDetailScreen else { Issue.record("did not return to the plan"); return }
     }
 
     @Test("attendance, notes, a deviation in one key, and finishing the meeting")
     func runMeeting() throws {
         let dir = TempDir()
         let (app, store, id) = try meetingApp(dir)
-        guard case .meeting(let meeting) = app.top else { return }
+        guard let meeting = app.top as? MeetingScreen else { return }
         let agencyRow = try #require(meeting.parties.firstIndex { $0.participant.agencyId != nil })
         for _ in 0..<agencyRow { app.press(.down) }
         // present, absent with notice, absent without notice
         app.press(.character(" "), .character(" "), .character(" "))
         let partyId = meeting.parties[agencyRow].participant.id!
-        #expect(try store.attendance(meetingId: meeting.meeting.id!)[partyId] == .absentWithoutNotice)
+        #expect(try store.attendance(meetingId: meeting.meeting!.id!)[partyId] == .absentWithoutNotice)
         app.press(.character("a"))
         #expect(app.screenText.contains("BUS-avvikelse registrerad"))
         let deviations = try store.deviationSummaries(planId: id)
-        let noted = min(Day(meeting.meeting.startsAt, in: .stockholm), store.context.today)
+        let noted = min(Day(meeting.meeting!.startsAt, in: .stockholm), store.context.today)
         #expect(deviations.contains { $0.kind == "uteblev" && $0.occurredOn == noted })
         app.press(.tab)
         app.type("Alla presenterade sig.")
         app.press(.tab)  // moving on saves the notes
-        #expect(try store.agenda(meetingId: meeting.meeting.id!)[0].notes == "Alla presenterade sig.")
+        #expect(try store.agenda(meetingId: meeting.meeting!.id!)[0].notes == "Alla presenterade sig.")
         app.press(.function(10), .character("j"))
         #expect(try store.plan(id).status == .active)
-        #expect(try store.meetings(planId: id).first { $0.id == meeting.meeting.id }?.held == true)
+        #expect(try store.meetings(planId: id).first { $0.id == meeting.meeting!.id }?.held == true)
     }
 
     @Test("each party's answer to the invitation is recorded: accepted, declined, no answer")
     func answers() throws {
         let dir = TempDir()
         let (app, store, id) = try meetingApp(dir)
-        guard case .meeting(let meeting) = app.top else { return }
+        guard let meeting = app.top as? MeetingScreen else { return }
         let party = meeting.parties[0].participant
         let all = InvitationAnswer.allCases
         let expected = all[(all.firstIndex(of: party.answer)! + 1) % all.count]
@@ -157,7 +157,7 @@ struct MeetingModeTests {
         app.type("2026-01-15")  // due date already past
         app.press(.function(2))
         #expect(try store.interventions(planId: id).count == count + 1)
-        guard case .interventions(let screen) = app.top else { Issue.record("not back on the list"); return }
+        guard let screen = app.top as? InterventionsScreen else { Issue.record("not back on the list"); return }
         let added = try #require(screen.rows.firstIndex { $0.what == "Läxhjälp i skolan" })
         #expect(app.screenText.contains("!"))
         for _ in 0..<added { app.press(.down) }
@@ -236,7 +236,7 @@ struct NewPlanFlowTests {
         app.press(.tab, .tab)
         app.type("2016-04-01")
         app.press(.control("s"))
-        guard case .detail(let detail) = app.top else { Issue.record("no plan"); return }
+        guard let detail = app.top as? PlanDetailScreen else { Issue.record("no plan"); return }
         let id = detail.planId
         app.press(.character("f"), .tab)
         app.type("Saga Ek")
@@ -303,7 +303,7 @@ struct UISafetyTests {
         let next = App(store: store, catalog: Catalog(.sv))
         next.open(plan: 1)
         next.press(.character("e"))
-        guard case .form(let form) = next.top else { Issue.record("no form"); return }
+        guard let form = next.top as? FormScreen else { Issue.record("no form"); return }
         #expect(form.values["questions"]!.hasSuffix(" (utkast)"), "the typed text is back")
         #expect(form.values["shortTermGoals"] == "Kollegans mål", "the untouched field shows the newer save")
         next.press(.control("s"))
@@ -329,7 +329,7 @@ struct UISafetyTests {
         let second = App(store: store, catalog: Catalog(.sv))
         second.open(plan: 1)
         second.press(.character("e"))
-        guard case .form(let form) = second.top else { return }
+        guard let form = second.top as? FormScreen else { return }
         #expect(form.fields.first { $0.key == "reason" }?.theirs == "Kollegans anledning")
         #expect(form.fields.first { $0.key == "questions" }?.theirs == nil)
         #expect(form.values["questions"] == "Kollegans fråga")
@@ -337,7 +337,7 @@ struct UISafetyTests {
         let third = App(store: store, catalog: Catalog(.sv))
         third.open(plan: 1)
         third.press(.character("e"))
-        guard case .form(let again) = third.top else { return }
+        guard let again = third.top as? FormScreen else { return }
         #expect(again.conflict != nil, "still a conflict: the draft was typed against the old version")
         #expect(again.fields.first { $0.key == "reason" }?.theirs == "Kollegans anledning")
     }

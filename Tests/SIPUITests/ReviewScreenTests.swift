@@ -16,7 +16,7 @@ struct ReviewScreenTests {
         }
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("r"))
-        guard case .review = app.top else { Issue.record("no review"); return }
+        guard app.top is ReviewScreen else { Issue.record("no review"); return }
         let depth = app.stack.count
         let keys: [Key] = [.up, .down, .down, .down, .enter, .escape, .character("g"), .character("p"), .pageDown,
                            .character("j"), .character("k"), .function(1), .character("?")]
@@ -39,8 +39,8 @@ struct ReviewScreenTests {
         let store = try makeStore(dir, demoPlans: 5)
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("r"), .character("g"))
-        guard case .review(let screen) = app.top else { Issue.record("no review"); return }
-        let group = screen.title, dates = "\(screen.dates.from.iso)–\(screen.dates.to.iso)"
+        guard let screen = app.top as? ReviewScreen else { Issue.record("no review"); return }
+        let group = screen.groupName, dates = "\(screen.dates.from.iso)–\(screen.dates.to.iso)"
         func title(_ width: Int) -> String {
             app.resize(width: width, height: 24)
             return String(app.render().text.split(separator: "\n", omittingEmptySubsequences: false)[0])
@@ -56,21 +56,21 @@ struct ReviewScreenTests {
         let store = try makeStore(dir, demoPlans: 20)
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("r"))
-        guard case .review(let screen) = app.top else { return }
+        guard let screen = app.top as? ReviewScreen else { return }
         let first = try #require(screen.rows.first)
         // The screen counts; the plans behind a figure are collected when it is opened.
         let full = try store.review(groupId: nil, from: screen.dates.from, to: screen.dates.to)
         let ids = try #require(ReviewTable.rows(full, catalog: Catalog(.sv)).first).ids
         #expect(first.count == String(ids.count) && !ids.isEmpty)
         app.press(.enter)
-        guard case .viewer(let viewer) = app.top else { Issue.record("no list"); return }
+        guard let viewer = app.top as? TextViewScreen else { Issue.record("no list"); return }
         #expect(viewer.lines.count == ids.count)
         #expect(zip(viewer.lines, ids).allSatisfy { $0.hasPrefix("Plan \($1) · ") })
         app.press(.escape, .character("g"))
-        guard case .review(let group) = app.top else { return }
+        guard let group = app.top as? ReviewScreen else { return }
         #expect(group.review?.group == (try store.busGroups()[0].name))
         app.press(.character("p"))
-        guard case .review(let year) = app.top else { return }
+        guard let year = app.top as? ReviewScreen else { return }
         #expect(year.dates.from == Day(year: 2026, month: 1, day: 1))
     }
 }
@@ -83,7 +83,7 @@ struct DeviationRegisterScreenTests {
         let store = try makeStore(dir, demoPlans: 6)
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("a"))
-        guard case .deviations(let before) = app.top else { Issue.record("no register"); return }
+        guard let before = app.top as? DeviationsScreen else { Issue.record("no register"); return }
         app.press(.character("n"), .tab, .tab, .tab, .tab)
         app.type("9999")  // no such plan
         app.press(.tab)
@@ -91,7 +91,7 @@ struct DeviationRegisterScreenTests {
         app.press(.function(2))
         #expect(app.screenText.contains("Plan 9999 finns inte."))
         app.press(.control("u"), .function(2))
-        guard case .deviations(let after) = app.top else { Issue.record("not back on the register"); return }
+        guard let after = app.top as? DeviationsScreen else { Issue.record("not back on the register"); return }
         #expect(after.rows.count == before.rows.count + 1)
         let id = after.rows.map(\.id).max()!
         guard let index = after.rows.firstIndex(where: { $0.id == id }) else { return }
@@ -131,12 +131,12 @@ struct SpiderScreenTests {
         app.press(.character("r"), .character("m"))
         #expect(app.screenText.contains("Välj en BUS-grupp först (g)."))
         app.press(.character("g"), .character("m"))
-        guard case .spider(let spider) = app.top else { Issue.record("no spider"); return }
+        guard let spider = app.top as? SpiderScreen else { Issue.record("no spider"); return }
         let before = spider.measurements.count
         #expect(before == 2, "the demo measures twice")
         app.press(.character("n"), .tab, .right)  // the first dimension one step up from the latest score
         app.press(.function(2))
-        guard case .spider(let after) = app.top else { Issue.record("not back"); return }
+        guard let after = app.top as? SpiderScreen else { Issue.record("not back"); return }
         #expect(after.measurements.count == before + 1)
         let previous = spider.measurements[0].scores["mandat"]!
         #expect(after.measurements[0].scores["mandat"] == previous % 5 + 1)
@@ -156,7 +156,7 @@ struct DeviationFromPlanTests {
         app.open(plan: 3)
         let before = try store.deviationSummaries(planId: 3).count
         app.press(.character("r"))
-        guard case .form(let form) = app.top else { Issue.record("no form"); return }
+        guard let form = app.top as? FormScreen else { Issue.record("no form"); return }
         #expect(form.values["planId"] == "3")
         app.press(.tab, .tab, .tab, .tab, .tab)
         app.type("Kallad part kom inte, andra gången.")

@@ -27,9 +27,9 @@ extension App {
 
     /// Selects plan `id` in the list and opens it.
     func open(plan id: Int64) {
-        guard case .list(var list) = stack[0] else { return }
+        guard var list = stack[0] as? PlanListScreen else { return }
         list.select(id)
-        stack[0] = .list(list)
+        stack[0] = list
         press(.enter)
     }
 }

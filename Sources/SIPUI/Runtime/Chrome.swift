@@ -1,74 +1,5 @@
+import Foundation
 import SIPModel
-
-/// The area a screen may draw in, and its top-left corner in the frame.
-public struct Viewport: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-    public var top: Int
-
-    public init(width: Int, height: Int, top: Int = 0) {
-        self.width = width
-        self.height = height
-        self.top = top
-    }
-}
-
-/// What a screen asks the app to do. Screens never touch the database; the app performs effects.
-public enum Effect: Equatable, Sendable {
-    case query(PlanFilter)
-    case openPlan(Int64)
-    case editPlan(Int64)
-    case newPlan
-    case savePlan(Plan, fields: [String: String])
-    case createPlan(NewPlanInput)
-    /// A record form was filled in: the app validates and saves it.
-    case submit(FormScreen.Mode, values: [String: String])
-    case openForm(FormRequest)
-    case openMeeting(Int64)
-    case openInterventions(Int64)
-    case showInvitation(Int64)
-    case undo(Int64)
-    case updateIntervention(Intervention)
-    case attendance(meetingId: Int64, participantId: Int64, AttendanceStatus)
-    case answer(participantId: Int64, InvitationAnswer)
-    case saveNotes(itemId: Int64, notes: String)
-    case registerDeviation(meetingId: Int64, participantId: Int64)
-    case confirm(Confirmation)
-    case openReview
-    case loadReview(groupId: Int64?, from: Day, to: Day)
-    case showReviewList(ReviewFigure, title: String)
-    case showTrends(groupId: Int64?, to: Day)
-    case openDeviations
-    case showDeviation(Int64)
-    case deviationStatus(Int64, DeviationStatus)
-    case closeDeviation(Int64)
-    case escalateDeviation(Int64, Escalation)
-    case openSpider(groupId: Int64?)
-    case back
-    case quit
-    case showHelp
-    case redraw
-    case message(String, isError: Bool)
-}
-
-/// What the create form collects: enough to open a plan for a child from a request.
-public struct NewPlanInput: Equatable, Sendable {
-    public var childName: String
-    public var personalNumber: String
-    public var birthDate: String
-    public var sex: Sex
-    public var busGroupId: Int64
-    public var initiator: InitiatorKind
-    public var requestDate: String
-    public var reason: String
-    public var questions: String
-
-    public var fields: [String: String] {
-        ["childName": childName, "personalNumber": personalNumber, "birthDate": birthDate, "sex": sex.rawValue,
-         "busGroupId": String(busGroupId), "initiator": initiator.rawValue, "requestDate": requestDate,
-         "reason": reason, "questions": questions]
-    }
-}
 
 /// Keys every screen understands; listed in every help overlay.
 public enum GlobalAction: Hashable, Sendable { case help, redraw }
@@ -125,17 +56,61 @@ enum Chrome {
     }
 }
 
-/// Which record form to open.
-public enum FormRequest: Equatable, Sendable {
-    case consent(Int64), withdrawConsent(Int64), meeting(Int64), close(Int64), export(Int64), copy(Int64)
-    case familyMember(Int64), participant(Int64)
-    case deviation(planId: Int64?), answerDeviation(Int64), selfAssessment(Int64)
-    case intervention(Int64, Intervention?, status: InterventionStatus?)
+extension Chrome {
+    /// The keys of the screen in a box, in as many columns as it takes to show every one.
+    static func help(_ grid: inout Grid, entries: [(keys: String, text: String)], catalog: Catalog) {
+        let width = grid.width, height = grid.height
+        let rowsAvailable = max(1, height - 4)
+        let columns = max(1, (entries.count + rowsAvailable - 1) / rowsAvailable)
+        let perColumn = (entries.count + columns - 1) / columns
+        let keyWidth = min(12, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textWidth = entries.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let columnWidth = min((width - 2) / columns, keyWidth + 2 + textWidth + 2)
+        let boxWidth = min(width - 2, max(30, columnWidth * columns + 2))
+        let boxHeight = min(height - 2, perColumn + 2)
+        let left = (width - boxWidth) / 2
+        let topRow = max(1, (height - boxHeight) / 2)
+        for r in 0..<boxHeight { grid.fill(row: topRow + r, column: left, count: boxWidth, role: .dialog) }
+        grid.put(" " + catalog.ui(.helpTitle) + " (Esc)", row: topRow, column: left, maxWidth: boxWidth, role: .dialog)
+        for (n, entry) in entries.enumerated() {
+            let row = topRow + 1 + n % perColumn
+            let x = left + 1 + (n / perColumn) * columnWidth
+            guard row < topRow + boxHeight - 1 else { continue }
+            grid.put(entry.keys, row: row, column: x + 1, maxWidth: keyWidth, role: .dialog)
+            grid.put(entry.text, row: row, column: x + 2 + keyWidth, maxWidth: max(1, columnWidth - keyWidth - 3),
+                     role: .dialog)
+        }
+        grid.cursor = Position(row: topRow, column: left + 1)
+    }
+
+    static func dialog(_ grid: inout Grid, _ lines: [String]) {
+        let width = grid.width, height = grid.height
+        let boxWidth = min(width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let left = (width - boxWidth) / 2
+        let topRow = max(1, (height - lines.count - 2) / 2)
+        for r in 0..<(lines.count + 2) { grid.fill(row: topRow + r, column: left, count: boxWidth, role: .dialog) }
+        for (n, line) in lines.enumerated() {
+            grid.put(line, row: topRow + 1 + n, column: left + 2, maxWidth: boxWidth - 3, role: .dialog)
+        }
+        grid.cursor = Position(row: topRow + 1, column: left + 2)
+    }
+
+    static func tooSmall(_ grid: inout Grid, catalog: Catalog) {
+        let lines = [catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(App.minimumWidth)x\(App.minimumHeight)",
+                     "q \(catalog.ui(.quit))"]
+        for (n, line) in lines.enumerated() where n < grid.height {
+            grid.put(line, row: n, column: 0, maxWidth: grid.width, role: n == 0 ? .warning : .normal)
+        }
+        grid.cursor = Position(row: 0, column: 0)
+    }
 }
 
-/// A question that needs a deliberate yes before the app acts.
-public enum Confirmation: Equatable, Sendable {
-    case leaveMeeting
-    case finishMeeting(meetingId: Int64)
-    case closeDeviation(Int64)
+/// Short local time for messages: "2026-03-16 14:05".
+enum LocalTimeText {
+    static func short(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
 }

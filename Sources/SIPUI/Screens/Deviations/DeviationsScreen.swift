@@ -1,14 +1,56 @@
 import SIPModel
 
 /// The BUS deviation register: every deviation, newest first, overdue answers marked.
-public struct DeviationsScreen: Equatable, Sendable {
+public struct DeviationsScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable { case up, down, new, show, send, answer, close, escalate, back }
 
-    public private(set) var rows: [DeviationSummary]
+    public private(set) var rows: [DeviationSummary] = []
     public private(set) var selected = 0
     public private(set) var top = 0
+    private var loaded = false
 
-    public init(rows: [DeviationSummary]) { self.rows = rows }
+    public init() {}
+
+    public enum Loaded: Sendable {
+        case rows([DeviationSummary])
+        /// A change was saved; the words that say so.
+        case changed(String)
+    }
+
+    /// Shown, or back on top: the register as it is now.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        [.query { session in .rows(try session.store.deviationSummaries()) }]
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        switch message {
+        case .key(let key):
+            return handle(key, catalog: env.catalog)
+        case .loaded(.rows(let rows)):
+            loaded = true
+            reload(rows)
+        case .saved(.changed(let words)):
+            return load(env) + [.status(words, isError: false)]
+        case .confirmed(.closeDeviation(let id)):
+            return [change(id, to: .closed, saying: env.catalog.ui(.saved))]
+        case .refused(let error):
+            return loaded ? load(env) + [.error(error)] : [.pop, .error(error)]
+        case .loaded, .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    private func change(_ id: Int64, to status: DeviationStatus, saying words: String) -> Command<Loaded> {
+        .mutation { session in
+            try session.store.changeDeviationStatus(id, to: status)
+            return .changed(words)
+        }
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
+        (env.catalog.ui(.deviationRegister), "\(rows.count)")
+    }
 
     public static let keys = KeyTable<Action>([
         KeyBinding([.character("n")], .new, .newDeviation, hint: true),
@@ -22,6 +64,8 @@ public struct DeviationsScreen: Equatable, Sendable {
         KeyBinding([.down, .character("j")], .down, .down),
     ])
 
+    public var keys: KeyTable<Action> { Self.keys }
+
     public var current: DeviationSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
 
     public mutating func reload(_ rows: [DeviationSummary]) {
@@ -30,28 +74,34 @@ public struct DeviationsScreen: Equatable, Sendable {
         selected = rows.firstIndex { $0.id == id } ?? min(selected, max(0, rows.count - 1))
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key, catalog c: Catalog) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         switch action {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, rows.count - 1), selected + 1)
-        case .new: return [.openForm(.deviation(planId: nil))]
-        case .back: return [.back]
-        case .show: if let current { return [.showDeviation(current.id)] }
-        case .send: if let current { return [.deviationStatus(current.id, .sent)] }
-        case .close: if let current { return [.closeDeviation(current.id)] }
-        case .answer: if let current { return [.openForm(.answerDeviation(current.id))] }
+        case .new: return [.push(FormScreen(DeviationForm(planId: nil)))]
+        case .back: return [.pop]
+        case .show: if let current { return [.push(Self.deviationViewer(current.id))] }
+        case .send: if let current { return [change(current.id, to: .sent, saying: c.ui(.saved))] }
+        case .close: if let current { return [.confirm(.closeDeviation(current.id))] }
+        case .answer: if let current { return [.push(FormScreen(AnswerDeviationForm(deviationId: current.id)))] }
         case .escalate:
             // One level up at a time; at BUSSAM there is nowhere further to go.
             if let current, current.escalation != .bussam {
                 let all = Escalation.allCases
-                return [.escalateDeviation(current.id, all[all.firstIndex(of: current.escalation)! + 1])]
+                let id = current.id, level = all[all.firstIndex(of: current.escalation)! + 1]
+                let words = "\(c.ui(.escalationLevel)): \(c.escalation(level))"
+                return [.mutation { session in
+                    try session.store.escalateDeviation(id, to: level)
+                    return .changed(words)
+                }]
             }
         }
         return []
     }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog c: Catalog) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport, c = env.catalog
         guard !rows.isEmpty else {
             grid.put(c.ui(.noDeviationsYet), row: viewport.top + 1, column: 1, maxWidth: viewport.width - 2)
             grid.cursor = Position(row: viewport.top + 1, column: 1)
@@ -81,5 +131,41 @@ public struct DeviationsScreen: Equatable, Sendable {
             grid.put(status, row: y, column: x, maxWidth: viewport.width - x, role: isSelected ? .selected : row.overdue ? .warning : role)
         }
         grid.cursor = Position(row: viewport.top + 1 + selected - top, column: 0)
+    }
+}
+
+extension DeviationsScreen {
+    /// One deviation in full, with its history: what the register's Enter shows.
+    static func deviationViewer(_ id: Int64) -> TextViewScreen {
+        TextViewScreen(title: "") { session in
+            TextViewScreen.Content(title: "\(session.catalog.entityName(.deviation)) \(id)",
+                                   text: try deviationText(id, session))
+        }
+    }
+
+    static func deviationText(_ id: Int64, _ session: Session) throws -> String {
+        let c = session.catalog, store = session.store
+        let d = try store.deviation(id)
+        let summary = try store.deviationSummaries(id: id).first
+        var lines = [
+            "\(c.field(.occurredOn)): \(d.occurredOn.iso)",
+            "\(c(.kind)): \(summary?.kindName ?? d.kind)",
+            "\(c.ui(.reportingAgency)): \(summary?.reportingAgency ?? "")",
+            "\(c.ui(.concernedAgency)): \(summary?.concernedAgency ?? "")",
+            "\(c(.planNumber)): \(d.planId.map(String.init) ?? "–")",
+            "\(c.field(.status)): \(c.deviationStatus(d.status))"
+                + (d.isOverdue(on: store.context.today) ? "  \(c(.overdue))" : ""),
+            "\(c.ui(.escalationLevel)): \(c.escalation(d.escalation))",
+            "\(c(.responseDue)): \(d.responseDue.iso)",
+            "", "\(c.field(.description)):", "  " + d.description,
+        ]
+        if !d.localAction.isEmpty { lines += ["", "\(c.field(.localAction)):", "  " + d.localAction] }
+        if let response = d.response { lines += ["", "\(c.field(.response)) \(d.responseDate?.iso ?? ""):", "  " + response] }
+        lines += ["", c(.history) + ":"]
+        for change in try store.deviationHistory(id) {
+            lines.append("  \(LocalTimeText.short(change.changedAt, store.context.timeZone))  \(change.what)  (\(change.changedBy))"
+                         + (change.note.isEmpty ? "" : ": \(change.note)"))
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -1,124 +1,28 @@
+import Foundation
 import SIPModel
 
-/// One field of a form: text (single or multi-line) or a choice among named options.
-public struct FormField: Equatable, Sendable {
-    public struct Choice: Equatable, Sendable {
-        public var id: String
-        public var label: String
-        public init(id: String, label: String) { self.id = id; self.label = label }
-    }
-
-    public enum Kind: Equatable, Sendable {
-        case text(TextInput)
-        case choice([Choice], Int)
-    }
-
-    /// Stable name: the model's field name, used for drafts and for routing errors.
-    public let key: String
-    public let label: String
-    public var kind: Kind
-    public var error: String?
-    /// In a conflict: the value someone else saved, shown under the field.
-    public var theirs: String?
-    public var original: String
-
-    public init(key: String, label: String, text: String, multiline: Bool = false) {
-        self.key = key
-        self.label = label
-        kind = .text(TextInput(text, multiline: multiline))
-        original = text
-    }
-
-    public init(key: String, label: String, choices: [Choice], selected: String) {
-        self.key = key
-        self.label = label
-        kind = .choice(choices, choices.firstIndex { $0.id == selected } ?? 0)
-        original = choices.first { $0.id == selected }?.id ?? choices.first?.id ?? ""
-    }
-
-    public var value: String {
-        switch kind {
-        case .text(let input): return input.text
-        case .choice(let choices, let index): return choices.isEmpty ? "" : choices[index].id
-        }
-    }
-
-    public var isMultiline: Bool {
-        if case .text(let input) = kind { return input.multiline }
-        return false
-    }
-
-    /// Rows the field's input takes on screen.
-    var inputRows: Int { isMultiline ? 3 : 1 }
-
-    public mutating func setValue(_ value: String) {
-        switch kind {
-        case .text(var input):
-            input.setText(value)
-            kind = .text(input)
-        case .choice(let choices, let index):
-            kind = .choice(choices, choices.firstIndex { $0.id == value } ?? index)
-        }
-    }
-
-    func displayValue(_ id: String) -> String {
-        if case .choice(let choices, _) = kind { return choices.first { $0.id == id }?.label ?? id }
-        return id
-    }
-}
-
-/// A form: a plan's core fields (versioned update, conflicts shown), or one of the records a plan
-/// gathers (consent, intervention, meeting, closing, export, copy), which the app validates.
-public struct FormScreen: Equatable, Sendable {
-    public enum Mode: Equatable, Sendable {
-        case edit(Plan)
-        case create
-        case intervention(planId: Int64, existing: Intervention?)
-        case consent(planId: Int64)
-        case withdrawConsent(planId: Int64)
-        case meeting(planId: Int64, kind: MeetingKind)
-        case close(planId: Int64)
-        case export(planId: Int64)
-        case copy(planId: Int64)
-        case familyMember(planId: Int64)
-        case participant(planId: Int64)
-        case deviation
-        case answerDeviation(Int64)
-        case selfAssessment(groupId: Int64)
-    }
-
+/// A form on screen: typing, focus, drawing, drafts, conflicts and leaving, for any record form.
+/// What the fields are and how they are saved is the record form's (`RecordForm`).
+public struct FormScreen: AppScreen {
     public enum Action: Hashable, Sendable { case save, next, previous, back, takeTheirs }
 
-    public private(set) var mode: Mode
-    public private(set) var fields: [FormField]
+    public let record: any RecordForm
+    public private(set) var title = ""
+    public private(set) var fields: [FormField] = []
     public private(set) var focus = 0
     public private(set) var top = 0
+    /// An edit form: the plan as the typing started from it.
+    public private(set) var plan: Plan?
     public private(set) var conflict: PlanConflict?
-    public let title: String
+    private var opened = false
 
-    public init(mode: Mode, fields: [FormField], title: String) {
-        self.mode = mode
-        self.fields = fields
-        self.title = title
+    public init(_ record: some RecordForm) {
+        self.record = record
     }
 
-    public var planId: Int64? {
-        switch mode {
-        case .edit(let plan): return plan.id
-        case .create, .deviation, .answerDeviation, .selfAssessment: return nil
-        case .intervention(let id, _), .consent(let id), .withdrawConsent(let id), .meeting(let id, _), .close(let id),
-             .export(let id), .copy(let id), .familyMember(let id), .participant(let id):
-            return id
-        }
-    }
-
+    public var planId: Int64? { record.planId }
     /// Only the plan forms keep unsaved input as a draft (one per plan and user).
-    public var keepsDraft: Bool {
-        switch mode {
-        case .edit, .create: return true
-        default: return false
-        }
-    }
+    public var keepsDraft: Bool { record.keepsDraft }
 
     public static let keys = KeyTable<Action>([
         KeyBinding([.function(2), .control("s")], .save, .save, hint: true),
@@ -127,6 +31,11 @@ public struct FormScreen: Equatable, Sendable {
         KeyBinding([.control("r")], .takeTheirs, .takeTheirs),
         KeyBinding([.escape], .back, .back, hint: true),
     ])
+
+    public var keys: KeyTable<Action> { Self.keys }
+    public var isTyping: Bool { true }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { (title, "") }
 
     public var isDirty: Bool { fields.contains { $0.value != $0.original } }
 
@@ -149,8 +58,89 @@ public struct FormScreen: Equatable, Sendable {
         }
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport, catalog: Catalog, today: Day) -> [Effect] {
-        guard !fields.isEmpty else { return key == .escape ? [.back] : [] }
+    // MARK: The loop
+
+    public enum Loaded: Sendable {
+        case opened(FormContent, draft: FormDraft?)
+        case submitted(FormOutcome)
+        case draftDropped
+    }
+
+    /// Opens once: the fields, and a draft kept from an interrupted session if there is one.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        guard !opened else { return [] }
+        let record = record
+        return [.query { session in
+            let content = try record.open(session)
+            let draft = record.keepsDraft ? try session.store.draft(planId: record.planId) : nil
+            return .opened(content, draft: draft)
+        }]
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        let c = env.catalog
+        switch message {
+        case .key(let key):
+            return handle(key, viewport: env.viewport, catalog: c)
+        case .loaded(.opened(let content, let draft)):
+            opened = true
+            title = content.title
+            fields = content.fields
+            plan = content.plan
+            if let key = content.focus { focus(on: key) }
+            if let draft { return restore(draft, env) }
+        case .saved(.submitted(.saved(let words))):
+            return [.pop, .status(words, isError: false)]
+        case .saved(.submitted(.created(let id))):
+            return [.notify(.planCreated(id)), .pop, .push(PlanDetailScreen(planId: id)),
+                    .status(c.ui(.created), isError: false)]
+        case .saved(.draftDropped):
+            return [.pop]
+        case .confirmed(.unsavedChanges):
+            return save(catalog: c)
+        case .declined(.unsavedChanges):
+            return leave()
+        case .refused(let error):
+            guard opened else { return [.pop, .error(error)] }
+            return refused(error, catalog: c)
+        case .loaded, .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    /// Leaves without saving; a plan form's draft goes too (there is nothing left to keep).
+    private func leave() -> [Command<Loaded>] {
+        guard keepsDraft else { return [.pop] }
+        let planId = planId
+        return [.mutation { session in
+            try? session.store.deleteDraft(planId: planId)
+            return .draftDropped
+        }]
+    }
+
+    /// The model said no: each refused value beside its field, a conflict shown field by field.
+    private mutating func refused(_ error: any Error, catalog: Catalog) -> [Command<Loaded>] {
+        switch error {
+        case let refused as FieldErrors:
+            for entry in refused.errors { mark(entry.key, entry.message) }
+            if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+            return [.status(catalog.ui(.mustFixFields), isError: true)]
+        case SIPError.conflict(let conflict):
+            receive(conflict: conflict)
+            return [.status(catalog.message(.conflict(conflict)), isError: true)]
+        case let error as SIPError:
+            if let key = record.fieldKey(for: error), mark(key, catalog.message(error)) {
+                return [.status(catalog.ui(.mustFixFields), isError: true)]
+            }
+            return [.error(error)]
+        default:
+            return [.error(error)]
+        }
+    }
+
+    mutating func handle(_ key: Key, viewport: Viewport, catalog: Catalog) -> [Command<Loaded>] {
+        guard !fields.isEmpty else { return key == .escape ? [.pop] : [] }
         // Up and down move within a multi-line field before they move between fields.
         if key == .up || key == .down, case .text(var input) = fields[focus].kind, input.multiline {
             if input.moveLine(key == .up ? -1 : 1, width: inputWidth(viewport)) {
@@ -160,10 +150,10 @@ public struct FormScreen: Equatable, Sendable {
         }
         if let action = Self.keys.action(for: key) {
             switch action {
-            case .save: return save(catalog: catalog, today: today)
+            case .save: return save(catalog: catalog)
             case .next: focus = (focus + 1) % fields.count
             case .previous: focus = (focus + fields.count - 1) % fields.count
-            case .back: return [.back]
+            case .back: return isDirty ? [.confirm(.unsavedChanges)] : leave()
             case .takeTheirs: takeTheirs()
             }
             return []
@@ -183,62 +173,15 @@ public struct FormScreen: Equatable, Sendable {
         return []
     }
 
-    /// Validates every field; on success asks the app to save.
-    mutating func save(catalog: Catalog, today: Day) -> [Effect] {
+    /// Asks the record form to save the values (it parses and validates them first).
+    mutating func save(catalog: Catalog) -> [Command<Loaded>] {
         for index in fields.indices { fields[index].error = nil }
-        switch mode {
-        case .edit, .create:
-            guard isDirty || conflict != nil else { return [.message(catalog.ui(.nothingToSave), isError: false)] }
-        default:
-            // The app validates these against the model and marks the fields it refuses.
-            return [.submit(mode, values: values)]
+        if keepsDraft && !isDirty && conflict == nil {
+            return [.status(catalog.ui(.nothingToSave), isError: false)]
         }
-        switch mode {
-        case .edit(let base):
-            var plan = conflict?.theirs ?? base
-            if let conflict { plan.version = conflict.theirs.version }
-            for index in fields.indices {
-                let field = fields[index]
-                do {
-                    if field.key == "leadAgencyId" {
-                        plan.leadAgencyId = Int64(field.value)
-                    } else if let modelField = Field(rawValue: field.key) {
-                        try plan.set(modelField, to: field.value)
-                    }
-                } catch let error as SIPError {
-                    fields[index].error = catalog.message(error)
-                } catch {
-                    fields[index].error = String(describing: error)
-                }
-            }
-            if let first = fields.firstIndex(where: { $0.error != nil }) {
-                focus = first
-                return [.message(catalog.ui(.mustFixFields), isError: true)]
-            }
-            return [.savePlan(plan, fields: values)]
-        case .create:
-            let v = values
-            var input = NewPlanInput(
-                childName: v["childName"] ?? "", personalNumber: v["personalNumber"] ?? "",
-                birthDate: v["birthDate"] ?? "", sex: Sex(rawValue: v["sex"] ?? "") ?? .unknown,
-                busGroupId: Int64(v["busGroupId"] ?? "") ?? 0,
-                initiator: InitiatorKind(rawValue: v["initiator"] ?? "") ?? .guardian,
-                requestDate: v["requestDate"] ?? "", reason: v["reason"] ?? "", questions: v["questions"] ?? "")
-            // Dates are checked here so that each error lands on its own field.
-            for key in ["birthDate", "requestDate"] {
-                do { _ = try Day.parseOptional(v[key] ?? "") } catch let error as SIPError { mark(key, catalog.message(error)) } catch {}
-            }
-            if (v["requestDate"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                input.requestDate = today.iso
-            }
-            if let first = fields.firstIndex(where: { $0.error != nil }) {
-                focus = first
-                return [.message(catalog.ui(.mustFixFields), isError: true)]
-            }
-            return [.createPlan(input)]
-        default:
-            return []
-        }
+        // After a conflict the values are saved over what is in the database now.
+        let record = record, values = values, plan = conflict?.theirs ?? plan
+        return [.mutation { session in .submitted(try record.submit(values: values, plan: plan, session)) }]
     }
 
     /// Puts an error from the model next to the field it concerns; false when no field matches.
@@ -257,7 +200,8 @@ public struct FormScreen: Equatable, Sendable {
         self.conflict = conflict
         for index in fields.indices {
             let key = fields[index].key
-            let theirs = key == "leadAgencyId" ? conflict.theirs.leadAgencyId.map(String.init) ?? ""
+            let theirs = key == PlanEditForm.Key.leadAgency.rawValue
+                ? conflict.theirs.leadAgencyId.map(String.init) ?? ""
                 : Field(rawValue: key).map { conflict.theirs.text(of: $0) } ?? ""
             if fields[index].value == fields[index].original {
                 fields[index].setValue(theirs)
@@ -280,8 +224,49 @@ public struct FormScreen: Equatable, Sendable {
             fields[index].theirs = nil
             fields[index].original = fields[index].value
         }
-        mode = .edit(conflict.theirs)
+        plan = conflict.theirs
         self.conflict = nil
+    }
+
+    // MARK: Drafts
+
+    /// The draft field holding the plan version the draft was typed against.
+    static let draftVersionKey = "__version"
+    /// Draft fields holding each value as it was when the typing started.
+    static let draftBasePrefix = "__base."
+
+    /// A plan form's typing, with what it started from, so a later restore can merge three ways.
+    public var unsavedWork: [UnsavedWork] {
+        guard isDirty && keepsDraft else { return [] }
+        var draft = values
+        if let plan {
+            // A form already in conflict keeps the version its typing started from.
+            draft[Self.draftVersionKey] = String(conflict?.mine.version ?? plan.version)
+            for field in fields { draft[Self.draftBasePrefix + field.key] = field.original }
+        }
+        return [.planDraft(planId: planId, fields: draft)]
+    }
+
+    /// Puts a kept draft back into the form. If the plan was saved by someone since the draft was
+    /// typed, the form opens in conflict: their values beside the draft's, nothing overwritten.
+    private mutating func restore(_ draft: FormDraft, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        var saved = draft.fields
+        let baseVersion = saved.removeValue(forKey: Self.draftVersionKey).flatMap(Int.init)
+        // Only what the user changed comes back; fields they did not touch show what is saved now.
+        var typed: [String: String] = [:]
+        for (key, value) in saved where !key.hasPrefix(Self.draftBasePrefix) {
+            if saved[Self.draftBasePrefix + key] != value { typed[key] = value }
+        }
+        restore(typed)
+        // A typed field remembers what it was typed over, so only real disagreements are marked.
+        for key in typed.keys { if let base = saved[Self.draftBasePrefix + key] { setOriginal(key, base) } }
+        if let current = plan, let baseVersion, baseVersion != current.version {
+            var base = current
+            base.version = baseVersion
+            receive(conflict: PlanConflict(mine: base, theirs: current))
+        }
+        let time = LocalTimeText.short(draft.savedAt, env.timeZone)
+        return [.status("\(env.catalog.ui(.draftRestored)) \(time).", isError: false)]
     }
 
     // MARK: Rendering
@@ -307,7 +292,9 @@ public struct FormScreen: Equatable, Sendable {
         return Array(DisplayWidth.wrap(text.replacingOccurrences(of: "\n", with: " "), width: width).prefix(2))
     }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport, catalog = env.catalog
+        guard !fields.isEmpty else { return }
         var y = viewport.top
         var height = viewport.height
         if conflict != nil {

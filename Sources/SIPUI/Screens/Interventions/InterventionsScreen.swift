@@ -1,23 +1,57 @@
 import SIPModel
 
 /// One plan's interventions (insatser): what, who, until when, status; overdue ones marked.
-public struct InterventionsScreen: Equatable, Sendable {
+public struct InterventionsScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable { case up, down, new, edit, done, notDelivered, back }
 
     public let planId: Int64
-    public let title: String
-    public private(set) var rows: [Intervention]
-    public private(set) var agencyNames: [Int64: String]
+    public private(set) var rows: [Intervention] = []
+    public private(set) var agencyNames: [Int64: String] = [:]
     public private(set) var selected = 0
     public private(set) var top = 0
-    let today: Day
+    private var loaded = false
 
-    public init(planId: Int64, title: String, rows: [Intervention], agencyNames: [Int64: String], today: Day) {
+    public init(planId: Int64) {
         self.planId = planId
-        self.title = title
-        self.rows = rows
-        self.agencyNames = agencyNames
-        self.today = today
+    }
+
+    public enum Loaded: Sendable {
+        case rows([Intervention], agencyNames: [Int64: String])
+        case updated
+    }
+
+    /// Shown, or back on top: the plan's interventions as they are now.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        let id = planId
+        return [.query { session in
+            let plan = try session.store.plan(id)
+            let agencies = try session.store.agencies(forGroup: plan.busGroupId)
+            return .rows(try session.store.interventions(planId: id),
+                         agencyNames: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) }))
+        }]
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .loaded(.rows(let rows, let names)):
+            loaded = true
+            agencyNames = names
+            reload(rows)
+        case .saved:
+            return load(env) + [.status(env.catalog.ui(.saved), isError: false)]
+        case .refused(let error):
+            // Not readable: not shown. A refused change: the list shows what is saved.
+            return loaded ? load(env) + [.error(error)] : [.pop, .error(error)]
+        case .loaded, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
+        ("\(env.catalog.ui(.interventions)) – \(env.catalog(.planNumber)) \(planId)", "")
     }
 
     public static let keys = KeyTable<Action>([
@@ -30,33 +64,44 @@ public struct InterventionsScreen: Equatable, Sendable {
         KeyBinding([.down, .character("j")], .down, .down),
     ])
 
+    public var keys: KeyTable<Action> { Self.keys }
+
     public mutating func reload(_ rows: [Intervention]) {
         self.rows = rows
         selected = min(selected, max(0, rows.count - 1))
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         let current = rows.indices.contains(selected) ? rows[selected] : nil
         switch action {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, rows.count - 1), selected + 1)
-        case .new: return [.openForm(.intervention(planId, nil, status: nil))]
-        case .edit: if let current { return [.openForm(.intervention(planId, current, status: nil))] }
+        case .new: return [.push(FormScreen(InterventionForm(planId: planId)))]
+        case .edit: if let current { return [.push(FormScreen(InterventionForm(planId: planId, existing: current)))] }
         case .done:
-            if var current {
-                current.status = .done
-                return [.updateIntervention(current)]
+            if let shown = current {
+                var done = shown
+                done.status = .done
+                // The row as the list showed it: if someone changed it since, nothing is written.
+                return [.mutation { session in
+                    let saved = try session.store.updateIntervention(done, expecting: shown)
+                    session.recordUndo(.intervention(before: shown, after: saved))
+                    return .updated
+                }]
             }
         case .notDelivered:
             // A comment is required: the form opens with the status set.
-            if let current { return [.openForm(.intervention(planId, current, status: .notDelivered))] }
-        case .back: return [.back]
+            if let current {
+                return [.push(FormScreen(InterventionForm(planId: planId, existing: current, status: .notDelivered)))]
+            }
+        case .back: return [.pop]
         }
         return []
     }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport, catalog = env.catalog, today = env.today
         var row = viewport.top
         if rows.isEmpty {
             grid.put(catalog.ui(.noInterventions), row: row + 1, column: 1, maxWidth: viewport.width - 2)

@@ -3,7 +3,7 @@ import SIPModel
 /// Meeting mode (mötesläge): the whole screen belongs to one plan's meeting. It walks the
 /// mötescirkel and records attendance. Nothing about any other child is reachable from here:
 /// leaving takes Esc and a confirmation.
-public struct MeetingScreen: Equatable, Sendable {
+public struct MeetingScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case nextSection, previousSection, saveNotes, editPlan, interventions, deviation, finish, leave
         case up, down, cycleAttendance, cycleAnswer
@@ -15,33 +15,110 @@ public struct MeetingScreen: Equatable, Sendable {
         public var agencyName: String?
     }
 
+    /// Everything meeting mode shows of its one plan, as read when it opens.
+    public struct Setup: Equatable, Sendable {
+        public var meeting: Meeting
+        public var title: String
+        public var parties: [Party]
+        public var attendance: [Int64: AttendanceStatus]
+        public var agenda: [AgendaItem]
+        public var guidance: [Int: String]
+        public var context: [Int: [String]]
+        public var consentWithdrawn: Bool
+    }
+
     public let planId: Int64
-    public let meeting: Meeting
-    public let title: String
-    public private(set) var parties: [Party]
-    public private(set) var attendance: [Int64: AttendanceStatus]
-    public private(set) var agenda: [AgendaItem]
-    public let guidance: [Int: String]
+    /// Nil until the meeting is read.
+    public private(set) var meeting: Meeting?
+    public private(set) var title = ""
+    public private(set) var parties: [Party] = []
+    public private(set) var attendance: [Int64: AttendanceStatus] = [:]
+    public private(set) var agenda: [AgendaItem] = []
+    public private(set) var guidance: [Int: String] = [:]
     /// What the plan already says, per agenda position (read-only here; F3 edits it).
-    public private(set) var context: [Int: [String]]
-    public private(set) var notes: [TextInput]
+    public private(set) var context: [Int: [String]] = [:]
+    public private(set) var notes: [TextInput] = []
     public private(set) var section = 0
     public private(set) var selectedParty = 0
-    public let consentWithdrawn: Bool
+    public private(set) var consentWithdrawn = false
 
-    public init(planId: Int64, meeting: Meeting, title: String, parties: [Party], attendance: [Int64: AttendanceStatus],
-                agenda: [AgendaItem], guidance: [Int: String], context: [Int: [String]], consentWithdrawn: Bool) {
+    public init(planId: Int64) {
         self.planId = planId
-        self.meeting = meeting
-        self.title = title
-        self.parties = parties
-        self.attendance = attendance
-        self.agenda = agenda
-        self.guidance = guidance
-        self.context = context
-        self.consentWithdrawn = consentWithdrawn
+    }
+
+    mutating func open(_ setup: Setup) {
+        meeting = setup.meeting
+        title = setup.title
+        parties = setup.parties
+        attendance = setup.attendance
+        agenda = setup.agenda
+        guidance = setup.guidance
+        context = setup.context
+        consentWithdrawn = setup.consentWithdrawn
         notes = agenda.map { TextInput($0.notes, multiline: true) }
     }
+
+    public enum Loaded: Sendable {
+        case opened(Setup)
+        /// Back from the plan's fields or interventions: what they say now, and who came.
+        case refreshed(attendance: [Int64: AttendanceStatus], context: [Int: [String]])
+        case notesSaved(itemId: Int64, notes: String)
+        case deviationRegistered(id: Int64, description: String)
+        case deviationNotNeeded
+        case finished
+    }
+
+    /// Opens the plan's next meeting (or its last); back on top, reads what changed around it.
+    /// Notes typed here stay as typed.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        let planId = planId
+        guard let meeting else { return [.query { session in .opened(try Self.setup(planId: planId, session)) }] }
+        let meetingId = meeting.id!
+        return [.query { session in
+            .refreshed(attendance: try session.store.attendance(meetingId: meetingId),
+                       context: Self.context(try session.store.planDocument(planId), session.catalog))
+        }]
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        let c = env.catalog
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .loaded(.opened(let setup)):
+            open(setup)
+        case .loaded(.refreshed(let attendance, let context)):
+            update(attendance: attendance)
+            update(context: context)
+        case .saved(.notesSaved(let itemId, let notes)):
+            notesSaved(itemId: itemId, notes: notes)
+            return [.status(c.ui(.saved), isError: false)]
+        case .saved(.deviationRegistered(let id, let description)):
+            return [.status("\(c.ui(.deviationRegistered)) (\(id)): \(description)", isError: false)]
+        case .saved(.deviationNotNeeded):
+            return [.status(c.ui(.deviationNotNeeded), isError: true)]
+        case .saved(.finished):
+            return [.status(c.ui(.meetingFinished), isError: false)] + load(env)
+        case .confirmed(.leaveMeeting):
+            return [.pop]
+        case .confirmed(.finishMeeting(let meetingId)):
+            return [.mutation { session in
+                try session.store.finishMeeting(meetingId, minutes: "")
+                return .finished
+            }]
+        case .refused(let error):
+            return meeting == nil ? [.pop, .error(error)] : [.error(error)]
+        case .loaded, .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { (title, position) }
+
+    public var isTyping: Bool { !isAttendance }
+
+    public var unsavedWork: [UnsavedWork] { unsavedNotes.map { .agendaNotes(itemId: $0.itemId, notes: $0.notes) } }
 
     /// Section 0 is attendance; 1... are the agenda items.
     public var sectionCount: Int { agenda.count + 1 }
@@ -86,7 +163,8 @@ public struct MeetingScreen: Equatable, Sendable {
     public mutating func update(attendance: [Int64: AttendanceStatus]) { self.attendance = attendance }
     public mutating func update(context: [Int: [String]]) { self.context = context }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Command<Loaded>] {
+        guard let meeting else { return key == .escape ? [.pop] : [] }
         guard let action = keys.action(for: key) else {
             if !isAttendance { _ = notes[section - 1].handle(key) }
             return []
@@ -97,8 +175,8 @@ public struct MeetingScreen: Equatable, Sendable {
             section = (section + (action == .nextSection ? 1 : sectionCount - 1)) % sectionCount
             return effects
         case .saveNotes: return saveEffects()
-        case .editPlan: return saveEffects() + [.editPlan(planId)]
-        case .interventions: return saveEffects() + [.openInterventions(planId)]
+        case .editPlan: return saveEffects() + [.push(FormScreen(PlanEditForm(planId: planId)))]
+        case .interventions: return saveEffects() + [.push(InterventionsScreen(planId: planId))]
         case .finish: return saveEffects() + [.confirm(.finishMeeting(meetingId: meeting.id!))]
         case .leave: return saveEffects() + [.confirm(.leaveMeeting)]
         case .up: selectedParty = max(0, selectedParty - 1)
@@ -111,31 +189,50 @@ public struct MeetingScreen: Equatable, Sendable {
             let next = key == .left ? all[((current ?? 0) + all.count - 1) % all.count]
                 : all[current.map { ($0 + 1) % all.count } ?? 0]
             attendance[id] = next
-            return [.attendance(meetingId: meeting.id!, participantId: id, next)]
+            let meetingId = meeting.id!
+            return [.run { session in
+                try session.store.recordAttendance(meetingId: meetingId, participantId: id, status: next)
+            }]
         case .cycleAnswer:
             guard parties.indices.contains(selectedParty) else { return [] }
             let all = InvitationAnswer.allCases
             let current = parties[selectedParty].participant.answer
             let next = all[(all.firstIndex(of: current)! + 1) % all.count]
             parties[selectedParty].participant.answer = next
-            return [.answer(participantId: parties[selectedParty].participant.id!, next)]
+            let id = parties[selectedParty].participant.id!
+            return [.run { session in try session.store.setAnswer(participantId: id, next) }]
         case .deviation:
             guard parties.indices.contains(selectedParty) else { return [] }
-            let party = parties[selectedParty].participant
-            return [.registerDeviation(meetingId: meeting.id!, participantId: party.id!)]
+            let meetingId = meeting.id!, participantId = parties[selectedParty].participant.id!
+            return [.mutation { session in
+                let store = session.store
+                guard try store.attendance(meetingId: meetingId)[participantId]?.warrantsDeviation == true else {
+                    return .deviationNotNeeded
+                }
+                let draft = try store.deviationDraft(meetingId: meetingId, participantId: participantId)
+                let deviation = try store.registerDeviation(draft)
+                return .deviationRegistered(id: deviation.id!, description: draft.description)
+            }]
         }
         return []
     }
 
-    private func saveEffects() -> [Effect] {
-        unsavedNotes.map { .saveNotes(itemId: $0.itemId, notes: $0.notes) }
+    private func saveEffects() -> [Command<Loaded>] {
+        unsavedNotes.map { unsaved in
+            .mutation { session in
+                try session.store.saveAgendaNotes(itemId: unsaved.itemId, notes: unsaved.notes)
+                return .notesSaved(itemId: unsaved.itemId, notes: unsaved.notes)
+            }
+        }
     }
 
     // MARK: Rendering
 
     public var position: String { "\(section + 1)/\(sectionCount)" }
 
-    public func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+    public func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport, catalog = env.catalog
+        guard meeting != nil else { return }
         let listWidth = min(24, max(14, viewport.width / 4))
         let x = listWidth + 1
         let width = viewport.width - x
@@ -204,5 +301,45 @@ public struct MeetingScreen: Equatable, Sendable {
             }
         }
         grid.cursor = Position(row: y + layout.cursorLine - first, column: x + layout.cursorColumn)
+    }
+}
+
+extension MeetingScreen {
+    /// Reads the meeting mode of a plan: its next meeting (or its last), the parties, the agenda.
+    static func setup(planId: Int64, _ session: Session) throws -> Setup {
+        let store = session.store, catalog = session.catalog
+        let meetings = try store.meetings(planId: planId)
+        guard let meeting = meetings.first(where: { !$0.held }) ?? meetings.last else { throw NoMeeting() }
+        let document = try store.planDocument(planId)
+        let parties = try store.participants(planId: planId).map { p in
+            Party(participant: p, agencyName: document.participants.first { $0.id == p.id }?.agency)
+        }
+        let guidance = Dictionary(uniqueKeysWithValues: try store.agendaTemplate().map { ($0.position, $0.guidanceSv) })
+        let when = LocalTimeText.short(meeting.startsAt, store.context.timeZone)
+        return Setup(
+            meeting: meeting,
+            title: "\(catalog.ui(.meetingMode)) · \(catalog(.planNumber)) \(planId) · \(document.child.name) · "
+                + "\(catalog.meetingKind(meeting.kind)) \(when)",
+            parties: parties, attendance: try store.attendance(meetingId: meeting.id!),
+            agenda: try store.agenda(meetingId: meeting.id!), guidance: guidance, context: context(document, catalog),
+            consentWithdrawn: document.consents.contains { $0.withdrawnOn != nil } && !document.consentValid)
+    }
+
+    /// What the plan already holds, shown at the agenda point where it is discussed.
+    static func context(_ d: PlanDocument, _ c: Catalog) -> [Int: [String]] {
+        func line(_ field: Field, _ value: String) -> String? { value.isEmpty ? nil : "\(c.field(field)): \(value)" }
+        let p = d.plan
+        return [
+            1: [line(.questions, p.questions), d.consentValid ? c(.consentValid) : c(.consentMissing)].compactMap { $0 },
+            2: [line(.currentSituation, p.currentSituation)].compactMap { $0 },
+            3: [line(.childView, p.childView), line(.childGoals, p.childGoals), line(.longTermGoals, p.longTermGoals),
+                line(.shortTermGoals, p.shortTermGoals), line(.familyOwnActions, p.familyOwnActions)].compactMap { $0 },
+            4: d.interventions.map {
+                "- \($0.what): \($0.agency), \($0.frequency), \($0.startDate.iso)–\($0.dueDate.iso), "
+                    + c.interventionStatus($0.status) + ($0.overdue ? " !" : "")
+            },
+            5: [line(.leadAgency, p.leadAgency ?? ""), line(.leadPerson, p.leadPerson),
+                line(.followUpDate, p.followUpDate?.iso ?? ""), line(.followUpCaller, p.followUpCaller)].compactMap { $0 },
+        ]
     }
 }

@@ -1,7 +1,7 @@
 import SIPModel
 
 /// Every section of one plan, readable at 80x24 by scrolling. The focused line carries the cursor.
-public struct PlanDetailScreen: Equatable, Sendable {
+public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
@@ -9,8 +9,9 @@ public struct PlanDetailScreen: Equatable, Sendable {
     }
 
     public let planId: Int64
-    public private(set) var document: PlanDocument
-    public private(set) var lines: [ReportLine]
+    /// The plan as last read; nil until it is.
+    public private(set) var document: PlanDocument?
+    public private(set) var lines: [ReportLine] = []
     public private(set) var focus = 0
     public private(set) var top = 0
     /// The lines wrapped to the last width drawn: wrapping a whole plan is most of the work of a
@@ -23,10 +24,42 @@ public struct PlanDetailScreen: Equatable, Sendable {
         var role: StyleRole
     }
 
-    public init(document: PlanDocument, catalog: Catalog) {
-        planId = document.plan.id
-        self.document = document
-        lines = TextReports.planLines(document, catalog: catalog)
+    public init(planId: Int64) {
+        self.planId = planId
+    }
+
+    public enum Loaded: Sendable {
+        case document(PlanDocument)
+        /// Undo answered: whether there was a change of this session's to take back.
+        case undone(Bool)
+    }
+
+    /// Shown, or back on top: the plan as it is now (what was saved above shows).
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        let id = planId
+        return [.query { session in .document(try session.store.planDocument(id)) }]
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        switch message {
+        case .key(let key):
+            return handle(key, viewport: env.viewport)
+        case .loaded(.document(let document)):
+            reload(document, catalog: env.catalog)
+        case .saved(.undone(let undone)):
+            guard undone else { return [.status(env.catalog.ui(.nothingToUndo), isError: false)] }
+            return load(env) + [.status(env.catalog.ui(.undone), isError: false)]
+        case .refused(let error):
+            // A plan that cannot be read is not shown at all; a refused undo leaves it on screen.
+            return document == nil ? [.pop, .error(error)] : [.error(error)]
+        case .loaded, .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
+        ("\(env.catalog(.planNumber)) \(planId): \(document?.child.name ?? "")", position(viewport: env.viewport))
     }
 
     public static let keys = KeyTable<Action>([
@@ -52,6 +85,8 @@ public struct PlanDetailScreen: Equatable, Sendable {
         KeyBinding([.home, .character("g")], .first, .first),
         KeyBinding([.end, .character("G")], .last, .last),
     ])
+
+    public var keys: KeyTable<Action> { Self.keys }
 
     public mutating func reload(_ document: PlanDocument, catalog: Catalog) {
         self.document = document
@@ -90,7 +125,7 @@ public struct PlanDetailScreen: Equatable, Sendable {
         return out
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key, viewport: Viewport) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         let count = cachedLines(width: viewport.width).count
         let page = max(1, viewport.height - 1)
@@ -106,27 +141,30 @@ public struct PlanDetailScreen: Equatable, Sendable {
             top += page
         case .first: focus = 0
         case .last: focus = count - 1
-        case .edit: return [.editPlan(planId)]
-        case .back: return [.back]
-        case .meeting: return [.openMeeting(planId)]
-        case .interventions: return [.openInterventions(planId)]
-        case .consent: return [.openForm(.consent(planId))]
-        case .withdrawConsent: return [.openForm(.withdrawConsent(planId))]
-        case .schedule: return [.openForm(.meeting(planId))]
-        case .invitation: return [.showInvitation(planId)]
-        case .export: return [.openForm(.export(planId))]
-        case .copy: return [.openForm(.copy(planId))]
-        case .close: return [.openForm(.close(planId))]
-        case .undo: return [.undo(planId)]
-        case .family: return [.openForm(.familyMember(planId))]
-        case .participant: return [.openForm(.participant(planId))]
-        case .deviation: return [.openForm(.deviation(planId: planId))]
+        case .edit: return [.push(FormScreen(PlanEditForm(planId: planId)))]
+        case .back: return [.pop]
+        case .meeting: return [.push(MeetingScreen(planId: planId))]
+        case .interventions: return [.push(InterventionsScreen(planId: planId))]
+        case .consent: return [.push(FormScreen(RecordConsentForm(planId: planId)))]
+        case .withdrawConsent: return [.push(FormScreen(WithdrawConsentForm(planId: planId)))]
+        case .schedule: return [.push(FormScreen(MeetingForm(planId: planId)))]
+        case .invitation: return [.push(TextViewScreen.invitation(planId: planId))]
+        case .export: return [.push(FormScreen(ExportForm(planId: planId)))]
+        case .copy: return [.push(FormScreen(CopyForm(planId: planId)))]
+        case .close: return [.push(FormScreen(CloseForm(planId: planId)))]
+        case .undo:
+            let id = planId
+            return [.mutation { session in .undone(try session.undoLast(planId: id)) }]
+        case .family: return [.push(FormScreen(FamilyMemberForm(planId: planId)))]
+        case .participant: return [.push(FormScreen(ParticipantForm(planId: planId)))]
+        case .deviation: return [.push(FormScreen(DeviationForm(planId: planId)))]
         }
         focus = min(max(0, focus), max(0, count - 1))
         return []
     }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport
         let visual = cachedLines(width: viewport.width)
         focus = min(focus, max(0, visual.count - 1))
         top = Chrome.scroll(top: top, selected: focus, height: viewport.height, count: visual.count)

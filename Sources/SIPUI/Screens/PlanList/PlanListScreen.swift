@@ -1,7 +1,7 @@
 import SIPModel
 
 /// The start screen: every plan the user may see, filtered as they type.
-public struct PlanListScreen: Equatable, Sendable {
+public struct PlanListScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit, review
         case deviations
@@ -106,10 +106,61 @@ public struct PlanListScreen: Equatable, Sendable {
         }
     }
 
+    /// A window of the list as the store answered it.
+    public struct Page: Equatable, Sendable {
+        public var rows: [PlanSummary]
+        public var total: Int
+        public var offset: Int
+        public var databaseIsEmpty: Bool
+
+        public init(rows: [PlanSummary], total: Int, offset: Int, databaseIsEmpty: Bool) {
+            self.rows = rows
+            self.total = total
+            self.offset = offset
+            self.databaseIsEmpty = databaseIsEmpty
+        }
+    }
+
+    public typealias Loaded = Page
+
+    /// Reads the window `query` describes.
+    func fetch() -> Command<Page> {
+        let filter = query
+        return .query { session in
+            let page = try session.store.planPage(filter)
+            let databaseIsEmpty = try page.total == 0 && session.store.planCount() == 0
+            return Page(rows: page.rows, total: page.total, offset: filter.offset, databaseIsEmpty: databaseIsEmpty)
+        }
+    }
+
+    /// Shown, or back on top: what was saved above shows in the list.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Page>] { [fetch()] }
+
+    public mutating func update(_ message: Message<Page>, _ env: ScreenEnvironment) -> [Command<Page>] {
+        switch message {
+        case .key(let key):
+            return handle(key, viewport: env.viewport, today: env.today)
+        case .loaded(let page):
+            receive(page.rows, total: page.total, offset: page.offset, databaseIsEmpty: page.databaseIsEmpty)
+        case .refused(let error):
+            return [.error(error)]
+        case .notice(.planCreated(let id)):
+            // The list shows it when it is on top again.
+            select(id)
+        case .saved, .confirmed, .declined, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
+        ("sip-tui", (totalIsCapped ? env.catalog.ui(.atLeast) + " " : "") + env.catalog.plans(total))
+    }
+
     /// A new filter, status or order: back to the first window.
-    private mutating func requery() -> [Effect] {
+    private mutating func requery() -> [Command<Page>] {
         windowOffset = 0
-        return [.query(query)]
+        return [fetch()]
     }
 
     public mutating func select(_ id: Int64) {
@@ -117,7 +168,7 @@ public struct PlanListScreen: Equatable, Sendable {
         chosenId = id
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key, viewport: Viewport, today: Day) -> [Command<Page>] {
         guard let action = keys.action(for: key) else {
             if filtering, filter.handle(key) == .edited { return requery() }
             return []
@@ -132,7 +183,7 @@ public struct PlanListScreen: Equatable, Sendable {
         case .first: return move(by: -total, height: listHeight)
         case .last: return move(by: total, height: listHeight)
         case .open:
-            if let id = selectedId { return [.openPlan(id)] }
+            if let id = selectedId { return [.push(PlanDetailScreen(planId: id))] }
         case .filter:
             filtering = true
         case .applyFilter:
@@ -155,11 +206,11 @@ public struct PlanListScreen: Equatable, Sendable {
             sort = Sort.allCases[(Sort.allCases.firstIndex(of: sort)! + 1) % Sort.allCases.count]
             return requery()
         case .newPlan:
-            return [.newPlan]
+            return [.push(FormScreen(PlanCreateForm()))]
         case .review:
-            return [.openReview]
+            return [.push(ReviewScreen(today: today))]
         case .deviations:
-            return [.openDeviations]
+            return [.push(DeviationsScreen())]
         case .quit:
             return [.quit]
         }
@@ -168,7 +219,7 @@ public struct PlanListScreen: Equatable, Sendable {
 
     /// Moves the selection; near the edge of the loaded window (a screenful away), asks for a
     /// window centred on the new position.
-    private mutating func move(by delta: Int, height: Int) -> [Effect] {
+    private mutating func move(by delta: Int, height: Int) -> [Command<Page>] {
         guard total > 0, !rows.isEmpty else { return [] }
         let target = min(max(0, (selectedIndex ?? windowOffset) + delta), total - 1)
         let windowEnd = windowOffset + rows.count
@@ -180,7 +231,7 @@ public struct PlanListScreen: Equatable, Sendable {
         }
         pendingPosition = target
         windowOffset = max(0, min(target - Self.pageSize / 2, total - Self.pageSize))
-        return [.query(query)]
+        return [fetch()]
     }
 
     // MARK: Rendering
@@ -203,7 +254,8 @@ public struct PlanListScreen: Equatable, Sendable {
         return c
     }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport, catalog = env.catalog
         let c = Self.columns(width: viewport.width)
         var row = viewport.top
 

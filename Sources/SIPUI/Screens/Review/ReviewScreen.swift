@@ -2,11 +2,14 @@ import SIPModel
 
 /// The BUS group review for chairs: de-identified figures for a group (or all) and a period;
 /// Enter opens the list behind a figure.
-public struct ReviewScreen: Equatable, Sendable {
+public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable { case up, down, open, group, period, trends, spider, deviations, back, quit }
     public enum Period: CaseIterable, Sendable { case last12Months, thisYear, lastYear }
 
-    public let groups: [BusGroup]
+    public private(set) var groups: [BusGroup] = []
+    private var groupsLoaded = false
+    /// A chair of one group sees that group's review only.
+    private let chairOf: Int64?
     /// Index into `groups`, or nil for all groups.
     public private(set) var groupIndex: Int?
     public private(set) var period = Period.last12Months
@@ -18,12 +21,73 @@ public struct ReviewScreen: Equatable, Sendable {
     /// A chair's start screen: q quits, `a` opens the register, and the group is theirs alone.
     public let isChairStart: Bool
 
-    /// - Parameter chairOf: the chair's start screen, locked to `groups[0]` when one group is given.
-    public init(groups: [BusGroup], today: Day, chairStart: Bool = false) {
-        self.groups = groups
+    /// - Parameters:
+    ///   - chairOf: the one group a chair reviews (nil: every group).
+    ///   - chairStart: the chair's start screen, locked to its group when it has one.
+    public init(today: Day, chairOf: Int64? = nil, chairStart: Bool = false) {
         self.today = today
+        self.chairOf = chairOf
         isChairStart = chairStart
-        if chairStart && groups.count == 1 { groupIndex = 0 }
+    }
+
+    public enum Loaded: Sendable {
+        case groups([BusGroup])
+        case review(GroupReview)
+    }
+
+    /// The groups once, then the review; coming back from a list behind a figure changes nothing.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        guard !groupsLoaded else { return [] }
+        let only = chairOf
+        return [.query { session in
+            let groups = try session.store.busGroups()
+            return .groups(only.map { id in groups.filter { $0.id == id } } ?? groups)
+        }]
+    }
+
+    /// The figures for the group and period chosen. Counted only: the ids behind a figure are
+    /// read when it is opened.
+    private func fetchReview() -> Command<Loaded> {
+        let groupId = groupId, dates = dates
+        return .query { session in
+            .review(try session.store.review(groupId: groupId, from: dates.from, to: dates.to, withIds: false))
+        }
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        switch message {
+        case .key(let key):
+            return handle(key, env)
+        case .loaded(.groups(let groups)):
+            self.groups = groups
+            groupsLoaded = true
+            if isChairStart && groups.count == 1 { groupIndex = 0 }
+            return [fetchReview()]
+        case .loaded(.review(let review)):
+            receive(review, catalog: env.catalog)
+        case .refused(let error):
+            return [.error(error)]
+        case .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
+        let catalog = env.catalog
+        let period = switch period {
+        case .last12Months: catalog.ui(.periodLast12)
+        case .thisYear: catalog.ui(.periodThisYear)
+        case .lastYear: catalog.ui(.periodLastYear)
+        }
+        // The group and the dates matter most: the richest title that fits, the period's name
+        // going first, then the screen's; only then is the group's name cut.
+        let dates = "\(dates.from.iso)–\(dates.to.iso)"
+        let group = groupIndex == nil ? catalog.ui(.allGroups) : groupName
+        let named = "\(catalog.ui(.review)) · \(group)"
+        let choices = [(named, "\(period) \(dates)"), (named, dates), (group, dates)]
+        let fits = choices.first { DisplayWidth.of($0.0) + DisplayWidth.of($0.1) + 3 <= env.width } ?? (group, dates)
+        return (fits.0, fits.1)
     }
 
     /// A chair of one group cannot switch group.
@@ -63,15 +127,13 @@ public struct ReviewScreen: Equatable, Sendable {
         }
     }
 
-    public var query: Effect { .loadReview(groupId: groupId, from: dates.from, to: dates.to) }
-
     public mutating func receive(_ review: GroupReview, catalog: Catalog) {
         self.review = review
         rows = ReviewTable.rows(review, catalog: catalog)
         selected = min(selected, max(0, rows.count - 1))
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key, _ env: ScreenEnvironment) -> [Command<Loaded>] {
         guard let action = keys.action(for: key) else { return [] }
         switch action {
         case .up: selected = max(0, selected - 1)
@@ -79,25 +141,44 @@ public struct ReviewScreen: Equatable, Sendable {
         case .open:
             guard rows.indices.contains(selected), let figure = rows[selected].figure else { return [] }
             let row = rows[selected]
-            return [.showReviewList(figure, title: "\(row.section): \(row.item)")]
+            guard let review else { return [] }
+            let groupId = groupId, on = dates.to
+            return [.push(TextViewScreen(title: "\(row.section): \(row.item)") { session in
+                // The screen was counted without ids: collect them now, for the figure opened only.
+                let ids = try session.store.reviewIds(figure, groupId: groupId, from: review.from, to: review.to)
+                let lines = try session.store.reviewList(figure.lists, ids: ids, on: on, catalog: session.catalog)
+                return TextViewScreen.Content(text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))
+            })]
         case .group:
             groupIndex = groups.isEmpty ? nil : groupIndex.map { $0 + 1 < groups.count ? $0 + 1 : nil } ?? 0
-            return [query]
+            return [fetchReview()]
         case .period:
             period = Period.allCases[(Period.allCases.firstIndex(of: period)! + 1) % Period.allCases.count]
-            return [query]
-        case .trends: return [.showTrends(groupId: groupId, to: dates.to)]
-        case .spider: return [.openSpider(groupId: groupId)]
-        case .deviations: return [.openDeviations]
-        case .back: return [.back]
+            return [fetchReview()]
+        case .trends:
+            let groupId = groupId, to = dates.to
+            return [.push(TextViewScreen(title: "") { session in
+                let c = session.catalog
+                let trends = try session.store.trends(groupId: groupId, to: to)
+                let group = try groupId.map { id in try session.store.busGroups().first { $0.id == id }?.name ?? "" }
+                    ?? c.ui(.allGroups)
+                return TextViewScreen.Content(title: "\(c.ui(.trends)) · \(group)",
+                                              text: trends.text(catalog: c, width: max(30, session.width - 4)))
+            })]
+        case .spider:
+            guard let groupId else { return [.status(env.catalog.ui(.chooseGroupFirst), isError: true)] }
+            return [.push(SpiderScreen(groupId: groupId))]
+        case .deviations: return [.push(DeviationsScreen())]
+        case .back: return [.pop]
         case .quit: return [.quit]
         }
         return []
     }
 
-    public var title: String { groupIndex.map { groups[$0].name } ?? "" }
+    public var groupName: String { groupIndex.map { groups[$0].name } ?? "" }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport
         // One line per row, a section line where the section changes.
         var lines: [(text: String, count: String, role: StyleRole, row: Int?)] = []
         var section = ""

@@ -2,21 +2,55 @@ import SIPModel
 
 /// Spindelmätning for one BUS group: a measurement beside the one before it; ← and → go back and
 /// forth in time, n records a new one.
-public struct SpiderScreen: Equatable, Sendable {
+public struct SpiderScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable { case new, older, newer, back }
 
     public let groupId: Int64
-    public let groupName: String
-    public let dimensions: [SpiderDimension]
-    public private(set) var measurements: [SelfAssessment]
+    public private(set) var groupName = ""
+    public private(set) var dimensions: [SpiderDimension] = []
+    public private(set) var measurements: [SelfAssessment] = []
     /// Index into `measurements` (newest first).
     public private(set) var shown = 0
 
-    public init(groupId: Int64, groupName: String, dimensions: [SpiderDimension], measurements: [SelfAssessment]) {
+    public init(groupId: Int64) {
         self.groupId = groupId
-        self.groupName = groupName
-        self.dimensions = dimensions
-        self.measurements = measurements
+    }
+
+    public enum Loaded: Sendable {
+        case group(name: String, dimensions: [SpiderDimension], measurements: [SelfAssessment])
+        case noSuchGroup
+    }
+
+    /// Shown, or back on top: the measurements as they are now, the newest shown.
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
+        let id = groupId
+        return [.query { session in
+            guard let group = try session.store.busGroups().first(where: { $0.id == id }) else { return .noSuchGroup }
+            return .group(name: group.name, dimensions: try session.store.spiderDimensions(),
+                          measurements: try session.store.selfAssessments(groupId: id))
+        }]
+    }
+
+    public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .loaded(.group(let name, let dimensions, let measurements)):
+            groupName = name
+            self.dimensions = dimensions
+            reload(measurements)
+        case .loaded(.noSuchGroup):
+            return [.pop, .status(env.catalog.ui(.chooseGroupFirst), isError: true)]
+        case .refused(let error):
+            return [.pop, .error(error)]
+        case .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
+        ("\(env.catalog.ui(.selfAssessment)) · \(groupName)", "")
     }
 
     public static let keys = KeyTable<Action>([
@@ -26,23 +60,26 @@ public struct SpiderScreen: Equatable, Sendable {
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
     ])
 
+    public var keys: KeyTable<Action> { Self.keys }
+
     public mutating func reload(_ measurements: [SelfAssessment]) {
         self.measurements = measurements
         shown = 0
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         switch action {
-        case .new: return [.openForm(.selfAssessment(groupId))]
+        case .new: return [.push(FormScreen(SelfAssessmentForm(groupId: groupId)))]
         case .older: shown = min(max(0, measurements.count - 1), shown + 1)
         case .newer: shown = max(0, shown - 1)
-        case .back: return [.back]
+        case .back: return [.pop]
         }
         return []
     }
 
-    public func render(into grid: inout Grid, viewport: Viewport, catalog: Catalog) {
+    public func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport, catalog = env.catalog
         guard measurements.indices.contains(shown) else {
             grid.put(catalog.ui(.noMeasurements), row: viewport.top + 1, column: 1, maxWidth: viewport.width - 2)
             grid.cursor = Position(row: viewport.top + 1, column: 1)

@@ -1,11 +1,11 @@
 import SIPModel
 
-/// A read-only text to scroll through (the invitation), one plan's only.
-public struct TextViewScreen: Equatable, Sendable {
+/// A read-only text to scroll through (the invitation, a deviation, the list behind a figure).
+public struct TextViewScreen: AppScreen {
     public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, back, quit }
 
-    public let title: String
-    public let lines: [String]
+    public private(set) var title: String
+    public private(set) var lines: [String]
     public private(set) var top = 0
 
     /// The first screen (an administrator's): q quits rather than going back.
@@ -15,11 +15,61 @@ public struct TextViewScreen: Equatable, Sendable {
     /// of thousands, too many to wrap again at every key.
     private var wrapped = Wrapped<String>()
 
+    /// What the text is read from, when it is read from the store (nil: it was given).
+    private let source: ((Session) throws -> Content)?
+
+    /// A text read when the screen is shown, and the title it goes under (nil: the one given).
+    public struct Content: Sendable {
+        public var title: String?
+        public var text: String
+        public init(title: String? = nil, text: String) {
+            self.title = title
+            self.text = text
+        }
+    }
+
+    public typealias Loaded = Content
+
     public init(title: String, text: String, isStart: Bool = false) {
         self.isStart = isStart
         self.title = title
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines = Self.split(text)
+        source = nil
     }
+
+    /// A text read from the store when the screen is shown; if it cannot be read, the screen is not shown.
+    public init(title: String, loading source: @escaping (Session) throws -> Content) {
+        self.title = title
+        lines = []
+        self.source = source
+    }
+
+    private static func split(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<Content>] {
+        guard let source, lines.isEmpty else { return [] }
+        return [.query(source)]
+    }
+
+    public mutating func update(_ message: Message<Content>, _ env: ScreenEnvironment) -> [Command<Content>] {
+        switch message {
+        case .key(let key):
+            return handle(key, viewport: env.viewport)
+        case .loaded(let content):
+            if let title = content.title { self.title = title }
+            lines = Self.split(content.text)
+            wrapped = Wrapped()
+        case .refused(let error):
+            return [.pop, .error(error)]
+        case .saved, .confirmed, .declined, .notice, .resized:
+            break
+        }
+        return []
+    }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { (title, "") }
 
     public static let keys = KeyTable<Action>([
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
@@ -40,7 +90,7 @@ public struct TextViewScreen: Equatable, Sendable {
         return wrapped.lines
     }
 
-    public mutating func handle(_ key: Key, viewport: Viewport) -> [Effect] {
+    mutating func handle(_ key: Key, viewport: Viewport) -> [Command<Content>] {
         guard let action = keys.action(for: key) else { return [] }
         let count = wrappedLines(viewport.width).count
         let page = max(1, viewport.height - 1)
@@ -49,18 +99,31 @@ public struct TextViewScreen: Equatable, Sendable {
         case .down: top += 1
         case .pageUp: top -= page
         case .pageDown: top += page
-        case .back: return [.back]
+        case .back: return [.pop]
         case .quit: return [.quit]
         }
         top = min(max(0, top), max(0, count - viewport.height))
         return []
     }
 
-    public mutating func render(into grid: inout Grid, viewport: Viewport) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+        let viewport = env.viewport
         let all = wrappedLines(viewport.width)
         for (n, line) in all.dropFirst(top).prefix(viewport.height).enumerated() {
             grid.put(line, row: viewport.top + n, column: 0, maxWidth: viewport.width)
         }
         grid.cursor = Position(row: viewport.top, column: 0)
+    }
+}
+
+extension TextViewScreen {
+    /// The kallelse of a plan's next meeting, as it is sent.
+    static func invitation(planId: Int64) -> TextViewScreen {
+        TextViewScreen(title: "") { session in
+            let c = session.catalog
+            let document = try session.store.planDocument(planId)
+            let text = try Invitation(document: document, zone: session.store.context.timeZone).text()
+            return Content(title: c.ui(.showInvitation) + " – \(c(.planNumber)) \(planId)", text: text)
+        }
     }
 }

@@ -1,0 +1,42 @@
+import SIPModel
+
+/// An administrator's start screen: the users and the settings, and the commands that change them.
+/// The user table is laid out in columns for the terminal's width, so it is read again on resize.
+public struct AdministrationScreen: AppScreen {
+    public private(set) var viewer = TextViewScreen(title: "", text: "", isStart: true)
+
+    public init() {}
+
+    public var keys: KeyTable<TextViewScreen.Action> { viewer.keys }
+
+    public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { viewer.title(env) }
+
+    public mutating func load(_ env: ScreenEnvironment) -> [Command<TextViewScreen.Content>] {
+        [.query { session in
+            TextViewScreen.Content(title: session.catalog.ui(.administration), text: try Self.text(session))
+        }]
+    }
+
+    public mutating func update(_ message: Message<TextViewScreen.Content>,
+                                _ env: ScreenEnvironment) -> [Command<TextViewScreen.Content>] {
+        if case .resized = message { return load(env) }
+        // Nothing to go back to: an error stays on this screen.
+        if case .refused(let error) = message { return [.error(error)] }
+        return viewer.update(message, env)
+    }
+
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) { viewer.render(into: &grid, env) }
+
+    static func text(_ session: Session) throws -> String {
+        let store = session.store, catalog = session.catalog
+        var text = catalog.ui(.administrationIntro) + "\n\n"
+        if let users = try? store.users(), let agencies = try? store.allAgencies(), let groups = try? store.busGroups() {
+            text += TextReports.userTable(users, agencies: agencies, groups: groups, catalog: catalog,
+                                          width: session.width - 1) + "\n"
+        }
+        if let deadlines = try? store.deadlines() {
+            text += Deadlines.names.map { "\($0)=\(deadlines[$0]!)" }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+}

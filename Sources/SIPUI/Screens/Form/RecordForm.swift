@@ -1,0 +1,127 @@
+import Foundation
+import SIPModel
+
+/// One record form, declared in one file: its typed field keys, the fields it shows, how its
+/// values are parsed and saved, and where the model's refusals land. `FormScreen` does the rest
+/// (typing, focus, drawing, drafts, conflicts, leaving).
+public protocol RecordForm: Sendable {
+    /// The form's fields. The raw value names the field in drafts.
+    associatedtype Key: RawRepresentable & Sendable where Key.RawValue == String
+
+    /// The plan the form belongs to (nil: none, or a plan not yet created).
+    var planId: Int64? { get }
+    /// A plan form: unsaved input is kept as a draft, and saving nothing changed is not a save.
+    var keepsDraft: Bool { get }
+    /// Reads what the form offers and starts from.
+    func open(_ session: Session) throws -> FormContent
+    /// Parses the values and saves them. Throws `FieldErrors` for values refused before saving.
+    func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome
+    /// The one mapping from a refusal of the model to the field it concerns (nil: no field).
+    func key(for error: SIPError) -> Key?
+}
+
+extension RecordForm {
+    public var planId: Int64? { nil }
+    public var keepsDraft: Bool { false }
+    public func key(for error: SIPError) -> Key? { error.field.flatMap { Key(rawValue: $0.rawValue) } }
+
+    /// The same as `submit`, for a form held without its type.
+    func submit(values: [String: String], plan: Plan?, _ session: Session) throws -> FormOutcome {
+        try submit(FormInput(values: values, plan: plan, today: session.today, catalog: session.catalog), session)
+    }
+
+    func fieldKey(for error: SIPError) -> String? { key(for: error)?.rawValue }
+
+    /// A text field under its typed key.
+    func text(_ key: Key, _ label: String, _ value: String = "", multiline: Bool = false) -> FormField {
+        FormField(key: key.rawValue, label: label, text: value, multiline: multiline)
+    }
+
+    func choice(_ key: Key, _ label: String, _ choices: [FormField.Choice], selected: String) -> FormField {
+        FormField(key: key.rawValue, label: label, choices: choices, selected: selected)
+    }
+}
+
+/// What a form shows when it opens.
+public struct FormContent: Sendable {
+    public var title: String
+    public var fields: [FormField]
+    /// An edit form: the plan as the typing starts from it.
+    public var plan: Plan?
+    /// The field the cursor starts in (nil: the first).
+    public var focus: String?
+
+    public init(title: String, fields: [FormField], plan: Plan? = nil, focus: String? = nil) {
+        self.title = title
+        self.fields = fields
+        self.plan = plan
+        self.focus = focus
+    }
+}
+
+/// What saving a form did.
+public enum FormOutcome: Equatable, Sendable {
+    /// Saved; the words that say so.
+    case saved(String)
+    /// A plan was created: it is opened.
+    case created(planId: Int64)
+}
+
+/// Values refused before anything was saved, each beside its field.
+public struct FieldErrors: Error, Equatable {
+    public var errors: [Entry]
+
+    public struct Entry: Equatable, Sendable {
+        public var key: String
+        public var message: String
+    }
+
+    public init(_ errors: [Entry]) { self.errors = errors }
+
+    init(_ key: String, _ message: String) { errors = [Entry(key: key, message: message)] }
+}
+
+/// A form's values under its typed keys, with the parsing every form shares.
+public struct FormInput<Key: RawRepresentable> where Key.RawValue == String {
+    let values: [String: String]
+    /// An edit form: the plan the values are saved over.
+    public let plan: Plan?
+    public let today: Day
+    public let catalog: Catalog
+
+    public subscript(key: Key) -> String { values[key.rawValue] ?? "" }
+
+    /// A typed-in text without control characters or surrounding space: a path, a number.
+    public func line(_ key: Key) -> String { TextRules.clean(self[key], multiline: false) }
+
+    public func id(_ key: Key) -> Int64? { Int64(self[key]) }
+
+    /// Whether the form has the field at all (some fields are offered only at times).
+    public func contains(_ key: Key) -> Bool { values[key.rawValue] != nil }
+
+    /// A date field: an invalid date is refused beside the field; so is an empty one, if required.
+    public func day(_ key: Key, required: Bool = true) throws -> Day? {
+        do {
+            let parsed = try Day.parseOptional(self[key])
+            if parsed == nil && required {
+                // The field says which field it is; a model field's name is also its message's.
+                let message = Field(rawValue: key.rawValue).map { catalog.message(.required(field: $0)) }
+                throw FieldErrors(key.rawValue, message ?? catalog.ui(.fieldRequired))
+            }
+            return parsed
+        } catch let error as SIPError {
+            throw FieldErrors(key.rawValue, catalog.message(error))
+        }
+    }
+
+    /// A required date: refused beside the field when empty or invalid.
+    public func requiredDay(_ key: Key) throws -> Day {
+        guard let day = try day(key) else { throw FieldErrors(key.rawValue, catalog.ui(.fieldRequired)) }
+        return day
+    }
+
+    /// Refuses the field's value, beside it.
+    public func refuse(_ key: Key, _ message: String? = nil) -> FieldErrors {
+        FieldErrors(key.rawValue, message ?? catalog.ui(.fieldInvalid))
+    }
+}

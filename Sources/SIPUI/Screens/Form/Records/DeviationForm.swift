@@ -1,0 +1,55 @@
+import SIPModel
+
+/// A BUS deviation (avvikelse): collaboration that failed, who reports it and who it concerns.
+public struct DeviationForm: RecordForm {
+    public enum Key: String, Sendable {
+        case reportingAgencyId, concernedAgencyId, kind, occurredOn, planId, description, localAction
+    }
+
+    /// Registered from a plan: its number filled in and its organisations first.
+    public let plan: Int64?
+    public init(planId: Int64?) { plan = planId }
+
+    public func open(_ session: Session) throws -> FormContent {
+        let c = session.catalog, store = session.store
+        var agencyRows = try store.allAgencies()
+        if let plan {
+            let taking = Set(try store.participants(planId: plan).compactMap(\.agencyId))
+            agencyRows = agencyRows.filter { taking.contains($0.id!) } + agencyRows.filter { !taking.contains($0.id!) }
+        }
+        let agencies = agencyRows.map { FormField.Choice(id: String($0.id!), label: $0.name) }
+        let kinds = try store.deviationKinds().map {
+            FormField.Choice(id: $0.code, label: c.language == .sv ? $0.nameSv : $0.nameEn)
+        }
+        return FormContent(title: c.ui(.newDeviation), fields: [
+            choice(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),
+            choice(.concernedAgencyId, c.ui(.concernedAgency), agencies, selected: agencies.dropFirst().first?.id ?? ""),
+            choice(.kind, c.ui(.deviationKind), kinds, selected: kinds.first?.id ?? ""),
+            text(.occurredOn, c.field(.occurredOn), session.today.iso),
+            text(.planId, c.ui(.planNumberOptional), plan.map(String.init) ?? ""),
+            text(.description, c.field(.description), multiline: true),
+            text(.localAction, c.field(.localAction), multiline: true),
+        ])
+    }
+
+    public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
+        let occurred = try input.requiredDay(.occurredOn)
+        guard let reporter = input.id(.reportingAgencyId), let concerned = input.id(.concernedAgencyId) else {
+            throw SIPError.required(field: .agencyName)
+        }
+        let store = session.store
+        let planText = input.line(.planId)
+        var planId: Int64?
+        if !planText.isEmpty {
+            guard let id = Int64(planText), (try? store.planExists(id)) == true else {
+                throw input.refuse(.planId, input.catalog.message(.notFound(.plan, Int64(planText) ?? 0)))
+            }
+            planId = id
+        }
+        try store.addDeviation(reportingAgencyId: reporter, concernedAgencyId: concerned, planId: planId,
+                               occurredOn: occurred, kind: input[.kind].isEmpty ? "ovrigt" : input[.kind],
+                               description: input[.description], localAction: input[.localAction],
+                               responseDays: try store.deadlines().deviationResponseDays)
+        return .saved(input.catalog.ui(.saved))
+    }
+}

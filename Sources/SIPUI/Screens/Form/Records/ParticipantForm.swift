@@ -1,0 +1,26 @@
+import SIPModel
+
+/// An organisation invited to the plan, with the person who comes and their role.
+public struct ParticipantForm: RecordForm {
+    public enum Key: String, Sendable { case agencyId, person, role }
+
+    public let plan: Int64
+    public init(planId: Int64) { plan = planId }
+    public var planId: Int64? { plan }
+
+    public func open(_ session: Session) throws -> FormContent {
+        let c = session.catalog, store = session.store
+        let agencies = try store.agencies(forGroup: try store.plan(plan).busGroupId)
+        return FormContent(title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(plan)", fields: [
+            choice(.agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
+                   selected: agencies.first.map { String($0.id!) } ?? ""),
+            text(.person, c.field(.person)), text(.role, c.field(.role)),
+        ])
+    }
+
+    public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
+        guard let agencyId = input.id(.agencyId) else { throw SIPError.required(field: .agencyName) }
+        try session.store.addParticipant(planId: plan, agencyId: agencyId, person: input[.person], role: input[.role])
+        return .saved(input.catalog.ui(.saved))
+    }
+}

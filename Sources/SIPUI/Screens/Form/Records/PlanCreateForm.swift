@@ -1,0 +1,71 @@
+import SIPModel
+
+/// A new plan for a child, from a request: enough to open it. Kept as a draft when interrupted.
+public struct PlanCreateForm: RecordForm {
+    public enum Key: String, Sendable {
+        case childName, personalNumber, birthDate, sex, busGroupId, busGroupName, initiator, requestDate
+        case reason, questions
+    }
+
+    public init() {}
+
+    public var keepsDraft: Bool { true }
+
+    public func open(_ session: Session) throws -> FormContent {
+        let c = session.catalog
+        let groups = try session.store.busGroups()
+        var fields = [
+            text(.childName, c.ui(.childName)),
+            text(.personalNumber, c.ui(.childNumber)),
+            text(.birthDate, c.field(.birthDate)),
+            choice(.sex, c.ui(.sex), Sex.allCases.map { .init(id: $0.rawValue, label: c.sex($0)) },
+                   selected: Sex.unknown.rawValue),
+        ]
+        // The first plan of a new area names its BUS group; after that the group is chosen.
+        if groups.isEmpty {
+            fields.append(text(.busGroupName, c.ui(.busGroup)))
+        } else {
+            fields.append(choice(.busGroupId, c.ui(.busGroup), groups.map { .init(id: String($0.id!), label: $0.name) },
+                                 selected: String(groups[0].id!)))
+        }
+        fields += [
+            choice(.initiator, c.ui(.initiator),
+                   InitiatorKind.allCases.map { .init(id: $0.rawValue, label: c.initiator($0)) },
+                   selected: InitiatorKind.guardian.rawValue),
+            text(.requestDate, c.ui(.requestDate), session.today.iso),
+            text(.reason, c.field(.reason), multiline: true),
+            text(.questions, c.field(.questions), multiline: true),
+        ]
+        return FormContent(title: c.ui(.newPlanTitle), fields: fields)
+    }
+
+    public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
+        // Dates are checked first so that each error lands on its own field.
+        var refused: [FieldErrors.Entry] = []
+        var days: [Key: Day] = [:]
+        for key in [Key.birthDate, .requestDate] {
+            do { days[key] = try input.day(key, required: false) } catch let error as FieldErrors {
+                refused += error.errors
+            }
+        }
+        guard refused.isEmpty else { throw FieldErrors(refused) }
+        let newGroup = input.contains(.busGroupName) ? input[.busGroupName] : nil
+        let plan = try session.store.createPlan(
+            childName: input[.childName], personalNumber: input[.personalNumber], birthDate: input[.birthDate],
+            sex: Sex(rawValue: input[.sex]) ?? .unknown,
+            busGroupId: newGroup == nil ? input.id(.busGroupId) ?? 0 : nil, newBusGroupName: newGroup,
+            initiatorKind: InitiatorKind(rawValue: input[.initiator]) ?? .guardian,
+            requestDate: days[.requestDate] ?? input.today, reason: input[.reason], questions: input[.questions])
+        try? session.store.deleteDraft(planId: nil)
+        return .created(planId: plan.id!)
+    }
+
+    public func key(for error: SIPError) -> Key? {
+        switch error.field {
+        case .name?: .childName
+        case .groupName?: .busGroupName
+        case let field?: Key(rawValue: field.rawValue)
+        case nil: nil
+        }
+    }
+}

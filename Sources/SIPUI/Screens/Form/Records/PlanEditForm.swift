@@ -1,0 +1,82 @@
+import SIPModel
+
+/// A plan's own fields: a versioned save that never overwrites another session's (a conflict
+/// shows both values), kept as a draft when interrupted.
+public struct PlanEditForm: RecordForm {
+    /// A plan field, or the lead organisation (a choice, not text).
+    public enum Key: RawRepresentable, Sendable {
+        case text(Field)
+        case leadAgency
+
+        public init?(rawValue: String) {
+            if rawValue == "leadAgencyId" { self = .leadAgency } else if let field = Field(rawValue: rawValue) {
+                self = .text(field)
+            } else {
+                return nil
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .text(let field): field.rawValue
+            case .leadAgency: "leadAgencyId"
+            }
+        }
+    }
+
+    public let id: Int64
+    public init(planId: Int64) { id = planId }
+
+    public var planId: Int64? { id }
+    public var keepsDraft: Bool { true }
+
+    /// The fields written as paragraphs; the others are one line.
+    static let paragraphs: Set<Field> = [
+        .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals, .shortTermGoals,
+        .familyOwnActions,
+    ]
+
+    public func open(_ session: Session) throws -> FormContent {
+        let c = session.catalog, store = session.store
+        let plan = try store.plan(id)
+        var agencies = try store.agencies(forGroup: plan.busGroupId)
+        // The current lead may belong to another group: it must stay a choice, or saving would clear it.
+        if let lead = plan.leadAgencyId, !agencies.contains(where: { $0.id == lead }) {
+            agencies.append(try store.agency(lead))
+        }
+        let choices = [FormField.Choice(id: "", label: c.ui(.noneChoice))]
+            + agencies.map { FormField.Choice(id: String($0.id!), label: $0.name) }
+        var fields: [FormField] = []
+        for field in Plan.editableFields {
+            // The lead organisation comes before the lead person.
+            if field == .leadPerson {
+                fields.append(choice(.leadAgency, c.field(.leadAgency), choices,
+                                     selected: plan.leadAgencyId.map(String.init) ?? ""))
+            }
+            fields.append(text(.text(field), c.field(field), plan.text(of: field),
+                               multiline: Self.paragraphs.contains(field)))
+        }
+        let child = try store.read { db in try Child.fetchOne(db, key: plan.childId) }
+        return FormContent(title: "\(c.ui(.editPlanTitle)) \(id): \(child?.name ?? "")", fields: fields, plan: plan)
+    }
+
+    public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
+        guard var plan = input.plan else { throw SIPError.notFound(.plan, id) }
+        var refused: [FieldErrors.Entry] = []
+        for field in Plan.editableFields {
+            do {
+                try plan.set(field, to: input[.text(field)])
+            } catch let error as SIPError {
+                refused.append(.init(key: field.rawValue, message: input.catalog.message(error)))
+            }
+        }
+        plan.leadAgencyId = input.id(.leadAgency)
+        guard refused.isEmpty else { throw FieldErrors(refused) }
+        let store = session.store
+        let before = try store.plan(id)
+        let saved = try store.updatePlan(plan)
+        session.recordUndo(.plan(before: before, afterVersion: saved.version))
+        try? store.deleteDraft(planId: id)
+        return .saved(input.catalog.ui(.saved))
+    }
+}
