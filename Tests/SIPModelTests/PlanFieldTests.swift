@@ -55,4 +55,27 @@ struct PlanFieldTests {
             try plan.set(.closedReason, to: "x")
         }
     }
+
+    @Test("every text field is saved and reaches the document; the plan's own words the text report and the export")
+    func reachesDocument() throws {
+        let t = try TestStore()
+        var plan = try Fixture(t.store).plan
+        let texts = PlanField.all.filter { if case .text = $0.value { true } else { false } }
+        for spec in texts { try plan.set(spec.field, to: "märke \(spec.field.rawValue)") }
+        try t.store.updatePlan(plan)
+        let saved = try t.store.plan(plan.id!)
+        let document = try t.store.planDocument(plan.id!)
+        let json = String(decoding: try PlanDocument.encoder().encode(document), as: UTF8.self)
+        let report = TextReports.planText(document, catalog: Catalog(.sv))
+        let export = PlanExport(document).render(.text)
+        for spec in texts {
+            let marker = "märke \(spec.field.rawValue)"
+            #expect(saved.text(of: spec.field) == marker)
+            #expect(json.contains(marker), "\(spec.field) not in the document")
+            if spec.isNarrative {
+                #expect(report.contains(marker), "\(spec.field) not in the text report")
+                #expect(export.contains(marker), "\(spec.field) not in the written plan")
+            }
+        }
+    }
 }
