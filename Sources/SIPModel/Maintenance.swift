@@ -168,51 +168,54 @@ extension Store {
     private func purgePlan(_ db: Database, _ planId: Int64, on today: Day) throws {
         // Authorise first; the audit line stays, without details.
         try audit(db, entity: .plan, id: planId, action: "purge")
-        let ids = { (sql: String) in try Int64.fetchAll(db, sql: sql, arguments: [planId]) }
-        let meetings = try ids("SELECT id FROM meeting WHERE planId = ?")
-        let interventions = try ids("SELECT id FROM intervention WHERE planId = ?")
-        let consents = try ids("SELECT id FROM consent WHERE planId = ?")
-        let participants = try ids("SELECT id FROM participant WHERE planId = ?")
-        let deviations = try ids("SELECT id FROM deviation WHERE planId = ?")
+        let ids = { (table: String) in
+            try SQLRequest<Int64>("SELECT id FROM \(identifier: table) WHERE planId = \(planId)").fetchAll(db)
+        }
+        let meetings = try ids("meeting")
+        let interventions = try ids("intervention")
+        let consents = try ids("consent")
+        let participants = try ids("participant")
+        let deviations = try ids("deviation")
         // The changed values the audit log kept for anything of this plan's.
         for (entity, list) in [("plan", [planId]), ("meeting", meetings), ("intervention", interventions),
                                ("consent", consents), ("participant", participants),
                                ("deviation", deviations)] where !list.isEmpty {
-            try db.execute(sql: """
+            try db.execute(literal: """
                 DELETE FROM auditDetail WHERE auditId IN
-                  (SELECT id FROM auditLog WHERE entity = ? AND entityId IN (\(list.map(String.init).joined(separator: ","))))
-                """, arguments: [entity])
+                  (SELECT id FROM auditLog WHERE entity = \(entity) AND entityId IN \(list))
+                """)
         }
-        guard let oldChild = try Int64.fetchOne(db, sql: "SELECT childId FROM \"plan\" WHERE id = ?", arguments: [planId])
+        guard let oldChild = try Int64.fetchOne(db, Plan.filter(key: planId).select(Plan.Columns.childId))
         else { throw SIPError.notFound(.plan, planId) }
         // A stand-in child keeps only sex and birth year (the age bands); the real one goes
         // with its family unless another plan still needs them.
-        try db.execute(sql: """
+        try db.execute(literal: """
             INSERT INTO child (name, personalNumber, birthDate, sex)
-            SELECT '-', NULL, strftime('%Y', birthDate) || '-07-01', sex FROM child WHERE id = ?
-            """, arguments: [oldChild])
+            SELECT '-', NULL, strftime('%Y', birthDate) || '-07-01', sex FROM child WHERE id = \(oldChild)
+            """)
         let standIn = db.lastInsertedRowID
-        try db.execute(sql: """
-            DELETE FROM consent WHERE planId = :plan;
-            DELETE FROM planCopy WHERE planId = :plan;
-            DELETE FROM formDraft WHERE planId = :plan;
-            DELETE FROM attendance WHERE participantId IN (SELECT id FROM participant WHERE planId = :plan AND familyMemberId IS NOT NULL);
-            DELETE FROM participant WHERE planId = :plan AND familyMemberId IS NOT NULL;
-            UPDATE participant SET person = '-', role = '' WHERE planId = :plan;
-            UPDATE meeting SET place = '', videoLink = '', minutes = '' WHERE planId = :plan;
-            UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = :plan);
-            UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = :plan;
-            UPDATE planStatusChange SET note = '' WHERE planId = :plan;
+        try db.execute(literal: """
+            DELETE FROM consent WHERE planId = \(planId);
+            DELETE FROM planCopy WHERE planId = \(planId);
+            DELETE FROM formDraft WHERE planId = \(planId);
+            DELETE FROM attendance WHERE participantId IN
+                (SELECT id FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL);
+            DELETE FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL;
+            UPDATE participant SET person = '-', role = '' WHERE planId = \(planId);
+            UPDATE meeting SET place = '', videoLink = '', minutes = '' WHERE planId = \(planId);
+            UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
+            UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = \(planId);
+            UPDATE planStatusChange SET note = '' WHERE planId = \(planId);
             -- Deviations are written de-identified, but their text is still free text: it goes too.
             UPDATE deviation SET description = '-', localAction = '',
-                response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = :plan;
-            UPDATE deviationChange SET note = '' WHERE deviationId IN (SELECT id FROM deviation WHERE planId = :plan);
-            UPDATE "plan" SET childId = :standIn, initiatorPerson = '', reason = '', questions = '', currentSituation = '',
-                childView = '', childGoals = '', longTermGoals = '', shortTermGoals = '', familyOwnActions = '',
-                leadPerson = '', coordinator = '', closedReason = '-', followUpCaller = '', purgedOn = :today,
-                version = version + 1
-            WHERE id = :plan;
-            """, arguments: ["plan": planId, "standIn": standIn, "today": today])
+                response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = \(planId);
+            UPDATE deviationChange SET note = ''
+                WHERE deviationId IN (SELECT id FROM deviation WHERE planId = \(planId));
+            """)
+        // The plan's personal fields are those `PlanField.all` marks so.
+        try Plan.filter(key: planId).updateAll(db, [Plan.Columns.childId.set(to: standIn)]
+            + PlanField.all.compactMap(\.purged)
+            + [Plan.Columns.purgedOn.set(to: today), Plan.Columns.version += 1])
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" WHERE childId = ?", arguments: [oldChild]) == 0 {
             try db.execute(sql: "DELETE FROM child WHERE id = ?", arguments: [oldChild])
         }

@@ -261,21 +261,17 @@ extension Store {
             saved.version = current.version + 1
             saved.updatedAt = self.context.now()
             // The WHERE on version makes the check atomic even against writers that bypass this method.
-            try db.execute(
-                sql: """
-                UPDATE "plan" SET reason = ?, questions = ?, currentSituation = ?, childView = ?, childGoals = ?,
-                  longTermGoals = ?, shortTermGoals = ?, familyOwnActions = ?, leadAgencyId = ?, leadPerson = ?,
-                  coordinator = ?, followUpDate = ?, followUpCaller = ?, initiatorKind = ?, initiatorAgencyId = ?,
-                  initiatorPerson = ?, requestDate = ?, busGroupId = ?, version = ?, updatedAt = ?
-                WHERE id = ? AND version = ?
-                """,
-                arguments: [saved.reason, saved.questions, saved.currentSituation, saved.childView,
-                            saved.childGoals, saved.longTermGoals, saved.shortTermGoals, saved.familyOwnActions,
-                            saved.leadAgencyId, saved.leadPerson, saved.coordinator, saved.followUpDate,
-                            saved.followUpCaller, saved.initiatorKind, saved.initiatorAgencyId,
-                            saved.initiatorPerson, saved.requestDate, saved.busGroupId, saved.version,
-                            saved.updatedAt, id, current.version])
-            guard db.changesCount == 1 else {
+            let assignments = PlanField.all.compactMap { $0.saved(from: saved) } + [
+                Plan.Columns.leadAgencyId.set(to: saved.leadAgencyId),
+                Plan.Columns.initiatorKind.set(to: saved.initiatorKind),
+                Plan.Columns.initiatorAgencyId.set(to: saved.initiatorAgencyId),
+                Plan.Columns.busGroupId.set(to: saved.busGroupId),
+                Plan.Columns.version.set(to: saved.version),
+                Plan.Columns.updatedAt.set(to: saved.updatedAt),
+            ]
+            let changed = try Plan.filter(Plan.Columns.id == id && Plan.Columns.version == current.version)
+                .updateAll(db, assignments)
+            guard changed == 1 else {
                 throw SIPError.conflict(PlanConflict(mine: candidate, theirs: current))
             }
             try self.audit(db, entity: .plan, id: id, action: "update",

@@ -13,21 +13,22 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var busGroup: String
         public var initiator: Initiator
         public var requestDate: Day
-        public var reason: String
-        public var questions: String
-        public var currentSituation: String
-        public var childView: String
-        public var childGoals: String
-        public var longTermGoals: String
-        public var shortTermGoals: String
-        public var familyOwnActions: String
-        public var coordinator: String
+        // The plan's texts are filled from `PlanField.all` (its `document` key paths).
+        public var reason = ""
+        public var questions = ""
+        public var currentSituation = ""
+        public var childView = ""
+        public var childGoals = ""
+        public var longTermGoals = ""
+        public var shortTermGoals = ""
+        public var familyOwnActions = ""
+        public var coordinator = ""
         public var followUpDate: Day?
-        public var followUpCaller: String
+        public var followUpCaller = ""
         public var closedReason: String?
         public var closedKind: ClosedKind?
         public var leadAgency: String?
-        public var leadPerson: String
+        public var leadPerson = ""
         public var overdue: Bool
         public var createdAt: String
         public var updatedAt: String
@@ -36,7 +37,7 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     public struct Initiator: Codable, Equatable, Sendable {
         public var kind: InitiatorKind
         public var agency: String?
-        public var person: String
+        public var person = ""
     }
 
     public struct ChildInfo: Codable, Equatable, Sendable {
@@ -317,17 +318,15 @@ extension Store {
         let overdue = try Bool.fetchOne(db, sql: "SELECT \(OverdueRule.planSQL) FROM \"plan\" p WHERE p.id = :id",
                                         arguments: StatementArguments(overdueArguments)) ?? false
 
-        let core = PlanDocument.Core(
+        var core = PlanDocument.Core(
             id: id, status: plan.status, version: plan.version, busGroup: group,
-            initiator: .init(kind: plan.initiatorKind, agency: agencyName(plan.initiatorAgencyId),
-                             person: plan.initiatorPerson),
-            requestDate: plan.requestDate, reason: plan.reason, questions: plan.questions,
-            currentSituation: plan.currentSituation, childView: plan.childView, childGoals: plan.childGoals,
-            longTermGoals: plan.longTermGoals, shortTermGoals: plan.shortTermGoals,
-            familyOwnActions: plan.familyOwnActions, coordinator: plan.coordinator, followUpDate: plan.followUpDate,
-            followUpCaller: plan.followUpCaller, closedReason: plan.closedReason, closedKind: plan.closedKind,
-            leadAgency: agencyName(plan.leadAgencyId), leadPerson: plan.leadPerson, overdue: overdue,
+            initiator: .init(kind: plan.initiatorKind, agency: agencyName(plan.initiatorAgencyId)),
+            requestDate: plan.requestDate, followUpDate: plan.followUpDate, closedReason: plan.closedReason,
+            closedKind: plan.closedKind, leadAgency: agencyName(plan.leadAgencyId), overdue: overdue,
             createdAt: LocalTime.iso(plan.createdAt, zone), updatedAt: LocalTime.iso(plan.updatedAt, zone))
+        for spec in PlanField.all {
+            if let path = spec.document { core[keyPath: path] = spec.text(of: plan) }
+        }
 
         let number = child.number
         return PlanDocument(

@@ -122,56 +122,19 @@ public struct Plan: Codable, Equatable, Sendable, FetchableRecord, MutablePersis
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// The fields a plan form edits; a versioned update writes exactly these.
-    public static let editableFields: [Field] = [
-        .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
-        .shortTermGoals, .familyOwnActions, .leadPerson, .coordinator, .followUpDate, .followUpCaller,
-    ]
+    /// The fields a plan form edits, in its order (from `PlanField.all`).
+    public static let editableFields: [Field] = PlanField.all.filter(\.isEditable).map(\.field)
 
-    /// The value of an editable field as a form shows it.
+    /// The value of a plan field as a form shows it; "" for a field that is not the plan's.
     public func text(of field: Field) -> String {
-        switch field {
-        case .reason: return reason
-        case .questions: return questions
-        case .currentSituation: return currentSituation
-        case .childView: return childView
-        case .childGoals: return childGoals
-        case .longTermGoals: return longTermGoals
-        case .shortTermGoals: return shortTermGoals
-        case .familyOwnActions: return familyOwnActions
-        case .leadPerson: return leadPerson
-        case .initiatorPerson: return initiatorPerson
-        case .coordinator: return coordinator
-        case .followUpDate: return followUpDate?.iso ?? ""
-        case .followUpCaller: return followUpCaller
-        case .requestDate: return requestDate.iso
-        case .closedReason: return closedReason ?? ""
-        case .status: return status.rawValue
-        default: return ""
-        }
+        if let spec = PlanField.named(field) { return spec.text(of: self) }
+        return field == .status ? status.rawValue : ""
     }
 
-    /// Sets an editable field from form text, validating it. Dates must exist.
+    /// Sets a plan field from form text, validating it. Dates must exist.
     public mutating func set(_ field: Field, to raw: String) throws {
-        switch field {
-        case .reason: reason = try TextRules.validated(raw, for: field)
-        case .questions: questions = try TextRules.validated(raw, for: field)
-        case .currentSituation: currentSituation = try TextRules.validated(raw, for: field)
-        case .childView: childView = try TextRules.validated(raw, for: field)
-        case .childGoals: childGoals = try TextRules.validated(raw, for: field)
-        case .longTermGoals: longTermGoals = try TextRules.validated(raw, for: field)
-        case .shortTermGoals: shortTermGoals = try TextRules.validated(raw, for: field)
-        case .familyOwnActions: familyOwnActions = try TextRules.validated(raw, for: field)
-        case .leadPerson: leadPerson = try TextRules.validated(raw, for: field)
-        case .initiatorPerson: initiatorPerson = try TextRules.validated(raw, for: field)
-        case .coordinator: coordinator = try TextRules.validated(raw, for: field)
-        case .followUpCaller: followUpCaller = try TextRules.validated(raw, for: field)
-        case .followUpDate: followUpDate = try Day.parseOptional(raw)
-        case .requestDate:
-            guard let day = try Day.parseOptional(raw) else { throw SIPError.required(field: field) }
-            requestDate = day
-        default: throw SIPError.invalidValue(field: field, value: raw)
-        }
+        guard let spec = PlanField.named(field) else { throw SIPError.invalidValue(field: field, value: raw) }
+        try spec.set(raw, on: &self)
     }
 }
 

@@ -14,26 +14,26 @@ public enum Field: String, Sendable, CaseIterable, Codable {
 
     /// Longest accepted text, in Unicode code points (what SQLite's length() counts).
     public var maxLength: Int {
+        // The plan's own fields are described in one place.
+        if let spec = PlanField.named(self) { return spec.maxLength }
         switch self {
-        case .personalNumber, .birthDate, .requestDate, .followUpDate, .startDate, .dueDate,
-             .occurredOn, .responseDue, .status: return 20
+        case .personalNumber, .birthDate, .startDate, .dueDate, .occurredOn, .responseDue, .status: return 20
         case .phone: return 40
         case .login: return 64
-        case .name, .relation, .email, .role, .person, .leadPerson, .initiatorPerson, .coordinator, .leadAgency, .followUpCaller,
-             .agencyName, .principalName, .groupName, .agendaTitle, .frequency:
+        case .name, .relation, .email, .role, .person, .leadAgency, .agencyName, .principalName, .groupName,
+             .agendaTitle, .frequency:
             return 120
         case .address, .place, .videoLink: return 300
-        case .what, .closedReason, .information: return 500
+        case .what, .information: return 500
         default: return 4000
         }
     }
 
     /// Multi-line fields keep newlines and tabs; single-line fields turn them into spaces.
     public var isMultiline: Bool {
+        if let spec = PlanField.named(self) { return spec.isMultiline }
         switch self {
-        case .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
-             .shortTermGoals, .familyOwnActions, .minutes, .agendaNotes, .comment, .description,
-             .response, .localAction, .note, .information:
+        case .minutes, .agendaNotes, .comment, .description, .response, .localAction, .note, .information:
             return true
         default:
             return false

@@ -148,14 +148,9 @@ public enum TextReports {
         }
 
         heading(c.field(.questions))
-        value(c.field(.reason), p.reason)
-        value(c.field(.questions), p.questions)
-        value(c.field(.currentSituation), p.currentSituation)
-        value(c.field(.childView), p.childView)
-        value(c.field(.childGoals), p.childGoals)
-        value(c.field(.longTermGoals), p.longTermGoals)
-        value(c.field(.shortTermGoals), p.shortTermGoals)
-        value(c.field(.familyOwnActions), p.familyOwnActions)
+        for spec in PlanField.all where spec.isNarrative {
+            value(c.field(spec.field), spec.document.map { p[keyPath: $0] })
+        }
 
         heading(c(.participants))
         for participant in d.participants {
