@@ -30,12 +30,6 @@ public struct PlanEditForm: RecordForm {
     public var planId: Int64? { id }
     public var keepsDraft: Bool { true }
 
-    /// The fields written as paragraphs; the others are one line.
-    static let paragraphs: Set<Field> = [
-        .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals, .shortTermGoals,
-        .familyOwnActions,
-    ]
-
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog, store = session.store
         let plan = try store.plan(id)
@@ -47,14 +41,16 @@ public struct PlanEditForm: RecordForm {
         let choices = [FormField.Choice(id: "", label: c.ui(.noneChoice))]
             + agencies.map { FormField.Choice(id: String($0.id!), label: $0.name) }
         var fields: [FormField] = []
-        for field in Plan.editableFields {
+        // The plan's fields as the table of plan fields lists them.
+        for spec in PlanField.all where spec.isEditable {
+            let field = spec.field
             // The lead organisation comes before the lead person.
             if field == .leadPerson {
                 fields.append(choice(.leadAgency, c.field(.leadAgency), choices,
                                      selected: plan.leadAgencyId.map(String.init) ?? ""))
             }
             fields.append(text(.text(field), c.field(field), plan.text(of: field),
-                               multiline: Self.paragraphs.contains(field)))
+                               multiline: spec.isMultiline))
         }
         let child = try store.read { db in try Child.fetchOne(db, key: plan.childId) }
         return FormContent(title: "\(c.ui(.editPlanTitle)) \(id): \(child?.name ?? "")", fields: fields, plan: plan)
