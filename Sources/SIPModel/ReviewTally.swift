@@ -13,8 +13,9 @@ import GRDB
 /// Every trigger adds the changed row's new contributions and removes its old ones, so a REPLACE
 /// (which deletes the old row) is counted only with `recursive_triggers` on, as the store's
 /// connections have it; `sip-tui check` recounts and compares. The triggers and the fill are
-/// generated from `sources`: changing a figure's rule needs a new migration that drops the
-/// triggers and the table and installs them again.
+/// generated from `sources`; migration v11 runs them as frozen in `Resources/sql/v11-review-tally.sql`,
+/// so changing a figure's rule needs a new migration that drops the triggers and the table and
+/// installs a newly frozen script (see `frozenInstall`).
 enum ReviewTally {
     static let table = "reviewTally"
     static let wholeCounty: Int64 = 0
@@ -187,24 +188,30 @@ enum ReviewTally {
     /// Counts every figure afresh: each group's from the rows, then the county's as their sum (plus
     /// what has no group), into `target` (the tallies, or a temporary table to compare them with).
     static func fill(_ db: Database, into target: String = table) throws {
-        try db.execute(sql: "DELETE FROM \(target)")
+        for statement in fillSQL(into: target) { try db.execute(sql: statement) }
+    }
+
+    /// The statements of `fill`.
+    static func fillSQL(into target: String = table) -> [String] {
+        var statements = ["DELETE FROM \(target)"]
         for source in sources {
             let own = source.contributions.filter(\.fills)
             guard !own.isEmpty else { continue }
             // The columns read once into a temporary table: each contribution would otherwise scan
             // the table with its texts again.
-            try db.execute(sql: """
+            statements.append("""
                 WITH source AS MATERIALIZED (SELECT \(source.columns.joined(separator: ", ")) FROM "\(source.table)")
                 INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
                 SELECT IFNULL(x.grp, \(wholeCounty)), x.figure, x.bucket, x.item, COUNT(*)
                 FROM (\(contributions(own, row: "r", from: "source AS r"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
                 """)
         }
-        try db.execute(sql: """
+        statements.append("""
             INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
             SELECT \(wholeCounty), figure, bucket, item, SUM(n) FROM \(target) WHERE busGroupId <> \(wholeCounty)
             GROUP BY figure, bucket, item \(upsert)
             """)
+        return statements
     }
 
     /// How many tallies differ from a fresh count of the rows: 0 when they are true. Reads only
@@ -224,23 +231,33 @@ enum ReviewTally {
     }
 
     static func createTable(_ db: Database, named name: String) throws {
-        try db.execute(sql: """
-            CREATE TABLE \(name) (
-                busGroupId INTEGER NOT NULL,
-                figure TEXT NOT NULL,
-                bucket TEXT NOT NULL,
-                item TEXT NOT NULL,
-                n INTEGER NOT NULL,
-                PRIMARY KEY (busGroupId, figure, bucket, item)
-            ) WITHOUT ROWID
-            """)
+        try db.execute(sql: createTableSQL(named: name))
     }
 
-    /// The table, its triggers and its counts (migration v11).
-    static func install(_ db: Database) throws {
-        try createTable(db, named: table)
-        try createTriggers(db)
-        try fill(db)
+    static func createTableSQL(named name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            busGroupId INTEGER NOT NULL,
+            figure TEXT NOT NULL,
+            bucket TEXT NOT NULL,
+            item TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (busGroupId, figure, bucket, item)
+        ) WITHOUT ROWID
+        """
+    }
+
+    /// The newest frozen install script in `Resources/sql`; the migration that installs the tallies
+    /// runs that file. A figure whose rule changes needs a new migration with a new file (and this
+    /// name changed to it): `FrozenMigrationTests` checks that `installSQL` still produces it.
+    static let frozenInstall = "v11-review-tally.sql"
+
+    /// The table, its triggers and its counts, as one script: what `frozenInstall` holds.
+    static var installSQL: String {
+        let statements = [createTableSQL(named: table)] + triggers.map(\.sql) + fillSQL()
+        return "-- Generated from ReviewTally.sources by ReviewTally.installSQL and frozen: never edit this file.\n"
+            + "-- A changed figure gets a new migration and a new file.\n\n"
+            + statements.map { $0 + ";\n" }.joined(separator: "\n")
     }
 
     /// Runs `body` (a bulk load) without the triggers, then counts afresh: a county's demo would
