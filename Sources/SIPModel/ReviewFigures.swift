@@ -3,7 +3,8 @@ import GRDB
 /// The review's figures, each defined once: where `GroupReview` holds it, the rows it counts (and
 /// so the ids behind it), how it is summed from the tallies, what its ids are, and its words in the
 /// catalog. The review from rows, the review from tallies, the ids behind one figure and the table
-/// are walks over `table`. How a tally is kept (its triggers) is `ReviewTally.sources`.
+/// are walks over `table`. How a tally is kept (what its triggers are generated from) is
+/// `ReviewTally.Figure.contributions`.
 enum ReviewFigures {
     /// How a figure is summed from its tallies: the condition on their bucket and its values.
     struct TallySum {

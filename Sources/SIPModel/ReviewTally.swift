@@ -36,6 +36,49 @@ enum ReviewTally {
         /// Deviations by the month, and by the day, they occurred.
         case deviations(DeviationDimension, Span)
 
+        /// Every figure, in the order its contributions are written into the triggers.
+        static var all: [Figure] {
+            [.open, .started, .followUp, .child, .owed, .unanswered]
+                + Span.allCases.flatMap { span in DeviationDimension.allCases.map { .deviations($0, span) } }
+        }
+
+        /// What counts for the figure, by the table whose rows change it.
+        var contributions: [(table: String, contribution: Contribution)] {
+            func from(_ table: String, group: String, bucket: String, item: String = "''", tables: String = "",
+                      condition: String = "1", fills: Bool = true) -> (table: String, contribution: Contribution) {
+                (table, Contribution(figure: self, group: group, bucket: bucket, item: item, tables: tables,
+                                     condition: condition, fills: fills))
+            }
+            switch self {
+            case .open:
+                return [from("plan", group: "ROW.busGroupId", bucket: "''", item: "ROW.status", condition: openPlan)]
+            case .started:
+                return [from("plan", group: "ROW.busGroupId", bucket: "ROW.requestDate")]
+            case .followUp:
+                return [from("plan", group: "ROW.busGroupId", bucket: "ROW.followUpDate",
+                             condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL")]
+            case .child:
+                return [from("plan", group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex", tables: "child c",
+                             condition: "c.id = ROW.childId AND \(openPlan)"),
+                        // A child's new sex or birth date moves its open plans.
+                        from("child", group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
+                             tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'",
+                             fills: false)]
+            case .owed:
+                return [// A plan closing (or moving) moves its owed interventions.
+                        from("plan", group: "ROW.busGroupId", bucket: "i.dueDate", tables: "intervention i",
+                             condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)", fills: false),
+                        from("intervention", group: "p.busGroupId", bucket: "ROW.dueDate", tables: "\"plan\" p",
+                             condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'")]
+            case .unanswered:
+                return [from("deviation", group: "ROW.busGroupId", bucket: "ROW.responseDue",
+                             condition: "ROW.status \(OverdueRule.unansweredStatus)")]
+            case .deviations(let dimension, let span):
+                return [from("deviation", group: "ROW.busGroupId", bucket: span.bucket, item: dimension.item,
+                             condition: dimension.condition)]
+            }
+        }
+
         var name: String {
             switch self {
             case .open: "open"
@@ -101,37 +144,24 @@ enum ReviewTally {
     static let openPlan = "ROW.status <> 'closed'"
     static let owedStatus = "IN ('planned','ongoing')"
 
-    static let sources: [Source] = [
-        Source(table: "plan", columns: ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], contributions: [
-            .init(figure: .open, group: "ROW.busGroupId", bucket: "''", item: "ROW.status", condition: openPlan),
-            .init(figure: .started, group: "ROW.busGroupId", bucket: "ROW.requestDate", item: "''"),
-            .init(figure: .followUp, group: "ROW.busGroupId", bucket: "ROW.followUpDate", item: "''",
-                  condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL"),
-            .init(figure: .child, group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex",
-                  tables: "child c", condition: "c.id = ROW.childId AND \(openPlan)"),
-            .init(figure: .owed, group: "ROW.busGroupId", bucket: "i.dueDate", item: "''",
-                  tables: "intervention i", condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)",
-                  fills: false),
-        ]),
-        Source(table: "intervention", columns: ["planId", "status", "dueDate"], contributions: [
-            .init(figure: .owed, group: "p.busGroupId", bucket: "ROW.dueDate", item: "''",
-                  tables: "\"plan\" p", condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'"),
-        ]),
-        Source(table: "child", columns: ["id", "sex", "birthDate"], contributions: [
-            .init(figure: .child, group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
-                  tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'", fills: false),
-        ], insertsAndDeletes: false),
-        Source(table: "deviation",
-               columns: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
-               contributions: [
-            .init(figure: .unanswered, group: "ROW.busGroupId", bucket: "ROW.responseDue", item: "''",
-                  condition: "ROW.status \(OverdueRule.unansweredStatus)"),
-        ] + Span.allCases.flatMap { span in
-            DeviationDimension.allCases.map {
-                .init(figure: .deviations($0, span), group: "ROW.busGroupId", bucket: span.bucket, item: $0.item, condition: $0.condition)
-            }
-        }),
+    /// The tables the figures are counted from, and what of theirs moves a count.
+    static let tables: [(table: String, columns: [String], insertsAndDeletes: Bool)] = [
+        ("plan", ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], true),
+        ("intervention", ["planId", "status", "dueDate"], true),
+        ("child", ["id", "sex", "birthDate"], false),
+        ("deviation",
+         ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"], true),
     ]
+
+    /// Each table's contributions, figure by figure in `Figure.all`'s order: what the triggers and
+    /// the fill are generated from (and the frozen scripts were).
+    static var sources: [Source] {
+        tables.map { table in
+            Source(table: table.table, columns: table.columns, contributions: Figure.all.flatMap { figure in
+                figure.contributions.filter { $0.table == table.table }.map(\.contribution)
+            }, insertsAndDeletes: table.insertsAndDeletes)
+        }
+    }
 
     /// The contributions of `row` (`NEW` or `OLD` in a trigger; `r` over the table `from` names)
     /// as (figure, grp, bucket, item).
