@@ -19,7 +19,8 @@ let package = Package(
         .target(
             name: "SIPModel",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Resources/data")]
+            // sql/: what the migrations run, frozen when each was written.
+            resources: [.copy("Resources/data"), .copy("Resources/sql")]
         ),
         // The terminal UI without a terminal: screens as state machines rendering into a grid.
         .target(

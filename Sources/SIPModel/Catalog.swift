@@ -369,4 +369,34 @@ public struct Catalog: Sendable {
         case .user: return pick("Användare", "User")
         }
     }
+
+    /// The review table's sections and items (`ReviewFigures` says which figure shows which).
+    func review(_ label: ReviewLabel) -> String {
+        switch label {
+        case .openPlansByStatus: return pick("Öppna planer per status", "Open plans by status")
+        case .plans: return pick("Planer", "Plans")
+        case .startedInPeriod: return pick("startade under perioden", "started in the period")
+        case .overdue: return pick("Försenat", "Overdue")
+        case .firstMeeting: return pick("första möte", "first meeting")
+        case .followUp: return pick("uppföljning", "follow-up")
+        case .interventions: return pick("insatser", "interventions")
+        case .deviationsByKind: return pick("Avvikelser per typ", "Deviations by kind")
+        case .deviationsByConcerned:
+            return pick("Avvikelser per berörd verksamhet", "Deviations by concerned organisation")
+        case .deviationsByStatus: return pick("Avvikelser per status", "Deviations by status")
+        case .responseTime: return pick("Svarstid", "Response time")
+        case .answered: return pick("besvarade", "answered")
+        case .medianDays: return pick("median, dagar", "median, days")
+        case .longestDays: return pick("längsta, dagar", "longest, days")
+        case .overdueAnswers: return pick("försenade svar", "overdue answers")
+        case .openPlansBySexAndAge: return pick("Öppna planer per kön och ålder", "Open plans by sex and age")
+        }
+    }
+}
+
+/// The words of the review table.
+enum ReviewLabel {
+    case openPlansByStatus, plans, startedInPeriod, overdue, firstMeeting, followUp, interventions
+    case deviationsByKind, deviationsByConcerned, deviationsByStatus
+    case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge
 }

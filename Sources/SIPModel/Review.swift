@@ -64,24 +64,16 @@ extension Store {
         let today = context.today
         return try read { db in
             let groupId = try self.reviewGroup(db, requested)
-            let groupName = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
             let query = try ReviewQuery(db: db, groupId: groupId, today: today, from: from, to: to, withIds: withIds)
             var counts = withIds ? try query.fromRows() : try query.fromTallies()
-            // A figure no tally keeps (whether a plan is met depends on its consents and meetings):
-            // the plans not yet met are few, and their consents and meetings are read by index.
-            counts.overdueFirstMeeting = try query.figure(query.lateFirstMeetingSQL)
-            let byConcerned = try query.byConcernedName(counts.deviationsByConcernedId)
+            try query.finish(&counts)
+            var review = counts.review
+            review.group = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
             let days = counts.answeredDays
-            return GroupReview(
-                group: groupName, from: from, to: to, openPlansByStatus: counts.openPlansByStatus,
-                plansStarted: counts.plansStarted, overdueFirstMeeting: counts.overdueFirstMeeting,
-                overdueFollowUp: counts.overdueFollowUp, overdueInterventions: counts.overdueInterventions,
-                deviationsByKind: counts.deviationsByKind, deviationsByConcerned: byConcerned,
-                deviationsByStatus: counts.deviationsByStatus,
-                responseTimes: .init(answered: days.count, medianDays: days.median, maxDays: days.maximum,
-                                     overdue: counts.overdueResponses),
-                openPlansBySexAndAge: counts.openPlansBySexAndAge,
-                deviationKinds: try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid"))
+            (review.responseTimes.answered, review.responseTimes.medianDays, review.responseTimes.maxDays)
+                = (days.count, days.median, days.maximum)
+            review.deviationKinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
+            return review
         }
     }
 
@@ -92,23 +84,21 @@ extension Store {
         return try read { db in
             let query = try ReviewQuery(db: db, groupId: try self.reviewGroup(db, requested), today: today,
                                         from: from, to: to, withIds: true)
-            switch figure {
-            case .openPlans(let status):
-                return try query.figure("SELECT id FROM (\(query.openPlansSQL)) WHERE status = :status", ["status": status]).ids
-            case .started: return try query.figure(query.startedSQL).ids
-            case .lateFirstMeeting: return try query.figure(query.lateFirstMeetingSQL).ids
-            case .lateFollowUp: return try query.figure(query.lateFollowUpSQL).ids
-            case .lateInterventions: return try query.figure(query.lateInterventionsSQL).ids
-            case .lateAnswers: return try query.figure(query.lateAnswersSQL).ids
-            case .deviationsByKind(let key), .deviationsByConcerned(let key), .deviationsByStatus(let key):
-                var counts = ReviewCounts()
-                try query.addDeviations(to: &counts)
-                let figures = switch figure {
-                case .deviationsByKind: counts.deviationsByKind
-                case .deviationsByStatus: counts.deviationsByStatus
-                default: try query.byConcernedName(counts.deviationsByConcernedId)
+            let (part, key) = ReviewFigures.definition(of: figure)
+            switch part {
+            case .single(let single): return try query.figure(single.rows(query)).ids
+            case .keyed(let keyed):
+                guard let key else { return [] }
+                switch keyed.source {
+                case .rows(let rows, _):
+                    return try query.figure("SELECT id FROM (\(rows(query))) WHERE item = :item", ["item": key]).ids
+                case .deviations:
+                    var counts = ReviewCounts(from: from, to: to)
+                    try query.addDeviations(to: &counts)
+                    try query.finish(&counts)
+                    return counts.review[keyPath: keyed.value][key]?.ids.sorted() ?? []
                 }
-                return figures[key]?.ids.sorted() ?? []
+            case .value, .bySexAndAge: return []
             }
         }
     }
@@ -123,10 +113,11 @@ public enum ReviewFigure: Hashable, Sendable {
 
     /// What the figure's ids are.
     public var lists: ReviewIds {
-        switch self {
-        case .openPlans, .started, .lateFirstMeeting, .lateFollowUp: .plans
-        case .lateInterventions: .interventions
-        case .lateAnswers, .deviationsByKind, .deviationsByConcerned, .deviationsByStatus: .deviations
+        switch ReviewFigures.definition(of: self).part {
+        case .single(let single): single.lists
+        case .keyed(let keyed): keyed.lists
+        // Not a figure's definition; `definition(of:)` gives none.
+        case .value, .bySexAndAge: .plans
         }
     }
 }
@@ -159,23 +150,22 @@ struct DayHistogram {
     }
 }
 
-/// The review's figures as they are gathered, before organisation ids become names.
+/// The review as it is gathered: organisations still by id, the answer times as days.
 struct ReviewCounts {
-    var openPlansByStatus: [String: GroupReview.Figure] = [:]
-    var plansStarted = GroupReview.Figure(count: 0, ids: [])
-    var overdueFirstMeeting = GroupReview.Figure(count: 0, ids: [])
-    var overdueFollowUp = GroupReview.Figure(count: 0, ids: [])
-    var overdueInterventions = GroupReview.Figure(count: 0, ids: [])
-    var deviationsByKind: [String: GroupReview.Figure] = [:]
-    var deviationsByConcernedId: [String: GroupReview.Figure] = [:]
-    var deviationsByStatus: [String: GroupReview.Figure] = [:]
+    var review: GroupReview
     var answeredDays = DayHistogram()
-    /// Deviations whose answer is overdue: a state of today, whenever they happened.
-    var overdueResponses = GroupReview.Figure(count: 0, ids: [])
-    var openPlansBySexAndAge: [String: [String: Int]] = [:]
+
+    init(from: Day, to: Day) {
+        let none = GroupReview.Figure(count: 0, ids: [])
+        review = GroupReview(
+            group: nil, from: from, to: to, openPlansByStatus: [:], plansStarted: none, overdueFirstMeeting: none,
+            overdueFollowUp: none, overdueInterventions: none, deviationsByKind: [:], deviationsByConcerned: [:],
+            deviationsByStatus: [:], responseTimes: .init(answered: 0, medianDays: nil, maxDays: nil, overdue: none),
+            openPlansBySexAndAge: [:], deviationKinds: [])
+    }
 
     mutating func addChildren(sex: String, born: Day, on day: Day, count: Int = 1) {
-        openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(born.age(on: day)), default: 0] += count
+        review.openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(born.age(on: day)), default: 0] += count
     }
 }
 
@@ -204,32 +194,6 @@ struct ReviewQuery {
     var inGroup: String { groupId == nil ? "1" : "p.busGroupId = :group" }
     var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
 
-    // Each figure's rows, where the rows are counted (one definition for the review and for
-    // the list behind a figure).
-    var openPlansSQL: String { "SELECT p.status, p.id FROM \"plan\" p WHERE p.status <> 'closed' AND \(inGroup)" }
-    var startedSQL: String { "SELECT p.id FROM \"plan\" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)" }
-    var lateFollowUpSQL: String {
-        "SELECT p.id FROM \"plan\" p WHERE p.status <> 'closed' AND p.followUpDate < :today AND \(inGroup)"
-    }
-    /// The open plans as a set from the review index, then the overdue interventions among them:
-    /// a join would read a plan row for each of a county's interventions.
-    var lateInterventionsSQL: String {
-        """
-        SELECT i.id FROM intervention i
-        WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
-          AND i.planId IN (SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND \(inGroup))
-        """
-    }
-    var lateFirstMeetingSQL: String {
-        """
-        SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \(inGroup)
-          AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                      AND c.validFrom < :consentBefore)
-          AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
-        """
-    }
-    var lateAnswersSQL: String { "SELECT d.id FROM deviation d WHERE \(deviationInGroup) AND \(OverdueRule.deviationSQL)" }
-
     /// Deviations by concerned organisation id, as the review shows them: by name, with the
     /// principal where two share a name.
     func byConcernedName(_ byId: [String: GroupReview.Figure]) throws -> [String: GroupReview.Figure] {
@@ -249,19 +213,33 @@ struct ReviewQuery {
         return .init(count: ids.count, ids: ids)
     }
 
+    /// What is counted from the rows however the rest was gathered, and the keys as the review shows them.
+    func finish(_ counts: inout ReviewCounts) throws {
+        for single in ReviewFigures.singles where single.tally == nil {
+            counts.review[keyPath: single.value] = try figure(single.rows(self))
+        }
+        for keyed in ReviewFigures.keyed {
+            guard let relabel = keyed.relabel else { continue }
+            counts.review[keyPath: keyed.value] = try relabel(self, counts.review[keyPath: keyed.value])
+        }
+    }
+
     /// Every figure from the rows, with the ids behind it.
     func fromRows() throws -> ReviewCounts {
-        var counts = ReviewCounts()
-        let open = try Row.fetchCursor(db, sql: openPlansSQL, arguments: statementArguments)
-        while let row = try open.next() {
-            counts.openPlansByStatus[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1])
+        var counts = ReviewCounts(from: from, to: to)
+        for keyed in ReviewFigures.keyed {
+            guard case .rows(let sql, _) = keyed.source else { continue }
+            var figures: [String: GroupReview.Figure] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql(self), arguments: statementArguments)
+            while let row = try rows.next() {
+                figures[row[0] as String, default: .init(count: 0, ids: [])].ids.append(row[1])
+            }
+            counts.review[keyPath: keyed.value] = figures.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
         }
-        counts.openPlansByStatus = counts.openPlansByStatus.mapValues { .init(count: $0.ids.count, ids: $0.ids.sorted()) }
-        counts.plansStarted = try figure(startedSQL)
-        counts.overdueFollowUp = try figure(lateFollowUpSQL)
-        counts.overdueInterventions = try figure(lateInterventionsSQL)
+        for single in ReviewFigures.singles where single.tally != nil {
+            counts.review[keyPath: single.value] = try figure(single.rows(self))
+        }
         try addDeviations(to: &counts)
-        counts.overdueResponses = try figure(lateAnswersSQL)
         // Through a cursor: a county's open plans are tens of thousands of rows, none kept.
         let children = try Row.fetchCursor(db, sql: """
             SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
@@ -271,50 +249,58 @@ struct ReviewQuery {
         return counts
     }
 
-    /// The period's deviations from their rows, in one pass: by kind, by concerned organisation,
-    /// by status, and the days to each answer.
+    /// The period's deviations from their rows, in one pass: each figure by a column of them, and
+    /// the days to each answer.
     func addDeviations(to counts: inout ReviewCounts) throws {
+        typealias ByKey = WritableKeyPath<GroupReview, [String: GroupReview.Figure]>
+        let figures = ReviewFigures.keyed.compactMap { keyed -> (ByKey, String)? in
+            guard case .deviations(let column, _) = keyed.source else { return nil }
+            return (keyed.value, column)
+        }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT d.id, d.kind, d.concernedAgencyId, d.status, d.occurredOn, d.responseDate FROM deviation d
+            SELECT d.id, d.occurredOn, d.responseDate\(figures.map { ", " + $0.1 }.joined()) FROM deviation d
             WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
             """, arguments: statementArguments)
-        func add(_ id: Int64, to figures: inout [String: GroupReview.Figure], _ key: String) {
-            figures[key, default: .init(count: 0, ids: [])].ids.append(id)
-            figures[key]!.count += 1
-        }
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            add(id, to: &counts.deviationsByKind, row[1])
-            // By organisation, not by name: every municipality has its "Socialtjänsten".
-            add(id, to: &counts.deviationsByConcernedId, String(row[2] as Int64))
-            add(id, to: &counts.deviationsByStatus, row[3])
-            if let occurred = row[4] as Day?, let answered = row[5] as Day? { counts.answeredDays.add(occurred.days(until: answered)) }
+            for (index, (value, _)) in figures.enumerated() {
+                let key: String = row[3 + index]
+                counts.review[keyPath: value][key, default: .init(count: 0, ids: [])].ids.append(id)
+                counts.review[keyPath: value][key]!.count += 1
+            }
+            if let occurred = row[1] as Day?, let answered = row[2] as Day? {
+                counts.answeredDays.add(occurred.days(until: answered))
+            }
         }
     }
 
     /// Every figure summed from the tallies.
     func fromTallies() throws -> ReviewCounts {
-        var counts = ReviewCounts()
+        var counts = ReviewCounts(from: from, to: to)
         let group = groupId ?? ReviewTally.wholeCounty
-        func sum(_ figure: ReviewTally.Figure, _ condition: String, _ values: [any DatabaseValueConvertible]) throws -> GroupReview.Figure {
-            .init(count: try Int.fetchOne(db, sql: """
-                SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table) WHERE busGroupId = ? AND figure = ? AND \(condition)
-                """, arguments: StatementArguments([group, figure.name] + values)) ?? 0, ids: [])
-        }
         /// (item, bucket, n) of each of a figure's tallies.
         func items(_ figure: ReviewTally.Figure) throws -> RowCursor {
             try Row.fetchCursor(db, sql: """
                 SELECT item, bucket, n FROM \(ReviewTally.table) WHERE busGroupId = ? AND figure = ? AND n <> 0
                 """, arguments: [group, figure.name])
         }
-        let open = try items(.open)
-        while let row = try open.next() { counts.openPlansByStatus[row[0] as String] = .init(count: row[2], ids: []) }
-        counts.plansStarted = try sum(.started, "bucket BETWEEN ? AND ?", [from, to])
-        counts.overdueFollowUp = try sum(.followUp, "bucket < ?", [today])
-        counts.overdueInterventions = try sum(.owed, "bucket < ?", [today])
+        for keyed in ReviewFigures.keyed {
+            guard case .rows(_, let tally) = keyed.source else { continue }
+            let rows = try items(tally)
+            while let row = try rows.next() {
+                let (item, n): (String, Int) = (row[0], row[2])
+                counts.review[keyPath: keyed.value][item, default: .init(count: 0, ids: [])].count += n
+            }
+        }
+        for single in ReviewFigures.singles {
+            guard let tally = single.tally else { continue }
+            counts.review[keyPath: single.value] = .init(count: try Int.fetchOne(db, sql: """
+                SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table)
+                WHERE busGroupId = ? AND figure = ? AND \(tally.bucket)
+                """, arguments: StatementArguments([group, tally.figure.name] + tally.values(self))) ?? 0, ids: [])
+        }
         let children = try items(.child)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }
-        counts.overdueResponses = try sum(.unanswered, "bucket < ?", [today])
 
         // The period's deviations: whole months from the month tallies, the days before and after
         // them (or a period within one month) from the day tallies.
@@ -326,7 +312,13 @@ struct ReviewQuery {
         } else {
             spans.append((.day, from.iso, to.iso))
         }
-        for dimension in ReviewTally.DeviationDimension.allCases {
+        var dimensions: [(ReviewTally.DeviationDimension, WritableKeyPath<GroupReview, [String: GroupReview.Figure]>?)]
+            = ReviewFigures.keyed.compactMap {
+                guard case .deviations(_, let dimension) = $0.source else { return nil }
+                return (dimension, $0.value)
+            }
+        dimensions.append((.days, nil))
+        for (dimension, value) in dimensions {
             for (span, first, last) in spans {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT item, SUM(n) FROM \(ReviewTally.table)
@@ -334,11 +326,10 @@ struct ReviewQuery {
                     """, arguments: [group, ReviewTally.Figure.deviations(dimension, span).name, first, last])
                 while let row = try rows.next() {
                     let (item, n): (String, Int) = (row[0], row[1])
-                    switch dimension {
-                    case .kind: counts.deviationsByKind[item, default: .init(count: 0, ids: [])].count += n
-                    case .concerned: counts.deviationsByConcernedId[item, default: .init(count: 0, ids: [])].count += n
-                    case .status: counts.deviationsByStatus[item, default: .init(count: 0, ids: [])].count += n
-                    case .days: counts.answeredDays.add(Int(item) ?? 0, times: n)
+                    if let value {
+                        counts.review[keyPath: value][item, default: .init(count: 0, ids: [])].count += n
+                    } else {
+                        counts.answeredDays.add(Int(item) ?? 0, times: n)
                     }
                 }
             }
@@ -401,49 +392,32 @@ public enum ReviewTable {
     /// - Parameter decimalComma: write 15,5 rather than 15.5 (Swedish text, and any semicolon CSV).
     public static func rows(_ r: GroupReview, catalog c: Catalog, decimalComma: Bool? = nil) -> [Row] {
         var rows: [Row] = []
-        let sv = c.language == .sv
         func decimal(_ value: Double) -> String {
             let text = String(format: "%.1f", value)
-            return (decimalComma ?? sv) ? text.replacingOccurrences(of: ".", with: ",") : text
+            return (decimalComma ?? (c.language == .sv)) ? text.replacingOccurrences(of: ".", with: ",") : text
         }
-        func add(_ section: String, _ figures: [String: GroupReview.Figure], order: [String]? = nil,
-                 figure: (String) -> ReviewFigure, name: (String) -> String = { $0 }) {
-            for key in order ?? figures.keys.sorted() {
-                let counted = figures[key] ?? .init(count: 0, ids: [])
-                rows.append((section, name(key), String(counted.count), counted.ids, figure(key)))
-            }
-        }
-        func add(_ section: String, _ item: String, _ counted: GroupReview.Figure, _ figure: ReviewFigure) {
-            rows.append((section, item, String(counted.count), counted.ids, figure))
-        }
-        func add(_ section: String, _ item: String, _ value: String) { rows.append((section, item, value, [], nil)) }
-        add(sv ? "Öppna planer per status" : "Open plans by status", r.openPlansByStatus,
-            order: PlanStatus.allCases.filter(\.isOpen).map(\.rawValue), figure: { .openPlans(status: $0) }) {
-            PlanStatus(rawValue: $0).map(c.status) ?? $0
-        }
-        add(sv ? "Planer" : "Plans", sv ? "startade under perioden" : "started in the period", r.plansStarted, .started)
-        add(sv ? "Försenat" : "Overdue", sv ? "första möte" : "first meeting", r.overdueFirstMeeting, .lateFirstMeeting)
-        add(sv ? "Försenat" : "Overdue", sv ? "uppföljning" : "follow-up", r.overdueFollowUp, .lateFollowUp)
-        add(sv ? "Försenat" : "Overdue", sv ? "insatser" : "interventions", r.overdueInterventions, .lateInterventions)
-        let kindNames = Dictionary(uniqueKeysWithValues: r.deviationKinds.map { ($0.code, sv ? $0.nameSv : $0.nameEn) })
-        add(sv ? "Avvikelser per typ" : "Deviations by kind", r.deviationsByKind, order: r.deviationKinds.map(\.code),
-            figure: ReviewFigure.deviationsByKind) { kindNames[$0] ?? $0 }
-        add(sv ? "Avvikelser per berörd verksamhet" : "Deviations by concerned organisation", r.deviationsByConcerned,
-            figure: ReviewFigure.deviationsByConcerned)
-        add(sv ? "Avvikelser per status" : "Deviations by status", r.deviationsByStatus,
-            order: DeviationStatus.allCases.map(\.rawValue), figure: ReviewFigure.deviationsByStatus) {
-            DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0
-        }
-        let times = r.responseTimes
-        let response = sv ? "Svarstid" : "Response time"
-        add(response, sv ? "besvarade" : "answered", String(times.answered))
-        add(response, sv ? "median, dagar" : "median, days", times.medianDays.map { decimal($0) } ?? "–")
-        add(response, sv ? "längsta, dagar" : "longest, days", times.maxDays.map(String.init) ?? "–")
-        add(response, sv ? "försenade svar" : "overdue answers", times.overdue, .lateAnswers)
-        for sex in Sex.allCases {
-            for band in GroupReview.ageBands {
-                let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
-                add(sv ? "Öppna planer per kön och ålder" : "Open plans by sex and age", "\(c.sex(sex)) \(band)", String(count))
+        for part in ReviewFigures.table {
+            switch part {
+            case .single(let single):
+                let counted = r[keyPath: single.value]
+                rows.append((c.review(single.section), c.review(single.item), String(counted.count), counted.ids,
+                             single.figure))
+            case .keyed(let keyed):
+                let figures = r[keyPath: keyed.value], name = keyed.name(r, c)
+                for key in keyed.order(r) ?? figures.keys.sorted() {
+                    let counted = figures[key] ?? .init(count: 0, ids: [])
+                    rows.append((c.review(keyed.section), name(key), String(counted.count), counted.ids,
+                                 keyed.figure(key)))
+                }
+            case .value(let section, let item, let value):
+                rows.append((c.review(section), c.review(item), value(r, decimal), [], nil))
+            case .bySexAndAge:
+                for sex in Sex.allCases {
+                    for band in GroupReview.ageBands {
+                        let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
+                        rows.append((c.review(.openPlansBySexAndAge), "\(c.sex(sex)) \(band)", String(count), [], nil))
+                    }
+                }
             }
         }
         return rows

@@ -13,8 +13,9 @@ import GRDB
 /// Every trigger adds the changed row's new contributions and removes its old ones, so a REPLACE
 /// (which deletes the old row) is counted only with `recursive_triggers` on, as the store's
 /// connections have it; `sip-tui check` recounts and compares. The triggers and the fill are
-/// generated from `sources`: changing a figure's rule needs a new migration that drops the
-/// triggers and the table and installs them again.
+/// generated from `sources`; migration v11 runs them as frozen in `Resources/sql/v11-review-tally.sql`,
+/// so changing a figure's rule needs a new migration that drops the triggers and the table and
+/// installs a newly frozen script (see `frozenInstall`).
 enum ReviewTally {
     static let table = "reviewTally"
     static let wholeCounty: Int64 = 0
@@ -34,6 +35,49 @@ enum ReviewTally {
         case unanswered
         /// Deviations by the month, and by the day, they occurred.
         case deviations(DeviationDimension, Span)
+
+        /// Every figure, in the order its contributions are written into the triggers.
+        static var all: [Figure] {
+            [.open, .started, .followUp, .child, .owed, .unanswered]
+                + Span.allCases.flatMap { span in DeviationDimension.allCases.map { .deviations($0, span) } }
+        }
+
+        /// What counts for the figure, by the table whose rows change it.
+        var contributions: [(table: String, contribution: Contribution)] {
+            func from(_ table: String, group: String, bucket: String, item: String = "''", tables: String = "",
+                      condition: String = "1", fills: Bool = true) -> (table: String, contribution: Contribution) {
+                (table, Contribution(figure: self, group: group, bucket: bucket, item: item, tables: tables,
+                                     condition: condition, fills: fills))
+            }
+            switch self {
+            case .open:
+                return [from("plan", group: "ROW.busGroupId", bucket: "''", item: "ROW.status", condition: openPlan)]
+            case .started:
+                return [from("plan", group: "ROW.busGroupId", bucket: "ROW.requestDate")]
+            case .followUp:
+                return [from("plan", group: "ROW.busGroupId", bucket: "ROW.followUpDate",
+                             condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL")]
+            case .child:
+                return [from("plan", group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex", tables: "child c",
+                             condition: "c.id = ROW.childId AND \(openPlan)"),
+                        // A child's new sex or birth date moves its open plans.
+                        from("child", group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
+                             tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'",
+                             fills: false)]
+            case .owed:
+                return [// A plan closing (or moving) moves its owed interventions.
+                        from("plan", group: "ROW.busGroupId", bucket: "i.dueDate", tables: "intervention i",
+                             condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)", fills: false),
+                        from("intervention", group: "p.busGroupId", bucket: "ROW.dueDate", tables: "\"plan\" p",
+                             condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'")]
+            case .unanswered:
+                return [from("deviation", group: "ROW.busGroupId", bucket: "ROW.responseDue",
+                             condition: "ROW.status \(OverdueRule.unansweredStatus)")]
+            case .deviations(let dimension, let span):
+                return [from("deviation", group: "ROW.busGroupId", bucket: span.bucket, item: dimension.item,
+                             condition: dimension.condition)]
+            }
+        }
 
         var name: String {
             switch self {
@@ -100,37 +144,24 @@ enum ReviewTally {
     static let openPlan = "ROW.status <> 'closed'"
     static let owedStatus = "IN ('planned','ongoing')"
 
-    static let sources: [Source] = [
-        Source(table: "plan", columns: ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], contributions: [
-            .init(figure: .open, group: "ROW.busGroupId", bucket: "''", item: "ROW.status", condition: openPlan),
-            .init(figure: .started, group: "ROW.busGroupId", bucket: "ROW.requestDate", item: "''"),
-            .init(figure: .followUp, group: "ROW.busGroupId", bucket: "ROW.followUpDate", item: "''",
-                  condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL"),
-            .init(figure: .child, group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex",
-                  tables: "child c", condition: "c.id = ROW.childId AND \(openPlan)"),
-            .init(figure: .owed, group: "ROW.busGroupId", bucket: "i.dueDate", item: "''",
-                  tables: "intervention i", condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)",
-                  fills: false),
-        ]),
-        Source(table: "intervention", columns: ["planId", "status", "dueDate"], contributions: [
-            .init(figure: .owed, group: "p.busGroupId", bucket: "ROW.dueDate", item: "''",
-                  tables: "\"plan\" p", condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'"),
-        ]),
-        Source(table: "child", columns: ["id", "sex", "birthDate"], contributions: [
-            .init(figure: .child, group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
-                  tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'", fills: false),
-        ], insertsAndDeletes: false),
-        Source(table: "deviation",
-               columns: ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"],
-               contributions: [
-            .init(figure: .unanswered, group: "ROW.busGroupId", bucket: "ROW.responseDue", item: "''",
-                  condition: "ROW.status \(OverdueRule.unansweredStatus)"),
-        ] + Span.allCases.flatMap { span in
-            DeviationDimension.allCases.map {
-                .init(figure: .deviations($0, span), group: "ROW.busGroupId", bucket: span.bucket, item: $0.item, condition: $0.condition)
-            }
-        }),
+    /// The tables the figures are counted from, and what of theirs moves a count.
+    static let tables: [(table: String, columns: [String], insertsAndDeletes: Bool)] = [
+        ("plan", ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], true),
+        ("intervention", ["planId", "status", "dueDate"], true),
+        ("child", ["id", "sex", "birthDate"], false),
+        ("deviation",
+         ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"], true),
     ]
+
+    /// Each table's contributions, figure by figure in `Figure.all`'s order: what the triggers and
+    /// the fill are generated from (and the frozen scripts were).
+    static var sources: [Source] {
+        tables.map { table in
+            Source(table: table.table, columns: table.columns, contributions: Figure.all.flatMap { figure in
+                figure.contributions.filter { $0.table == table.table }.map(\.contribution)
+            }, insertsAndDeletes: table.insertsAndDeletes)
+        }
+    }
 
     /// The contributions of `row` (`NEW` or `OLD` in a trigger; `r` over the table `from` names)
     /// as (figure, grp, bucket, item).
@@ -187,24 +218,30 @@ enum ReviewTally {
     /// Counts every figure afresh: each group's from the rows, then the county's as their sum (plus
     /// what has no group), into `target` (the tallies, or a temporary table to compare them with).
     static func fill(_ db: Database, into target: String = table) throws {
-        try db.execute(sql: "DELETE FROM \(target)")
+        for statement in fillSQL(into: target) { try db.execute(sql: statement) }
+    }
+
+    /// The statements of `fill`.
+    static func fillSQL(into target: String = table) -> [String] {
+        var statements = ["DELETE FROM \(target)"]
         for source in sources {
             let own = source.contributions.filter(\.fills)
             guard !own.isEmpty else { continue }
             // The columns read once into a temporary table: each contribution would otherwise scan
             // the table with its texts again.
-            try db.execute(sql: """
+            statements.append("""
                 WITH source AS MATERIALIZED (SELECT \(source.columns.joined(separator: ", ")) FROM "\(source.table)")
                 INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
                 SELECT IFNULL(x.grp, \(wholeCounty)), x.figure, x.bucket, x.item, COUNT(*)
                 FROM (\(contributions(own, row: "r", from: "source AS r"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
                 """)
         }
-        try db.execute(sql: """
+        statements.append("""
             INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
             SELECT \(wholeCounty), figure, bucket, item, SUM(n) FROM \(target) WHERE busGroupId <> \(wholeCounty)
             GROUP BY figure, bucket, item \(upsert)
             """)
+        return statements
     }
 
     /// How many tallies differ from a fresh count of the rows: 0 when they are true. Reads only
@@ -224,23 +261,33 @@ enum ReviewTally {
     }
 
     static func createTable(_ db: Database, named name: String) throws {
-        try db.execute(sql: """
-            CREATE TABLE \(name) (
-                busGroupId INTEGER NOT NULL,
-                figure TEXT NOT NULL,
-                bucket TEXT NOT NULL,
-                item TEXT NOT NULL,
-                n INTEGER NOT NULL,
-                PRIMARY KEY (busGroupId, figure, bucket, item)
-            ) WITHOUT ROWID
-            """)
+        try db.execute(sql: createTableSQL(named: name))
     }
 
-    /// The table, its triggers and its counts (migration v11).
-    static func install(_ db: Database) throws {
-        try createTable(db, named: table)
-        try createTriggers(db)
-        try fill(db)
+    static func createTableSQL(named name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            busGroupId INTEGER NOT NULL,
+            figure TEXT NOT NULL,
+            bucket TEXT NOT NULL,
+            item TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (busGroupId, figure, bucket, item)
+        ) WITHOUT ROWID
+        """
+    }
+
+    /// The newest frozen install script in `Resources/sql`; the migration that installs the tallies
+    /// runs that file. A figure whose rule changes needs a new migration with a new file (and this
+    /// name changed to it): `FrozenMigrationTests` checks that `installSQL` still produces it.
+    static let frozenInstall = "v11-review-tally.sql"
+
+    /// The table, its triggers and its counts, as one script: what `frozenInstall` holds.
+    static var installSQL: String {
+        let statements = [createTableSQL(named: table)] + triggers.map(\.sql) + fillSQL()
+        return "-- Generated from ReviewTally.sources by ReviewTally.installSQL and frozen: never edit this file.\n"
+            + "-- A changed figure gets a new migration and a new file.\n\n"
+            + statements.map { $0 + ";\n" }.joined(separator: "\n")
     }
 
     /// Runs `body` (a bulk load) without the triggers, then counts afresh: a county's demo would

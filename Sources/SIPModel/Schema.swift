@@ -9,7 +9,7 @@ enum Schema {
             try db.execute(sql: v1)
         }
         migrator.registerMigration("v1-reference-data") { db in
-            try ReferenceData.bundled().insert(into: db)
+            try db.execute(sql: FrozenSQL.text("v1-reference-data.sql"))
         }
         migrator.registerMigration("v2-form-drafts") { db in
             // Form input kept when a session ends before it was saved (signal, lost terminal).
@@ -75,10 +75,7 @@ enum Schema {
                 );
                 CREATE INDEX selfAssessment_group ON selfAssessment(busGroupId, measuredOn);
                 """)
-            for (index, row) in try DataFile.rows("spider-dimensions.tsv", columns: 3).enumerated() {
-                try db.execute(sql: "INSERT INTO spiderDimension (position, code, nameSv, nameEn) VALUES (?, ?, ?, ?)",
-                               arguments: [index + 1, row[0], row[1], row[2]])
-            }
+            try db.execute(sql: FrozenSQL.text("v5-spider-dimensions.sql"))
         }
         migrator.registerMigration("v6-users-and-retention") { db in
             try db.execute(sql: """
@@ -164,17 +161,27 @@ enum Schema {
             // The group a deviation counts for, kept beside it by triggers (the rule: its plan's
             // group; without a plan, the concerned organisation's, or the reporter's when the
             // concerned serves every group): the review then reads the deviation rows alone,
-            // not a plan row for each.
+            // not a plan row for each. The rule is written out as it was (`ReviewSQL.deviationGroup`
+            // at the time): a migration does not follow the code.
             try db.execute(sql: """
                 ALTER TABLE deviation ADD COLUMN busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL;
-                UPDATE deviation SET busGroupId = \(ReviewSQL.deviationGroup("deviation"));
+                UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = deviation.planId),
+                         CASE WHEN deviation.planId IS NULL THEN COALESCE(
+                             (SELECT busGroupId FROM agency WHERE id = deviation.concernedAgencyId),
+                             (SELECT busGroupId FROM agency WHERE id = deviation.reportingAgencyId)) END);
                 CREATE INDEX deviation_group_occurred ON deviation(busGroupId, occurredOn);
                 CREATE TRIGGER deviation_group_insert AFTER INSERT ON deviation BEGIN
-                    UPDATE deviation SET busGroupId = \(ReviewSQL.deviationGroup("NEW")) WHERE id = NEW.id;
+                    UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = NEW.planId),
+                         CASE WHEN NEW.planId IS NULL THEN COALESCE(
+                             (SELECT busGroupId FROM agency WHERE id = NEW.concernedAgencyId),
+                             (SELECT busGroupId FROM agency WHERE id = NEW.reportingAgencyId)) END) WHERE id = NEW.id;
                 END;
                 CREATE TRIGGER deviation_group_update AFTER UPDATE OF planId, concernedAgencyId, reportingAgencyId ON deviation
                 BEGIN
-                    UPDATE deviation SET busGroupId = \(ReviewSQL.deviationGroup("NEW")) WHERE id = NEW.id;
+                    UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = NEW.planId),
+                         CASE WHEN NEW.planId IS NULL THEN COALESCE(
+                             (SELECT busGroupId FROM agency WHERE id = NEW.concernedAgencyId),
+                             (SELECT busGroupId FROM agency WHERE id = NEW.reportingAgencyId)) END) WHERE id = NEW.id;
                 END;
                 CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan" BEGIN
                     UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
@@ -202,7 +209,8 @@ enum Schema {
                 CREATE TRIGGER busGroup_notZero_update BEFORE UPDATE OF id ON busGroup WHEN NEW.id = 0
                 BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
                 """)
-            try ReviewTally.install(db)
+            // The table, its triggers and its first count, as generated from the figures when v11 was written.
+            try db.execute(sql: FrozenSQL.text("v11-review-tally.sql"))
             // Saving a plan form rewrites its group unchanged: only a real move re-groups its deviations.
             try db.execute(sql: """
                 DROP TRIGGER deviation_group_plan;
@@ -430,33 +438,6 @@ enum Schema {
     CREATE TRIGGER auditLog_noDelete BEFORE DELETE ON auditLog
     BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     """
-}
-
-/// Reference data read from the `data/` files bundled with the program.
-struct ReferenceData {
-    var agencyKinds: [AgencyKind]
-    var deviationKinds: [DeviationKind]
-    var agenda: [AgendaTemplateItem]
-
-    static func bundled() throws -> ReferenceData {
-        let agencyKinds = try DataFile.rows("agency-kinds.tsv", columns: 4).map {
-            AgencyKind(code: $0[0], nameSv: $0[1], nameEn: $0[2],
-                       defaultPrincipal: PrincipalType(rawValue: $0[3]) ?? .other)
-        }
-        let deviationKinds = try DataFile.rows("deviation-kinds.tsv", columns: 3).map {
-            DeviationKind(code: $0[0], nameSv: $0[1], nameEn: $0[2])
-        }
-        let agenda = try DataFile.rows("agenda.tsv", columns: 4).enumerated().map { index, row in
-            AgendaTemplateItem(position: index + 1, code: row[0], titleSv: row[1], titleEn: row[2], guidanceSv: row[3])
-        }
-        return ReferenceData(agencyKinds: agencyKinds, deviationKinds: deviationKinds, agenda: agenda)
-    }
-
-    func insert(into db: Database) throws {
-        for kind in agencyKinds { try kind.insert(db) }
-        for kind in deviationKinds { try kind.insert(db) }
-        for item in agenda { try item.insert(db) }
-    }
 }
 
 /// The plain-text files in `data/`: TAB-separated, `#` comments, blank lines ignored.

@@ -1,0 +1,27 @@
+-- Reference rows from data/*.tsv, frozen for migration v1-reference-data: never edit.
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('skola', 'Skola', 'School', 'kommun');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('forskola', 'Förskola', 'Preschool', 'kommun');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('elevhalsa', 'Elevhälsa', 'Student health', 'kommun');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('socialtjanst', 'Socialtjänst', 'Social services', 'kommun');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('bup', 'BUP', 'Child and adolescent psychiatry (BUP)', 'region');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('bumm', 'BUMM', 'Paediatric clinic (BUMM)', 'region');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('habilitering', 'Habilitering', 'Habilitation', 'region');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('bvc', 'BVC', 'Child health centre (BVC)', 'region');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('lss', 'LSS', 'Disability support (LSS)', 'kommun');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('primarvard', 'Primärvård', 'Primary care', 'region');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('polis', 'Polis', 'Police', 'stat');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('forsakringskassan', 'Försäkringskassan', 'Social Insurance Agency', 'stat');
+INSERT INTO agencyKind (code, nameSv, nameEn, defaultPrincipal) VALUES ('annan', 'Annan', 'Other', 'annan');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('uteblev', 'Kallad part kom inte till SIP-mötet', 'A called party did not come to the SIP meeting');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('avbojde', 'Part avböjde att delta', 'A party declined to take part');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('insats_ej_utford', 'Överenskommen insats har inte genomförts', 'An agreed intervention was not delivered');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('vantetid', 'Lång väntetid', 'Long waiting time');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('oenighet', 'Parterna kunde inte enas', 'The parties could not agree');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('kallelse_ej_besvarad', 'Kallelse besvarades inte', 'An invitation was not answered');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('ansvar_oklart', 'Oklart huvudansvar', 'Overall responsibility unclear');
+INSERT INTO deviationKind (code, nameSv, nameEn) VALUES ('ovrigt', 'Övrigt', 'Other');
+INSERT INTO agendaTemplate (position, code, titleSv, titleEn, guidanceSv) VALUES (1, 'inledning', 'Inledning', 'Introduction', 'Mötesledaren presenterar sig och den som för anteckningar. Samtycke och sekretess gås igenom. Syfte, frågeställning och tid.');
+INSERT INTO agendaTemplate (position, code, titleSv, titleEn, guidanceSv) VALUES (2, 'aktuell_situation', 'Aktuell situation', 'Current situation', 'Vad fungerar bra? Vad fungerar inte? Barnets och familjens bild först.');
+INSERT INTO agendaTemplate (position, code, titleSv, titleEn, guidanceSv) VALUES (3, 'behov', 'Behov och mål', 'Needs and goals', 'Barnets egen syn och egna mål. Långsiktiga och kortsiktiga mål. Vad familjen gör själv.');
+INSERT INTO agendaTemplate (position, code, titleSv, titleEn, guidanceSv) VALUES (4, 'insatser', 'Insatser', 'Interventions', 'Vad ska göras, av vem, hur ofta, från när och till när.');
+INSERT INTO agendaTemplate (position, code, titleSv, titleEn, guidanceSv) VALUES (5, 'sammanfattning', 'Sammanfattning', 'Summary', 'Sammanfatta planen. Utse huvudansvarig. Bestäm datum för uppföljning och vem som kallar.');
