@@ -16,12 +16,19 @@ let package = Package(
         // No pkgConfig: SwiftPM would drop its -D_XOPEN_SOURCE flag with a warning anyway; the
         // header defines what it needs and the module map links ncursesw.
         .systemLibrary(name: "CNcurses"),
+        // Layers, each only above the ones it names: the compiler keeps the direction.
+        // The domain: days, personal numbers, records as values, rules, errors. No database.
+        .target(name: "SIPDomain"),
+        // Words and documents, from domain values: the one catalog, the plan as text and HTML.
+        .target(name: "SIPText", dependencies: ["SIPDomain"]),
+        // The store: GRDB records, migrations (frozen SQL), access, queries, the review.
         .target(
             name: "SIPModel",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-            // sql/: what the migrations run, frozen when each was written.
+            dependencies: ["SIPDomain", "SIPText", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Resources/data"), .copy("Resources/sql")]
         ),
+        // Fictional demo data, through the store.
+        .target(name: "SIPDemo", dependencies: ["SIPModel"]),
         // The terminal UI without a terminal: screens as state machines rendering into a grid.
         .target(
             name: "SIPUI",
@@ -31,6 +38,7 @@ let package = Package(
             name: "sip-tui",
             dependencies: [
                 "SIPModel",
+                "SIPDemo",
                 "SIPUI",
                 "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,11 +57,11 @@ let package = Package(
         .testTarget(
             name: "SIPModelTests",
             // sip-tui is listed so that `swift test` builds the binary the command-line tests run.
-            dependencies: ["SIPModel", "SIPTestSupport", "sip-tui", "sip-stress"]
+            dependencies: ["SIPModel", "SIPDemo", "SIPTestSupport", "sip-tui", "sip-stress"]
         ),
         .testTarget(
             name: "SIPUITests",
-            dependencies: ["SIPUI", "SIPModel", "SIPTestSupport", "sip-tui"],
+            dependencies: ["SIPUI", "SIPModel", "SIPDemo", "SIPTestSupport", "sip-tui"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -4,6 +4,8 @@ import GRDB
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import SIPDomain
+import SIPText
 #endif
 
 /// The result of `sip-tui check`: each problem found, empty when all is well.

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// Unsaved form input, kept per user and plan (plan 0: a new plan not yet created).
 public struct FormDraft: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {

@@ -1,4 +1,6 @@
 import Foundation
+import SIPDomain
+import SIPText
 
 /// The invitation to a SIP meeting: plain text from `data/kallelse.txt`, or an iCalendar event.
 public struct Invitation: Sendable {

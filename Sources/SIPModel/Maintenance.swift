@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// One line of `sip-tui audit`.
 public struct AuditLine: Codable, Equatable, Sendable {
@@ -115,7 +117,7 @@ extension Store {
 
 extension Store {
     /// Copies the WAL into the database and empties it.
-    func checkpoint() throws {
+    package func checkpoint() throws {
         try mappingErrors { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// A BUS deviation prepared from a meeting, for the user to check before it is registered.
 public struct DeviationDraft: Equatable, Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// What is needed to open a new plan from a request.
 public struct NewPlan: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// The orders the plan list offers. Each is a total order (ties by plan number), so pages of it
 /// never overlap or skip.

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// The BUS group review: what a chair sees for a group (or the whole county) and a period.
 /// De-identified by construction: plan numbers, sex and age band, never names or numbers.

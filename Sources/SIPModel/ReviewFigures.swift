@@ -1,4 +1,6 @@
 import GRDB
+import SIPDomain
+import SIPText
 
 /// The review's figures, each defined once: where `GroupReview` holds it, the rows it counts (and
 /// so the ids behind it), how it is summed from the tallies, what its ids are, and its words in the

@@ -1,4 +1,6 @@
 import GRDB
+import SIPDomain
+import SIPText
 
 /// The counts behind the BUS review, kept current by triggers as plans, children, interventions and
 /// deviations change, so a county's review adds up a few thousand tallies instead of reading
@@ -16,7 +18,7 @@ import GRDB
 /// generated from `sources`; migration v11 runs them as frozen in `Resources/sql/v11-review-tally.sql`,
 /// so changing a figure's rule needs a new migration that drops the triggers and the table and
 /// installs a newly frozen script (see `frozenInstall`).
-enum ReviewTally {
+package enum ReviewTally {
     static let table = "reviewTally"
     static let wholeCounty: Int64 = 0
 
@@ -292,7 +294,7 @@ enum ReviewTally {
 
     /// Runs `body` (a bulk load) without the triggers, then counts afresh: a county's demo would
     /// otherwise update a tally for every row it writes.
-    static func suspended<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+    package static func suspended<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         try dropTriggers(db)
         let result = try body()
         try createTriggers(db)

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// The database schema, as GRDB migrations. Migrations are append-only: never edit a shipped one.
 enum Schema {

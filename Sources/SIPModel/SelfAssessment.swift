@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// A dimension of spindelmätning, reference data from `data/spider-dimensions.tsv`.
 public struct SpiderDimension: Codable, Equatable, Sendable, FetchableRecord {

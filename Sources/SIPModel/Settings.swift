@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import SIPDomain
+import SIPText
 
 /// Local deadlines. They differ between municipalities, so they live in the database and are set
 /// with `sip-tui settings`; the defaults follow the most common local routines.

@@ -4,6 +4,8 @@ import GRDB
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import SIPDomain
+import SIPText
 #endif
 
 /// Who is acting and when: injected so that "overdue" and the audit trail are testable.
@@ -209,7 +211,7 @@ public final class Store: Sendable {
     /// Appends to the audit log inside the caller's transaction, after checking that the
     /// signed-in user may do this (a refusal rolls the whole change back). The detail (changed
     /// values) goes beside the append-only log, where purging a plan can remove it.
-    func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
+    package func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
         try authorize(db, entity: entity, id: id, action: action)
         try appendAudit(db, entity: entity, id: id, action: action, detail: detail)
     }

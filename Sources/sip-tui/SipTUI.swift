@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SIPModel
+import SIPDemo
 
 /// Options every command takes, before or after the subcommand name.
 struct GlobalOptions: ParsableArguments {

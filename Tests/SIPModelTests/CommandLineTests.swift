@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 
 /// The command-line tests run the real binary.
 typealias CLI = Binary

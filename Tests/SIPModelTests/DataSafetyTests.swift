@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 
 /// Ways data could be lost or overwritten without anyone noticing, each closed.
 @Suite("No silent loss or overwrite")

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
+@testable import SIPDemo
 
 /// Processes that write while they are killed, or while others write: nothing acknowledged is lost.
 /// Bounded so CI stays short; SIP_TUI_STRESS=1 runs longer.

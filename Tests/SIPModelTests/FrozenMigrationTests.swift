@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 
 /// Migrations run frozen SQL (`Sources/SIPModel/Resources/sql`), never today's generators or data
 /// files: these tests check that the generators and data files still agree with the newest frozen files.

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
+@testable import SIPDemo
 
 @Suite("Running a SIP: invitation, meeting, follow-up")
 struct MeetingTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 
 /// Whether the purge reaches every text column that may hold personal data, read from the live
 /// schema: a column added later is checked without anyone remembering to add it here.

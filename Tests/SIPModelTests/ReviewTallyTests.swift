@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
+@testable import SIPDemo
 
 /// The review's figures without the ids behind them: what the tallies can answer.
 extension GroupReview {

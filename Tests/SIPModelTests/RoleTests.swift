@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
+@testable import SIPDemo
 
 /// One database with two BUS groups, a plan in each, deviations in each, and one user per role.
 /// The fixture is built by the library unsigned (as the demo generator and tools do); each role

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 
 @Suite("Plan rules")
 struct PlanRuleTests {

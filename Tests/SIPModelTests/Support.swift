@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 @_exported import SIPTestSupport
 
 /// A clock the test sets: 2026-03-16 10:00 in Stockholm unless told otherwise.

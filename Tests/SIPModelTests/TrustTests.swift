@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
+@testable import SIPDemo
 
 private func mode(_ path: String) -> Int {
     var info = stat()

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import SIPModel
+@testable import SIPDomain
+@testable import SIPText
 
 @Suite("Personnummer and samordningsnummer")
 struct PersonalNumberTests {

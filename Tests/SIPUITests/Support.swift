@@ -2,6 +2,7 @@ import Foundation
 import SIPModel
 @testable import SIPUI
 @_exported import SIPTestSupport
+@testable import SIPDemo
 
 /// Fixed moment for every UI test: screens show dates, and "overdue" depends on today.
 let fixedNow = Day(year: 2026, month: 11, day: 20)!.date(hour: 10, in: .stockholm)

@@ -1,4 +1,6 @@
 import Foundation
+import SIPDomain
+import SIPText
 
 /// SQL a migration runs, frozen in `Resources/sql` when the migration was written. A migration must
 /// do on every database what it did when it shipped, whatever the program's types, rules and data

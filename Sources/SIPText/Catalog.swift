@@ -1,4 +1,5 @@
 import Foundation
+import SIPDomain
 
 /// The user's language. Swedish is the default: it is the users' language.
 public enum Language: String, Sendable, CaseIterable {
@@ -371,7 +372,7 @@ public struct Catalog: Sendable {
     }
 
     /// The review table's sections and items (`ReviewFigures` says which figure shows which).
-    func review(_ label: ReviewLabel) -> String {
+    package func review(_ label: ReviewLabel) -> String {
         switch label {
         case .openPlansByStatus: return pick("Öppna planer per status", "Open plans by status")
         case .plans: return pick("Planer", "Plans")
@@ -395,7 +396,7 @@ public struct Catalog: Sendable {
 }
 
 /// The words of the review table.
-enum ReviewLabel {
+package enum ReviewLabel {
     case openPlansByStatus, plans, startedInPeriod, overdue, firstMeeting, followUp, interventions
     case deviationsByKind, deviationsByConcerned, deviationsByStatus
     case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge

@@ -1,3 +1,4 @@
+import SIPDomain
 extension Catalog {
     /// Words of the terminal interface. Part of the one catalog: every case has both languages.
     public enum UIText: Sendable, CaseIterable {

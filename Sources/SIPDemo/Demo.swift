@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SIPModel
 
 /// A small, fast, seedable random generator (SplitMix64): the same seed gives the same demo.
 public struct SeededRandom: RandomNumberGenerator, Sendable {

@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 
 extension Plan {
     /// The plan's columns, typed: a misspelt column is a compile error, not a failing query.
-    public enum Columns: String, ColumnExpression, Sendable {
+    public enum Columns: String, Sendable {
         case id, childId, busGroupId, initiatorKind, initiatorAgencyId, initiatorPerson, requestDate
         case reason, questions, currentSituation, childView, childGoals, longTermGoals, shortTermGoals
         case familyOwnActions, leadAgencyId, leadPerson, coordinator, status, closedReason, closedKind
@@ -50,7 +49,7 @@ public struct PlanField: Sendable {
     /// One of the plan's own texts the text report lists under its questions heading, in the order of `all`.
     public let isNarrative: Bool
     /// Where `PlanDocument.Core` carries it; nil when the document carries it in its own shape.
-    let document: (WritableKeyPath<PlanDocument.Core, String> & Sendable)?
+    package let document: (WritableKeyPath<PlanDocument.Core, String> & Sendable)?
 
     init(_ field: Field, _ column: Plan.Columns, _ value: Value, maxLength: Int, multiline: Bool = false,
          editable: Bool = true, purge: Purge = .blank(""), narrative: Bool = false,
@@ -126,21 +125,5 @@ public struct PlanField: Sendable {
         case .optionalDay(let path): plan[keyPath: path] = try Day.parseOptional(raw)
         case .statusText: throw SIPError.invalidValue(field: field, value: raw)
         }
-    }
-
-    /// The column set to the plan's value, as a versioned save writes it; nil for what a save never writes.
-    func saved(from plan: Plan) -> ColumnAssignment? {
-        switch value {
-        case .text(let path): column.set(to: plan[keyPath: path])
-        case .day(let path): column.set(to: plan[keyPath: path])
-        case .optionalDay(let path): column.set(to: plan[keyPath: path])
-        case .statusText: nil
-        }
-    }
-
-    /// The column as the purge leaves it; nil when the purge keeps it.
-    var purged: ColumnAssignment? {
-        guard case .blank(let text) = purge else { return nil }
-        return column.set(to: text)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A calendar date with no time of day, as Swedish case work counts deadlines.
 /// Stored and serialised as ISO 8601 `YYYY-MM-DD`.
@@ -129,13 +128,5 @@ extension Day: Codable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
-    }
-}
-
-extension Day: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { iso.databaseValue }
-
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
-        String.fromDatabaseValue(dbValue).flatMap(Day.init(iso:))
     }
 }

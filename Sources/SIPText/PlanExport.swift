@@ -1,4 +1,5 @@
 import Foundation
+import SIPDomain
 
 /// The written plan given to the family and the organisations: every field the guidance lists,
 /// the law's four points marked. One section model, three renderings.

@@ -1,7 +1,6 @@
-import GRDB
 
 /// The life of a plan. `allowedNext` is the one place the transition rules live.
-public enum PlanStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum PlanStatus: String, Codable, Sendable, CaseIterable {
     /// utkast: request received, being prepared (förmöte).
     case draft
     /// kallad: the invitation (kallelse) has gone out.
@@ -42,12 +41,12 @@ public enum PlanStatus: String, Codable, Sendable, CaseIterable, DatabaseValueCo
 }
 
 /// Sex recorded for statistics only (kön).
-public enum Sex: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum Sex: String, Codable, Sendable, CaseIterable {
     case girl = "flicka", boy = "pojke", other = "annat", unknown = "okant"
 }
 
 /// The kind of principal behind an organisation (huvudmannens typ).
-public enum PrincipalType: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum PrincipalType: String, Codable, Sendable, CaseIterable {
     case municipality = "kommun", region, privat, state = "stat", other = "annan"
 
     /// Municipality and region carry the SIP duty; everyone else's insatser are "measures by others".
@@ -55,22 +54,22 @@ public enum PrincipalType: String, Codable, Sendable, CaseIterable, DatabaseValu
 }
 
 /// A child's relative: a legal guardian (vårdnadshavare) or another relative invited (närstående).
-public enum FamilyRole: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum FamilyRole: String, Codable, Sendable, CaseIterable {
     case guardian, relative
 }
 
 /// Who asked for the SIP.
-public enum InitiatorKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum InitiatorKind: String, Codable, Sendable, CaseIterable {
     case guardian, child, agency
 }
 
 /// First meeting or follow-up (uppföljning).
-public enum MeetingKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum MeetingKind: String, Codable, Sendable, CaseIterable {
     case first, followUp = "follow_up"
 }
 
 /// How an invited party turned out at a meeting.
-public enum AttendanceStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum AttendanceStatus: String, Codable, Sendable, CaseIterable {
     case present
     case absentWithNotice = "absent_with_notice"
     case absentWithoutNotice = "absent_without_notice"
@@ -81,12 +80,12 @@ public enum AttendanceStatus: String, Codable, Sendable, CaseIterable, DatabaseV
 }
 
 /// kallelse goes to the principals (municipality, region); inbjudan to everyone else.
-public enum InvitationKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum InvitationKind: String, Codable, Sendable, CaseIterable {
     case summons = "kallelse", invitation = "inbjudan"
 }
 
 /// The state of an insats.
-public enum InterventionStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum InterventionStatus: String, Codable, Sendable, CaseIterable {
     case planned, ongoing, done
     case notDelivered = "not_delivered"
 
@@ -95,7 +94,7 @@ public enum InterventionStatus: String, Codable, Sendable, CaseIterable, Databas
 }
 
 /// The state of a BUS deviation.
-public enum DeviationStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum DeviationStatus: String, Codable, Sendable, CaseIterable {
     case registered, sent, answered, closed
 
     /// registered -> sent -> answered -> closed; an answer may come before it was formally sent,
@@ -112,24 +111,24 @@ public enum DeviationStatus: String, Codable, Sendable, CaseIterable, DatabaseVa
 
 /// How far a deviation has gone: the nearest managers (local), the local BUS group, and a copy
 /// for information to the BUS secretariat and BUSSAM.
-public enum Escalation: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum Escalation: String, Codable, Sendable, CaseIterable {
     case local
     case busGroup = "bus_group"
     case bussam
 }
 
 /// Written or oral consent; oral consent is recorded by the one who received it.
-public enum ConsentForm: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum ConsentForm: String, Codable, Sendable, CaseIterable {
     case written, oral
 }
 
 /// What an invited party answered to the invitation.
-public enum InvitationAnswer: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum InvitationAnswer: String, Codable, Sendable, CaseIterable {
     case accepted, declined
     case noAnswer = "no_answer"
 }
 
 /// How a plan ended: its goals met, a request refused (with its documented reason), or otherwise.
-public enum ClosedKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum ClosedKind: String, Codable, Sendable, CaseIterable {
     case completed, refused, other
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SIPDomain
 
 /// One line of a rendered report, with what it is (so a screen can style it).
 public struct ReportLine: Equatable, Sendable {
@@ -11,33 +12,8 @@ public struct ReportLine: Equatable, Sendable {
 /// Plain-text renderings for the command line. Every value from the database goes through
 /// `TerminalText.safe` before it is printed.
 public enum TextReports {
-    static func cell(_ text: String, _ width: Int) -> String {
+    package static func cell(_ text: String, _ width: Int) -> String {
         DisplayWidth.pad(TerminalText.safe(text), to: width)
-    }
-
-    public static func planTable(_ rows: [PlanSummary], catalog c: Catalog) -> String {
-        guard !rows.isEmpty else { return c(.noPlans) + "\n" }
-        var out = cell(c(.planNumber), 6) + " " + cell(c(.child), 22) + " " + cell(c.field(.personalNumber), 13) + " "
-            + cell(c.field(.status), 12) + " " + cell(c(.lead), 26) + " " + cell(c(.nextDate), 11) + "\n"
-        for row in rows {
-            out += cell(String(row.id), 6) + " " + cell(row.childName, 22) + " "
-                + cell(row.personalNumberMasked ?? "-", 13) + " " + cell(c.status(row.status), 12) + " "
-                + cell(row.leadAgency ?? "-", 26) + " " + cell(row.nextDate?.iso ?? "-", 10)
-                + (row.overdue ? "  " + c(.overdue) : "") + "\n"
-        }
-        return out
-    }
-
-    public static func deviationTable(_ rows: [DeviationSummary], catalog c: Catalog) -> String {
-        guard !rows.isEmpty else { return c(.noDeviations) + "\n" }
-        var out = cell("#", 5) + " " + cell(c.field(.occurredOn), 10) + " " + cell(c(.kind), 28) + " "
-            + cell(c(.concerning), 24) + " " + cell(c.field(.status), 11) + " " + cell(c(.responseDue), 11) + "\n"
-        for row in rows {
-            out += cell(String(row.id), 5) + " " + cell(row.occurredOn.iso, 10) + " " + cell(row.kindName, 28) + " "
-                + cell(row.concernedAgency, 24) + " " + cell(c.deviationStatus(row.status), 11) + " "
-                + cell(row.responseDue.iso, 10) + (row.overdue ? "  " + c(.overdue) : "") + "\n"
-        }
-        return out
     }
 
     /// The users, one per line; with `width`, the last column (the group) is cut to fit.

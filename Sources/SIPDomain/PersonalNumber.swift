@@ -67,7 +67,7 @@ public struct PersonalNumber: Hashable, Sendable, Codable, CustomStringConvertib
     }
 
     /// Builds a number from digits already known to be valid (the database's CHECK holds them).
-    init(trusted digits: String) { self.digits = digits }
+    package init(trusted digits: String) { self.digits = digits }
 
     /// Luhn over the ten digits YYMMDDNNNC: the last digit must make the weighted sum divisible by 10.
     static func luhnIsValid(_ tenDigits: String) -> Bool {
