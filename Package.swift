@@ -29,10 +29,13 @@ let package = Package(
         ),
         // Fictional demo data, through the store.
         .target(name: "SIPDemo", dependencies: ["SIPModel"]),
-        // The terminal UI without a terminal: screens as state machines rendering into a grid.
+        // What screens are drawn with: the cell grid, themes, keys and key tables, text input, chrome.
+        .target(name: "SIPWidgets", dependencies: ["SIPDomain", "SIPText"]),
+        // The terminal UI without a terminal: screens as state machines rendering into a grid,
+        // their commands interpreted against the store.
         .target(
             name: "SIPUI",
-            dependencies: ["SIPModel"]
+            dependencies: ["SIPModel", "SIPWidgets"]
         ),
         .executableTarget(
             name: "sip-tui",
@@ -40,6 +43,7 @@ let package = Package(
                 "SIPModel",
                 "SIPDemo",
                 "SIPUI",
+                "SIPWidgets",
                 "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -61,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SIPUITests",
-            dependencies: ["SIPUI", "SIPModel", "SIPDemo", "SIPTestSupport", "sip-tui"],
+            dependencies: ["SIPUI", "SIPWidgets", "SIPModel", "SIPDemo", "SIPTestSupport", "sip-tui"],
             exclude: ["Snapshots"]
         ),
     ],

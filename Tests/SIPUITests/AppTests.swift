@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 @Suite("The terminal app, driven by keys")
 struct AppTests {

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 /// One hostile or awkward input, and what must come of it.
 struct CorpusCase: CustomTestStringConvertible, Sendable {

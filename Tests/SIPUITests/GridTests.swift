@@ -1,6 +1,7 @@
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 @Suite("Grid and display width")
 struct GridTests {

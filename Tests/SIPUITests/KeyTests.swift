@@ -1,6 +1,7 @@
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 @Suite("Keys: tables, decoding, text editing")
 struct KeyTests {

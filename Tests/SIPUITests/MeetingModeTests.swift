@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 @testable import SIPDemo
 
 @Suite("Meeting mode and running the plan")

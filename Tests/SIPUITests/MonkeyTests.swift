@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 @testable import SIPDemo
 
 @Suite("A monkey at the keyboard")

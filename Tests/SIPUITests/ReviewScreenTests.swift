@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 @testable import SIPDemo
 
 @Suite("The BUS review on screen")

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 /// The first screen and the keys follow the signed-in user's role.
 @Suite("Each role's screens")

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 /// Screens on their own: keys and canned answers in, commands and a grid out. No database is
 /// opened: what a screen would read is handed to it as the message its query would bring.

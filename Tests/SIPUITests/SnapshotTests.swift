@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 
 /// Compares rendered screens with golden files in Snapshots/. Run with SNAPSHOT_RECORD=1 to
 /// rewrite them after an intended change, then read the diff before committing.

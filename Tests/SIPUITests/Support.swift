@@ -1,6 +1,7 @@
 import Foundation
 import SIPModel
 @testable import SIPUI
+@testable import SIPWidgets
 @_exported import SIPTestSupport
 @testable import SIPDemo
 

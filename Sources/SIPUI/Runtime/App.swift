@@ -1,5 +1,6 @@
 import Foundation
 import SIPModel
+import SIPWidgets
 
 /// What covers the screen for a moment.
 public enum Overlay: Equatable, Sendable {
@@ -299,7 +300,7 @@ public final class App {
         var grid = Grid(width: width, height: height)
         guard width > 0, height > 0 else { return grid }
         if isTooSmall {
-            Chrome.tooSmall(&grid, catalog: catalog)
+            Chrome.tooSmall(&grid, minimum: (Self.minimumWidth, Self.minimumHeight), catalog: catalog)
             return grid
         }
         let env = environment

@@ -1,5 +1,6 @@
 import Foundation
 import SIPModel
+import SIPWidgets
 
 /// The area a screen may draw in, and its top-left corner in the frame.
 public struct Viewport: Equatable, Sendable {

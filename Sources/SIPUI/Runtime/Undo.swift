@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 extension Session {
     func recordUndo(_ entry: UndoEntry) { undoLog.append(entry) }

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// An administrator's start screen: the users and the settings, and the commands that change them.
 /// The user table is laid out in columns for the terminal's width, so it is read again on resize.

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// The BUS deviation register: every deviation, newest first, overdue answers marked.
 public struct DeviationsScreen: AppScreen, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// One field of a form: text (single or multi-line) or a choice among named options.
 public struct FormField: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import SIPModel
+import SIPWidgets
 
 /// A form on screen: typing, focus, drawing, drafts, conflicts and leaving, for any record form.
 /// What the fields are and how they are saved is the record form's (`RecordForm`).

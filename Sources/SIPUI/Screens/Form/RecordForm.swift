@@ -1,5 +1,6 @@
 import Foundation
 import SIPModel
+import SIPWidgets
 
 /// One record form, declared in one file: its typed field keys, the fields it shows, how its
 /// values are parsed and saved, and where the model's refusals land. `FormScreen` does the rest

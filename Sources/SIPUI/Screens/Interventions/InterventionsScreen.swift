@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// One plan's interventions (insatser): what, who, until when, status; overdue ones marked.
 public struct InterventionsScreen: AppScreen, Equatable, Sendable {

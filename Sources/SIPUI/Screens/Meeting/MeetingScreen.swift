@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// Meeting mode (mötesläge): the whole screen belongs to one plan's meeting. It walks the
 /// mötescirkel and records attendance. Nothing about any other child is reachable from here:

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// Every section of one plan, readable at 80x24 by scrolling. The focused line carries the cursor.
 public struct PlanDetailScreen: AppScreen, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// The start screen: every plan the user may see, filtered as they type.
 public struct PlanListScreen: AppScreen, Equatable, Sendable {

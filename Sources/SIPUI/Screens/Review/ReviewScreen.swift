@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// The BUS group review for chairs: de-identified figures for a group (or all) and a period;
 /// Enter opens the list behind a figure.

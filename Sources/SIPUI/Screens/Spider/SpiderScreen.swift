@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// Spindelmätning for one BUS group: a measurement beside the one before it; ← and → go back and
 /// forth in time, n records a new one.

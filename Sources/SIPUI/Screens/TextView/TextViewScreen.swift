@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A read-only text to scroll through (the invitation, a deviation, the list behind a figure).
 public struct TextViewScreen: AppScreen {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// The concerned organisation's answer to a deviation, and its date.
 public struct AnswerDeviationForm: RecordForm {

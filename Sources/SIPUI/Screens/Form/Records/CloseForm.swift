@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A plan closed, always with a reason; a request not yet under way may be refused instead.
 public struct CloseForm: RecordForm {

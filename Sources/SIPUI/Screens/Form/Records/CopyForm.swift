@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A copy of the plan given to someone (the family, a professional), and when.
 public struct CopyForm: RecordForm {

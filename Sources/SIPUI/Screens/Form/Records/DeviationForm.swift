@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A BUS deviation (avvikelse): collaboration that failed, who reports it and who it concerns.
 public struct DeviationForm: RecordForm {

@@ -1,5 +1,6 @@
 import Foundation
 import SIPModel
+import SIPWidgets
 
 /// The written plan to a file (text, Markdown, or HTML for print), readable by its owner only.
 public struct ExportForm: RecordForm {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A guardian or relative of the child. Guardians are at the table: they are invited with the plan.
 public struct FamilyMemberForm: RecordForm {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// An intervention (insats): what, by which organisation and person, how often, from and until when.
 public struct InterventionForm: RecordForm {

@@ -1,5 +1,6 @@
 import Foundation
 import SIPModel
+import SIPWidgets
 
 /// A meeting booked, and the kallelse it makes: a draft plan becomes invited.
 public struct MeetingForm: RecordForm {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// An organisation invited to the plan, with the person who comes and their role.
 public struct ParticipantForm: RecordForm {

@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A new plan for a child, from a request: enough to open it. Kept as a draft when interrupted.
 public struct PlanCreateForm: RecordForm {

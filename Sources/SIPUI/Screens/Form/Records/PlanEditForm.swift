@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A plan's own fields: a versioned save that never overwrites another session's (a conflict
 /// shows both values), kept as a draft when interrupted.

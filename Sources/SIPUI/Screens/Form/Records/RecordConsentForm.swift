@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A consent (samtycke) to the plan: who gave it, how, for which period; it covers the
 /// organisations taking part.

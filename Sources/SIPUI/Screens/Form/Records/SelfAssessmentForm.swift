@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A BUS group's spindelmätning: a score from 1 to 5 per dimension, on a day.
 public struct SelfAssessmentForm: RecordForm {

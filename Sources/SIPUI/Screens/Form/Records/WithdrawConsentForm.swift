@@ -1,4 +1,5 @@
 import SIPModel
+import SIPWidgets
 
 /// A consent withdrawn, from a day on.
 public struct WithdrawConsentForm: RecordForm {

@@ -1,4 +1,5 @@
-import SIPModel
+import SIPDomain
+import SIPText
 
 /// The editing state of one text field: characters (grapheme clusters, so the cursor moves by
 /// character, never by byte) and a cursor index. Emacs keys as in readline.

@@ -1,4 +1,5 @@
-import SIPModel
+import SIPDomain
+import SIPText
 
 /// What a cell is for; the theme decides how that looks (colour, or reverse/bold in monochrome).
 public enum StyleRole: String, Sendable, CaseIterable {

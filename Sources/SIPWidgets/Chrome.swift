@@ -1,5 +1,6 @@
 import Foundation
-import SIPModel
+import SIPDomain
+import SIPText
 
 /// Keys every screen understands; listed in every help overlay.
 public enum GlobalAction: Hashable, Sendable { case help, redraw }
@@ -16,14 +17,20 @@ public enum GlobalKeys {
 
 /// Lines wrapped to the width last drawn, kept until the width changes: a screen's text is
 /// wrapped once, not at every key.
-struct Wrapped<Line: Equatable & Sendable>: Equatable, Sendable {
-    var width = -1
-    var lines: [Line] = []
+package struct Wrapped<Line: Equatable & Sendable>: Equatable, Sendable {
+    package var width = -1
+    package var lines: [Line] = []
+
+    package init() {}
+    package init(width: Int, lines: [Line]) {
+        self.width = width
+        self.lines = lines
+    }
 }
 
 /// Shared drawing: the title bar, the hint bar and list scrolling.
-enum Chrome {
-    static func titleBar(_ grid: inout Grid, left: String, right: String) {
+package enum Chrome {
+    package static func titleBar(_ grid: inout Grid, left: String, right: String) {
         grid.fill(row: 0, column: 0, count: grid.width, role: .title)
         let rightWidth = DisplayWidth.of(right)
         let room = grid.width - (rightWidth > 0 ? rightWidth + 2 : 0)
@@ -34,7 +41,7 @@ enum Chrome {
     }
 
     /// The keys valid now, as many as fit: "Enter Öppna  / Filtrera  ? Hjälp".
-    static func hintBar(_ grid: inout Grid, hints: [(keys: String, text: String)]) {
+    package static func hintBar(_ grid: inout Grid, hints: [(keys: String, text: String)]) {
         let row = grid.height - 1
         grid.fill(row: row, column: 0, count: grid.width, role: .hint)
         var x = 0
@@ -47,7 +54,7 @@ enum Chrome {
     }
 
     /// Keeps `selected` within the `height` rows shown from `top`.
-    static func scroll(top: Int, selected: Int, height: Int, count: Int) -> Int {
+    package static func scroll(top: Int, selected: Int, height: Int, count: Int) -> Int {
         guard height > 0 else { return 0 }
         var top = min(top, max(0, count - height))
         if selected < top { top = selected }
@@ -58,7 +65,7 @@ enum Chrome {
 
 extension Chrome {
     /// The keys of the screen in a box, in as many columns as it takes to show every one.
-    static func help(_ grid: inout Grid, entries: [(keys: String, text: String)], catalog: Catalog) {
+    package static func help(_ grid: inout Grid, entries: [(keys: String, text: String)], catalog: Catalog) {
         let width = grid.width, height = grid.height
         let rowsAvailable = max(1, height - 4)
         let columns = max(1, (entries.count + rowsAvailable - 1) / rowsAvailable)
@@ -83,7 +90,7 @@ extension Chrome {
         grid.cursor = Position(row: topRow, column: left + 1)
     }
 
-    static func dialog(_ grid: inout Grid, _ lines: [String]) {
+    package static func dialog(_ grid: inout Grid, _ lines: [String]) {
         let width = grid.width, height = grid.height
         let boxWidth = min(width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
         let left = (width - boxWidth) / 2
@@ -95,8 +102,8 @@ extension Chrome {
         grid.cursor = Position(row: topRow + 1, column: left + 2)
     }
 
-    static func tooSmall(_ grid: inout Grid, catalog: Catalog) {
-        let lines = [catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(App.minimumWidth)x\(App.minimumHeight)",
+    package static func tooSmall(_ grid: inout Grid, minimum: (width: Int, height: Int), catalog: Catalog) {
+        let lines = [catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(minimum.width)x\(minimum.height)",
                      "q \(catalog.ui(.quit))"]
         for (n, line) in lines.enumerated() where n < grid.height {
             grid.put(line, row: n, column: 0, maxWidth: grid.width, role: n == 0 ? .warning : .normal)
@@ -106,8 +113,8 @@ extension Chrome {
 }
 
 /// Short local time for messages: "2026-03-16 14:05".
-enum LocalTimeText {
-    static func short(_ date: Date, _ zone: TimeZone) -> String {
+package enum LocalTimeText {
+    package static func short(_ date: Date, _ zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

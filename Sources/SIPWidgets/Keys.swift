@@ -1,4 +1,5 @@
-import SIPModel
+import SIPDomain
+import SIPText
 
 /// A key press as the screens see it, whatever the terminal sent.
 public enum Key: Hashable, Sendable {

@@ -1,0 +1,2 @@
+// The UI re-exports what its screens are drawn with.
+@_exported import SIPWidgets
