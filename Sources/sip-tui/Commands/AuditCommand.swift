@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import SIPModel
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Who saw or changed what, and when; one line per event.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this plan: everyone who has seen or changed it.") var plan: Int64?
+    @Option(help: "Only this user (OS user name).") var user: String?
+    @Option(help: "From this day, YYYY-MM-DD.") var from: String?
+    @Option(help: "To this day, YYYY-MM-DD.") var to: String?
+
+    func run() throws {
+        let lines = try global.withStore(requiring: .maintenance) { store in
+            try store.auditTrail(planId: plan, user: user, from: try from.flatMap { try Day.parseOptional($0) },
+                                 to: try to.flatMap { try Day.parseOptional($0) })
+        }
+        let text = lines.map { line in
+            "\(line.at)  \(line.user)  \(line.action)  \(line.entity)" + (line.entityId.map { " \($0)" } ?? "")
+                + (line.detail.isEmpty ? "" : "  " + TerminalText.safe(line.detail))
+        }.joined(separator: "\n")
+        Output.write(text.isEmpty ? "" : text + "\n")
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SIPModel
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "List, show, invite to and export plans.",
+        subcommands: [List.self, Show.self, InvitationCommand.self, Export.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List plans.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this status: draft|invited|active|follow_up_due|closed (or Swedish).") var status: String?
+        @Option(help: "Only this BUS group (name or number).") var group: String?
+        @Flag(help: "Only plans past a follow-up or intervention date.") var overdue = false
+        @Flag(help: "Print JSON (see docs/json.md).") var json = false
+
+        func run() throws {
+            var filter = PlanFilter(overdueOnly: overdue)
+            if let status {
+                guard let parsed = PlanStatus(userText: status) else { global.fail(.unknownStatus(status)) }
+                filter.status = parsed
+            }
+            let rows = try global.withStore(requiring: .plans) { store in
+                if let group { filter.busGroupId = try store.busGroup(matching: group).id }
+                return try store.planSummaries(filter)
+            }
+            if json {
+                print(try Output.json(rows))
+            } else {
+                print(TextReports.planTable(rows, catalog: global.catalog), terminator: "")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one plan in full.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan number.") var id: Int64
+        @Flag(help: "Print JSON (see docs/json.md).") var json = false
+
+        func run() throws {
+            let document = try global.withStore(requiring: .plans) { store in try store.planDocument(id) }
+            if json {
+                print(try Output.json(document))
+            } else {
+                print(TextReports.planText(document, catalog: global.catalog), terminator: "")
+            }
+        }
+    }
+}
+
+extension PlanCommand {
+    struct InvitationCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "invitation", abstract: "The invitation to a plan's next meeting, as text or iCalendar.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan number.") var id: Int64
+        @Option(help: "text or ics.") var format: InvitationFormat = .text
+        @Option(help: "A meeting number (default: the next meeting not yet held).") var meeting: Int64?
+        @Option(help: "The organiser's e-mail address for the calendar event (replies go there).") var organizer: String?
+
+        enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
+
+        func run() throws {
+            let output = try global.withStore(requiring: .plans) { store -> String in
+                let document = try store.planDocument(id)
+                let invitation = try Invitation(document: document, meetingId: meeting, zone: store.context.timeZone)
+                switch format {
+                case .text: return try invitation.text()
+                case .ics:
+                    // Replies go to the organiser: the coordinator's address when given, never a guess.
+                    let address = organizer.map { "mailto:" + TextRules.clean($0, multiline: false) }
+                        ?? "urn:sip-tui:user:\(store.context.user)"
+                    return invitation.ics(organizer: address, now: store.context.now())
+                }
+            }
+            Output.write(output)
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The written plan: Swedish, A4-friendly, the law's four points marked.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan number.") var id: Int64
+        @Option(help: "text, md or html.") var format: PlanExport.Format = .text
+
+        func run() throws {
+            let output = try global.withStore(requiring: .plans) { store in PlanExport(try store.planDocument(id)).render(format) }
+            Output.write(output)
+        }
+    }
+}
+
+extension PlanExport.Format: ExpressibleByArgument {}
