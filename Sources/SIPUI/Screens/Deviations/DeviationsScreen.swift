@@ -6,8 +6,8 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable { case up, down, new, show, send, answer, close, escalate, back }
 
     public private(set) var rows: [DeviationSummary] = []
-    public private(set) var selected = 0
-    public private(set) var top = 0
+    public private(set) var list = ListState()
+    public var selected: Int { list.selected }
     private var loaded = false
 
     public init() {}
@@ -67,19 +67,20 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
 
     public var keys: KeyTable<Action> { Self.keys }
 
-    public var current: DeviationSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
+    public var current: DeviationSummary? { rows.indices.contains(list.selected) ? rows[list.selected] : nil }
 
     public mutating func reload(_ rows: [DeviationSummary]) {
         let id = current?.id
         self.rows = rows
-        selected = rows.firstIndex { $0.id == id } ?? min(selected, max(0, rows.count - 1))
+        list.selected = rows.firstIndex { $0.id == id } ?? list.selected
+        list.clamp(count: rows.count)
     }
 
     mutating func handle(_ key: Key, catalog c: Catalog) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         switch action {
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(max(0, rows.count - 1), selected + 1)
+        case .up: list.move(by: -1, count: rows.count)
+        case .down: list.move(by: 1, count: rows.count)
         case .new: return [.push(FormScreen(DeviationForm(planId: nil)))]
         case .back: return [.pop]
         case .show: if let current { return [.push(Self.deviationViewer(current.id))] }
@@ -115,12 +116,9 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
             + DisplayWidth.pad(c(.kind), to: kindWidth) + " " + DisplayWidth.pad(c(.concerning), to: concernedWidth) + " "
             + c.field(.status)
         grid.put(header, row: viewport.top, column: 0, maxWidth: viewport.width, role: .header)
-        let height = viewport.height - 1
-        top = Chrome.scroll(top: top, selected: selected, height: height, count: rows.count)
-        for (offset, row) in rows.dropFirst(top).prefix(height).enumerated() {
-            let y = viewport.top + 1 + offset
-            let isSelected = top + offset == selected
-            if isSelected { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
+        ListView.draw(into: &grid, rows: (viewport.top + 1)..<(viewport.top + viewport.height), width: viewport.width,
+                      count: rows.count, state: &list) { grid, index, y, isSelected in
+            let row = rows[index]
             let role: StyleRole = isSelected ? .selected : .normal
             var x = 0
             for (text, width) in [(String(row.id), idWidth), (row.occurredOn.iso, dateWidth), (row.kindName, kindWidth),
@@ -129,9 +127,9 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
                 x += width + 1
             }
             let status = c.deviationStatus(row.status) + (row.escalation == .local ? "" : "^") + (row.overdue ? " !" : "")
-            grid.put(status, row: y, column: x, maxWidth: viewport.width - x, role: isSelected ? .selected : row.overdue ? .warning : role)
+            grid.put(status, row: y, column: x, maxWidth: viewport.width - x,
+                     role: isSelected ? .selected : row.overdue ? .warning : role)
         }
-        grid.cursor = Position(row: viewport.top + 1 + selected - top, column: 0)
     }
 }
 

@@ -8,8 +8,8 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
     public let planId: Int64
     public private(set) var rows: [Intervention] = []
     public private(set) var agencyNames: [Int64: String] = [:]
-    public private(set) var selected = 0
-    public private(set) var top = 0
+    public private(set) var list = ListState()
+    public var selected: Int { list.selected }
     private var loaded = false
 
     public init(planId: Int64) {
@@ -69,15 +69,15 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
 
     public mutating func reload(_ rows: [Intervention]) {
         self.rows = rows
-        selected = min(selected, max(0, rows.count - 1))
+        list.clamp(count: rows.count)
     }
 
     mutating func handle(_ key: Key) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
-        let current = rows.indices.contains(selected) ? rows[selected] : nil
+        let current = rows.indices.contains(list.selected) ? rows[list.selected] : nil
         switch action {
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(max(0, rows.count - 1), selected + 1)
+        case .up: list.move(by: -1, count: rows.count)
+        case .down: list.move(by: 1, count: rows.count)
         case .new: return [.push(FormScreen(InterventionForm(planId: planId)))]
         case .edit: if let current { return [.push(FormScreen(InterventionForm(planId: planId, existing: current)))] }
         case .done:
@@ -116,23 +116,20 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
                  + " " + DisplayWidth.pad(catalog.field(.dueDate), to: dateWidth) + " " + catalog.ui(.interventionStatus),
                  row: row, column: 0, maxWidth: viewport.width, role: .header)
         row += 1
-        let height = viewport.height - 1
-        top = Chrome.scroll(top: top, selected: selected, height: height, count: rows.count)
-        for (offset, item) in rows.dropFirst(top).prefix(height).enumerated() {
-            let y = row + offset
-            let isSelected = top + offset == selected
+        ListView.draw(into: &grid, rows: row..<(viewport.top + viewport.height), width: viewport.width,
+                      count: rows.count, state: &list) { grid, index, y, isSelected in
+            let item = rows[index]
             let overdue = item.isOverdue(on: today)
-            if isSelected { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
             let role: StyleRole = isSelected ? .selected : .normal
             grid.put(item.what, row: y, column: 0, maxWidth: whatWidth, role: role)
             var x = whatWidth + 1
             grid.put(agencyNames[item.agencyId] ?? "", row: y, column: x, maxWidth: whoWidth, role: role)
             x += whoWidth + 1
-            grid.put(item.dueDate.iso, row: y, column: x, maxWidth: dateWidth, role: isSelected ? .selected : overdue ? .warning : role)
+            grid.put(item.dueDate.iso, row: y, column: x, maxWidth: dateWidth,
+                     role: isSelected ? .selected : overdue ? .warning : role)
             x += dateWidth + 1
             grid.put(catalog.interventionStatus(item.status) + (overdue ? " !" : ""), row: y, column: x,
                      maxWidth: viewport.width - x, role: isSelected ? .selected : overdue ? .warning : role)
         }
-        grid.cursor = Position(row: row + selected - top, column: 0)
     }
 }

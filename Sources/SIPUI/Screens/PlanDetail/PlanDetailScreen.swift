@@ -13,8 +13,9 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     /// The plan as last read; nil until it is.
     public private(set) var document: PlanDocument?
     public private(set) var lines: [ReportLine] = []
-    public private(set) var focus = 0
-    public private(set) var top = 0
+    /// The focused line (wrapped lines, as drawn).
+    public private(set) var list = ListState()
+    public var focus: Int { list.selected }
     /// The lines wrapped to the last width drawn: wrapping a whole plan is most of the work of a
     /// frame, and a key that only moves the focus does not change it.
     private var wrapped = Wrapped<VisualLine>()
@@ -131,17 +132,13 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         let count = cachedLines(width: viewport.width).count
         let page = max(1, viewport.height - 1)
         switch action {
-        case .up: focus -= 1
-        case .down: focus += 1
+        case .up: list.move(by: -1, count: count)
+        case .down: list.move(by: 1, count: count)
         // A page key turns the page: the view moves with the focus, as in a pager.
-        case .pageUp:
-            focus -= page
-            top = max(0, top - page)
-        case .pageDown:
-            focus += page
-            top += page
-        case .first: focus = 0
-        case .last: focus = count - 1
+        case .pageUp: list.page(by: -page, count: count)
+        case .pageDown: list.page(by: page, count: count)
+        case .first: list.move(by: -count, count: count)
+        case .last: list.move(by: count, count: count)
         case .edit: return [.push(FormScreen(PlanEditForm(planId: planId)))]
         case .back: return [.pop]
         case .meeting: return [.push(MeetingScreen(planId: planId))]
@@ -160,23 +157,20 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .participant: return [.push(FormScreen(ParticipantForm(planId: planId)))]
         case .deviation: return [.push(FormScreen(DeviationForm(planId: planId)))]
         }
-        focus = min(max(0, focus), max(0, count - 1))
         return []
     }
 
     public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
         let viewport = env.viewport
         let visual = cachedLines(width: viewport.width)
-        focus = min(focus, max(0, visual.count - 1))
-        top = Chrome.scroll(top: top, selected: focus, height: viewport.height, count: visual.count)
-        for (offset, line) in visual[top..<min(visual.count, top + viewport.height)].enumerated() {
-            let y = viewport.top + offset
-            let focused = top + offset == focus
-            if focused { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
+        list.clamp(count: visual.count)
+        ListView.draw(into: &grid, rows: viewport.top..<(viewport.top + viewport.height), width: viewport.width,
+                      count: visual.count, state: &list,
+                      cursorColumn: visual.isEmpty ? 0 : visual[list.selected].indent) { grid, index, y, focused in
+            let line = visual[index]
             grid.put(line.text, row: y, column: line.indent, maxWidth: viewport.width - line.indent,
                      role: focused ? .selected : line.role)
         }
-        grid.cursor = Position(row: viewport.top + focus - top, column: visual.isEmpty ? 0 : visual[focus].indent)
     }
 
     /// "12/80": where in the plan the reader is.

@@ -17,7 +17,8 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public private(set) var review: GroupReview?
     public private(set) var rows: [ReviewTable.Row] = []
     public private(set) var selected = 0
-    public private(set) var top = 0
+    /// The lines drawn (a section's heading, then its rows); the selection is the selected row's line.
+    private var lineList = ListState()
     let today: Day
     /// A chair's start screen: q quits, `a` opens the register, and the group is theirs alone.
     public let isChairStart: Bool
@@ -190,17 +191,16 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             }
             lines.append(("  " + row.item + (row.figure == nil ? "" : " ›"), row.count, .normal, index))
         }
-        let focus = lines.firstIndex { $0.row == selected } ?? 0
-        top = Chrome.scroll(top: top, selected: focus, height: viewport.height, count: lines.count)
+        lineList.selected = lines.firstIndex { $0.row == selected } ?? 0
         let countWidth = 8
-        for (offset, line) in lines.dropFirst(top).prefix(viewport.height).enumerated() {
-            let y = viewport.top + offset
-            let isSelected = line.row == selected
-            if isSelected { grid.fill(row: y, column: 0, count: viewport.width, role: .selected) }
-            grid.put(line.text, row: y, column: 0, maxWidth: viewport.width - countWidth - 1, role: isSelected ? .selected : line.role)
+        ListView.draw(into: &grid, rows: viewport.top..<(viewport.top + viewport.height), width: viewport.width,
+                      count: lines.count, state: &lineList) { grid, index, y, isSelected in
+            let line = lines[index]
+            grid.put(line.text, row: y, column: 0, maxWidth: viewport.width - countWidth - 1,
+                     role: isSelected ? .selected : line.role)
             let count = String(repeating: " ", count: max(0, countWidth - line.count.count)) + line.count
-            grid.put(count, row: y, column: viewport.width - countWidth, maxWidth: countWidth, role: isSelected ? .selected : .normal)
+            grid.put(count, row: y, column: viewport.width - countWidth, maxWidth: countWidth,
+                     role: isSelected ? .selected : .normal)
         }
-        grid.cursor = Position(row: viewport.top + focus - top, column: 0)
     }
 }
