@@ -100,4 +100,63 @@ struct RoleScreenTests {
         // Narrower than the table: the columns give way and each user stays on one line, the group cut.
         #expect(!chairLine().contains(w.group.name) && chairLine().contains("BUS-ordförande") && chairLine().contains("…"))
     }
+
+    @Test("a role taken away in an open session: the register and the interventions say so and stay up")
+    func roleTakenAwayMidSession() throws {
+        let w = try World()
+        let app = App(store: try w.session("cora"), catalog: Catalog(.sv))
+        app.press(.character("a"))
+        guard let register = app.top as? DeviationsScreen, !register.rows.isEmpty else {
+            Issue.record("no register"); return
+        }
+        try w.session("ada").setRole(login: "cora", role: .administrator)
+        app.press(.enter)  // the deviation cannot be read now: refused, and the register is left as it was
+        #expect(app.top is DeviationsScreen)
+        #expect(app.message?.isError == true && app.screenText.contains("administratör"))
+        app.press(.character("s"))  // a refused change reloads the register, which is refused too
+        #expect(app.top is DeviationsScreen && app.message?.isError == true)
+
+        let cora = try w.session("ada")
+        try cora.setRole(login: "cora", role: .coordinator, agencyId: w.school.id)
+        let again = App(store: try w.session("cora"), catalog: Catalog(.sv))
+        again.press(.enter, .character("i"))
+        guard again.top is InterventionsScreen else { Issue.record("no interventions"); return }
+        try w.session("ada").setRole(login: "cora", role: .administrator)
+        again.press(.character("d"))
+        #expect(again.top is InterventionsScreen && again.message?.isError == true)
+        again.press(.escape)
+        #expect(again.message?.isError == true && !again.isFinished)
+    }
+
+    @Test("a screen that cannot open leaves the one below as it was: no second read of the plan, no audit line")
+    func failedOpenReadsNothingAgain() throws {
+        let w = try World()
+        let cora = try w.session("cora")
+        // A new request: no meeting booked yet.
+        let draft = try cora.createPlan(childName: "Tove Lind", personalNumber: nil, birthDate: "2016-04-02", sex: .girl,
+                                        busGroupId: w.group.id, newBusGroupName: nil, initiatorKind: .guardian,
+                                        requestDate: Day(year: 2026, month: 11, day: 2)!, reason: "", questions: "")
+        let app = App(store: cora, catalog: Catalog(.sv))
+        app.open(plan: draft.id!)
+        func views() throws -> Int {
+            try w.demo.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditLog WHERE entity = 'plan' AND action = 'view'")!
+            }
+        }
+        let before = try views()
+        app.press(.character("m"))  // a draft has no meeting: meeting mode does not open
+        #expect(app.top is PlanDetailScreen && app.screenText.contains(Catalog(.sv).ui(.noMeeting)))
+        #expect(try views() == before)
+    }
+
+    @Test("the administrator's screen, laid out again for a new width, starts at its top")
+    func administratorResizeScroll() throws {
+        let w = try World()
+        let app = App(store: try w.session("ada"), catalog: Catalog(.sv), width: 50, height: 12)
+        app.press(.character(" "), .character(" "))
+        #expect(!app.screenText.contains(Catalog(.sv).ui(.administration) + "\n"))
+        app.resize(width: 100, height: 30)
+        let body = app.screenText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(body[1].hasPrefix(String(Catalog(.sv).ui(.administrationIntro).prefix(20))))
+    }
 }

@@ -202,8 +202,8 @@ struct ScreenLoopTests {
     @Test("meeting mode without a meeting is not shown: it leaves at once, with the reason")
     func meetingWithoutMeeting() {
         var meeting = MeetingScreen(planId: 7)
-        let commands = meeting.update(.refused(NoMeeting()), env)
-        #expect(commands.first?.isPop == true && commands.last?.isError == true)
+        let commands = meeting.update(.unreadable(NoMeeting()), env)
+        #expect(commands.first?.isDismiss == true && commands.last?.isError == true)
     }
 }
 
@@ -213,6 +213,7 @@ extension Command {
     var isMutation: Bool { if case .mutation = self { true } else { false } }
     var isRun: Bool { if case .run = self { true } else { false } }
     var isPop: Bool { if case .pop = self { true } else { false } }
+    var isDismiss: Bool { if case .dismiss = self { true } else { false } }
     var isError: Bool { if case .error = self { true } else { false } }
     var pushed: (any AppScreen)? { if case .push(let screen) = self { screen } else { nil } }
     var confirmation: SIPUI.Confirmation? { if case .confirm(let question) = self { question } else { nil } }

@@ -208,7 +208,7 @@ public final class App {
         switch command {
         case .query(let read):
             let answer: Message<S.Loaded>
-            do { answer = .loaded(try read(session)) } catch { answer = .refused(error) }
+            do { answer = .loaded(try read(session)) } catch { answer = .unreadable(error) }
             deliver(answer, to: id, as: S.self)
         case .mutation(let write):
             let answer: Message<S.Loaded>
@@ -220,6 +220,8 @@ public final class App {
             push(screen)
         case .pop:
             pop(id)
+        case .dismiss:
+            pop(id, showBelow: false)
         case .confirm(let question):
             dialog = (question, id)
         case .status(let text, let isError):
@@ -270,10 +272,10 @@ public final class App {
     }
 
     /// Leaves the screen `id`; the one below is shown again, so it reads what was saved.
-    private func pop(_ id: Int) {
+    private func pop(_ id: Int, showBelow: Bool = true) {
         guard entries.count > 1, let index = index(of: id), index > 0 else { return }
         entries.removeSubrange(index...)
-        show(entries[entries.count - 1].id)
+        if showBelow { show(entries[entries.count - 1].id) }
     }
 
     private func quit() {

@@ -84,7 +84,7 @@ extension AppScreen {
 
 /// What a screen asks the interpreter to do.
 public enum Command<Loaded> {
-    /// Read; the answer comes back as `.loaded`, a failure as `.refused`.
+    /// Read; the answer comes back as `.loaded`, a failure as `.unreadable`.
     case query((Session) throws -> Loaded)
     /// Write; the answer comes back as `.saved`, a failure as `.refused`.
     case mutation((Session) throws -> Loaded)
@@ -94,6 +94,9 @@ public enum Command<Loaded> {
     case push(any AppScreen)
     /// Leaves this screen; the one below is shown again (and loads).
     case pop
+    /// Leaves a screen that never opened (what it needed could not be read): the one below stays
+    /// as it was, and reads nothing again.
+    case dismiss
     /// A question that needs a deliberate yes; the answer comes back as `.confirmed` or `.declined`.
     case confirm(Confirmation)
     /// One line above the hint bar.
@@ -110,6 +113,9 @@ public enum Message<Loaded> {
     case key(Key)
     case loaded(Loaded)
     case saved(Loaded)
+    /// A query failed: what the screen asked to read could not be read (or may not be, now).
+    case unreadable(any Error)
+    /// A mutation failed: nothing was written.
     case refused(any Error)
     case confirmed(Confirmation)
     case declined(Confirmation)

@@ -22,7 +22,7 @@ public struct AdministrationScreen: AppScreen {
                                 _ env: ScreenEnvironment) -> [Command<TextViewScreen.Content>] {
         if case .resized = message { return load(env) }
         // Nothing to go back to: an error stays on this screen.
-        if case .refused(let error) = message { return [.error(error)] }
+        if case .unreadable(let error) = message { return [.error(error)] }
         return viewer.update(message, env)
     }
 

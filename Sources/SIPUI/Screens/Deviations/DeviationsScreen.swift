@@ -34,8 +34,11 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
             return load(env) + [.status(words, isError: false)]
         case .confirmed(.closeDeviation(let id)):
             return [change(id, to: .closed, saying: env.catalog.ui(.saved))]
+        case .unreadable(let error):
+            return loaded ? [.error(error)] : [.dismiss, .error(error)]
         case .refused(let error):
-            return loaded ? load(env) + [.error(error)] : [.pop, .error(error)]
+            // Nothing was written: the register shows what is saved, and why.
+            return load(env) + [.error(error)]
         case .loaded, .saved, .confirmed, .declined, .notice, .resized:
             break
         }

@@ -101,8 +101,9 @@ public struct FormScreen: AppScreen {
             return save(catalog: c)
         case .declined(.unsavedChanges):
             return leave()
+        case .unreadable(let error):
+            return [.dismiss, .error(error)]
         case .refused(let error):
-            guard opened else { return [.pop, .error(error)] }
             return refused(error, catalog: c)
         case .loaded, .saved, .confirmed, .declined, .notice, .resized:
             break

@@ -42,9 +42,12 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
             reload(rows)
         case .saved:
             return load(env) + [.status(env.catalog.ui(.saved), isError: false)]
+        case .unreadable(let error):
+            // Not readable: not shown (or, shown before, left as it was).
+            return loaded ? [.error(error)] : [.dismiss, .error(error)]
         case .refused(let error):
-            // Not readable: not shown. A refused change: the list shows what is saved.
-            return loaded ? load(env) + [.error(error)] : [.pop, .error(error)]
+            // Nothing was written: the list shows what is saved, and why.
+            return load(env) + [.error(error)]
         case .loaded, .confirmed, .declined, .notice, .resized:
             break
         }

@@ -107,8 +107,10 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
                 try session.store.finishMeeting(meetingId, minutes: "")
                 return .finished
             }]
+        case .unreadable(let error):
+            return meeting == nil ? [.dismiss, .error(error)] : [.error(error)]
         case .refused(let error):
-            return meeting == nil ? [.pop, .error(error)] : [.error(error)]
+            return [.error(error)]
         case .loaded, .saved, .confirmed, .declined, .notice, .resized:
             break
         }

@@ -51,9 +51,11 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .saved(.undone(let undone)):
             guard undone else { return [.status(env.catalog.ui(.nothingToUndo), isError: false)] }
             return load(env) + [.status(env.catalog.ui(.undone), isError: false)]
+        case .unreadable(let error):
+            // A plan that cannot be read is not shown at all.
+            return document == nil ? [.dismiss, .error(error)] : [.error(error)]
         case .refused(let error):
-            // A plan that cannot be read is not shown at all; a refused undo leaves it on screen.
-            return document == nil ? [.pop, .error(error)] : [.error(error)]
+            return [.error(error)]
         case .loaded, .saved, .confirmed, .declined, .notice, .resized:
             break
         }

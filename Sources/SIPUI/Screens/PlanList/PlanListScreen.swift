@@ -143,7 +143,7 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             return handle(key, viewport: env.viewport, today: env.today)
         case .loaded(let page):
             receive(page.rows, total: page.total, offset: page.offset, databaseIsEmpty: page.databaseIsEmpty)
-        case .refused(let error):
+        case .refused(let error), .unreadable(let error):
             return [.error(error)]
         case .notice(.planCreated(let id)):
             // The list shows it when it is on top again.

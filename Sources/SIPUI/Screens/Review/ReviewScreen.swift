@@ -67,7 +67,7 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             return [fetchReview()]
         case .loaded(.review(let review)):
             receive(review, catalog: env.catalog)
-        case .refused(let error):
+        case .refused(let error), .unreadable(let error):
             return [.error(error)]
         case .saved, .confirmed, .declined, .notice, .resized:
             break

@@ -41,9 +41,11 @@ public struct SpiderScreen: AppScreen, Equatable, Sendable {
             self.dimensions = dimensions
             reload(measurements)
         case .loaded(.noSuchGroup):
-            return [.pop, .status(env.catalog.ui(.chooseGroupFirst), isError: true)]
+            return [.dismiss, .status(env.catalog.ui(.chooseGroupFirst), isError: true)]
+        case .unreadable(let error):
+            return groupName.isEmpty ? [.dismiss, .error(error)] : [.error(error)]
         case .refused(let error):
-            return [.pop, .error(error)]
+            return [.error(error)]
         case .saved, .confirmed, .declined, .notice, .resized:
             break
         }

@@ -62,8 +62,12 @@ public struct TextViewScreen: AppScreen {
             if let title = content.title { self.title = title }
             lines = Self.split(content.text)
             wrapped = Wrapped()
+            // A text read anew starts at its top (the administrator's, laid out again for a new width).
+            top = 0
+        case .unreadable(let error):
+            return [.dismiss, .error(error)]
         case .refused(let error):
-            return [.pop, .error(error)]
+            return [.error(error)]
         case .saved, .confirmed, .declined, .notice, .resized:
             break
         }
