@@ -40,7 +40,9 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
     public private(set) var context: [Int: [String]] = [:]
     public private(set) var notes: [TextInput] = []
     public private(set) var section = 0
-    public private(set) var selectedParty = 0
+    /// The party chosen in the attendance list.
+    public private(set) var partyList = ListState()
+    public var selectedParty: Int { partyList.selected }
     public private(set) var consentWithdrawn = false
 
     public init(planId: Int64) {
@@ -182,8 +184,8 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         case .interventions: return saveEffects() + [.push(InterventionsScreen(planId: planId))]
         case .finish: return saveEffects() + [.confirm(.finishMeeting(meetingId: meeting.id!))]
         case .leave: return saveEffects() + [.confirm(.leaveMeeting)]
-        case .up: selectedParty = max(0, selectedParty - 1)
-        case .down: selectedParty = min(max(0, parties.count - 1), selectedParty + 1)
+        case .up: partyList.move(by: -1, count: parties.count)
+        case .down: partyList.move(by: 1, count: parties.count)
         case .cycleAttendance:
             guard parties.indices.contains(selectedParty) else { return [] }
             let id = parties[selectedParty].participant.id!
@@ -233,7 +235,7 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
 
     public var position: String { "\(section + 1)/\(sectionCount)" }
 
-    public func render(into grid: inout Grid, _ env: ScreenEnvironment) {
+    public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
         let viewport = env.viewport, catalog = env.catalog
         guard meeting != nil else { return }
         let listWidth = min(24, max(14, viewport.width / 4))
@@ -256,23 +258,19 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
             grid.put(catalog.ui(.attendanceTitle), row: y, column: x, maxWidth: width, role: .header)
             y += 1
             let statusWidth = min(26, max(10, width / 3))
-            // Scroll so the chosen party is always on screen.
-            let visible = max(1, bottom - y)
-            let first = max(0, selectedParty - visible + 1)
-            for (offset, party) in parties.dropFirst(first).prefix(visible).enumerated() {
-                let n = first + offset
-                let selected = n == selectedParty
+            let parties = parties, attendance = attendance
+            ListView.draw(into: &grid, rows: y..<max(y + 1, bottom), column: x, width: width, count: parties.count,
+                          state: &partyList) { grid, index, row, selected in
+                let party = parties[index]
                 let who = [party.participant.person, party.participant.role, party.agencyName ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: ", ")
-                let status = attendance[party.participant.id!].map(catalog.attendance) ?? "– (\(catalog.answer(party.participant.answer)))"
-                let row = y + offset
-                if selected { grid.fill(row: row, column: x, count: width, role: .selected) }
+                let status = attendance[party.participant.id!].map(catalog.attendance)
+                    ?? "– (\(catalog.answer(party.participant.answer)))"
                 grid.put(who, row: row, column: x, maxWidth: width - statusWidth - 1, role: selected ? .selected : .normal)
                 let warn = attendance[party.participant.id!]?.warrantsDeviation == true
                 grid.put(status, row: row, column: x + width - statusWidth, maxWidth: statusWidth,
                          role: selected ? .selected : warn ? .warning : .normal)
             }
-            grid.cursor = Position(row: min(bottom - 1, y + selectedParty - first), column: x)
             return
         }
         let item = agenda[section - 1]
