@@ -37,22 +37,22 @@ public struct ListState: Equatable, Sendable {
 /// readers and braille displays look. The screen draws each row's cells.
 public enum ListView {
     /// - Parameters:
-    ///   - rows: the grid rows the list may use.
+    ///   - top: the first grid row the list may use; `height`: how many (none drawn if not positive).
     ///   - count: how many rows the list has in all.
     ///   - markWidth: how many columns the selection marks (nil: the whole width).
     ///   - cursorColumn: where on the selected row the cursor goes.
     ///   - row: draws list row `index` at grid row `y`; `selected` says whether it is the selection.
-    public static func draw(into grid: inout Grid, rows: Range<Int>, column: Int = 0, width: Int, count: Int,
+    public static func draw(into grid: inout Grid, top: Int, height: Int, column: Int = 0, width: Int, count: Int,
                             state: inout ListState, markWidth: Int? = nil, cursorColumn: Int? = nil,
                             row: (_ grid: inout Grid, _ index: Int, _ y: Int, _ selected: Bool) -> Void) {
-        guard !rows.isEmpty else { return }
-        state.scroll(height: rows.count, count: count)
-        for (offset, index) in (state.top..<min(count, state.top + rows.count)).enumerated() {
-            let y = rows.lowerBound + offset
+        guard height > 0 else { return }
+        state.scroll(height: height, count: count)
+        for (offset, index) in (state.top..<max(state.top, min(count, state.top + height))).enumerated() {
+            let y = top + offset
             let selected = index == state.selected
             if selected { grid.fill(row: y, column: column, count: markWidth ?? width, role: .selected) }
             row(&grid, index, y, selected)
         }
-        grid.cursor = Position(row: rows.lowerBound + state.selected - state.top, column: cursorColumn ?? column)
+        grid.cursor = Position(row: top + state.selected - state.top, column: cursorColumn ?? column)
     }
 }

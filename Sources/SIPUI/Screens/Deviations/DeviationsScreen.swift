@@ -119,7 +119,7 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
             + DisplayWidth.pad(c(.kind), to: kindWidth) + " " + DisplayWidth.pad(c(.concerning), to: concernedWidth) + " "
             + c.field(.status)
         grid.put(header, row: viewport.top, column: 0, maxWidth: viewport.width, role: .header)
-        ListView.draw(into: &grid, rows: (viewport.top + 1)..<(viewport.top + viewport.height), width: viewport.width,
+        ListView.draw(into: &grid, top: viewport.top + 1, height: viewport.height - 1, width: viewport.width,
                       count: rows.count, state: &list) { grid, index, y, isSelected in
             let row = rows[index]
             let role: StyleRole = isSelected ? .selected : .normal

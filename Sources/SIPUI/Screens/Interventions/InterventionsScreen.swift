@@ -119,7 +119,7 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
                  + " " + DisplayWidth.pad(catalog.field(.dueDate), to: dateWidth) + " " + catalog.ui(.interventionStatus),
                  row: row, column: 0, maxWidth: viewport.width, role: .header)
         row += 1
-        ListView.draw(into: &grid, rows: row..<(viewport.top + viewport.height), width: viewport.width,
+        ListView.draw(into: &grid, top: row, height: viewport.top + viewport.height - row, width: viewport.width,
                       count: rows.count, state: &list) { grid, index, y, isSelected in
             let item = rows[index]
             let overdue = item.isOverdue(on: today)

@@ -259,7 +259,7 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
             y += 1
             let statusWidth = min(26, max(10, width / 3))
             let parties = parties, attendance = attendance
-            ListView.draw(into: &grid, rows: y..<max(y + 1, bottom), column: x, width: width, count: parties.count,
+            ListView.draw(into: &grid, top: y, height: max(1, bottom - y), column: x, width: width, count: parties.count,
                           state: &partyList) { grid, index, row, selected in
                 let party = parties[index]
                 let who = [party.participant.person, party.participant.role, party.agencyName ?? ""]

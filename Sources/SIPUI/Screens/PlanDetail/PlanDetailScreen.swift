@@ -166,7 +166,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         let viewport = env.viewport
         let visual = cachedLines(width: viewport.width)
         list.clamp(count: visual.count)
-        ListView.draw(into: &grid, rows: viewport.top..<(viewport.top + viewport.height), width: viewport.width,
+        ListView.draw(into: &grid, top: viewport.top, height: viewport.height, width: viewport.width,
                       count: visual.count, state: &list,
                       cursorColumn: visual.isEmpty ? 0 : visual[list.selected].indent) { grid, index, y, focused in
             let line = visual[index]

@@ -29,7 +29,8 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
     /// The plan the user last moved to. A filter may hide it for a while; when it is listed
     /// again the selection returns to it.
     private var chosenId: Int64?
-    public private(set) var top = 0
+    /// Where the list is scrolled to (the selection itself is `selectedId`, a plan, not a position).
+    private var scroll = ListState()
     public private(set) var filter = TextInput()
     public private(set) var filtering = false
     public private(set) var statusFilter: PlanStatus?
@@ -294,19 +295,17 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width) : Position(row: row, column: 0)
             return
         }
-        let selected = selectedIndex ?? windowOffset
-        top = Chrome.scroll(top: top, selected: selected, height: listHeight, count: total)
-        for (offset, position) in (top..<min(total, top + listHeight)).enumerated() {
+        scroll.selected = selectedIndex ?? windowOffset
+        // The selection marks the plan's number (and carries the cursor), not the whole row:
+        // moving it redraws two short runs, under 200 bytes a key on a thin client even when
+        // the list scrolls, where two full rows were over 200 before any scrolling.
+        let marked = c.number
+        let rows = rows, windowOffset = windowOffset
+        ListView.draw(into: &grid, top: row, height: listHeight, width: viewport.width, count: total,
+                      state: &scroll, markWidth: marked) { grid, position, y, isSelected in
             // Positions outside the window stay blank; the window covers a screenful around the selection.
-            guard position >= windowOffset && position < windowOffset + rows.count else { continue }
+            guard position >= windowOffset && position < windowOffset + rows.count else { return }
             let plan = rows[position - windowOffset]
-            let y = row + offset
-            let isSelected = top + offset == selected
-            // The selection marks the plan's number (and carries the cursor), not the whole row:
-            // moving it redraws two short runs, under 200 bytes a key on a thin client even when
-            // the list scrolls, where two full rows were over 200 before any scrolling.
-            let marked = c.number
-            if isSelected { grid.fill(row: y, column: 0, count: marked, role: .selected) }
             var x = 0
             func cell(_ text: String, _ width: Int, _ cellRole: StyleRole? = nil) {
                 let inMark = isSelected && x < marked
@@ -321,8 +320,7 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             cell(plan.nextDate?.iso ?? "–", c.next, plan.overdue ? .warning : nil)
             if plan.overdue { grid.put("!", row: y, column: x, role: .warning) }
         }
-        grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width)
-            : Position(row: row + selected - top, column: 0)
+        if filtering { grid.cursor = filterCursor(prompt, row: viewport.top, width: viewport.width) }
     }
 
     private func filterCursor(_ prompt: String, row: Int, width: Int) -> Position {

@@ -193,7 +193,7 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         }
         lineList.selected = lines.firstIndex { $0.row == selected } ?? 0
         let countWidth = 8
-        ListView.draw(into: &grid, rows: viewport.top..<(viewport.top + viewport.height), width: viewport.width,
+        ListView.draw(into: &grid, top: viewport.top, height: viewport.height, width: viewport.width,
                       count: lines.count, state: &lineList) { grid, index, y, isSelected in
             let line = lines[index]
             grid.put(line.text, row: y, column: 0, maxWidth: viewport.width - countWidth - 1,
