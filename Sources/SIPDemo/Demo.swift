@@ -67,8 +67,7 @@ public struct DemoGenerator {
                                           assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
                                           followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
             try ReviewTally.suspended(db) { try generator.fill(db, planCount: max(0, planCount)) }
-            try store.audit(db, entity: .plan, id: nil, action: "demo",
-                            detail: "plans=\(planCount) seed=\(seed)")
+            try store.audit(db, .demo, detail: "plans=\(planCount) seed=\(seed)")
             try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
             return generator.summary
         }

@@ -110,7 +110,7 @@ extension Store {
             throw SIPError.from(error, path: source)
         }
         try write { db in
-            try self.appendAudit(db, entity: .plan, id: nil, action: "restore", detail: (source as NSString).lastPathComponent)
+            try self.appendAudit(db, .restore, detail: (source as NSString).lastPathComponent)
         }
     }
 }
@@ -169,7 +169,7 @@ extension Store {
 
     private func purgePlan(_ db: Database, _ planId: Int64, on today: Day) throws {
         // Authorise first; the audit line stays, without details.
-        try audit(db, entity: .plan, id: planId, action: "purge")
+        try audit(db, .purgePlan(planId))
         let ids = { (table: String) in
             try SQLRequest<Int64>("SELECT id FROM \(identifier: table) WHERE planId = \(planId)").fetchAll(db)
         }

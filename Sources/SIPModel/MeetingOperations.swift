@@ -83,7 +83,7 @@ extension Store {
     // MARK: Invitation and meeting
 
     public func setAnswer(participantId: Int64, _ answer: InvitationAnswer) throws {
-        try modify(Participant.self, participantId, entity: .participant, action: "answer") { participant in
+        try modify(Participant.self, participantId, Act.answerInvitation) { participant in
             participant.answer = answer
             return answer.rawValue
         }
@@ -96,7 +96,7 @@ extension Store {
             item.notes = notes
             try item.update(db)
             // Logged (and authorised) as a change to the item's meeting.
-            try self.audit(db, entity: .meeting, id: item.meetingId, action: "notes", detail: "item \(item.position)")
+            try self.audit(db, .saveAgendaNotes(meeting: item.meetingId), detail: "item \(item.position)")
         }
     }
 
@@ -126,10 +126,9 @@ extension Store {
                 plan.version += 1
                 plan.updatedAt = self.context.now()
                 try plan.update(db)
-                try self.audit(db, entity: .plan, id: plan.id, action: "update",
-                               detail: AuditDetail.changes(from: before, to: plan))
+                try self.audit(db, .updatePlan(plan.id!), detail: AuditDetail.changes(from: before, to: plan))
             }
-            try self.audit(db, entity: .meeting, id: meetingId, action: "held")
+            try self.audit(db, .holdMeeting(meetingId))
             return plan
         }
     }
@@ -183,7 +182,7 @@ extension Store {
     public func answerDeviation(_ id: Int64, response: String, on day: Day) throws -> Deviation {
         let response = try TextRules.required(response, for: .response)
         let today = context.today
-        return try changeDeviation(id, what: "answer", note: response) { deviation in
+        return try changeDeviation(id, Act.answerDeviation, note: response) { deviation in
             // An answer comes after the event and not from the future.
             guard day >= deviation.occurredOn else { throw SIPError.dateOrder(field: .responseDue) }
             guard day <= today else { throw SIPError.invalidDate(day.iso) }
@@ -200,7 +199,7 @@ extension Store {
     @discardableResult
     public func changeDeviationStatus(_ id: Int64, to status: DeviationStatus, note: String = "") throws -> Deviation {
         let note = try TextRules.validated(note, for: .note)
-        return try changeDeviation(id, what: "status \(status.rawValue)", note: note) { deviation in
+        return try changeDeviation(id, { .changeDeviationStatus($0, to: status) }, note: note) { deviation in
             // An answer needs its text: that is answerDeviation's step.
             if status == .answered { throw SIPError.required(field: .response) }
             guard deviation.status.allowedNext.contains(status) else {
@@ -214,7 +213,7 @@ extension Store {
     @discardableResult
     public func escalateDeviation(_ id: Int64, to level: Escalation, note: String = "") throws -> Deviation {
         let note = try TextRules.validated(note, for: .note)
-        return try changeDeviation(id, what: "escalation \(level.rawValue)", note: note) { deviation in
+        return try changeDeviation(id, { .escalateDeviation($0, to: level) }, note: note) { deviation in
             deviation.escalation = level
         }
     }
@@ -226,15 +225,17 @@ extension Store {
         }
     }
 
-    /// One change to a deviation with its history line and audit line, in one transaction.
-    private func changeDeviation(_ id: Int64, what: String, note: String,
+    /// One change to a deviation with its history line and audit line, in one transaction. The
+    /// history's `what` is the audit's action word, as it always was.
+    private func changeDeviation(_ id: Int64, _ act: (Int64) -> Act, note: String,
                                  _ change: @escaping @Sendable (inout Deviation) throws -> Void) throws -> Deviation {
-        try write { db in
+        let act = act(id)
+        return try write { db in
             guard var deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
             try change(&deviation)
             try deviation.update(db)
-            try self.recordDeviationChange(db, id, what: what, note: note)
-            try self.audit(db, entity: .deviation, id: id, action: what)
+            try self.recordDeviationChange(db, id, what: act.auditAction, note: note)
+            try self.audit(db, act)
             return deviation
         }
     }
@@ -266,8 +267,7 @@ extension Store {
             guard saved.planId == before.planId else { throw SIPError.changedElsewhere(.intervention) }
             if let expecting, expecting != before { throw SIPError.changedElsewhere(.intervention) }
             try saved.update(db)
-            try self.audit(db, entity: .intervention, id: id, action: "update",
-                           detail: "\(before.status.rawValue) -> \(saved.status.rawValue)")
+            try self.audit(db, .updateIntervention(id), detail: "\(before.status.rawValue) -> \(saved.status.rawValue)")
             return saved
         }
     }
@@ -288,7 +288,7 @@ extension Store {
         return try write { db in
             var copy = PlanCopy(planId: planId, recipient: recipient, givenOn: givenOn)
             try copy.insert(db)
-            try self.audit(db, entity: .plan, id: planId, action: "copy", detail: givenOn.iso)
+            try self.audit(db, .giveCopy(plan: planId), detail: givenOn.iso)
             return copy
         }
     }

@@ -41,7 +41,7 @@ extension Store {
         return try write { db in
             var group = BusGroup(name: name)
             try group.insert(db)
-            try self.audit(db, entity: .busGroup, id: group.id, action: "create")
+            try self.audit(db, .addBusGroup(group.id!))
             return group
         }
     }
@@ -57,7 +57,7 @@ extension Store {
             var agency = Agency(kind: kind, principalType: principalType ?? agencyKind.defaultPrincipal,
                                 principalName: principalName, name: name, busGroupId: busGroupId)
             try agency.insert(db)
-            try self.audit(db, entity: .agency, id: agency.id, action: "create")
+            try self.audit(db, .addAgency(agency.id!))
             return agency
         }
     }
@@ -72,7 +72,7 @@ extension Store {
         return try write { db in
             var contact = contactDraft
             try contact.insert(db)
-            try self.audit(db, entity: .agency, id: agencyId, action: "contact")
+            try self.audit(db, .addContact(agency: agencyId))
             return contact
         }
     }
@@ -108,7 +108,7 @@ extension Store {
     private func insert(child draft: Child, _ db: Database) throws -> Child {
         var child = draft
         try child.insert(db)
-        try audit(db, entity: .child, id: child.id, action: "create")
+        try audit(db, .createChild(child.id!))
         return child
     }
 
@@ -171,12 +171,12 @@ extension Store {
             }
             var member = memberDraft
             try member.insert(db)
-            try self.audit(db, entity: .familyMember, id: member.id, action: "create")
+            try self.audit(db, .addFamilyMember(member.id!))
             if let planId {
                 var participant = Participant(planId: planId, agencyId: nil, familyMemberId: member.id,
                                               person: member.name, role: participantRole, invitationKind: .invitation)
                 try participant.insert(db)
-                try self.audit(db, entity: .participant, id: participant.id, action: "create", detail: "plan \(planId)")
+                try self.audit(db, .addParticipant(participant.id!), detail: "plan \(planId)")
             }
             return member
         }
@@ -217,7 +217,7 @@ extension Store {
         var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: plan.createdAt,
                                       changedBy: context.user, note: "")
         try change.insert(db)
-        try audit(db, entity: .plan, id: plan.id, action: "create")
+        try audit(db, .createPlan(plan.id!))
         // A coordinator's own organisation takes part in the plans they open, so that their
         // colleagues see it too and it can be handed over.
         if let user = try currentAccess(db)?.user, user.role == .coordinator, let agencyId = user.agencyId,
@@ -226,7 +226,7 @@ extension Store {
                                           role: "SIP-samordnare",
                                           invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
             try participant.insert(db)
-            try audit(db, entity: .participant, id: participant.id, action: "create", detail: "plan \(plan.id!)")
+            try audit(db, .addParticipant(participant.id!), detail: "plan \(plan.id!)")
         }
         return plan
     }
@@ -276,8 +276,7 @@ extension Store {
             guard changed == 1 else {
                 throw SIPError.conflict(PlanConflict(mine: candidate, theirs: current))
             }
-            try self.audit(db, entity: .plan, id: id, action: "update",
-                           detail: AuditDetail.changes(from: current, to: saved))
+            try self.audit(db, .updatePlan(id), detail: AuditDetail.changes(from: current, to: saved))
             return saved
         }
     }
@@ -321,7 +320,7 @@ extension Store {
         var change = PlanStatusChange(planId: plan.id!, fromStatus: from, toStatus: status,
                                       changedAt: plan.updatedAt, changedBy: context.user, note: note)
         try change.insert(db)
-        try audit(db, entity: .plan, id: plan.id, action: "status", detail: "\(from.rawValue) -> \(status.rawValue)")
+        try audit(db, .changeStatus(plan: plan.id!), detail: "\(from.rawValue) -> \(status.rawValue)")
     }
 
     // MARK: Consent
@@ -366,14 +365,14 @@ extension Store {
             for agencyId in Set(agencyIds) {
                 try ConsentAgency(consentId: consent.id!, agencyId: agencyId).insert(db)
             }
-            try self.audit(db, entity: .consent, id: consent.id, action: "create", detail: "plan \(planId)")
+            try self.audit(db, .addConsent(consent.id!), detail: "plan \(planId)")
             return consent
         }
     }
 
     @discardableResult
     public func withdrawConsent(_ consentId: Int64, on day: Day) throws -> Consent {
-        try modify(Consent.self, consentId, entity: .consent, action: "withdraw") { consent in
+        try modify(Consent.self, consentId, Act.withdrawConsent) { consent in
             consent.withdrawnOn = day
             return day.iso
         }
@@ -399,7 +398,7 @@ extension Store {
             var participant = Participant(planId: planId, agencyId: agencyId, familyMemberId: familyMemberId,
                                           person: person, role: role, invitationKind: kind)
             try participant.insert(db)
-            try self.audit(db, entity: .participant, id: participant.id, action: "create", detail: "plan \(planId)")
+            try self.audit(db, .addParticipant(participant.id!), detail: "plan \(planId)")
             return participant
         }
     }
@@ -423,7 +422,7 @@ extension Store {
                                             notes: "")
                 try agendaItem.insert(db)
             }
-            try self.audit(db, entity: .meeting, id: meeting.id, action: "create", detail: "plan \(planId)")
+            try self.audit(db, .scheduleMeeting(meeting.id!), detail: "plan \(planId)")
             return meeting
         }
     }
@@ -435,7 +434,7 @@ extension Store {
                 INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)
                 ON CONFLICT (meetingId, participantId) DO UPDATE SET status = excluded.status
                 """, arguments: [meetingId, participantId, status])
-            try self.audit(db, entity: .meeting, id: meetingId, action: "attendance",
+            try self.audit(db, .recordAttendance(meeting: meetingId),
                            detail: "participant \(participantId): \(status.rawValue)")
         }
     }
@@ -455,7 +454,7 @@ extension Store {
             guard try Agency.exists(db, key: agencyId) else { throw SIPError.notFound(.agency, agencyId) }
             var intervention = interventionDraft
             try intervention.insert(db)
-            try self.audit(db, entity: .intervention, id: intervention.id, action: "create", detail: "plan \(planId)")
+            try self.audit(db, .addIntervention(intervention.id!), detail: "plan \(planId)")
             return intervention
         }
     }
@@ -478,7 +477,7 @@ extension Store {
             var deviation = deviationDraft
             try deviation.insert(db)
             try self.recordDeviationChange(db, deviation.id!, what: "registered")
-            try self.audit(db, entity: .deviation, id: deviation.id, action: "create")
+            try self.audit(db, .registerDeviation(deviation.id!))
             return deviation
         }
     }

@@ -10,7 +10,7 @@ extension Store {
         let zone = context.timeZone
         return try write { db in
             // Audited (and authorised) first: a refused read loads nothing.
-            try self.audit(db, entity: .plan, id: id, action: "view")
+            try self.audit(db, .viewPlan(id))
             return try Store.planDocument(db, id: id, today: today, zone: zone)
         }
     }

@@ -38,7 +38,7 @@ extension Store {
                     INSERT INTO selfAssessment (busGroupId, measuredOn, dimension, score, recordedBy) VALUES (?, ?, ?, ?, ?)
                     """, arguments: [groupId, day, dimension.code, scores[dimension.code]!, self.context.user])
             }
-            try self.audit(db, entity: .busGroup, id: groupId, action: "self-assessment", detail: day.iso)
+            try self.audit(db, .recordSelfAssessment(group: groupId), detail: day.iso)
         }
     }
 

@@ -63,7 +63,7 @@ extension Store {
         try write { db in
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, String(days)])
-            try self.audit(db, entity: .plan, id: nil, action: "setting", detail: "\(key)=\(days)")
+            try self.audit(db, .setting, detail: "\(key)=\(days)")
         }
     }
 }

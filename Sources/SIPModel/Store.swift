@@ -195,15 +195,16 @@ public final class Store: Sendable {
     /// missing record is `notFound`.
     @discardableResult
     func modify<R: FetchableRecord & MutablePersistableRecord & TableRecord & Sendable>(
-        _ type: R.Type, _ id: Int64, entity: SIPError.Entity, action: String,
+        _ type: R.Type, _ id: Int64, _ act: (Int64) -> Act,
         _ change: @escaping @Sendable (inout R) throws -> String
     ) throws -> R {
-        try write { db in
-            guard var record = try R.fetchOne(db, key: id) else { throw SIPError.notFound(entity, id) }
-            try self.requireVisible(db, entity: entity, id: id)
+        let act = act(id)
+        return try write { db in
+            guard var record = try R.fetchOne(db, key: id) else { throw SIPError.notFound(act.entity, id) }
+            try self.requireVisible(db, entity: act.entity, id: id)
             let detail = try change(&record)
             try record.update(db)
-            try self.audit(db, entity: entity, id: id, action: action, detail: detail)
+            try self.audit(db, act, detail: detail)
             return record
         }
     }
@@ -211,16 +212,16 @@ public final class Store: Sendable {
     /// Appends to the audit log inside the caller's transaction, after checking that the
     /// signed-in user may do this (a refusal rolls the whole change back). The detail (changed
     /// values) goes beside the append-only log, where purging a plan can remove it.
-    package func audit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String = "") throws {
-        try authorize(db, entity: entity, id: id, action: action)
-        try appendAudit(db, entity: entity, id: id, action: action, detail: detail)
+    package func audit(_ db: Database, _ act: Act, detail: String = "") throws {
+        try authorize(db, act)
+        try appendAudit(db, act, detail: detail)
     }
 
     /// The audit line alone, for an act authorised before (a restore: the users it was authorised
     /// by may not be in what was restored).
-    func appendAudit(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String, detail: String) throws {
-        var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: entity.rawValue,
-                               entityId: id, action: action, detail: "")
+    func appendAudit(_ db: Database, _ act: Act, detail: String) throws {
+        var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: act.entity.rawValue,
+                               entityId: act.entityId, action: act.auditAction, detail: "")
         try entry.insert(db)
         if !detail.isEmpty {
             try db.execute(sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [entry.id, detail])

@@ -92,7 +92,7 @@ extension Store {
                 let first = AppUser(login: login, name: Store.displayName(login), role: .administrator, agencyId: nil,
                                     busGroupId: nil, allPlans: false, addedAt: self.context.now(), addedBy: login)
                 try first.insert(db)
-                try self.audit(db, entity: .user, id: nil, action: "first-administrator", detail: login)
+                try self.audit(db, .firstAdministrator, detail: login)
                 return first
             }
         }
@@ -138,7 +138,7 @@ extension Store {
                 login: login, name: name, role: role, agencyId: agencyId, busGroupId: busGroupId, allPlans: allPlans,
                 addedAt: self.context.now(), addedBy: self.context.user))
             try user.insert(db)
-            try self.audit(db, entity: .user, id: nil, action: "add", detail: "\(login) \(role.rawValue)")
+            try self.audit(db, .addUser, detail: "\(login) \(role.rawValue)")
             return user
         }
     }
@@ -163,8 +163,7 @@ extension Store {
             user.allPlans = role != .administrator && (allPlans ?? (before == role && user.allPlans))
             user = try Store.checkedUser(db, user)
             try user.update(db)
-            try self.audit(db, entity: .user, id: nil, action: "set-role",
-                           detail: "\(login) \(before.rawValue) -> \(role.rawValue)")
+            try self.audit(db, .setRole, detail: "\(login) \(before.rawValue) -> \(role.rawValue)")
             return user
         }
     }
@@ -206,36 +205,47 @@ extension Store {
     }
 
     /// Refuses a write the signed-in user may not make. Called with every audit line, inside the
-    /// writing transaction, so a refused change rolls back whole.
-    func authorize(_ db: Database, entity: SIPError.Entity, id: Int64?, action: String) throws {
+    /// writing transaction, so a refused change rolls back whole. No `default`: a new act does not
+    /// compile until someone decides who may do it.
+    func authorize(_ db: Database, _ act: Act) throws {
         guard let access = try currentAccess(db) else { return }
-        switch entity {
-        case .user:
-            if action != "first-administrator" { try access.require(.users) }
-        case .plan where id == nil || action == "purge":
-            // Database-wide acts: settings, demo data, restore, purge.
-            try access.require(action == "setting" ? .settings : .maintenance)
-        case .plan where action == "update" || action == "undo":
+        switch act {
+        case .firstAdministrator:
+            // A new database's first user: nobody holds a role yet, and signIn decides who may be it.
+            break
+        case .addUser, .setRole:
+            try access.require(.users)
+        case .setting:
+            try access.require(.settings)
+        case .demo, .purgePlan:
+            try access.require(.maintenance)
+        case .restore:
+            // Authorised before the restore (only its audit line is written after, with appendAudit,
+            // against users the restored file may not hold); listed so the decision is in one place.
+            try access.require(.maintenance)
+        case .updatePlan:
             // Checked before the change (updatePlan, undo): a coordinator may hand a plan over.
             try access.require(.plans)
-        case .plan, .meeting, .intervention, .consent, .participant:
+        case .createPlan, .changeStatus, .viewPlan, .giveCopy, .addParticipant, .answerInvitation, .addConsent,
+             .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting, .addIntervention,
+             .updateIntervention:
             try access.require(.plans)
-            if let planId = try Store.planId(db, of: entity, id: id) { try requireVisible(db, planId: planId) }
-        case .child, .familyMember:
-            try access.require(.plans)
-        case .agency:
-            if !access.can(.settings) { try access.require(.plans) }
-        case .busGroup:
-            if action == "self-assessment" {
-                try access.require(.review)
-                if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
-                if let group = access.reviewGroupId, group != id { throw SIPError.notPermitted(.busChair) }
-            } else if !access.can(.settings) {
-                try access.require(.plans)
+            if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
+                try requireVisible(db, planId: planId)
             }
-        case .deviation:
+        case .createChild, .addFamilyMember:
+            try access.require(.plans)
+        case .addAgency, .addContact, .addBusGroup:
+            // Reference data: administrators keep it, and coordinators add what their plans need.
+            if !access.can(.settings) { try access.require(.plans) }
+        case .recordSelfAssessment(let group):
+            try access.require(.review)
+            if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
+            if let own = access.reviewGroupId, own != group { throw SIPError.notPermitted(.busChair) }
+        case .registerDeviation(let id), .changeDeviationStatus(let id, _), .escalateDeviation(let id, _),
+             .answerDeviation(let id):
             try access.require(.deviations)
-            if let id { try requireVisible(db, deviationId: id) }
+            try requireVisible(db, deviationId: id)
         }
     }
 

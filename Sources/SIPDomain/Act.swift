@@ -1,0 +1,118 @@
+/// Every audited act the program performs, with the record it concerns. The store authorizes an act
+/// with an exhaustive switch, so a new act cannot be added without deciding who may do it; the
+/// audit log stores `entity` and `auditAction`, which must never change for an existing act (old
+/// trails are read with the same words).
+public enum Act: Sendable, Equatable {
+    // Users (no entity id: the login is in the detail)
+    /// The first user of a new database becomes its administrator.
+    case firstAdministrator
+    case addUser
+    case setRole
+
+    // Database-wide (logged against `plan` without an id, as they always were)
+    case setting
+    case demo
+    /// Logged after a restore that was authorized beforehand.
+    case restore
+
+    // Plans
+    case createPlan(Int64)
+    /// A change of the plan's fields: an edit, an undo, the follow-up date a held meeting proposes.
+    case updatePlan(Int64)
+    case changeStatus(plan: Int64)
+    /// Reading a plan's personal details.
+    case viewPlan(Int64)
+    case giveCopy(plan: Int64)
+    case purgePlan(Int64)
+
+    // A plan's records
+    case createChild(Int64)
+    case addFamilyMember(Int64)
+    case addParticipant(Int64)
+    case answerInvitation(participant: Int64)
+    case addConsent(Int64)
+    case withdrawConsent(Int64)
+    case scheduleMeeting(Int64)
+    case recordAttendance(meeting: Int64)
+    case saveAgendaNotes(meeting: Int64)
+    case holdMeeting(Int64)
+    case addIntervention(Int64)
+    case updateIntervention(Int64)
+
+    // Reference data
+    case addAgency(Int64)
+    case addContact(agency: Int64)
+    case addBusGroup(Int64)
+    case recordSelfAssessment(group: Int64)
+
+    // Deviations
+    case registerDeviation(Int64)
+    case changeDeviationStatus(Int64, to: DeviationStatus)
+    case escalateDeviation(Int64, to: Escalation)
+    case answerDeviation(Int64)
+
+    /// The kind of record the audit line is about.
+    public var entity: SIPError.Entity {
+        switch self {
+        case .firstAdministrator, .addUser, .setRole: .user
+        case .setting, .demo, .restore, .createPlan, .updatePlan, .changeStatus, .viewPlan, .giveCopy, .purgePlan:
+            .plan
+        case .createChild: .child
+        case .addFamilyMember: .familyMember
+        case .addParticipant, .answerInvitation: .participant
+        case .addConsent, .withdrawConsent: .consent
+        case .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting: .meeting
+        case .addIntervention, .updateIntervention: .intervention
+        case .addAgency, .addContact: .agency
+        case .addBusGroup, .recordSelfAssessment: .busGroup
+        case .registerDeviation, .changeDeviationStatus, .escalateDeviation, .answerDeviation: .deviation
+        }
+    }
+
+    /// The id of the record the audit line is about; nil for users and database-wide acts.
+    public var entityId: Int64? {
+        switch self {
+        case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore:
+            nil
+        case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .giveCopy(let id),
+             .purgePlan(let id), .createChild(let id), .addFamilyMember(let id), .addParticipant(let id),
+             .answerInvitation(let id), .addConsent(let id), .withdrawConsent(let id), .scheduleMeeting(let id),
+             .recordAttendance(let id), .saveAgendaNotes(let id), .holdMeeting(let id), .addIntervention(let id),
+             .updateIntervention(let id), .addAgency(let id), .addContact(let id), .addBusGroup(let id),
+             .recordSelfAssessment(let id), .registerDeviation(let id), .changeDeviationStatus(let id, _),
+             .escalateDeviation(let id, _), .answerDeviation(let id):
+            id
+        }
+    }
+
+    /// The action word the audit log stores (and `sip-tui audit` shows). A deviation's change is
+    /// also the `what` of its history line.
+    public var auditAction: String {
+        switch self {
+        case .firstAdministrator: "first-administrator"
+        case .addUser: "add"
+        case .setRole: "set-role"
+        case .setting: "setting"
+        case .demo: "demo"
+        case .restore: "restore"
+        case .createPlan, .createChild, .addFamilyMember, .addParticipant, .addConsent, .scheduleMeeting,
+             .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
+            "create"
+        case .updatePlan, .updateIntervention: "update"
+        case .changeStatus: "status"
+        case .viewPlan: "view"
+        case .giveCopy: "copy"
+        case .purgePlan: "purge"
+        case .answerInvitation: "answer"
+        case .withdrawConsent: "withdraw"
+        case .recordAttendance: "attendance"
+        case .saveAgendaNotes: "notes"
+        case .holdMeeting: "held"
+        case .addContact: "contact"
+        case .recordSelfAssessment: "self-assessment"
+        case .changeDeviationStatus(_, let status): "status \(status.rawValue)"
+        case .escalateDeviation(_, let level): "escalation \(level.rawValue)"
+        case .answerDeviation: "answer"
+        }
+    }
+}

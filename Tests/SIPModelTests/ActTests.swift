@@ -1,0 +1,74 @@
+import Testing
+@testable import SIPDomain
+
+@Suite("Audited acts")
+struct ActTests {
+    /// What the audit log held for each act before acts were typed: existing trails and
+    /// `sip-tui audit` read these words, so a renamed case must not change them.
+    static let logged: [(act: Act, entity: String, id: Int64?, action: String)] = [
+        (.firstAdministrator, "user", nil, "first-administrator"),
+        (.addUser, "user", nil, "add"),
+        (.setRole, "user", nil, "set-role"),
+        (.setting, "plan", nil, "setting"),
+        (.demo, "plan", nil, "demo"),
+        (.restore, "plan", nil, "restore"),
+        (.createPlan(1), "plan", 1, "create"),
+        (.updatePlan(2), "plan", 2, "update"),
+        (.changeStatus(plan: 3), "plan", 3, "status"),
+        (.viewPlan(4), "plan", 4, "view"),
+        (.giveCopy(plan: 5), "plan", 5, "copy"),
+        (.purgePlan(6), "plan", 6, "purge"),
+        (.createChild(7), "child", 7, "create"),
+        (.addFamilyMember(8), "familyMember", 8, "create"),
+        (.addParticipant(9), "participant", 9, "create"),
+        (.answerInvitation(participant: 10), "participant", 10, "answer"),
+        (.addConsent(11), "consent", 11, "create"),
+        (.withdrawConsent(12), "consent", 12, "withdraw"),
+        (.scheduleMeeting(13), "meeting", 13, "create"),
+        (.recordAttendance(meeting: 14), "meeting", 14, "attendance"),
+        (.saveAgendaNotes(meeting: 15), "meeting", 15, "notes"),
+        (.holdMeeting(16), "meeting", 16, "held"),
+        (.addIntervention(17), "intervention", 17, "create"),
+        (.updateIntervention(18), "intervention", 18, "update"),
+        (.addAgency(19), "agency", 19, "create"),
+        (.addContact(agency: 20), "agency", 20, "contact"),
+        (.addBusGroup(21), "busGroup", 21, "create"),
+        (.recordSelfAssessment(group: 22), "busGroup", 22, "self-assessment"),
+        (.registerDeviation(23), "deviation", 23, "create"),
+        (.changeDeviationStatus(24, to: .registered), "deviation", 24, "status registered"),
+        (.changeDeviationStatus(24, to: .sent), "deviation", 24, "status sent"),
+        (.changeDeviationStatus(24, to: .answered), "deviation", 24, "status answered"),
+        (.changeDeviationStatus(24, to: .closed), "deviation", 24, "status closed"),
+        (.escalateDeviation(25, to: .local), "deviation", 25, "escalation local"),
+        (.escalateDeviation(25, to: .busGroup), "deviation", 25, "escalation bus_group"),
+        (.escalateDeviation(25, to: .bussam), "deviation", 25, "escalation bussam"),
+        (.answerDeviation(26), "deviation", 26, "answer"),
+    ]
+
+    @Test("each act is logged with the entity, id and action word the audit log always held")
+    func auditWords() {
+        for line in Self.logged {
+            #expect(line.act.entity.rawValue == line.entity, "\(line.act)")
+            #expect(line.act.entityId == line.id, "\(line.act)")
+            #expect(line.act.auditAction == line.action, "\(line.act)")
+        }
+    }
+
+    /// Fails to compile when an act is added: add it to `logged` above (and decide its words).
+    @Test("the list above names every kind of act")
+    func everyActListed() {
+        func listed(_ act: Act) -> Bool {
+            switch act {
+            case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .createPlan, .updatePlan,
+                 .changeStatus, .viewPlan, .giveCopy, .purgePlan, .createChild, .addFamilyMember, .addParticipant,
+                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
+                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
+                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
+                 .answerDeviation:
+                true
+            }
+        }
+        #expect(Self.logged.allSatisfy { listed($0.act) })
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 32)
+    }
+}
