@@ -21,6 +21,9 @@ public struct Catalog: Sendable {
     /// The one place a language picks between its two words.
     func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
 
+    /// Numbers are written 15,5 in Swedish, 15.5 in English.
+    public var usesDecimalComma: Bool { language == .sv }
+
     /// Fixed texts, by their name in `Catalog.Text`.
     public func callAsFunction(_ text: Text) -> String { text.entry.text(in: self) }
 

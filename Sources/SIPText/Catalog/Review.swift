@@ -5,6 +5,12 @@ extension Catalog {
     public enum ReviewText: CatalogText {
         case review, period, allGroups, periodLast12, periodThisYear, periodLastYear, trends, selfAssessment
         case newMeasurement, olderMeasurement, newerMeasurement, noMeasurements, chooseGroupFirst, measuredOn
+        // The review as CSV (`sip-tui report --format csv`): the header and the group column for every group.
+        case csvGroup, csvFrom, csvTo, csvSection, csvItem, csvCount, csvAllGroups
+        // Trends as text: the charts' titles.
+        case plansStartedPerMonth, meetingsHeldPerMonth, deviationsPerMonth, deviationsByKindAndMonth
+        // The self-assessment's chart: "Mätning 2026-03-01, jämfört med 2025-09-01".
+        case measurement, comparedWith
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -25,6 +31,20 @@ extension Catalog {
                             "No measurement yet. Press n for a new one.")
             case .chooseGroupFirst: return pick("Välj en BUS-grupp först (g).", "Choose a BUS group first (g).")
             case .measuredOn: return pick("Mätdatum", "Date of measurement")
+            case .csvGroup: return pick("Grupp", "Group")
+            case .csvFrom: return pick("Från", "From")
+            case .csvTo: return pick("Till", "To")
+            case .csvSection: return pick("Avsnitt", "Section")
+            case .csvItem: return pick("Post", "Item")
+            case .csvCount: return pick("Antal", "Count")
+            case .csvAllGroups: return pick("Alla", "All")
+            case .plansStartedPerMonth: return pick("Planer som startade, per månad", "Plans started, per month")
+            case .meetingsHeldPerMonth: return pick("Möten som hölls, per månad", "Meetings held, per month")
+            case .deviationsPerMonth: return pick("BUS-avvikelser, per månad", "BUS deviations, per month")
+            case .deviationsByKindAndMonth:
+                return pick("BUS-avvikelser per typ och månad", "BUS deviations by kind and month")
+            case .measurement: return pick("Mätning", "Measurement")
+            case .comparedWith: return pick("jämfört med", "compared with")
             }
         }
     }
@@ -77,4 +97,17 @@ extension Catalog.Text {
     public static var noMeasurements: Self { Self(.review(.noMeasurements)) }
     public static var chooseGroupFirst: Self { Self(.review(.chooseGroupFirst)) }
     public static var measuredOn: Self { Self(.review(.measuredOn)) }
+    public static var csvGroup: Self { Self(.review(.csvGroup)) }
+    public static var csvFrom: Self { Self(.review(.csvFrom)) }
+    public static var csvTo: Self { Self(.review(.csvTo)) }
+    public static var csvSection: Self { Self(.review(.csvSection)) }
+    public static var csvItem: Self { Self(.review(.csvItem)) }
+    public static var csvCount: Self { Self(.review(.csvCount)) }
+    public static var csvAllGroups: Self { Self(.review(.csvAllGroups)) }
+    public static var plansStartedPerMonth: Self { Self(.review(.plansStartedPerMonth)) }
+    public static var meetingsHeldPerMonth: Self { Self(.review(.meetingsHeldPerMonth)) }
+    public static var deviationsPerMonth: Self { Self(.review(.deviationsPerMonth)) }
+    public static var deviationsByKindAndMonth: Self { Self(.review(.deviationsByKindAndMonth)) }
+    public static var measurement: Self { Self(.review(.measurement)) }
+    public static var comparedWith: Self { Self(.review(.comparedWith)) }
 }
