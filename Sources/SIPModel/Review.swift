@@ -396,7 +396,7 @@ public enum ReviewTable {
         var rows: [Row] = []
         func decimal(_ value: Double) -> String {
             let text = String(format: "%.1f", value)
-            return (decimalComma ?? (c.language == .sv)) ? text.replacingOccurrences(of: ".", with: ",") : text
+            return (decimalComma ?? c.usesDecimalComma) ? text.replacingOccurrences(of: ".", with: ",") : text
         }
         for part in ReviewFigures.table {
             switch part {
@@ -426,7 +426,7 @@ public enum ReviewTable {
     }
 
     public static func text(_ r: GroupReview, catalog c: Catalog) -> String {
-        let title = (r.group ?? (c.language == .sv ? "Alla BUS-grupper" : "All BUS groups")) + ", \(r.from.iso)–\(r.to.iso)"
+        let title = (r.group ?? c(.allGroups)) + ", \(r.from.iso)–\(r.to.iso)"
         var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
         var section = ""
         for row in rows(r, catalog: c) {
@@ -449,9 +449,8 @@ public enum ReviewTable {
             let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        let header = c.language == .sv ? ["Grupp", "Från", "Till", "Avsnitt", "Post", "Antal"]
-            : ["Group", "From", "To", "Section", "Item", "Count"]
-        let group = r.group ?? (c.language == .sv ? "Alla" : "All")
+        let header = [c(.csvGroup), c(.csvFrom), c(.csvTo), c(.csvSection), c(.csvItem), c(.csvCount)]
+        let group = r.group ?? c(.csvAllGroups)
         var lines = [header.map(field).joined(separator: String(separator))]
         for row in rows(r, catalog: c, decimalComma: separator == ";") {
             lines.append([group, r.from.iso, r.to.iso, row.section, row.item, row.count].map(field)
@@ -504,7 +503,7 @@ extension Store {
                     WHERE d.id IN (\(list))\(group.map { " AND d.busGroupId = \($0)" } ?? "") ORDER BY d.occurredOn, d.id
                     """).map { row in
                     let status = DeviationStatus(rawValue: row["status"]).map(c.deviationStatus) ?? ""
-                    let kind: String = c.language == .sv ? row["nameSv"] : row["nameEn"]
+                    let kind = c.name(of: DeviationKind(code: "", nameSv: row["nameSv"], nameEn: row["nameEn"]))
                     return "\(c.entityName(.deviation)) \(row["id"] as Int64) · \(row["occurredOn"] as String) · \(kind) · \(row["name"] as String) · \(status)"
                 }
             }
@@ -601,7 +600,6 @@ public enum TextChart {
 extension Trends {
     /// The three charts and the per-kind table, for a screen or a terminal `width` columns wide.
     public func text(catalog c: Catalog, width: Int) -> String {
-        let sv = c.language == .sv
         let labels = months
         var out: [String] = []
         func chart(_ title: String, _ values: [Int]) {
@@ -609,15 +607,15 @@ extension Trends {
             out += TextChart.bars(labels: labels, values: values, width: width).map { "  " + $0 }
             out.append("")
         }
-        chart(sv ? "Planer som startade, per månad" : "Plans started, per month", plansStarted)
-        chart(sv ? "Möten som hölls, per månad" : "Meetings held, per month", meetingsHeld)
-        chart(sv ? "BUS-avvikelser, per månad" : "BUS deviations, per month", deviationsTotal)
-        out.append(sv ? "BUS-avvikelser per typ och månad" : "BUS deviations by kind and month")
+        chart(c(.plansStartedPerMonth), plansStarted)
+        chart(c(.meetingsHeldPerMonth), meetingsHeld)
+        chart(c(.deviationsPerMonth), deviationsTotal)
+        out.append(c(.deviationsByKindAndMonth))
         let nameWidth = max(10, min(24, width - 12 * 3 - 2))
         out.append("  " + String(repeating: " ", count: nameWidth) + months.map { " " + $0.suffix(2) }.joined())
         for kind in deviationKinds {
             let counts = deviationsByKind[kind.code] ?? Array(repeating: 0, count: 12)
-            var name = sv ? kind.nameSv : kind.nameEn
+            var name = c.name(of: kind)
             if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
             out.append("  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                        + counts.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + String($0) }.joined())

@@ -140,7 +140,7 @@ enum ReviewFigures {
               order: { $0.deviationKinds.map(\.code) },
               name: { r, c in
                   let names = Dictionary(uniqueKeysWithValues: r.deviationKinds.map {
-                      ($0.code, c.language == .sv ? $0.nameSv : $0.nameEn)
+                      ($0.code, c.name(of: $0))
                   })
                   return { names[$0] ?? $0 }
               })

@@ -11,6 +11,8 @@ public struct SpiderDimension: Codable, Equatable, Sendable, FetchableRecord {
     public var nameEn: String
 }
 
+extension SpiderDimension: NamedInBothLanguages {}
+
 /// One measurement: a BUS group's scores (1-5) on every dimension, on one day.
 public struct SelfAssessment: Codable, Equatable, Sendable {
     public var measuredOn: Day
@@ -61,12 +63,11 @@ extension Store {
 public enum SpiderChart {
     public static func lines(dimensions: [SpiderDimension], current: SelfAssessment, previous: SelfAssessment?,
                              catalog c: Catalog, width: Int) -> [String] {
-        let sv = c.language == .sv
         let nameWidth = max(12, min(34, width - 30))
-        var out = ["\(sv ? "Mätning" : "Measurement") \(current.measuredOn.iso)"
-                   + (previous.map { ", \(sv ? "jämfört med" : "compared with") \($0.measuredOn.iso)" } ?? "")]
+        var out = ["\(c(.measurement)) \(current.measuredOn.iso)"
+                   + (previous.map { ", \(c(.comparedWith)) \($0.measuredOn.iso)" } ?? "")]
         for dimension in dimensions {
-            var name = sv ? dimension.nameSv : dimension.nameEn
+            var name = c.name(of: dimension)
             if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
             let score = current.scores[dimension.code] ?? 0
             let bar = String(repeating: "##", count: score) + String(repeating: "..", count: 5 - score)

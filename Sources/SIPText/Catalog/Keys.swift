@@ -1,0 +1,62 @@
+import SIPDomain
+
+extension Catalog {
+    /// Keys and what they do, in every key table; help and the frame around every screen.
+    public enum KeysText: CatalogText {
+        case help, back, quit, open, filter, edit, save, nextField, previousField, redraw, up, down, pageUp
+        case pageDown, first, last, undo, helpTitle, tooSmall, yesKeys, undone, nothingToUndo
+
+        public func text(in c: Catalog) -> String {
+            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
+            switch self {
+            case .help: return pick("Hjälp", "Help")
+            case .back: return pick("Tillbaka", "Back")
+            case .quit: return pick("Avsluta", "Quit")
+            case .open: return pick("Öppna", "Open")
+            case .filter: return pick("Filtrera", "Filter")
+            case .edit: return pick("Redigera", "Edit")
+            case .save: return pick("Spara", "Save")
+            case .nextField: return pick("Nästa fält", "Next field")
+            case .previousField: return pick("Föregående fält", "Previous field")
+            case .redraw: return pick("Rita om skärmen", "Redraw the screen")
+            case .up: return pick("Upp", "Up")
+            case .down: return pick("Ned", "Down")
+            case .pageUp: return pick("Sida upp", "Page up")
+            case .pageDown: return pick("Sida ned", "Page down")
+            case .first: return pick("Första", "First")
+            case .last: return pick("Sista", "Last")
+            case .undo: return pick("Ångra senaste ändringen", "Undo the last change")
+            case .helpTitle: return pick("Tangenter", "Keys")
+            case .tooSmall: return pick("Terminalen är för liten", "The terminal is too small")
+            case .yesKeys: return pick("j", "y")
+            case .undone: return pick("Ångrat.", "Undone.")
+            case .nothingToUndo: return pick("Inget att ångra.", "Nothing to undo.")
+            }
+        }
+    }
+}
+
+extension Catalog.Text {
+    public static var help: Self { Self(.keys(.help)) }
+    public static var back: Self { Self(.keys(.back)) }
+    public static var quit: Self { Self(.keys(.quit)) }
+    public static var open: Self { Self(.keys(.open)) }
+    public static var filter: Self { Self(.keys(.filter)) }
+    public static var edit: Self { Self(.keys(.edit)) }
+    public static var save: Self { Self(.keys(.save)) }
+    public static var nextField: Self { Self(.keys(.nextField)) }
+    public static var previousField: Self { Self(.keys(.previousField)) }
+    public static var redraw: Self { Self(.keys(.redraw)) }
+    public static var up: Self { Self(.keys(.up)) }
+    public static var down: Self { Self(.keys(.down)) }
+    public static var pageUp: Self { Self(.keys(.pageUp)) }
+    public static var pageDown: Self { Self(.keys(.pageDown)) }
+    public static var first: Self { Self(.keys(.first)) }
+    public static var last: Self { Self(.keys(.last)) }
+    public static var undo: Self { Self(.keys(.undo)) }
+    public static var helpTitle: Self { Self(.keys(.helpTitle)) }
+    public static var tooSmall: Self { Self(.keys(.tooSmall)) }
+    public static var yesKeys: Self { Self(.keys(.yesKeys)) }
+    public static var undone: Self { Self(.keys(.undone)) }
+    public static var nothingToUndo: Self { Self(.keys(.nothingToUndo)) }
+}
