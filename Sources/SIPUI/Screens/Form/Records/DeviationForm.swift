@@ -20,7 +20,7 @@ public struct DeviationForm: RecordForm {
         }
         let agencies = agencyRows.map { FormField.Choice(id: String($0.id!), label: $0.name) }
         let kinds = try store.deviationKinds().map {
-            FormField.Choice(id: $0.code, label: c.language == .sv ? $0.nameSv : $0.nameEn)
+            FormField.Choice(id: $0.code, label: c.name(of: $0))
         }
         return FormContent(title: c.ui(.newDeviation), fields: [
             choice(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),

@@ -28,7 +28,7 @@ public struct SelfAssessmentForm: RecordForm {
         let scores = (1...5).map { FormField.Choice(id: String($0), label: String($0)) }
         return FormContent(title: c.ui(.newMeasurement), fields: [text(.measuredOn, c.ui(.measuredOn), session.today.iso)]
             + (try store.spiderDimensions()).map { dimension in
-                choice(.dimension(dimension.code), c.language == .sv ? dimension.nameSv : dimension.nameEn, scores,
+                choice(.dimension(dimension.code), c.name(of: dimension), scores,
                        selected: String(latest?.scores[dimension.code] ?? 3))
             })
     }
