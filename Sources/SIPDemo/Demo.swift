@@ -33,7 +33,9 @@ public struct DemoGenerator {
         var interventions: [(kind: String, what: String, frequency: String)]
 
         static func load() throws -> Words {
-            func lines(_ name: String) throws -> [String] { try DataFile.rows("demo/" + name, columns: 1).map { $0[0] } }
+            func lines(_ name: String) throws -> [String] {
+                try DataFile.rows("demo/" + name, columns: 1).map { $0[0] }
+            }
             var goals: [String: [String]] = [:]
             for row in try DataFile.rows("demo/goals.txt", columns: 2) { goals[row[0], default: []].append(row[1]) }
             return Words(
@@ -62,10 +64,11 @@ public struct DemoGenerator {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            var generator = DemoGenerator(words: words, rng: SeededRandom(seed: seed), today: context.today,
-                                          zone: context.timeZone, user: context.user, now: context.now(),
-                                          assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
-                                          followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
+            var generator = DemoGenerator(
+                words: words, rng: SeededRandom(seed: seed), today: context.today,
+                zone: context.timeZone, user: context.user, now: context.now(),
+                assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
+                followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
             try ReviewTally.suspended(db) { try generator.fill(db, planCount: max(0, planCount)) }
             try store.audit(db, .demo, detail: "plans=\(planCount) seed=\(seed)")
             try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
@@ -84,8 +87,10 @@ public struct DemoGenerator {
             user.allPlans = true
             try user.update(db)
         } else {
-            try AppUser(login: login, name: Store.displayName(login), role: .coordinator, agencyId: nil, busGroupId: nil,
-                        allPlans: true, addedAt: now, addedBy: login).insert(db)
+            try AppUser(
+                login: login, name: Store.displayName(login), role: .coordinator, agencyId: nil, busGroupId: nil,
+                allPlans: true, addedAt: now, addedBy: login
+            ).insert(db)
         }
     }
 
@@ -122,9 +127,10 @@ public struct DemoGenerator {
         for area in areas {
             for day in [today.adding(days: -200), today.adding(days: -20)] {
                 for dimension in dimensions {
-                    try db.execute(sql: """
-                        INSERT INTO selfAssessment (busGroupId, measuredOn, dimension, score, recordedBy) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [area.groupId, day, dimension, assessmentRng.int(1...5), user])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO selfAssessment (busGroupId, measuredOn, dimension, score, recordedBy) VALUES (?, ?, ?, ?, ?)
+                            """, arguments: [area.groupId, day, dimension, assessmentRng.int(1...5), user])
                 }
             }
         }
@@ -132,7 +138,9 @@ public struct DemoGenerator {
         for index in 0..<planCount {
             let area = areas[index % areas.count]
             // Cycle the statuses first so a small demo still has every one; then weight towards active.
-            let status = index < statuses.count * 2 ? statuses[index % statuses.count]
+            let status =
+                index < statuses.count * 2
+                ? statuses[index % statuses.count]
                 : rng.pick([.draft, .invited, .active, .active, .active, .followUpDue, .closed, .closed])
             try makePlan(db, area: area, status: status, index: index, deviationKinds: deviationKinds)
         }
@@ -142,8 +150,11 @@ public struct DemoGenerator {
 
     mutating func sharedAgencies(_ db: Database) throws -> [String: [Agency]] {
         var result: [String: [Agency]] = [:]
-        result["forsakringskassan"] = [try agency(db, kind: "forsakringskassan", principal: .state,
-                                                  principalName: "Försäkringskassan", name: "Försäkringskassan", group: nil)]
+        result["forsakringskassan"] = [
+            try agency(
+                db, kind: "forsakringskassan", principal: .state,
+                principalName: "Försäkringskassan", name: "Försäkringskassan", group: nil)
+        ]
         return result
     }
 
@@ -159,8 +170,10 @@ public struct DemoGenerator {
         let region = "Region Storstad"
         var agencies = shared
         func add(_ kind: String, _ type: PrincipalType, _ principal: String, _ name: String) throws {
-            agencies[kind, default: []].append(try agency(db, kind: kind, principal: type, principalName: principal,
-                                                          name: name, group: group.id))
+            agencies[kind, default: []].append(
+                try agency(
+                    db, kind: kind, principal: type, principalName: principal,
+                    name: name, group: group.id))
         }
         let school2 = words.places[(index + 3) % words.places.count]
         try add("skola", .municipality, municipality, "\(place)skolan")
@@ -179,14 +192,18 @@ public struct DemoGenerator {
         return Area(groupId: group.id!, agencies: agencies)
     }
 
-    mutating func agency(_ db: Database, kind: String, principal: PrincipalType, principalName: String, name: String,
-                         group: Int64?) throws -> Agency {
-        var agency = Agency(kind: kind, principalType: principal, principalName: principalName, name: name,
-                            busGroupId: group)
+    mutating func agency(
+        _ db: Database, kind: String, principal: PrincipalType, principalName: String, name: String,
+        group: Int64?
+    ) throws -> Agency {
+        var agency = Agency(
+            kind: kind, principalType: principal, principalName: principalName, name: name,
+            busGroupId: group)
         try agency.insert(db)
         summary.agencies += 1
-        var contact = ContactPerson(agencyId: agency.id!, name: adultName(), role: contactRole(kind),
-                                    phone: fictionalPhone(), email: "")
+        var contact = ContactPerson(
+            agencyId: agency.id!, name: adultName(), role: contactRole(kind),
+            phone: fictionalPhone(), email: "")
         contact.email = email(for: contact.name)
         try contact.insert(db)
         contactNames[agency.id!] = contact.name
@@ -216,7 +233,8 @@ public struct DemoGenerator {
     mutating func fictionalPhone() -> String { String(format: "070-174 06 %02d", rng.int(5...99)) }
 
     func email(for name: String) -> String {
-        let ascii = name.lowercased().applyingTransform(.toLatin, reverse: false)?
+        let ascii =
+            name.lowercased().applyingTransform(.toLatin, reverse: false)?
             .folding(options: .diacriticInsensitive, locale: nil) ?? name.lowercased()
         return ascii.replacingOccurrences(of: " ", with: ".") + "@example.org"
     }
@@ -224,49 +242,63 @@ public struct DemoGenerator {
     mutating func child(_ db: Database) throws -> Child {
         let sexRoll = rng.int(0...99)
         let sex: Sex = sexRoll < 47 ? .girl : sexRoll < 94 ? .boy : sexRoll < 97 ? .other : .unknown
-        let first = sex == .girl ? rng.pick(words.girls) : sex == .boy ? rng.pick(words.boys)
-            : rng.pick(words.girls + words.boys)
+        let first =
+            sex == .girl
+            ? rng.pick(words.girls)
+            : sex == .boy
+                ? rng.pick(words.boys)
+                : rng.pick(words.girls + words.boys)
         let born = today.adding(days: -rng.int(200...(17 * 365 + 300)))
         var number: String?
         let numberRoll = rng.int(0...99)
         if numberRoll < 92 {
             for _ in 0..<20 {
-                let candidate = PersonalNumber.make(born: born, serial: rng.int(0...999), coordination: numberRoll >= 86)
-                if usedNumbers.insert(candidate.digits).inserted { number = candidate.digits; break }
+                let candidate = PersonalNumber.make(
+                    born: born, serial: rng.int(0...999), coordination: numberRoll >= 86)
+                if usedNumbers.insert(candidate.digits).inserted {
+                    number = candidate.digits
+                    break
+                }
             }
         }
-        var child = Child(name: "\(first) \(rng.pick(words.surnames))", personalNumber: number, birthDate: born, sex: sex)
-        child.id = try db.insertRow("INSERT INTO child (name, personalNumber, birthDate, sex) VALUES (?, ?, ?, ?)",
-                                    [child.name, child.personalNumber, child.birthDate, child.sex])
+        var child = Child(
+            name: "\(first) \(rng.pick(words.surnames))", personalNumber: number, birthDate: born, sex: sex)
+        child.id = try db.insertRow(
+            "INSERT INTO child (name, personalNumber, birthDate, sex) VALUES (?, ?, ?, ?)",
+            [child.name, child.personalNumber, child.birthDate, child.sex])
         summary.children += 1
         return child
     }
 
     // MARK: Plans
 
-    mutating func makePlan(_ db: Database, area: Area, status: PlanStatus, index: Int, deviationKinds: [String]) throws {
+    mutating func makePlan(_ db: Database, area: Area, status: PlanStatus, index: Int, deviationKinds: [String]) throws
+    {
         let child = try child(db)
         let surname = String(child.name.split(separator: " ").last ?? "")
         var guardians: [FamilyMember] = []
         for n in 0..<(rng.chance(70) ? 2 : 1) {
-            var g = FamilyMember(childId: child.id!, role: .guardian,
-                                 name: "\(n == 0 ? rng.pick(words.girls) : rng.pick(words.boys)) \(surname)",
-                                 relation: n == 0 ? "mamma" : "pappa", phone: fictionalPhone(), email: "",
-                                 address: "\(rng.pick(words.places))vägen \(rng.int(1...60)), \(rng.int(100...199)) \(rng.int(10...99))",
-                                 invited: true)
+            var g = FamilyMember(
+                childId: child.id!, role: .guardian,
+                name: "\(n == 0 ? rng.pick(words.girls) : rng.pick(words.boys)) \(surname)",
+                relation: n == 0 ? "mamma" : "pappa", phone: fictionalPhone(), email: "",
+                address: "\(rng.pick(words.places))vägen \(rng.int(1...60)), \(rng.int(100...199)) \(rng.int(10...99))",
+                invited: true)
             g.email = email(for: g.name)
             g.id = try insert(db, g)
             guardians.append(g)
         }
         if rng.chance(25) {
-            var r = FamilyMember(childId: child.id!, role: .relative, name: "\(rng.pick(words.girls)) \(rng.pick(words.surnames))",
-                                 relation: "mormor", phone: fictionalPhone(), email: "", address: "", invited: true)
+            var r = FamilyMember(
+                childId: child.id!, role: .relative, name: "\(rng.pick(words.girls)) \(rng.pick(words.surnames))",
+                relation: "mormor", phone: fictionalPhone(), email: "", address: "", invited: true)
             r.id = try insert(db, r)
         }
 
         let age = child.birthDate.age(on: today)
         let schoolKind = age < 6 ? "forskola" : "skola"
-        let careKind = age < 6 ? rng.pick(["bvc", "habilitering", "bumm"]) : rng.pick(["bup", "bup", "habilitering", "bumm"])
+        let careKind =
+            age < 6 ? rng.pick(["bvc", "habilitering", "bumm"]) : rng.pick(["bup", "bup", "habilitering", "bumm"])
         var kinds = [schoolKind, "socialtjanst", careKind]
         if age >= 6 { kinds.append("elevhalsa") }
         if rng.chance(30) { kinds.append(rng.pick(["lss", "primarvard", "forsakringskassan", "polis"])) }
@@ -274,42 +306,57 @@ public struct DemoGenerator {
         let lead = agencies[rng.chance(60) ? 1 : (agencies.count > 2 ? 2 : 0)]
 
         // How far along the plan is decides its dates.
-        let started = today.adding(days: -(status == .draft ? rng.int(0...10) : status == .invited ? rng.int(5...25)
-            : rng.int(40...400)))
-        let followUp: Day? = switch status {
-        case .draft, .invited: nil
-        case .active: rng.chance(25) ? today.adding(days: -rng.int(1...40)) : today.adding(days: rng.int(10...120))
-        case .followUpDue: today.adding(days: -rng.int(0...20))
-        case .closed: min(today.adding(days: -1), started.adding(days: rng.int(90...200)))
-        }
+        let started = today.adding(
+            days:
+                -(status == .draft
+                ? rng.int(0...10)
+                : status == .invited
+                    ? rng.int(5...25)
+                    : rng.int(40...400)))
+        let followUp: Day? =
+            switch status {
+            case .draft, .invited: nil
+            case .active: rng.chance(25) ? today.adding(days: -rng.int(1...40)) : today.adding(days: rng.int(10...120))
+            case .followUpDue: today.adding(days: -rng.int(0...20))
+            case .closed: min(today.adding(days: -1), started.adding(days: rng.int(90...200)))
+            }
         let initiator = rng.pick([InitiatorKind.guardian, .agency, .agency, .child])
         var plan = Plan(
             id: nil, childId: child.id!, busGroupId: area.groupId, initiatorKind: initiator,
             initiatorAgencyId: initiator == .agency ? agencies[0].id : nil,
-            initiatorPerson: initiator == .guardian ? guardians[0].name : initiator == .child ? child.name : adultName(),
+            initiatorPerson: initiator == .guardian
+                ? guardians[0].name : initiator == .child ? child.name : adultName(),
             requestDate: started, reason: rng.pick(words.reasons), questions: rng.pick(words.questions),
             currentSituation: status == .draft ? "" : goal("situation"),
-            childView: status == .draft ? "" : goal("child_view"), childGoals: status == .draft ? "" : goal("child_goal"),
+            childView: status == .draft ? "" : goal("child_view"),
+            childGoals: status == .draft ? "" : goal("child_goal"),
             longTermGoals: status == .draft ? "" : goal("long_goal"),
             shortTermGoals: status == .draft ? "" : goal("short_goal"),
             familyOwnActions: status == .draft ? "" : goal("family"), leadAgencyId: status == .draft ? nil : lead.id,
             leadPerson: status == .draft ? "" : adultName(), coordinator: adultName(), status: status,
-            closedReason: status == .closed ? rng.pick(["Målen är uppnådda.", "Familjen har flyttat från kommunen.",
-                                                        "Vårdnadshavarna återkallade samtycket."]) : nil,
+            closedReason: status == .closed
+                ? rng.pick([
+                    "Målen är uppnådda.", "Familjen har flyttat från kommunen.",
+                    "Vårdnadshavarna återkallade samtycket.",
+                ]) : nil,
             closedKind: status == .closed ? .completed : nil,
             followUpDate: followUp, followUpCaller: status == .draft ? "" : lead.name, version: 1,
             createdAt: date(started, hour: 8), updatedAt: date(started, hour: 8))
-        plan.id = try db.insertRow("""
+        plan.id = try db.insertRow(
+            """
             INSERT INTO "plan" (childId, busGroupId, initiatorKind, initiatorAgencyId, initiatorPerson, requestDate, reason,
                 questions, currentSituation, childView, childGoals, longTermGoals, shortTermGoals, familyOwnActions,
                 leadAgencyId, leadPerson, coordinator, status, closedReason, closedKind, followUpDate, followUpCaller,
                 version, createdAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [plan.childId, plan.busGroupId, plan.initiatorKind, plan.initiatorAgencyId, plan.initiatorPerson,
-                  plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, plan.childGoals,
-                  plan.longTermGoals, plan.shortTermGoals, plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
-                  plan.coordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
-                  plan.followUpCaller, plan.version, sqlDate(plan.createdAt), sqlDate(plan.updatedAt)])
+            """,
+            [
+                plan.childId, plan.busGroupId, plan.initiatorKind, plan.initiatorAgencyId, plan.initiatorPerson,
+                plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, plan.childGoals,
+                plan.longTermGoals, plan.shortTermGoals, plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
+                plan.coordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
+                plan.followUpCaller, plan.version, sqlDate(plan.createdAt), sqlDate(plan.updatedAt),
+            ])
         summary.plans += 1
         let planId = plan.id!
         try history(db, planId: planId, status: status, started: started)
@@ -317,37 +364,49 @@ public struct DemoGenerator {
         // Consent for everything past the draft; one in eleven has a withdrawal to show.
         if status != .draft {
             for guardian in guardians {
-                let withdrawn: Day? = (status == .closed || status == .active) && index % 11 == 3
+                let withdrawn: Day? =
+                    (status == .closed || status == .active) && index % 11 == 3
                     ? today.adding(days: -rng.int(1...20)) : nil
-                var consent = Consent(planId: planId, givenByMemberId: guardian.id, givenByChild: false,
-                                      information: "Uppgifter om hälsa, skolgång och familjens situation som behövs för planen.",
-                                      form: rng.chance(80) ? .written : .oral, validFrom: started,
-                                      validTo: started.adding(days: 730), withdrawnOn: withdrawn, recordedAt: now,
-                                      recordedBy: user)
-                consent.id = try db.insertRow("""
+                var consent = Consent(
+                    planId: planId, givenByMemberId: guardian.id, givenByChild: false,
+                    information: "Uppgifter om hälsa, skolgång och familjens situation som behövs för planen.",
+                    form: rng.chance(80) ? .written : .oral, validFrom: started,
+                    validTo: started.adding(days: 730), withdrawnOn: withdrawn, recordedAt: now,
+                    recordedBy: user)
+                consent.id = try db.insertRow(
+                    """
                     INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, validTo,
                         withdrawnOn, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [planId, consent.givenByMemberId, consent.givenByChild, consent.information, consent.form.rawValue,
-                          consent.validFrom, consent.validTo, consent.withdrawnOn, sqlDate(consent.recordedAt), consent.recordedBy])
+                    """,
+                    [
+                        planId, consent.givenByMemberId, consent.givenByChild, consent.information,
+                        consent.form.rawValue,
+                        consent.validFrom, consent.validTo, consent.withdrawnOn, sqlDate(consent.recordedAt),
+                        consent.recordedBy,
+                    ])
                 for agency in agencies {
-                    try db.insertRow("INSERT INTO consentAgency (consentId, agencyId) VALUES (?, ?)", [consent.id, agency.id])
+                    try db.insertRow(
+                        "INSERT INTO consentAgency (consentId, agencyId) VALUES (?, ?)", [consent.id, agency.id])
                 }
             }
         }
 
         var participants: [Participant] = []
         for guardian in guardians {
-            var p = Participant(planId: planId, agencyId: nil, familyMemberId: guardian.id, person: guardian.name,
-                                role: "Vårdnadshavare", invitationKind: .invitation)
+            var p = Participant(
+                planId: planId, agencyId: nil, familyMemberId: guardian.id, person: guardian.name,
+                role: "Vårdnadshavare", invitationKind: .invitation)
             p.id = try insert(db, p)
             participants.append(p)
         }
         for agency in agencies {
-            var p = Participant(planId: planId, agencyId: agency.id, familyMemberId: nil,
-                                person: contactNames[agency.id!] ?? adultName(),
-                                role: contactRole(agency.kind),
-                                invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation,
-                                answer: status == .draft ? .noAnswer : rng.pick([.accepted, .accepted, .accepted, .noAnswer, .declined]))
+            var p = Participant(
+                planId: planId, agencyId: agency.id, familyMemberId: nil,
+                person: contactNames[agency.id!] ?? adultName(),
+                role: contactRole(agency.kind),
+                invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation,
+                answer: status == .draft
+                    ? .noAnswer : rng.pick([.accepted, .accepted, .accepted, .noAnswer, .declined]))
             p.id = try insert(db, p)
             participants.append(p)
         }
@@ -355,51 +414,61 @@ public struct DemoGenerator {
         if status == .active || status == .followUpDue || status == .closed {
             for guardian in guardians {
                 var copy = PlanCopy(planId: planId, recipient: guardian.name, givenOn: started.adding(days: 21))
-                copy.id = try db.insertRow("INSERT INTO planCopy (planId, recipient, givenOn) VALUES (?, ?, ?)",
-                                           [planId, copy.recipient, copy.givenOn])
+                copy.id = try db.insertRow(
+                    "INSERT INTO planCopy (planId, recipient, givenOn) VALUES (?, ?, ?)",
+                    [planId, copy.recipient, copy.givenOn])
             }
         }
-        try meetings(db, planId: planId, status: status, started: started, followUp: followUp,
-                     participants: participants, deviationKinds: deviationKinds, agencies: agencies)
+        try meetings(
+            db, planId: planId, status: status, started: started, followUp: followUp,
+            participants: participants, deviationKinds: deviationKinds, agencies: agencies)
         if status != .draft && status != .invited {
             try interventions(db, planId: planId, started: started, agencies: agencies, status: status)
-            try heldFollowUps(db, planId: planId, status: status, started: started, followUp: followUp,
-                              participants: participants, agencies: agencies)
+            try heldFollowUps(
+                db, planId: planId, status: status, started: started, followUp: followUp,
+                participants: participants, agencies: agencies)
         }
         // Deviations of every kind, about one per plan on average, also unrelated to meetings.
         if rng.chance(55) || index < deviationKinds.count {
-            try deviation(db, planId: planId, reporter: agencies[1],
-                          concerned: rng.pick(agencies.filter { $0.id != agencies[1].id }),
-                          occurred: min(today, started.adding(days: rng.int(0...30))), kinds: deviationKinds)
+            try deviation(
+                db, planId: planId, reporter: agencies[1],
+                concerned: rng.pick(agencies.filter { $0.id != agencies[1].id }),
+                occurred: min(today, started.adding(days: rng.int(0...30))), kinds: deviationKinds)
         }
     }
 
     mutating func goal(_ kind: String) -> String { rng.pick(words.goals[kind] ?? [""]) }
 
     mutating func history(_ db: Database, planId: Int64, status: PlanStatus, started: Day) throws {
-        let path: [PlanStatus] = switch status {
-        case .draft: [.draft]
-        case .invited: [.draft, .invited]
-        case .active: [.draft, .invited, .active]
-        case .followUpDue: [.draft, .invited, .active, .followUpDue]
-        case .closed: [.draft, .invited, .active, .closed]
-        }
+        let path: [PlanStatus] =
+            switch status {
+            case .draft: [.draft]
+            case .invited: [.draft, .invited]
+            case .active: [.draft, .invited, .active]
+            case .followUpDue: [.draft, .invited, .active, .followUpDue]
+            case .closed: [.draft, .invited, .active, .closed]
+            }
         var previous: PlanStatus?
         for (step, next) in path.enumerated() {
-            var change = PlanStatusChange(planId: planId, fromStatus: previous, toStatus: next,
-                                          changedAt: date(started.adding(days: step * 10), hour: 9),
-                                          changedBy: user, note: next == .closed ? "Avslutad enligt plan" : "")
-            change.id = try db.insertRow("""
+            var change = PlanStatusChange(
+                planId: planId, fromStatus: previous, toStatus: next,
+                changedAt: date(started.adding(days: step * 10), hour: 9),
+                changedBy: user, note: next == .closed ? "Avslutad enligt plan" : "")
+            change.id = try db.insertRow(
+                """
                 INSERT INTO planStatusChange (planId, fromStatus, toStatus, changedAt, changedBy, note) VALUES (?, ?, ?, ?, ?, ?)
-                """, [planId, change.fromStatus, change.toStatus, sqlDate(change.changedAt), change.changedBy, change.note])
+                """,
+                [planId, change.fromStatus, change.toStatus, sqlDate(change.changedAt), change.changedBy, change.note])
             previous = next
         }
     }
 
     func date(_ day: Day, hour: Int) -> Date { day.date(hour: hour, in: zone) }
 
-    mutating func meetings(_ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
-                           participants: [Participant], deviationKinds: [String], agencies: [Agency]) throws {
+    mutating func meetings(
+        _ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
+        participants: [Participant], deviationKinds: [String], agencies: [Agency]
+    ) throws {
         var schedule: [(MeetingKind, Day, Bool)] = []
         switch status {
         case .draft: break
@@ -409,38 +478,54 @@ public struct DemoGenerator {
             if let followUp, followUp >= today { schedule.append((.followUp, followUp, false)) }
         case .followUpDue: schedule = [(.first, started.adding(days: 20), true)]
         case .closed:
-            schedule = [(.first, started.adding(days: 20), true), (.followUp, followUp ?? started.adding(days: 100), true)]
+            schedule = [
+                (.first, started.adding(days: 20), true), (.followUp, followUp ?? started.adding(days: 100), true),
+            ]
         }
         for (kind, day, held) in schedule {
-            var meeting = Meeting(planId: planId, kind: kind, startsAt: date(day, hour: rng.pick([9, 10, 13, 14])),
-                                  durationMinutes: rng.pick([60, 90, 90, 120]),
-                                  place: rng.chance(30) ? "Digitalt" : "Familjecentralen, mötesrum \(rng.int(1...4))",
-                                  videoLink: rng.chance(30) ? "https://video.example.org/sip/\(planId)-\(kind.rawValue)" : "",
-                                  minutes: held ? "Mötet genomfördes enligt mötescirkeln. Planen skrevs och lämnades till familjen." : "",
-                                  held: held)
-            meeting.id = try db.insertRow("""
+            var meeting = Meeting(
+                planId: planId, kind: kind, startsAt: date(day, hour: rng.pick([9, 10, 13, 14])),
+                durationMinutes: rng.pick([60, 90, 90, 120]),
+                place: rng.chance(30) ? "Digitalt" : "Familjecentralen, mötesrum \(rng.int(1...4))",
+                videoLink: rng.chance(30) ? "https://video.example.org/sip/\(planId)-\(kind.rawValue)" : "",
+                minutes: held ? "Mötet genomfördes enligt mötescirkeln. Planen skrevs och lämnades till familjen." : "",
+                held: held)
+            meeting.id = try db.insertRow(
+                """
                 INSERT INTO meeting (planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [planId, meeting.kind, sqlDate(meeting.startsAt), meeting.durationMinutes, meeting.place, meeting.videoLink,
-                      meeting.minutes, meeting.held])
+                """,
+                [
+                    planId, meeting.kind, sqlDate(meeting.startsAt), meeting.durationMinutes, meeting.place,
+                    meeting.videoLink,
+                    meeting.minutes, meeting.held,
+                ])
             summary.meetings += 1
             for item in agenda {
-                var entry = AgendaItem(meetingId: meeting.id!, position: item.position, title: item.titleSv,
-                                       notes: held ? "Genomgånget." : "")
-                entry.id = try db.insertRow("INSERT INTO agendaItem (meetingId, position, title, notes) VALUES (?, ?, ?, ?)",
-                                            [entry.meetingId, entry.position, entry.title, entry.notes])
+                var entry = AgendaItem(
+                    meetingId: meeting.id!, position: item.position, title: item.titleSv,
+                    notes: held ? "Genomgånget." : "")
+                entry.id = try db.insertRow(
+                    "INSERT INTO agendaItem (meetingId, position, title, notes) VALUES (?, ?, ?, ?)",
+                    [entry.meetingId, entry.position, entry.title, entry.notes])
             }
             guard held else { continue }
             for participant in participants {
                 let roll = rng.int(0...99)
-                let attendance: AttendanceStatus = participant.agencyId == nil || roll < 78 ? .present
+                let attendance: AttendanceStatus =
+                    participant.agencyId == nil || roll < 78
+                    ? .present
                     : roll < 88 ? .absentWithNotice : roll < 95 ? .absentWithoutNotice : .declined
-                try db.insertRow("INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)",
-                                 [meeting.id, participant.id, attendance])
-                if attendance.warrantsDeviation, let concerned = agencies.first(where: { $0.id == participant.agencyId }) {
+                try db.insertRow(
+                    "INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)",
+                    [meeting.id, participant.id, attendance])
+                if attendance.warrantsDeviation,
+                    let concerned = agencies.first(where: { $0.id == participant.agencyId })
+                {
                     let reporter = agencies.first { $0.id != concerned.id } ?? concerned
-                    try deviation(db, planId: planId, reporter: reporter, concerned: concerned, occurred: day,
-                                  kinds: deviationKinds, kind: attendance == .declined ? "avbojde" : "uteblev")
+                    try deviation(
+                        db, planId: planId, reporter: reporter, concerned: concerned, occurred: day,
+                        kinds: deviationKinds, kind: attendance == .declined ? "avbojde" : "uteblev")
                 }
             }
         }
@@ -449,47 +534,67 @@ public struct DemoGenerator {
     /// A follow-up about every three months between the first meeting and the latest, each held,
     /// with everyone there or excused, agreeing one or two new interventions: a plan of a year has
     /// several meetings behind it, as real ones do.
-    mutating func heldFollowUps(_ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
-                                participants: [Participant], agencies: [Agency]) throws {
+    mutating func heldFollowUps(
+        _ db: Database, planId: Int64, status: PlanStatus, started: Day, followUp: Day?,
+        participants: [Participant], agencies: [Agency]
+    ) throws {
         let until = status == .closed ? (followUp ?? today) : min(today, followUp ?? today)
         var day = started.adding(days: 20 + 90)
         let kinds = Set(agencies.map(\.kind))
         let options = words.interventions.filter { kinds.contains($0.kind) }
         while day.adding(days: 5) < until {
-            let meetingId = try db.insertRow("""
+            let meetingId = try db.insertRow(
+                """
                 INSERT INTO meeting (planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held)
                 VALUES (?, 'follow_up', ?, 60, ?, '', ?, 1)
-                """, [planId, sqlDate(date(day, hour: followUpRng.pick([9, 10, 13, 14]))),
-                      followUpRng.chance(30) ? "Digitalt" : "Familjecentralen, mötesrum \(followUpRng.int(1...4))",
-                      "Uppföljning: insatserna gicks igenom och planen justerades."])
+                """,
+                [
+                    planId, sqlDate(date(day, hour: followUpRng.pick([9, 10, 13, 14]))),
+                    followUpRng.chance(30) ? "Digitalt" : "Familjecentralen, mötesrum \(followUpRng.int(1...4))",
+                    "Uppföljning: insatserna gicks igenom och planen justerades.",
+                ])
             summary.meetings += 1
             for item in agenda {
-                try db.insertRow("INSERT INTO agendaItem (meetingId, position, title, notes) VALUES (?, ?, ?, 'Genomgånget.')",
-                                 [meetingId, item.position, item.titleSv])
+                try db.insertRow(
+                    "INSERT INTO agendaItem (meetingId, position, title, notes) VALUES (?, ?, ?, 'Genomgånget.')",
+                    [meetingId, item.position, item.titleSv])
             }
             for participant in participants {
-                let status: AttendanceStatus = participant.agencyId == nil || followUpRng.chance(85) ? .present : .absentWithNotice
-                try db.insertRow("INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)",
-                                 [meetingId, participant.id, status])
+                let status: AttendanceStatus =
+                    participant.agencyId == nil || followUpRng.chance(85) ? .present : .absentWithNotice
+                try db.insertRow(
+                    "INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)",
+                    [meetingId, participant.id, status])
             }
             for _ in 0..<(followUpRng.chance(30) ? 2 : 1) where !options.isEmpty {
                 let option = followUpRng.pick(options)
                 guard let agency = agencies.first(where: { $0.kind == option.kind }) else { continue }
                 let due = day.adding(days: followUpRng.int(30...180))
-                let outcome: InterventionStatus = status == .closed ? .done : due < today ? followUpRng.pick([.done, .done, .ongoing])
-                    : followUpRng.pick([.planned, .ongoing])
-                try db.insertRow("""
+                let outcome: InterventionStatus =
+                    status == .closed
+                    ? .done
+                    : due < today
+                        ? followUpRng.pick([.done, .done, .ongoing])
+                        : followUpRng.pick([.planned, .ongoing])
+                try db.insertRow(
+                    """
                     INSERT INTO intervention (planId, what, agencyId, person, frequency, startDate, dueDate, status, comment)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')
-                    """, [planId, option.what, agency.id, contactNames[agency.id!] ?? "", option.frequency, day, due, outcome])
+                    """,
+                    [
+                        planId, option.what, agency.id, contactNames[agency.id!] ?? "", option.frequency, day, due,
+                        outcome,
+                    ])
                 summary.interventions += 1
             }
             day = day.adding(days: 90)
         }
     }
 
-    mutating func interventions(_ db: Database, planId: Int64, started: Day, agencies: [Agency],
-                                status: PlanStatus) throws {
+    mutating func interventions(
+        _ db: Database, planId: Int64, started: Day, agencies: [Agency],
+        status: PlanStatus
+    ) throws {
         let kinds = Set(agencies.map(\.kind))
         let options = words.interventions.filter { kinds.contains($0.kind) }
         for option in options.shuffled(using: &rng).prefix(rng.int(3...7)) {
@@ -509,40 +614,58 @@ public struct DemoGenerator {
                 planId: planId, what: option.what, agencyId: agency.id!, person: adultName(),
                 frequency: option.frequency, startDate: start, dueDate: due, status: interventionStatus,
                 comment: interventionStatus == .notDelivered ? "Kunde inte genomföras på grund av personalbrist." : "")
-            intervention.id = try db.insertRow("""
+            intervention.id = try db.insertRow(
+                """
                 INSERT INTO intervention (planId, what, agencyId, person, frequency, startDate, dueDate, status, comment)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [planId, intervention.what, intervention.agencyId, intervention.person, intervention.frequency,
-                      intervention.startDate, intervention.dueDate, intervention.status, intervention.comment])
+                """,
+                [
+                    planId, intervention.what, intervention.agencyId, intervention.person, intervention.frequency,
+                    intervention.startDate, intervention.dueDate, intervention.status, intervention.comment,
+                ])
             summary.interventions += 1
         }
     }
 
-    mutating func deviation(_ db: Database, planId: Int64, reporter: Agency, concerned: Agency, occurred: Day,
-                            kinds: [String], kind: String? = nil) throws {
+    mutating func deviation(
+        _ db: Database, planId: Int64, reporter: Agency, concerned: Agency, occurred: Day,
+        kinds: [String], kind: String? = nil
+    ) throws {
         let code = kind ?? kinds[deviationKindCursor % kinds.count]
         if kind == nil { deviationKindCursor += 1 }
         let due = occurred.adding(days: 30)
         let answered = due < today && rng.chance(60)
-        let status: DeviationStatus = answered ? rng.pick([.answered, .closed]) : (rng.chance(50) ? .registered : .sent)
+        let status: DeviationStatus =
+            answered ? rng.pick([.answered, .closed]) : (rng.chance(50) ? .registered : .sent)
         var deviation = Deviation(
             reportingAgencyId: reporter.id!, concernedAgencyId: concerned.id!, planId: planId, occurredOn: occurred,
             kind: code, description: "Samverkan fungerade inte enligt överenskommelsen. Se planens mötesanteckningar.",
             localAction: "Lyft med närmaste chef.", status: status,
             response: answered ? "Vi har sett över rutinerna och utsett en ersättare." : nil,
             responseDate: answered ? occurred.adding(days: rng.int(5...29)) : nil, responseDue: due, createdAt: now)
-        deviation.id = try db.insertRow("""
+        deviation.id = try db.insertRow(
+            """
             INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description, localAction,
                 status, response, responseDate, responseDue, createdAt, escalation)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [deviation.reportingAgencyId, deviation.concernedAgencyId, deviation.planId, deviation.occurredOn,
-                  deviation.kind, deviation.description, deviation.localAction, deviation.status, deviation.response,
-                  deviation.responseDate, deviation.responseDue, sqlDate(deviation.createdAt), deviation.escalation.rawValue])
-        var registered = DeviationChange(deviationId: deviation.id!, changedAt: date(occurred, hour: 16), changedBy: user,
-                                         what: "registered", note: "")
-        registered.id = try db.insertRow("""
+            """,
+            [
+                deviation.reportingAgencyId, deviation.concernedAgencyId, deviation.planId, deviation.occurredOn,
+                deviation.kind, deviation.description, deviation.localAction, deviation.status, deviation.response,
+                deviation.responseDate, deviation.responseDue, sqlDate(deviation.createdAt),
+                deviation.escalation.rawValue,
+            ])
+        var registered = DeviationChange(
+            deviationId: deviation.id!, changedAt: date(occurred, hour: 16), changedBy: user,
+            what: "registered", note: "")
+        registered.id = try db.insertRow(
+            """
             INSERT INTO deviationChange (deviationId, changedAt, changedBy, what, note) VALUES (?, ?, ?, ?, ?)
-            """, [registered.deviationId, sqlDate(registered.changedAt), registered.changedBy, registered.what, registered.note])
+            """,
+            [
+                registered.deviationId, sqlDate(registered.changedAt), registered.changedBy, registered.what,
+                registered.note,
+            ])
         summary.deviations += 1
     }
 }
@@ -561,18 +684,27 @@ extension DemoGenerator {
     }
 
     func insert(_ db: Database, _ member: FamilyMember) throws -> Int64 {
-        try db.insertRow("""
+        try db.insertRow(
+            """
             INSERT INTO familyMember (childId, role, name, relation, phone, email, address, invited) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [member.childId, member.role, member.name, member.relation, member.phone, member.email, member.address,
-                  member.invited])
+            """,
+            [
+                member.childId, member.role, member.name, member.relation, member.phone, member.email, member.address,
+                member.invited,
+            ])
     }
 
     func insert(_ db: Database, _ participant: Participant) throws -> Int64 {
-        try db.insertRow("""
+        try db.insertRow(
+            """
             INSERT INTO participant (planId, agencyId, familyMemberId, person, role, invitationKind, answer)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [participant.planId, participant.agencyId, participant.familyMemberId, participant.person, participant.role,
-                  participant.invitationKind, participant.answer.rawValue])
+            """,
+            [
+                participant.planId, participant.agencyId, participant.familyMemberId, participant.person,
+                participant.role,
+                participant.invitationKind, participant.answer.rawValue,
+            ])
     }
 }
 

@@ -40,7 +40,10 @@ public struct AppUser: Codable, Equatable, Sendable {
     public var addedBy: String
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(login: String, name: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil, allPlans: Bool, addedAt: Date, addedBy: String) {
+    package init(
+        login: String, name: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil, allPlans: Bool,
+        addedAt: Date, addedBy: String
+    ) {
         self.login = login
         self.name = name
         self.role = role

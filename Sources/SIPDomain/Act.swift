@@ -75,12 +75,12 @@ public enum Act: Sendable, Equatable {
         case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore:
             nil
         case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .giveCopy(let id),
-             .purgePlan(let id), .createChild(let id), .addFamilyMember(let id), .addParticipant(let id),
-             .answerInvitation(let id), .addConsent(let id), .withdrawConsent(let id), .scheduleMeeting(let id),
-             .recordAttendance(let id), .saveAgendaNotes(let id), .holdMeeting(let id), .addIntervention(let id),
-             .updateIntervention(let id), .addAgency(let id), .addContact(let id), .addBusGroup(let id),
-             .recordSelfAssessment(let id), .registerDeviation(let id), .changeDeviationStatus(let id, _),
-             .escalateDeviation(let id, _), .answerDeviation(let id):
+            .purgePlan(let id), .createChild(let id), .addFamilyMember(let id), .addParticipant(let id),
+            .answerInvitation(let id), .addConsent(let id), .withdrawConsent(let id), .scheduleMeeting(let id),
+            .recordAttendance(let id), .saveAgendaNotes(let id), .holdMeeting(let id), .addIntervention(let id),
+            .updateIntervention(let id), .addAgency(let id), .addContact(let id), .addBusGroup(let id),
+            .recordSelfAssessment(let id), .registerDeviation(let id), .changeDeviationStatus(let id, _),
+            .escalateDeviation(let id, _), .answerDeviation(let id):
             id
         }
     }
@@ -96,7 +96,7 @@ public enum Act: Sendable, Equatable {
         case .demo: "demo"
         case .restore: "restore"
         case .createPlan, .createChild, .addFamilyMember, .addParticipant, .addConsent, .scheduleMeeting,
-             .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
+            .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
             "create"
         case .updatePlan, .updateIntervention: "update"
         case .changeStatus: "status"

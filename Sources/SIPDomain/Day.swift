@@ -10,7 +10,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Nil when the date does not exist (2026-02-30) or is out of the range this program handles.
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2199).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

@@ -1,4 +1,3 @@
-
 /// The life of a plan. `allowedNext` is the one place the transition rules live.
 public enum PlanStatus: String, Codable, Sendable, CaseIterable {
     /// utkast: request received, being prepared (förmöte).
@@ -28,7 +27,10 @@ public enum PlanStatus: String, Codable, Sendable, CaseIterable {
     /// Accepts the code (`follow_up_due`) and the Swedish word (`uppföljning`), any case.
     public init?(userText: String) {
         let t = userText.lowercased()
-        if let s = PlanStatus(rawValue: t) { self = s; return }
+        if let s = PlanStatus(rawValue: t) {
+            self = s
+            return
+        }
         switch t {
         case "utkast": self = .draft
         case "kallad", "kallade": self = .invited

@@ -4,10 +4,10 @@ import Foundation
 /// always held as 12 digits: YYYYMMDDNNNC. A samordningsnummer adds 60 to the day.
 public struct PersonalNumber: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Problem: String, Error, Sendable, Codable {
-        case format       // not 10 or 12 digits with an optional - or +
-        case date         // the date does not exist
-        case checkDigit   // the Luhn check digit is wrong
-        case future       // born after today
+        case format  // not 10 or 12 digits with an optional - or +
+        case date  // the date does not exist
+        case checkDigit  // the Luhn check digit is wrong
+        case future  // born after today
     }
 
     /// The 12 digits.
@@ -15,7 +15,8 @@ public struct PersonalNumber: Hashable, Sendable, Codable, CustomStringConvertib
 
     public var isCoordinationNumber: Bool { dayField > 60 }
     public var birthDate: Day {
-        Day(year: Int(digits.prefix(4))!, month: Int(digits.dropFirst(4).prefix(2))!,
+        Day(
+            year: Int(digits.prefix(4))!, month: Int(digits.dropFirst(4).prefix(2))!,
             day: dayField > 60 ? dayField - 60 : dayField)!
     }
 
@@ -97,7 +98,10 @@ public struct PersonalNumber: Hashable, Sendable, Codable, CustomStringConvertib
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         let body = text.filter { $0 != "-" }
-        guard body.count == 12, case .success(let number) = PersonalNumber.validate(digits: body, today: Day(year: 2199, month: 12, day: 31)!) else {
+        guard body.count == 12,
+            case .success(let number) = PersonalNumber.validate(
+                digits: body, today: Day(year: 2199, month: 12, day: 31)!)
+        else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a personal number")
         }
         self = number

@@ -33,7 +33,11 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var updatedAt: String
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, status: PlanStatus, version: Int, busGroup: String, initiator: Initiator, requestDate: Day, followUpDate: Day? = nil, closedReason: String? = nil, closedKind: ClosedKind? = nil, leadAgency: String? = nil, overdue: Bool, createdAt: String, updatedAt: String) {
+        package init(
+            id: Int64, status: PlanStatus, version: Int, busGroup: String, initiator: Initiator, requestDate: Day,
+            followUpDate: Day? = nil, closedReason: String? = nil, closedKind: ClosedKind? = nil,
+            leadAgency: String? = nil, overdue: Bool, createdAt: String, updatedAt: String
+        ) {
             self.id = id
             self.status = status
             self.version = version
@@ -70,7 +74,9 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var sex: Sex
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(name: String, personalNumber: PersonalNumber? = nil, isCoordinationNumber: Bool, birthDate: Day, sex: Sex) {
+        package init(
+            name: String, personalNumber: PersonalNumber? = nil, isCoordinationNumber: Bool, birthDate: Day, sex: Sex
+        ) {
             self.name = name
             self.personalNumber = personalNumber
             self.isCoordinationNumber = isCoordinationNumber
@@ -89,7 +95,9 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var invited: Bool
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, name: String, relation: String, phone: String, email: String, address: String, invited: Bool) {
+        package init(
+            id: Int64, name: String, relation: String, phone: String, email: String, address: String, invited: Bool
+        ) {
             self.id = id
             self.name = name
             self.relation = relation
@@ -114,7 +122,10 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var validToday: Bool
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, givenBy: String? = nil, givenByChild: Bool, information: String, form: ConsentForm, agencies: [String], validFrom: Day, validTo: Day? = nil, withdrawnOn: Day? = nil, validToday: Bool) {
+        package init(
+            id: Int64, givenBy: String? = nil, givenByChild: Bool, information: String, form: ConsentForm,
+            agencies: [String], validFrom: Day, validTo: Day? = nil, withdrawnOn: Day? = nil, validToday: Bool
+        ) {
             self.id = id
             self.givenBy = givenBy
             self.givenByChild = givenByChild
@@ -138,7 +149,10 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var answer: InvitationAnswer
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, person: String, role: String, agency: String? = nil, principal: String? = nil, invitationKind: InvitationKind, answer: InvitationAnswer) {
+        package init(
+            id: Int64, person: String, role: String, agency: String? = nil, principal: String? = nil,
+            invitationKind: InvitationKind, answer: InvitationAnswer
+        ) {
             self.id = id
             self.person = person
             self.role = role
@@ -192,7 +206,10 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var attendance: [AttendanceEntry]
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, kind: MeetingKind, startsAt: String, durationMinutes: Int, place: String, videoLink: String, held: Bool, minutes: String, agenda: [AgendaEntry], attendance: [AttendanceEntry]) {
+        package init(
+            id: Int64, kind: MeetingKind, startsAt: String, durationMinutes: Int, place: String, videoLink: String,
+            held: Bool, minutes: String, agenda: [AgendaEntry], attendance: [AttendanceEntry]
+        ) {
             self.id = id
             self.kind = kind
             self.startsAt = startsAt
@@ -245,7 +262,10 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var overdue: Bool
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, what: String, agency: String, principal: String, principalType: PrincipalType, person: String, frequency: String, startDate: Day, dueDate: Day, status: InterventionStatus, comment: String, overdue: Bool) {
+        package init(
+            id: Int64, what: String, agency: String, principal: String, principalType: PrincipalType, person: String,
+            frequency: String, startDate: Day, dueDate: Day, status: InterventionStatus, comment: String, overdue: Bool
+        ) {
             self.id = id
             self.what = what
             self.agency = agency
@@ -271,7 +291,10 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var responseDue: Day
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(id: Int64, occurredOn: Day, kind: String, reportingAgency: String, concernedAgency: String, status: DeviationStatus, responseDue: Day) {
+        package init(
+            id: Int64, occurredOn: Day, kind: String, reportingAgency: String, concernedAgency: String,
+            status: DeviationStatus, responseDue: Day
+        ) {
             self.id = id
             self.occurredOn = occurredOn
             self.kind = kind
@@ -311,7 +334,10 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var overallResponsibility: Responsibility?
 
         /// Every stored value, in declaration order (the store builds records from its rows).
-        package init(needs: [String], interventionsByPrincipal: [PrincipalInterventions], measuresByOthers: [PrincipalInterventions], overallResponsibility: Responsibility? = nil) {
+        package init(
+            needs: [String], interventionsByPrincipal: [PrincipalInterventions],
+            measuresByOthers: [PrincipalInterventions], overallResponsibility: Responsibility? = nil
+        ) {
             self.needs = needs
             self.interventionsByPrincipal = interventionsByPrincipal
             self.measuresByOthers = measuresByOthers
@@ -370,7 +396,12 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(schema: String, plan: Core, child: ChildInfo, guardians: [Person], relatives: [Person], consents: [ConsentInfo], consentValid: Bool, participants: [ParticipantInfo], contacts: [ContactInfo], copies: [CopyInfo], meetings: [MeetingInfo], interventions: [InterventionInfo], deviations: [DeviationInfo], history: [HistoryEntry], legal: LegalPoints) {
+    package init(
+        schema: String, plan: Core, child: ChildInfo, guardians: [Person], relatives: [Person], consents: [ConsentInfo],
+        consentValid: Bool, participants: [ParticipantInfo], contacts: [ContactInfo], copies: [CopyInfo],
+        meetings: [MeetingInfo], interventions: [InterventionInfo], deviations: [DeviationInfo],
+        history: [HistoryEntry], legal: LegalPoints
+    ) {
         self.schema = schema
         self.plan = plan
         self.child = child

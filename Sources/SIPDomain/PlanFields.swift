@@ -51,9 +51,11 @@ public struct PlanField: Sendable {
     /// Where `PlanDocument.Core` carries it; nil when the document carries it in its own shape.
     package let document: (WritableKeyPath<PlanDocument.Core, String> & Sendable)?
 
-    init(_ field: Field, _ column: Plan.Columns, _ value: Value, maxLength: Int, multiline: Bool = false,
-         editable: Bool = true, purge: Purge = .blank(""), narrative: Bool = false,
-         document: (WritableKeyPath<PlanDocument.Core, String> & Sendable)? = nil) {
+    init(
+        _ field: Field, _ column: Plan.Columns, _ value: Value, maxLength: Int, multiline: Bool = false,
+        editable: Bool = true, purge: Purge = .blank(""), narrative: Bool = false,
+        document: (WritableKeyPath<PlanDocument.Core, String> & Sendable)? = nil
+    ) {
         self.field = field
         self.column = column
         self.value = value
@@ -68,36 +70,49 @@ public struct PlanField: Sendable {
     /// Every plan field, in the plan form's order. The limits are the v1 schema's CHECKs. (Key paths
     /// into the document name their root: an optional existential key path is not inferred.)
     public static let all: [PlanField] = [
-        PlanField(.reason, .reason, .text(\.reason), maxLength: 4000, multiline: true, narrative: true,
-                  document: \PlanDocument.Core.reason),
-        PlanField(.questions, .questions, .text(\.questions), maxLength: 4000, multiline: true, narrative: true,
-                  document: \PlanDocument.Core.questions),
-        PlanField(.currentSituation, .currentSituation, .text(\.currentSituation), maxLength: 4000,
-                  multiline: true, narrative: true, document: \PlanDocument.Core.currentSituation),
-        PlanField(.childView, .childView, .text(\.childView), maxLength: 4000, multiline: true, narrative: true,
-                  document: \PlanDocument.Core.childView),
-        PlanField(.childGoals, .childGoals, .text(\.childGoals), maxLength: 4000, multiline: true,
-                  narrative: true, document: \PlanDocument.Core.childGoals),
-        PlanField(.longTermGoals, .longTermGoals, .text(\.longTermGoals), maxLength: 4000, multiline: true,
-                  narrative: true, document: \PlanDocument.Core.longTermGoals),
-        PlanField(.shortTermGoals, .shortTermGoals, .text(\.shortTermGoals), maxLength: 4000, multiline: true,
-                  narrative: true, document: \PlanDocument.Core.shortTermGoals),
-        PlanField(.familyOwnActions, .familyOwnActions, .text(\.familyOwnActions), maxLength: 4000,
-                  multiline: true, narrative: true, document: \PlanDocument.Core.familyOwnActions),
-        PlanField(.leadPerson, .leadPerson, .text(\.leadPerson), maxLength: 120,
-                  document: \PlanDocument.Core.leadPerson),
-        PlanField(.coordinator, .coordinator, .text(\.coordinator), maxLength: 120,
-                  document: \PlanDocument.Core.coordinator),
+        PlanField(
+            .reason, .reason, .text(\.reason), maxLength: 4000, multiline: true, narrative: true,
+            document: \PlanDocument.Core.reason),
+        PlanField(
+            .questions, .questions, .text(\.questions), maxLength: 4000, multiline: true, narrative: true,
+            document: \PlanDocument.Core.questions),
+        PlanField(
+            .currentSituation, .currentSituation, .text(\.currentSituation), maxLength: 4000,
+            multiline: true, narrative: true, document: \PlanDocument.Core.currentSituation),
+        PlanField(
+            .childView, .childView, .text(\.childView), maxLength: 4000, multiline: true, narrative: true,
+            document: \PlanDocument.Core.childView),
+        PlanField(
+            .childGoals, .childGoals, .text(\.childGoals), maxLength: 4000, multiline: true,
+            narrative: true, document: \PlanDocument.Core.childGoals),
+        PlanField(
+            .longTermGoals, .longTermGoals, .text(\.longTermGoals), maxLength: 4000, multiline: true,
+            narrative: true, document: \PlanDocument.Core.longTermGoals),
+        PlanField(
+            .shortTermGoals, .shortTermGoals, .text(\.shortTermGoals), maxLength: 4000, multiline: true,
+            narrative: true, document: \PlanDocument.Core.shortTermGoals),
+        PlanField(
+            .familyOwnActions, .familyOwnActions, .text(\.familyOwnActions), maxLength: 4000,
+            multiline: true, narrative: true, document: \PlanDocument.Core.familyOwnActions),
+        PlanField(
+            .leadPerson, .leadPerson, .text(\.leadPerson), maxLength: 120,
+            document: \PlanDocument.Core.leadPerson),
+        PlanField(
+            .coordinator, .coordinator, .text(\.coordinator), maxLength: 120,
+            document: \PlanDocument.Core.coordinator),
         PlanField(.followUpDate, .followUpDate, .optionalDay(\.followUpDate), maxLength: 20, purge: .keep),
-        PlanField(.followUpCaller, .followUpCaller, .text(\.followUpCaller), maxLength: 120,
-                  document: \PlanDocument.Core.followUpCaller),
+        PlanField(
+            .followUpCaller, .followUpCaller, .text(\.followUpCaller), maxLength: 120,
+            document: \PlanDocument.Core.followUpCaller),
         // Set when the plan is opened (or by the command line), not by the plan form.
-        PlanField(.initiatorPerson, .initiatorPerson, .text(\.initiatorPerson), maxLength: 120, editable: false,
-                  document: \PlanDocument.Core.initiator.person),
+        PlanField(
+            .initiatorPerson, .initiatorPerson, .text(\.initiatorPerson), maxLength: 120, editable: false,
+            document: \PlanDocument.Core.initiator.person),
         PlanField(.requestDate, .requestDate, .day(\.requestDate), maxLength: 20, editable: false, purge: .keep),
         // A closed plan must keep a reason (a CHECK): the purge leaves "-".
-        PlanField(.closedReason, .closedReason, .statusText(\.closedReason), maxLength: 500, editable: false,
-                  purge: .blank("-")),
+        PlanField(
+            .closedReason, .closedReason, .statusText(\.closedReason), maxLength: 500, editable: false,
+            purge: .blank("-")),
     ]
 
     private static let byField = Dictionary(uniqueKeysWithValues: all.map { ($0.field, $0) })

@@ -4,7 +4,10 @@ import Foundation
 public struct BusGroup: Codable, Equatable, Sendable {
     public var id: Int64?
     public var name: String
-    public init(id: Int64? = nil, name: String) { self.id = id; self.name = name }
+    public init(id: Int64? = nil, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// A kind of organisation (verksamhetstyp), reference data from `data/agency-kinds.tsv`.
@@ -66,7 +69,10 @@ public struct Agency: Codable, Equatable, Sendable {
     public var busGroupId: Int64?
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, kind: String, principalType: PrincipalType, principalName: String, name: String, busGroupId: Int64? = nil) {
+    package init(
+        id: Int64? = nil, kind: String, principalType: PrincipalType, principalName: String, name: String,
+        busGroupId: Int64? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.principalType = principalType
@@ -131,7 +137,10 @@ public struct FamilyMember: Codable, Equatable, Sendable {
     public var invited: Bool
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, childId: Int64, role: FamilyRole, name: String, relation: String, phone: String, email: String, address: String, invited: Bool) {
+    package init(
+        id: Int64? = nil, childId: Int64, role: FamilyRole, name: String, relation: String, phone: String,
+        email: String, address: String, invited: Bool
+    ) {
         self.id = id
         self.childId = childId
         self.role = role
@@ -179,7 +188,6 @@ public struct Plan: Codable, Equatable, Sendable {
     public var createdAt: Date
     public var updatedAt: Date
 
-
     /// The fields a plan form edits, in its order (from `PlanField.all`).
     public static let editableFields: [Field] = PlanField.all.filter(\.isEditable).map(\.field)
 
@@ -196,7 +204,14 @@ public struct Plan: Codable, Equatable, Sendable {
     }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind, initiatorAgencyId: Int64? = nil, initiatorPerson: String, requestDate: Day, reason: String, questions: String, currentSituation: String, childView: String, childGoals: String, longTermGoals: String, shortTermGoals: String, familyOwnActions: String, leadAgencyId: Int64? = nil, leadPerson: String, coordinator: String, status: PlanStatus, closedReason: String? = nil, closedKind: ClosedKind? = nil, followUpDate: Day? = nil, followUpCaller: String, version: Int, createdAt: Date, updatedAt: Date) {
+    package init(
+        id: Int64? = nil, childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind,
+        initiatorAgencyId: Int64? = nil, initiatorPerson: String, requestDate: Day, reason: String, questions: String,
+        currentSituation: String, childView: String, childGoals: String, longTermGoals: String, shortTermGoals: String,
+        familyOwnActions: String, leadAgencyId: Int64? = nil, leadPerson: String, coordinator: String,
+        status: PlanStatus, closedReason: String? = nil, closedKind: ClosedKind? = nil, followUpDate: Day? = nil,
+        followUpCaller: String, version: Int, createdAt: Date, updatedAt: Date
+    ) {
         self.id = id
         self.childId = childId
         self.busGroupId = busGroupId
@@ -247,7 +262,10 @@ public struct PlanStatusChange: Codable, Equatable, Sendable {
     public var note: String
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, planId: Int64, fromStatus: PlanStatus? = nil, toStatus: PlanStatus, changedAt: Date, changedBy: String, note: String) {
+    package init(
+        id: Int64? = nil, planId: Int64, fromStatus: PlanStatus? = nil, toStatus: PlanStatus, changedAt: Date,
+        changedBy: String, note: String
+    ) {
         self.id = id
         self.planId = planId
         self.fromStatus = fromStatus
@@ -271,7 +289,10 @@ public struct Participant: Codable, Equatable, Sendable {
     public var answer: InvitationAnswer = .noAnswer
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, planId: Int64, agencyId: Int64? = nil, familyMemberId: Int64? = nil, person: String, role: String, invitationKind: InvitationKind, answer: InvitationAnswer = .noAnswer) {
+    package init(
+        id: Int64? = nil, planId: Int64, agencyId: Int64? = nil, familyMemberId: Int64? = nil, person: String,
+        role: String, invitationKind: InvitationKind, answer: InvitationAnswer = .noAnswer
+    ) {
         self.id = id
         self.planId = planId
         self.agencyId = agencyId
@@ -321,7 +342,11 @@ public struct Consent: Codable, Equatable, Sendable {
     }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, planId: Int64, givenByMemberId: Int64? = nil, givenByChild: Bool, information: String, form: ConsentForm, validFrom: Day, validTo: Day? = nil, withdrawnOn: Day? = nil, recordedAt: Date, recordedBy: String) {
+    package init(
+        id: Int64? = nil, planId: Int64, givenByMemberId: Int64? = nil, givenByChild: Bool, information: String,
+        form: ConsentForm, validFrom: Day, validTo: Day? = nil, withdrawnOn: Day? = nil, recordedAt: Date,
+        recordedBy: String
+    ) {
         self.id = id
         self.planId = planId
         self.givenByMemberId = givenByMemberId
@@ -361,7 +386,10 @@ public struct Meeting: Codable, Equatable, Sendable {
     public var held: Bool
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, planId: Int64, kind: MeetingKind, startsAt: Date, durationMinutes: Int, place: String, videoLink: String, minutes: String, held: Bool) {
+    package init(
+        id: Int64? = nil, planId: Int64, kind: MeetingKind, startsAt: Date, durationMinutes: Int, place: String,
+        videoLink: String, minutes: String, held: Bool
+    ) {
         self.id = id
         self.planId = planId
         self.kind = kind
@@ -422,7 +450,10 @@ public struct Intervention: Codable, Equatable, Sendable {
     public func isOverdue(on day: Day) -> Bool { status.isPending && dueDate < day }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, planId: Int64, what: String, agencyId: Int64, person: String, frequency: String, startDate: Day, dueDate: Day, status: InterventionStatus, comment: String) {
+    package init(
+        id: Int64? = nil, planId: Int64, what: String, agencyId: Int64, person: String, frequency: String,
+        startDate: Day, dueDate: Day, status: InterventionStatus, comment: String
+    ) {
         self.id = id
         self.planId = planId
         self.what = what
@@ -459,7 +490,11 @@ public struct Deviation: Codable, Equatable, Sendable {
     }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, reportingAgencyId: Int64, concernedAgencyId: Int64, planId: Int64? = nil, occurredOn: Day, kind: String, description: String, localAction: String, status: DeviationStatus, response: String? = nil, responseDate: Day? = nil, responseDue: Day, createdAt: Date, escalation: Escalation = .local) {
+    package init(
+        id: Int64? = nil, reportingAgencyId: Int64, concernedAgencyId: Int64, planId: Int64? = nil, occurredOn: Day,
+        kind: String, description: String, localAction: String, status: DeviationStatus, response: String? = nil,
+        responseDate: Day? = nil, responseDue: Day, createdAt: Date, escalation: Escalation = .local
+    ) {
         self.id = id
         self.reportingAgencyId = reportingAgencyId
         self.concernedAgencyId = concernedAgencyId
@@ -488,7 +523,9 @@ public struct AuditEntry: Codable, Equatable, Sendable {
     public var detail: String
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, at: Date, user: String, entity: String, entityId: Int64? = nil, action: String, detail: String) {
+    package init(
+        id: Int64? = nil, at: Date, user: String, entity: String, entityId: Int64? = nil, action: String, detail: String
+    ) {
         self.id = id
         self.at = at
         self.user = user

@@ -21,7 +21,7 @@ public enum Field: String, Sendable, CaseIterable, Codable {
         case .phone: return 40
         case .login: return 64
         case .name, .relation, .email, .role, .person, .leadAgency, .agencyName, .principalName, .groupName,
-             .agendaTitle, .frequency:
+            .agendaTitle, .frequency:
             return 120
         case .address, .place, .videoLink: return 300
         case .what, .information: return 500

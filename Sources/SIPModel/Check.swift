@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
-import SIPDomain
-import SIPText
+    import Darwin
+    import SIPDomain
+    import SIPText
 #endif
 
 /// The result of `sip-tui check`: each problem found, empty when all is well.
@@ -50,7 +51,8 @@ extension Store {
             guard stat(file, &info) == 0 else { return nil }
             let mode = Int(info.st_mode & 0o777)
             let groupMayRead = mode & 0o070 != 0 && (sharedId == nil || info.st_gid != sharedId)
-            return mode & 0o007 != 0 || groupMayRead ? .permissionsTooOpen(path: file, mode: String(mode, radix: 8)) : nil
+            return mode & 0o007 != 0 || groupMayRead
+                ? .permissionsTooOpen(path: file, mode: String(mode, radix: 8)) : nil
         }
     }
 }

@@ -40,7 +40,8 @@ public struct Invitation: Sendable {
         let heading = meeting.kind == .followUp ? "Kallelse till uppföljning av SIP" : "Kallelse till SIP-möte"
         let invited = document.participants.map { p in
             let kind = p.invitationKind == .summons ? "kallelse" : "inbjudan"
-            return "- " + [p.person, p.role, p.agency ?? ""].filter { !$0.isEmpty }.joined(separator: ", ") + " (\(kind))"
+            return "- " + [p.person, p.role, p.agency ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+                + " (\(kind))"
         }.joined(separator: "\n")
         let values: [String: String] = [
             "rubrik": heading, "barn": document.child.name, "datum": local(start, "EEEE d MMMM yyyy"),
@@ -63,8 +64,9 @@ public struct Invitation: Sendable {
     /// description name no child: calendars are read by many.
     public func ics(organizer: String, now: Date) -> String {
         let emails = Dictionary(document.contacts.map { ($0.name, $0.email) }, uniquingKeysWith: { a, _ in a })
-        let familyEmails = Dictionary((document.guardians + document.relatives).map { ($0.name, $0.email) },
-                                      uniquingKeysWith: { a, _ in a })
+        let familyEmails = Dictionary(
+            (document.guardians + document.relatives).map { ($0.name, $0.email) },
+            uniquingKeysWith: { a, _ in a })
         func address(_ name: String, id: Int64) -> String {
             let email = emails[name] ?? familyEmails[name] ?? ""
             return email.contains("@") ? "mailto:\(email)" : "urn:sip-tui:participant:\(id)"
@@ -83,20 +85,24 @@ public struct Invitation: Sendable {
             "DTSTART;TZID=Europe/Stockholm:" + local(start, "yyyyMMdd'T'HHmmss"),
             "DTEND;TZID=Europe/Stockholm:" + local(end, "yyyyMMdd'T'HHmmss"),
             "SUMMARY:" + Self.escape("SIP-möte, plan \(document.plan.id)"),
-            "DESCRIPTION:" + Self.escape("Samordnad individuell plan (SIP). Frågeställning och deltagare står i kallelsen."
-                                          + (meeting.videoLink.isEmpty ? "" : "\nVideolänk: \(meeting.videoLink)")),
+            "DESCRIPTION:"
+                + Self.escape(
+                    "Samordnad individuell plan (SIP). Frågeställning och deltagare står i kallelsen."
+                        + (meeting.videoLink.isEmpty ? "" : "\nVideolänk: \(meeting.videoLink)")),
         ]
         if !meeting.place.isEmpty { lines.append("LOCATION:" + Self.escape(meeting.place)) }
         if !meeting.videoLink.isEmpty { lines.append("URL:" + meeting.videoLink) }
         lines.append("ORGANIZER;CN=" + Self.parameter(document.plan.coordinator) + ":" + organizer)
         for p in document.participants {
-            let status = switch p.answer {
-            case .accepted: "ACCEPTED"
-            case .declined: "DECLINED"
-            case .noAnswer: "NEEDS-ACTION"
-            }
-            lines.append("ATTENDEE;CN=" + Self.parameter(p.person) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=\(status);RSVP=TRUE:"
-                         + address(p.person, id: p.id))
+            let status =
+                switch p.answer {
+                case .accepted: "ACCEPTED"
+                case .declined: "DECLINED"
+                case .noAnswer: "NEEDS-ACTION"
+                }
+            lines.append(
+                "ATTENDEE;CN=" + Self.parameter(p.person) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=\(status);RSVP=TRUE:"
+                    + address(p.person, id: p.id))
         }
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

@@ -18,14 +18,17 @@ extension Store {
     /// The audit trail, oldest first: who saw or changed what, and when, with what changed. With
     /// `planId`, everything about that plan and its consents, participants, meetings and
     /// interventions, so the family can be told who has seen it.
-    public func auditTrail(planId: Int64? = nil, user: String? = nil, from: Day? = nil, to: Day? = nil) throws -> [AuditLine] {
+    public func auditTrail(planId: Int64? = nil, user: String? = nil, from: Day? = nil, to: Day? = nil) throws
+        -> [AuditLine]
+    {
         try requireSignedIn(.maintenance)
         let zone = context.timeZone
         return try read { db in
             var conditions: [String] = []
             var arguments: [String: (any DatabaseValueConvertible)?] = [:]
             if let planId {
-                conditions.append("""
+                conditions.append(
+                    """
                     ((l.entity = 'plan' AND l.entityId = :plan)
                      OR (l.entity = 'meeting' AND l.entityId IN (SELECT id FROM meeting WHERE planId = :plan))
                      OR (l.entity = 'intervention' AND l.entityId IN (SELECT id FROM intervention WHERE planId = :plan))
@@ -47,12 +50,16 @@ extension Store {
                 arguments["to"] = to.adding(days: 1).date(hour: 0, in: zone)
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: """
-                SELECT l.at, l.user, l.entity, l.entityId, l.action, COALESCE(d.detail, '') AS detail
-                FROM auditLog l LEFT JOIN auditDetail d ON d.auditId = l.id \(whereClause) ORDER BY l.id
-                """, arguments: StatementArguments(arguments)).map { row in
-                AuditLine(at: LocalTime.iso(row["at"], zone), user: row["user"], entity: row["entity"],
-                          entityId: row["entityId"], action: row["action"], detail: row["detail"])
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.at, l.user, l.entity, l.entityId, l.action, COALESCE(d.detail, '') AS detail
+                    FROM auditLog l LEFT JOIN auditDetail d ON d.auditId = l.id \(whereClause) ORDER BY l.id
+                    """, arguments: StatementArguments(arguments)
+            ).map { row in
+                AuditLine(
+                    at: LocalTime.iso(row["at"], zone), user: row["user"], entity: row["entity"],
+                    entityId: row["entityId"], action: row["action"], detail: row["detail"])
             }
         }
     }
@@ -65,7 +72,9 @@ extension Store {
         guard directory.isEmpty || FileManager.default.fileExists(atPath: directory) else {
             throw SIPError.directoryMissing(directory)
         }
-        guard !FileManager.default.fileExists(atPath: destination) else { throw SIPError.invalidValue(field: .place, value: destination) }
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw SIPError.invalidValue(field: .place, value: destination)
+        }
         umask(0o077)
         do {
             let target = try DatabaseQueue(path: destination)
@@ -99,7 +108,8 @@ extension Store {
                 if integrity != ["ok"] { throw SIPError.integrityFailed(integrity.prefix(3).joined(separator: "; ")) }
                 let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
                 if violations > 0 { throw SIPError.foreignKeyViolations(violations) }
-                guard try db.tableExists("plan"), try Schema.migrator.appliedIdentifiers(db).contains("v1-schema") else {
+                guard try db.tableExists("plan"), try Schema.migrator.appliedIdentifiers(db).contains("v1-schema")
+                else {
                     throw SIPError.notADatabase(source)
                 }
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(source) }
@@ -118,7 +128,9 @@ extension Store {
 extension Store {
     /// Copies the WAL into the database and empties it.
     package func checkpoint() throws {
-        try mappingErrors { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+        try mappingErrors {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
     }
 }
 
@@ -135,15 +147,19 @@ extension Store {
         try requireSignedIn(.maintenance)
         let zone = context.timeZone
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.id, g.name AS grp,
-                       (SELECT MAX(s.changedAt) FROM planStatusChange s WHERE s.planId = p.id AND s.toStatus = 'closed') AS closedAt
-                FROM "plan" p JOIN busGroup g ON g.id = p.busGroupId
-                WHERE p.status = 'closed' AND p.purgedOn IS NULL ORDER BY p.id
-                """).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, g.name AS grp,
+                           (SELECT MAX(s.changedAt) FROM planStatusChange s WHERE s.planId = p.id AND s.toStatus = 'closed') AS closedAt
+                    FROM "plan" p JOIN busGroup g ON g.id = p.busGroupId
+                    WHERE p.status = 'closed' AND p.purgedOn IS NULL ORDER BY p.id
+                    """
+            ).compactMap { row in
                 guard let closedAt = row["closedAt"] as Date? else { return nil }
                 let closedOn = Day(closedAt, in: zone)
-                return closedOn < day ? PurgeCandidate(planId: row["id"], closedOn: closedOn, busGroup: row["grp"]) : nil
+                return closedOn < day
+                    ? PurgeCandidate(planId: row["id"], closedOn: closedOn, busGroup: row["grp"]) : nil
             }
         }
     }
@@ -179,45 +195,52 @@ extension Store {
         let participants = try ids("participant")
         let deviations = try ids("deviation")
         // The changed values the audit log kept for anything of this plan's.
-        for (entity, list) in [("plan", [planId]), ("meeting", meetings), ("intervention", interventions),
-                               ("consent", consents), ("participant", participants),
-                               ("deviation", deviations)] where !list.isEmpty {
-            try db.execute(literal: """
-                DELETE FROM auditDetail WHERE auditId IN
-                  (SELECT id FROM auditLog WHERE entity = \(entity) AND entityId IN \(list))
-                """)
+        for (entity, list) in [
+            ("plan", [planId]), ("meeting", meetings), ("intervention", interventions),
+            ("consent", consents), ("participant", participants),
+            ("deviation", deviations),
+        ] where !list.isEmpty {
+            try db.execute(
+                literal: """
+                    DELETE FROM auditDetail WHERE auditId IN
+                      (SELECT id FROM auditLog WHERE entity = \(entity) AND entityId IN \(list))
+                    """)
         }
         guard let oldChild = try Int64.fetchOne(db, Plan.filter(key: planId).select(Plan.Columns.childId))
         else { throw SIPError.notFound(.plan, planId) }
         // A stand-in child keeps only sex and birth year (the age bands); the real one goes
         // with its family unless another plan still needs them.
-        try db.execute(literal: """
-            INSERT INTO child (name, personalNumber, birthDate, sex)
-            SELECT '-', NULL, strftime('%Y', birthDate) || '-07-01', sex FROM child WHERE id = \(oldChild)
-            """)
+        try db.execute(
+            literal: """
+                INSERT INTO child (name, personalNumber, birthDate, sex)
+                SELECT '-', NULL, strftime('%Y', birthDate) || '-07-01', sex FROM child WHERE id = \(oldChild)
+                """)
         let standIn = db.lastInsertedRowID
-        try db.execute(literal: """
-            DELETE FROM consent WHERE planId = \(planId);
-            DELETE FROM planCopy WHERE planId = \(planId);
-            DELETE FROM formDraft WHERE planId = \(planId);
-            DELETE FROM attendance WHERE participantId IN
-                (SELECT id FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL);
-            DELETE FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL;
-            UPDATE participant SET person = '-', role = '' WHERE planId = \(planId);
-            UPDATE meeting SET place = '', videoLink = '', minutes = '' WHERE planId = \(planId);
-            UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
-            UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = \(planId);
-            UPDATE planStatusChange SET note = '' WHERE planId = \(planId);
-            -- Deviations are written de-identified, but their text is still free text: it goes too.
-            UPDATE deviation SET description = '-', localAction = '',
-                response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = \(planId);
-            UPDATE deviationChange SET note = ''
-                WHERE deviationId IN (SELECT id FROM deviation WHERE planId = \(planId));
-            """)
+        try db.execute(
+            literal: """
+                DELETE FROM consent WHERE planId = \(planId);
+                DELETE FROM planCopy WHERE planId = \(planId);
+                DELETE FROM formDraft WHERE planId = \(planId);
+                DELETE FROM attendance WHERE participantId IN
+                    (SELECT id FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL);
+                DELETE FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL;
+                UPDATE participant SET person = '-', role = '' WHERE planId = \(planId);
+                UPDATE meeting SET place = '', videoLink = '', minutes = '' WHERE planId = \(planId);
+                UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
+                UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = \(planId);
+                UPDATE planStatusChange SET note = '' WHERE planId = \(planId);
+                -- Deviations are written de-identified, but their text is still free text: it goes too.
+                UPDATE deviation SET description = '-', localAction = '',
+                    response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = \(planId);
+                UPDATE deviationChange SET note = ''
+                    WHERE deviationId IN (SELECT id FROM deviation WHERE planId = \(planId));
+                """)
         // The plan's personal fields are those `PlanField.all` marks so.
-        try Plan.filter(key: planId).updateAll(db, [Plan.Columns.childId.set(to: standIn)]
-            + PlanField.all.compactMap(\.purged)
-            + [Plan.Columns.purgedOn.set(to: today), Plan.Columns.version += 1])
+        try Plan.filter(key: planId).updateAll(
+            db,
+            [Plan.Columns.childId.set(to: standIn)]
+                + PlanField.all.compactMap(\.purged)
+                + [Plan.Columns.purgedOn.set(to: today), Plan.Columns.version += 1])
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" WHERE childId = ?", arguments: [oldChild]) == 0 {
             try db.execute(sql: "DELETE FROM child WHERE id = ?", arguments: [oldChild])
         }

@@ -41,15 +41,17 @@ extension Store {
     public func attendance(meetingId: Int64) throws -> [Int64: AttendanceStatus] {
         try read { db in
             try self.requireVisible(db, entity: .meeting, id: meetingId)
-            return Dictionary(uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
-                .map { ($0.participantId, $0.status) })
+            return Dictionary(
+                uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
+                    .map { ($0.participantId, $0.status) })
         }
     }
 
     public func interventions(planId: Int64) throws -> [Intervention] {
         try read { db in
             try self.requireVisible(db, planId: planId)
-            return try Intervention.filter(Column("planId") == planId).order(Column("dueDate"), Column("id")).fetchAll(db)
+            return try Intervention.filter(Column("planId") == planId).order(Column("dueDate"), Column("id")).fetchAll(
+                db)
         }
     }
 
@@ -107,14 +109,19 @@ extension Store {
     public func finishMeeting(_ meetingId: Int64, minutes: String) throws -> Plan {
         let minutes = try TextRules.validated(minutes, for: .minutes)
         return try write { db in
-            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw SIPError.notFound(.meeting, meetingId) }
-            guard !meeting.held else { throw SIPError.meetingAlreadyHeld }
-            guard var plan = try Plan.fetchOne(db, key: meeting.planId) else { throw SIPError.notFound(.plan, meeting.planId) }
-            let path: [PlanStatus] = switch plan.status {
-            case .draft: [.invited, .active]
-            case .invited, .followUpDue: [.active]
-            case .active, .closed: []
+            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
+                throw SIPError.notFound(.meeting, meetingId)
             }
+            guard !meeting.held else { throw SIPError.meetingAlreadyHeld }
+            guard var plan = try Plan.fetchOne(db, key: meeting.planId) else {
+                throw SIPError.notFound(.plan, meeting.planId)
+            }
+            let path: [PlanStatus] =
+                switch plan.status {
+                case .draft: [.invited, .active]
+                case .invited, .followUpDue: [.active]
+                case .active, .closed: []
+                }
             for step in path { try self.transition(db, &plan, to: step) }
             meeting.held = true
             if !minutes.isEmpty { meeting.minutes = minutes }
@@ -137,13 +144,17 @@ extension Store {
     /// the meeting's date, the kind that fits the absence.
     public func deviationDraft(meetingId: Int64, participantId: Int64) throws -> DeviationDraft {
         try read { db in
-            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw SIPError.notFound(.meeting, meetingId) }
+            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else {
+                throw SIPError.notFound(.meeting, meetingId)
+            }
             guard let participant = try Participant.fetchOne(db, key: participantId),
-                  let concernedId = participant.agencyId,
-                  let concerned = try Agency.fetchOne(db, key: concernedId) else {
+                let concernedId = participant.agencyId,
+                let concerned = try Agency.fetchOne(db, key: concernedId)
+            else {
                 throw SIPError.notFound(.participant, participantId)
             }
-            let status = try Attendance.fetchOne(db, key: ["meetingId": meetingId, "participantId": participantId])?.status
+            let status = try Attendance.fetchOne(db, key: ["meetingId": meetingId, "participantId": participantId])?
+                .status
             let plan = try Plan.fetchOne(db, key: meeting.planId)
             // The reporter: the organisation with overall responsibility, else another one at the table.
             let others = try Participant.filter(Column("planId") == meeting.planId).fetchAll(db)
@@ -167,14 +178,17 @@ extension Store {
     @discardableResult
     public func registerDeviation(_ draft: DeviationDraft) throws -> Deviation {
         let existing = try read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT id FROM deviation WHERE planId = ? AND concernedAgencyId = ? AND occurredOn = ? AND kind = ?
-                """, arguments: [draft.planId, draft.concernedAgencyId, draft.occurredOn, draft.kind])
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM deviation WHERE planId = ? AND concernedAgencyId = ? AND occurredOn = ? AND kind = ?
+                    """, arguments: [draft.planId, draft.concernedAgencyId, draft.occurredOn, draft.kind])
         }
         if let existing { throw SIPError.alreadyRegistered(existing) }
-        return try addDeviation(reportingAgencyId: draft.reportingAgencyId, concernedAgencyId: draft.concernedAgencyId,
-                         planId: draft.planId, occurredOn: draft.occurredOn, kind: draft.kind,
-                         description: draft.description, responseDays: try deadlines().deviationResponseDays)
+        return try addDeviation(
+            reportingAgencyId: draft.reportingAgencyId, concernedAgencyId: draft.concernedAgencyId,
+            planId: draft.planId, occurredOn: draft.occurredOn, kind: draft.kind,
+            description: draft.description, responseDays: try deadlines().deviationResponseDays)
     }
 
     /// The concerned organisation's answer to a deviation.
@@ -221,14 +235,17 @@ extension Store {
     public func deviationHistory(_ id: Int64) throws -> [DeviationChange] {
         try read { db in
             try self.requireVisible(db, deviationId: id)
-            return try DeviationChange.filter(Column("deviationId") == id).order(Column("changedAt"), Column("id")).fetchAll(db)
+            return try DeviationChange.filter(Column("deviationId") == id).order(Column("changedAt"), Column("id"))
+                .fetchAll(db)
         }
     }
 
     /// One change to a deviation with its history line and audit line, in one transaction. The
     /// history's `what` is the audit's action word, as it always was.
-    private func changeDeviation(_ id: Int64, _ act: (Int64) -> Act, note: String,
-                                 _ change: @escaping @Sendable (inout Deviation) throws -> Void) throws -> Deviation {
+    private func changeDeviation(
+        _ id: Int64, _ act: (Int64) -> Act, note: String,
+        _ change: @escaping @Sendable (inout Deviation) throws -> Void
+    ) throws -> Deviation {
         let act = act(id)
         return try write { db in
             guard var deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
@@ -241,7 +258,8 @@ extension Store {
     }
 
     func recordDeviationChange(_ db: Database, _ id: Int64, what: String, note: String = "") throws {
-        var entry = DeviationChange(deviationId: id, changedAt: context.now(), changedBy: context.user, what: what, note: note)
+        var entry = DeviationChange(
+            deviationId: id, changedAt: context.now(), changedBy: context.user, what: what, note: note)
         try entry.insert(db)
     }
 
@@ -261,7 +279,9 @@ extension Store {
         if clean.status == .notDelivered && clean.comment.isEmpty { throw SIPError.required(field: .comment) }
         let saved = clean
         return try write { db in
-            guard let before = try Intervention.fetchOne(db, key: id) else { throw SIPError.notFound(.intervention, id) }
+            guard let before = try Intervention.fetchOne(db, key: id) else {
+                throw SIPError.notFound(.intervention, id)
+            }
             try self.requireVisible(db, planId: before.planId)
             // An intervention stays with its plan: moving it would carry one child's data to another's.
             guard saved.planId == before.planId else { throw SIPError.changedElsewhere(.intervention) }

@@ -14,8 +14,10 @@ public struct NewPlan: Sendable {
     public var reason: String
     public var questions: String
 
-    public init(childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind, initiatorAgencyId: Int64? = nil,
-                initiatorPerson: String = "", requestDate: Day, reason: String = "", questions: String = "") {
+    public init(
+        childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind, initiatorAgencyId: Int64? = nil,
+        initiatorPerson: String = "", requestDate: Day, reason: String = "", questions: String = ""
+    ) {
         self.childId = childId
         self.busGroupId = busGroupId
         self.initiatorKind = initiatorKind
@@ -46,16 +48,19 @@ extension Store {
         }
     }
 
-    public func addAgency(kind: String, principalType: PrincipalType? = nil, principalName: String, name: String,
-                          busGroupId: Int64?) throws -> Agency {
+    public func addAgency(
+        kind: String, principalType: PrincipalType? = nil, principalName: String, name: String,
+        busGroupId: Int64?
+    ) throws -> Agency {
         let principalName = try TextRules.required(principalName, for: .principalName)
         let name = try TextRules.required(name, for: .agencyName)
         return try write { db in
             guard let agencyKind = try AgencyKind.fetchOne(db, key: kind) else {
                 throw SIPError.invalidValue(field: .agencyName, value: kind)
             }
-            var agency = Agency(kind: kind, principalType: principalType ?? agencyKind.defaultPrincipal,
-                                principalName: principalName, name: name, busGroupId: busGroupId)
+            var agency = Agency(
+                kind: kind, principalType: principalType ?? agencyKind.defaultPrincipal,
+                principalName: principalName, name: name, busGroupId: busGroupId)
             try agency.insert(db)
             try self.audit(db, .addAgency(agency.id!))
             return agency
@@ -63,8 +68,10 @@ extension Store {
     }
 
     @discardableResult
-    public func addContact(agencyId: Int64, name: String, role: String = "", phone: String = "",
-                           email: String = "") throws -> ContactPerson {
+    public func addContact(
+        agencyId: Int64, name: String, role: String = "", phone: String = "",
+        email: String = ""
+    ) throws -> ContactPerson {
         let contactDraft = ContactPerson(
             agencyId: agencyId, name: try TextRules.required(name, for: .name),
             role: try TextRules.validated(role, for: .role), phone: try TextRules.validated(phone, for: .phone),
@@ -114,20 +121,25 @@ extension Store {
 
     /// Opens a plan for a new child in one transaction: the child is never left without its plan.
     /// With `newBusGroupName`, the BUS group is created too (a new database has none).
-    public func createPlan(childName: String, personalNumber: String?, birthDate: String?, sex: Sex,
-                           busGroupId: Int64?, newBusGroupName: String? = nil, initiatorKind: InitiatorKind,
-                           requestDate: Day, reason: String, questions: String) throws -> Plan {
+    public func createPlan(
+        childName: String, personalNumber: String?, birthDate: String?, sex: Sex,
+        busGroupId: Int64?, newBusGroupName: String? = nil, initiatorKind: InitiatorKind,
+        requestDate: Day, reason: String, questions: String
+    ) throws -> Plan {
         let child = try validatedChild(name: childName, personalNumber: personalNumber, birthDate: birthDate, sex: sex)
         let groupName = try TextRules.optional(newBusGroupName, for: .groupName)
         if busGroupId == nil && groupName == nil { throw SIPError.required(field: .groupName) }
         // Child and group ids are filled in inside the transaction, once they exist.
-        let draft = try draftPlan(NewPlan(childId: 0, busGroupId: busGroupId ?? 0, initiatorKind: initiatorKind,
-                                          requestDate: requestDate, reason: reason, questions: questions))
+        let draft = try draftPlan(
+            NewPlan(
+                childId: 0, busGroupId: busGroupId ?? 0, initiatorKind: initiatorKind,
+                requestDate: requestDate, reason: reason, questions: questions))
         return try write { db in
             var plan = draft
             // A child already known by number (an earlier plan) gets the new plan; never a second record.
             if let number = child.personalNumber,
-               let existing = try Child.filter(Column("personalNumber") == number).fetchOne(db) {
+                let existing = try Child.filter(Column("personalNumber") == number).fetchOne(db)
+            {
                 plan.childId = existing.id!
             } else {
                 plan.childId = try self.insert(child: child, db).id!
@@ -153,10 +165,12 @@ extension Store {
     /// Adds a guardian or relative. With `inviteTo`, they are also made a participant of that plan,
     /// in the same transaction.
     @discardableResult
-    public func addFamilyMember(childId: Int64, role: FamilyRole, name: String, relation: String = "",
-                                phone: String = "", email: String = "", address: String = "",
-                                invited: Bool = true, inviteTo planId: Int64? = nil,
-                                participantRole: String = "") throws -> FamilyMember {
+    public func addFamilyMember(
+        childId: Int64, role: FamilyRole, name: String, relation: String = "",
+        phone: String = "", email: String = "", address: String = "",
+        invited: Bool = true, inviteTo planId: Int64? = nil,
+        participantRole: String = ""
+    ) throws -> FamilyMember {
         let memberDraft = FamilyMember(
             childId: childId, role: role, name: try TextRules.required(name, for: .name),
             relation: try TextRules.validated(relation, for: .relation),
@@ -167,14 +181,17 @@ extension Store {
             try self.requireVisible(db, childId: childId)
             if let planId {
                 try self.requireVisible(db, planId: planId)
-                guard try Plan.fetchOne(db, key: planId)?.childId == childId else { throw SIPError.notFound(.plan, planId) }
+                guard try Plan.fetchOne(db, key: planId)?.childId == childId else {
+                    throw SIPError.notFound(.plan, planId)
+                }
             }
             var member = memberDraft
             try member.insert(db)
             try self.audit(db, .addFamilyMember(member.id!))
             if let planId {
-                var participant = Participant(planId: planId, agencyId: nil, familyMemberId: member.id,
-                                              person: member.name, role: participantRole, invitationKind: .invitation)
+                var participant = Participant(
+                    planId: planId, agencyId: nil, familyMemberId: member.id,
+                    person: member.name, role: participantRole, invitationKind: .invitation)
                 try participant.insert(db)
                 try self.audit(db, .addParticipant(participant.id!), detail: "plan \(planId)")
             }
@@ -211,20 +228,25 @@ extension Store {
 
     /// Inserts a draft plan with the first entry of its history and its audit line.
     private func insert(plan draft: Plan, _ db: Database) throws -> Plan {
-        guard try BusGroup.exists(db, key: draft.busGroupId) else { throw SIPError.notFound(.busGroup, draft.busGroupId) }
+        guard try BusGroup.exists(db, key: draft.busGroupId) else {
+            throw SIPError.notFound(.busGroup, draft.busGroupId)
+        }
         var plan = draft
         try plan.insert(db)
-        var change = PlanStatusChange(planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: plan.createdAt,
-                                      changedBy: context.user, note: "")
+        var change = PlanStatusChange(
+            planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: plan.createdAt,
+            changedBy: context.user, note: "")
         try change.insert(db)
         try audit(db, .createPlan(plan.id!))
         // A coordinator's own organisation takes part in the plans they open, so that their
         // colleagues see it too and it can be handed over.
         if let user = try currentAccess(db)?.user, user.role == .coordinator, let agencyId = user.agencyId,
-           let agency = try Agency.fetchOne(db, key: agencyId) {
-            var participant = Participant(planId: plan.id!, agencyId: agencyId, familyMemberId: nil, person: user.name,
-                                          role: "SIP-samordnare",
-                                          invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
+            let agency = try Agency.fetchOne(db, key: agencyId)
+        {
+            var participant = Participant(
+                planId: plan.id!, agencyId: agencyId, familyMemberId: nil, person: user.name,
+                role: "SIP-samordnare",
+                invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
             try participant.insert(db)
             try audit(db, .addParticipant(participant.id!), detail: "plan \(plan.id!)")
         }
@@ -263,14 +285,15 @@ extension Store {
             saved.version = current.version + 1
             saved.updatedAt = self.context.now()
             // The WHERE on version makes the check atomic even against writers that bypass this method.
-            let assignments = PlanField.all.compactMap { $0.saved(from: saved) } + [
-                Plan.Columns.leadAgencyId.set(to: saved.leadAgencyId),
-                Plan.Columns.initiatorKind.set(to: saved.initiatorKind),
-                Plan.Columns.initiatorAgencyId.set(to: saved.initiatorAgencyId),
-                Plan.Columns.busGroupId.set(to: saved.busGroupId),
-                Plan.Columns.version.set(to: saved.version),
-                Plan.Columns.updatedAt.set(to: saved.updatedAt),
-            ]
+            let assignments =
+                PlanField.all.compactMap { $0.saved(from: saved) } + [
+                    Plan.Columns.leadAgencyId.set(to: saved.leadAgencyId),
+                    Plan.Columns.initiatorKind.set(to: saved.initiatorKind),
+                    Plan.Columns.initiatorAgencyId.set(to: saved.initiatorAgencyId),
+                    Plan.Columns.busGroupId.set(to: saved.busGroupId),
+                    Plan.Columns.version.set(to: saved.version),
+                    Plan.Columns.updatedAt.set(to: saved.updatedAt),
+                ]
             let changed = try Plan.filter(Plan.Columns.id == id && Plan.Columns.version == current.version)
                 .updateAll(db, assignments)
             guard changed == 1 else {
@@ -284,8 +307,10 @@ extension Store {
     /// Moves a plan to `status`, enforcing the transition table, consent before activation and a
     /// reason for closing. Records a dated history entry.
     @discardableResult
-    public func changeStatus(planId: Int64, to status: PlanStatus, expectedVersion: Int? = nil,
-                             note: String = "", closedKind: ClosedKind = .completed) throws -> Plan {
+    public func changeStatus(
+        planId: Int64, to status: PlanStatus, expectedVersion: Int? = nil,
+        note: String = "", closedKind: ClosedKind = .completed
+    ) throws -> Plan {
         let note = try TextRules.validated(note, for: status == .closed ? .closedReason : .note)
         return try write { db in
             guard var plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
@@ -301,8 +326,10 @@ extension Store {
     }
 
     /// One status step inside the caller's transaction: the rules, the history line, the audit line.
-    func transition(_ db: Database, _ plan: inout Plan, to status: PlanStatus, note: String = "",
-                    closedKind: ClosedKind = .completed) throws {
+    func transition(
+        _ db: Database, _ plan: inout Plan, to status: PlanStatus, note: String = "",
+        closedKind: ClosedKind = .completed
+    ) throws {
         guard plan.status.allowedNext.contains(status) else {
             throw SIPError.transitionNotAllowed(from: plan.status, to: status)
         }
@@ -317,8 +344,9 @@ extension Store {
         plan.version += 1
         plan.updatedAt = context.now()
         try plan.update(db)
-        var change = PlanStatusChange(planId: plan.id!, fromStatus: from, toStatus: status,
-                                      changedAt: plan.updatedAt, changedBy: context.user, note: note)
+        var change = PlanStatusChange(
+            planId: plan.id!, fromStatus: from, toStatus: status,
+            changedAt: plan.updatedAt, changedBy: context.user, note: note)
         try change.insert(db)
         try audit(db, .changeStatus(plan: plan.id!), detail: "\(from.rawValue) -> \(status.rawValue)")
     }
@@ -330,7 +358,8 @@ extension Store {
         guard let plan = try Plan.fetchOne(db, key: planId) else { return false }
         let consents = try Consent.filter(Column("planId") == planId).fetchAll(db).filter { $0.isValid(on: day) }
         if consents.contains(where: \.givenByChild) { return true }
-        let guardians = try FamilyMember
+        let guardians =
+            try FamilyMember
             .filter(Column("childId") == plan.childId && Column("role") == FamilyRole.guardian.rawValue)
             .fetchAll(db).compactMap(\.id)
         guard !guardians.isEmpty else { return false }
@@ -344,8 +373,10 @@ extension Store {
     }
 
     @discardableResult
-    public func addConsent(planId: Int64, givenBy: ConsentGiver, information: String, form: ConsentForm = .written,
-                           validFrom: Day, validTo: Day? = nil, agencyIds: [Int64]) throws -> Consent {
+    public func addConsent(
+        planId: Int64, givenBy: ConsentGiver, information: String, form: ConsentForm = .written,
+        validFrom: Day, validTo: Day? = nil, agencyIds: [Int64]
+    ) throws -> Consent {
         let information = try TextRules.required(information, for: .information)
         if let validTo, validTo < validFrom { throw SIPError.dateOrder(field: .dueDate) }
         let now = context.now()
@@ -358,9 +389,10 @@ extension Store {
                 }
                 memberId = id
             }
-            var consent = Consent(planId: planId, givenByMemberId: memberId, givenByChild: givenBy == .child,
-                                  information: information, form: form, validFrom: validFrom, validTo: validTo,
-                                  withdrawnOn: nil, recordedAt: now, recordedBy: self.context.user)
+            var consent = Consent(
+                planId: planId, givenByMemberId: memberId, givenByChild: givenBy == .child,
+                information: information, form: form, validFrom: validFrom, validTo: validTo,
+                withdrawnOn: nil, recordedAt: now, recordedBy: self.context.user)
             try consent.insert(db)
             for agencyId in Set(agencyIds) {
                 try ConsentAgency(consentId: consent.id!, agencyId: agencyId).insert(db)
@@ -381,8 +413,10 @@ extension Store {
     // MARK: Participants, meetings, interventions
 
     @discardableResult
-    public func addParticipant(planId: Int64, agencyId: Int64?, familyMemberId: Int64? = nil, person: String,
-                               role: String) throws -> Participant {
+    public func addParticipant(
+        planId: Int64, agencyId: Int64?, familyMemberId: Int64? = nil, person: String,
+        role: String
+    ) throws -> Participant {
         let person = try TextRules.required(person, for: .person)
         let role = try TextRules.validated(role, for: .role)
         return try write { db in
@@ -395,8 +429,9 @@ extension Store {
                 }
                 kind = agency.principalType.isMunicipalityOrRegion ? .summons : .invitation
             }
-            var participant = Participant(planId: planId, agencyId: agencyId, familyMemberId: familyMemberId,
-                                          person: person, role: role, invitationKind: kind)
+            var participant = Participant(
+                planId: planId, agencyId: agencyId, familyMemberId: familyMemberId,
+                person: person, role: role, invitationKind: kind)
             try participant.insert(db)
             try self.audit(db, .addParticipant(participant.id!), detail: "plan \(planId)")
             return participant
@@ -405,8 +440,10 @@ extension Store {
 
     /// Schedules a meeting with the mötescirkel agenda from the template.
     @discardableResult
-    public func addMeeting(planId: Int64, kind: MeetingKind, startsAt: Date, durationMinutes: Int, place: String,
-                           videoLink: String = "") throws -> Meeting {
+    public func addMeeting(
+        planId: Int64, kind: MeetingKind, startsAt: Date, durationMinutes: Int, place: String,
+        videoLink: String = ""
+    ) throws -> Meeting {
         guard (5...600).contains(durationMinutes) else {
             throw SIPError.invalidValue(field: .place, value: String(durationMinutes))
         }
@@ -414,12 +451,14 @@ extension Store {
         let videoLink = try TextRules.validated(videoLink, for: .videoLink)
         return try write { db in
             guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
-            var meeting = Meeting(planId: planId, kind: kind, startsAt: startsAt, durationMinutes: durationMinutes,
-                                  place: place, videoLink: videoLink, minutes: "", held: false)
+            var meeting = Meeting(
+                planId: planId, kind: kind, startsAt: startsAt, durationMinutes: durationMinutes,
+                place: place, videoLink: videoLink, minutes: "", held: false)
             try meeting.insert(db)
             for item in try AgendaTemplateItem.order(Column("position")).fetchAll(db) {
-                var agendaItem = AgendaItem(meetingId: meeting.id!, position: item.position, title: item.titleSv,
-                                            notes: "")
+                var agendaItem = AgendaItem(
+                    meetingId: meeting.id!, position: item.position, title: item.titleSv,
+                    notes: "")
                 try agendaItem.insert(db)
             }
             try self.audit(db, .scheduleMeeting(meeting.id!), detail: "plan \(planId)")
@@ -430,19 +469,23 @@ extension Store {
     public func recordAttendance(meetingId: Int64, participantId: Int64, status: AttendanceStatus) throws {
         try write { db in
             // attendance has no rowid, which GRDB's upsert reads back: say it in SQL.
-            try db.execute(sql: """
-                INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)
-                ON CONFLICT (meetingId, participantId) DO UPDATE SET status = excluded.status
-                """, arguments: [meetingId, participantId, status])
-            try self.audit(db, .recordAttendance(meeting: meetingId),
-                           detail: "participant \(participantId): \(status.rawValue)")
+            try db.execute(
+                sql: """
+                    INSERT INTO attendance (meetingId, participantId, status) VALUES (?, ?, ?)
+                    ON CONFLICT (meetingId, participantId) DO UPDATE SET status = excluded.status
+                    """, arguments: [meetingId, participantId, status])
+            try self.audit(
+                db, .recordAttendance(meeting: meetingId),
+                detail: "participant \(participantId): \(status.rawValue)")
         }
     }
 
     @discardableResult
-    public func addIntervention(planId: Int64, what: String, agencyId: Int64, person: String = "",
-                                frequency: String = "", startDate: Day, dueDate: Day,
-                                status: InterventionStatus = .planned, comment: String = "") throws -> Intervention {
+    public func addIntervention(
+        planId: Int64, what: String, agencyId: Int64, person: String = "",
+        frequency: String = "", startDate: Day, dueDate: Day,
+        status: InterventionStatus = .planned, comment: String = ""
+    ) throws -> Intervention {
         guard dueDate >= startDate else { throw SIPError.dateOrder(field: .dueDate) }
         let interventionDraft = Intervention(
             planId: planId, what: try TextRules.required(what, for: .what), agencyId: agencyId,
@@ -460,9 +503,11 @@ extension Store {
     }
 
     @discardableResult
-    public func addDeviation(reportingAgencyId: Int64, concernedAgencyId: Int64, planId: Int64?, occurredOn: Day,
-                             kind: String, description: String, localAction: String = "",
-                             responseDays: Int = 30) throws -> Deviation {
+    public func addDeviation(
+        reportingAgencyId: Int64, concernedAgencyId: Int64, planId: Int64?, occurredOn: Day,
+        kind: String, description: String, localAction: String = "",
+        responseDays: Int = 30
+    ) throws -> Deviation {
         let now = context.now()
         guard occurredOn <= context.today else { throw SIPError.invalidDate(occurredOn.iso) }
         let deviationDraft = Deviation(
@@ -491,8 +536,9 @@ enum AuditDetail {
             parts.append("\(field.rawValue): \(quoted(before.text(of: field))) -> \(quoted(after.text(of: field)))")
         }
         if before.leadAgencyId != after.leadAgencyId {
-            parts.append("leadAgencyId: \(before.leadAgencyId.map(String.init) ?? "-") -> "
-                         + (after.leadAgencyId.map(String.init) ?? "-"))
+            parts.append(
+                "leadAgencyId: \(before.leadAgencyId.map(String.init) ?? "-") -> "
+                    + (after.leadAgencyId.map(String.init) ?? "-"))
         }
         return parts.joined(separator: "; ")
     }

@@ -18,30 +18,39 @@ extension Store {
     static func planDocument(_ db: Database, id: Int64, today: Day, zone: TimeZone) throws -> PlanDocument {
         guard let plan = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
         try Store.requireNotPurged(db, planId: id)
-        guard let child = try Child.fetchOne(db, key: plan.childId) else { throw SIPError.notFound(.child, plan.childId) }
+        guard let child = try Child.fetchOne(db, key: plan.childId) else {
+            throw SIPError.notFound(.child, plan.childId)
+        }
         // The plan's organisations only: a county has hundreds, a plan a handful.
-        let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db, sql: """
-            SELECT * FROM agency WHERE id IN (
-                SELECT agencyId FROM participant WHERE planId = :plan
-                UNION SELECT agencyId FROM intervention WHERE planId = :plan
-                UNION SELECT reportingAgencyId FROM deviation WHERE planId = :plan
-                UNION SELECT concernedAgencyId FROM deviation WHERE planId = :plan
-                UNION SELECT ca.agencyId FROM consentAgency ca JOIN consent c ON c.id = ca.consentId WHERE c.planId = :plan
-                UNION SELECT leadAgencyId FROM "plan" WHERE id = :plan
-                UNION SELECT initiatorAgencyId FROM "plan" WHERE id = :plan)
-            """, arguments: ["plan": id]).map { ($0.id!, $0) })
+        let agencies = Dictionary(
+            uniqueKeysWithValues: try Agency.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM agency WHERE id IN (
+                        SELECT agencyId FROM participant WHERE planId = :plan
+                        UNION SELECT agencyId FROM intervention WHERE planId = :plan
+                        UNION SELECT reportingAgencyId FROM deviation WHERE planId = :plan
+                        UNION SELECT concernedAgencyId FROM deviation WHERE planId = :plan
+                        UNION SELECT ca.agencyId FROM consentAgency ca JOIN consent c ON c.id = ca.consentId WHERE c.planId = :plan
+                        UNION SELECT leadAgencyId FROM "plan" WHERE id = :plan
+                        UNION SELECT initiatorAgencyId FROM "plan" WHERE id = :plan)
+                    """, arguments: ["plan": id]
+            ).map { ($0.id!, $0) })
         func agencyName(_ id: Int64?) -> String? { id.flatMap { agencies[$0]?.name } }
         let group = try BusGroup.fetchOne(db, key: plan.busGroupId)?.name ?? ""
         let family = try FamilyMember.filter(Column("childId") == child.id!).order(Column("id")).fetchAll(db)
         func person(_ m: FamilyMember) -> PlanDocument.Person {
-            .init(id: m.id!, name: m.name, relation: m.relation, phone: m.phone, email: m.email, address: m.address,
-                  invited: m.invited)
+            .init(
+                id: m.id!, name: m.name, relation: m.relation, phone: m.phone, email: m.email, address: m.address,
+                invited: m.invited)
         }
         let memberNames = Dictionary(uniqueKeysWithValues: family.map { ($0.id!, $0.name) })
 
         let consents = try Consent.filter(Column("planId") == id).order(Column("id")).fetchAll(db).map { c in
-            let covered = try Int64.fetchAll(db, sql: "SELECT agencyId FROM consentAgency WHERE consentId = ?",
-                                              arguments: [c.id!]).compactMap(agencyName).sorted()
+            let covered = try Int64.fetchAll(
+                db, sql: "SELECT agencyId FROM consentAgency WHERE consentId = ?",
+                arguments: [c.id!]
+            ).compactMap(agencyName).sorted()
             return PlanDocument.ConsentInfo(
                 id: c.id!, givenBy: c.givenByMemberId.flatMap { memberNames[$0] }, givenByChild: c.givenByChild,
                 information: c.information, form: c.form, agencies: covered, validFrom: c.validFrom,
@@ -58,8 +67,9 @@ extension Store {
         let participatingAgencies = Array(Set(participantRows.compactMap(\.agencyId)))
         let contacts = try ContactPerson.filter(participatingAgencies.contains(Column("agencyId")))
             .order(Column("agencyId"), Column("id")).fetchAll(db).map {
-                PlanDocument.ContactInfo(agency: agencies[$0.agencyId]?.name ?? "", name: $0.name, role: $0.role,
-                                         phone: $0.phone, email: $0.email)
+                PlanDocument.ContactInfo(
+                    agency: agencies[$0.agencyId]?.name ?? "", name: $0.name, role: $0.role,
+                    phone: $0.phone, email: $0.email)
             }
         let copies = try PlanCopy.filter(Column("planId") == id).order(Column("givenOn")).fetchAll(db).map {
             PlanDocument.CopyInfo(recipient: $0.recipient, givenOn: $0.givenOn)
@@ -75,8 +85,9 @@ extension Store {
                 place: m.place, videoLink: m.videoLink, held: m.held, minutes: m.minutes,
                 agenda: agenda.map { .init(title: $0.title, notes: $0.notes) },
                 attendance: attendance.map {
-                    .init(participantId: $0.participantId, person: participantNames[$0.participantId] ?? "",
-                          status: $0.status)
+                    .init(
+                        participantId: $0.participantId, person: participantNames[$0.participantId] ?? "",
+                        status: $0.status)
                 })
         }
 
@@ -100,14 +111,17 @@ extension Store {
 
         let history = try PlanStatusChange.filter(Column("planId") == id).order(Column("changedAt"), Column("id"))
             .fetchAll(db).map {
-                PlanDocument.HistoryEntry(from: $0.fromStatus, to: $0.toStatus, at: LocalTime.iso($0.changedAt, zone),
-                                          by: $0.changedBy, note: $0.note)
+                PlanDocument.HistoryEntry(
+                    from: $0.fromStatus, to: $0.toStatus, at: LocalTime.iso($0.changedAt, zone),
+                    by: $0.changedBy, note: $0.note)
             }
 
         var overdueArguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
         overdueArguments["id"] = id
-        let overdue = try Bool.fetchOne(db, sql: "SELECT \(OverdueRule.planSQL) FROM \"plan\" p WHERE p.id = :id",
-                                        arguments: StatementArguments(overdueArguments)) ?? false
+        let overdue =
+            try Bool.fetchOne(
+                db, sql: "SELECT \(OverdueRule.planSQL) FROM \"plan\" p WHERE p.id = :id",
+                arguments: StatementArguments(overdueArguments)) ?? false
 
         var core = PlanDocument.Core(
             id: id, status: plan.status, version: plan.version, busGroup: group,
@@ -122,16 +136,18 @@ extension Store {
         let number = child.number
         return PlanDocument(
             schema: PlanDocument.schemaName, plan: core,
-            child: .init(name: child.name, personalNumber: number, isCoordinationNumber: number?.isCoordinationNumber ?? false,
-                         birthDate: child.birthDate, sex: child.sex),
+            child: .init(
+                name: child.name, personalNumber: number, isCoordinationNumber: number?.isCoordinationNumber ?? false,
+                birthDate: child.birthDate, sex: child.sex),
             guardians: family.filter { $0.role == .guardian }.map(person),
             relatives: family.filter { $0.role == .relative }.map(person),
             consents: consents, consentValid: try consentIsValid(db, planId: id, on: today),
             participants: participants, contacts: contacts, copies: copies, meetings: meetings,
             interventions: interventions, deviations: deviations,
             history: history,
-            legal: legalPoints(interventions: interventions, lead: plan.leadAgencyId.flatMap { agencies[$0] },
-                               leadPerson: plan.leadPerson))
+            legal: legalPoints(
+                interventions: interventions, lead: plan.leadAgencyId.flatMap { agencies[$0] },
+                leadPerson: plan.leadPerson))
     }
 
     static func legalPoints(interventions: [PlanDocument.InterventionInfo], lead: Agency?, leadPerson: String)
@@ -143,8 +159,9 @@ extension Store {
             for item in items {
                 if byPrincipal[item.principal] == nil {
                     order.append(item.principal)
-                    byPrincipal[item.principal] = .init(principal: item.principal, principalType: item.principalType,
-                                                        interventionIds: [])
+                    byPrincipal[item.principal] = .init(
+                        principal: item.principal, principalType: item.principalType,
+                        interventionIds: [])
                 }
                 byPrincipal[item.principal]!.interventionIds.append(item.id)
             }

@@ -28,8 +28,10 @@ public struct PlanFilter: Sendable, Equatable {
     public var limit: Int?
     public var offset: Int
 
-    public init(status: PlanStatus? = nil, busGroupId: Int64? = nil, overdueOnly: Bool = false,
-                search: String = "", sort: PlanSort = .number, limit: Int? = nil, offset: Int = 0) {
+    public init(
+        status: PlanStatus? = nil, busGroupId: Int64? = nil, overdueOnly: Bool = false,
+        search: String = "", sort: PlanSort = .number, limit: Int? = nil, offset: Int = 0
+    ) {
         self.sort = sort
         self.status = status
         self.busGroupId = busGroupId
@@ -108,13 +110,13 @@ enum OverdueRule {
     ///   and no meeting has been held.
     /// `:today` is today's date. The value is 0 or 1, never NULL.
     static let planSQL = """
-    (p.status <> 'closed' AND (IFNULL(p.followUpDate < :today, 0) OR EXISTS (
-        SELECT 1 FROM intervention i WHERE i.planId = p.id AND i.status IN ('planned','ongoing') AND i.dueDate < :today)
-     OR (p.status IN ('draft','invited')
-        AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
-        AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                    AND c.validFrom < :consentBefore))))
-    """
+        (p.status <> 'closed' AND (IFNULL(p.followUpDate < :today, 0) OR EXISTS (
+            SELECT 1 FROM intervention i WHERE i.planId = p.id AND i.status IN ('planned','ongoing') AND i.dueDate < :today)
+         OR (p.status IN ('draft','invited')
+            AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+            AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                        AND c.validFrom < :consentBefore))))
+        """
 
     /// The arguments `planSQL` needs.
     static func arguments(today: Day, deadlines: Deadlines) -> [String: (any DatabaseValueConvertible)?] {
@@ -131,8 +133,10 @@ extension Store {
         return try read { db in
             let access = try self.currentAccess(db)
             try access?.require(.plans)
-            return (try Store.planSummaries(db, filter: filter, today: today, access: access),
-                    try Store.planCount(db, filter: filter, today: today, access: access))
+            return (
+                try Store.planSummaries(db, filter: filter, today: today, access: access),
+                try Store.planCount(db, filter: filter, today: today, access: access)
+            )
         }
     }
 
@@ -146,28 +150,31 @@ extension Store {
         }
     }
 
-    static func planSummaries(_ db: Database, filter: PlanFilter, today: Day, access: Access? = nil) throws -> [PlanSummary] {
+    static func planSummaries(_ db: Database, filter: PlanFilter, today: Day, access: Access? = nil) throws
+        -> [PlanSummary]
+    {
         // A page of a search alone, in number order, is cut in the index (see planConditions).
         let searchPage = filter.limit.flatMap { limit -> (limit: Int, offset: Int)? in
             searchIsWholeFilter(filter, access) && filter.sort == .number
                 && filter.searchIsIndexed ? (max(0, limit), max(0, filter.offset)) : nil
         }
-        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access,
-                                                          searchPage: searchPage)
+        let (whereClause, arguments) = try planConditions(
+            db, filter: filter, today: today, access: access,
+            searchPage: searchPage)
         var sql = """
-        SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
-               p.leadPerson, p.followUpDate,
-               (SELECT MIN(date(m.startsAt)) FROM meeting m WHERE m.planId = p.id AND m.held = 0) AS nextMeeting,
-               (SELECT MIN(i.dueDate) FROM intervention i
-                 WHERE i.planId = p.id AND i.status IN ('planned','ongoing')) AS nextDue,
-               \(OverdueRule.planSQL) AS overdue
-        FROM "plan" p
-        JOIN child c ON c.id = p.childId
-        JOIN busGroup g ON g.id = p.busGroupId
-        LEFT JOIN agency a ON a.id = p.leadAgencyId
-        \(whereClause)
-        ORDER BY \(orderBy(filter.sort))
-        """
+            SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
+                   p.leadPerson, p.followUpDate,
+                   (SELECT MIN(date(m.startsAt)) FROM meeting m WHERE m.planId = p.id AND m.held = 0) AS nextMeeting,
+                   (SELECT MIN(i.dueDate) FROM intervention i
+                     WHERE i.planId = p.id AND i.status IN ('planned','ongoing')) AS nextDue,
+                   \(OverdueRule.planSQL) AS overdue
+            FROM "plan" p
+            JOIN child c ON c.id = p.childId
+            JOIN busGroup g ON g.id = p.busGroupId
+            LEFT JOIN agency a ON a.id = p.leadAgencyId
+            \(whereClause)
+            ORDER BY \(orderBy(filter.sort))
+            """
         if let limit = filter.limit, searchPage == nil {
             sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, filter.offset))"
         }
@@ -176,16 +183,19 @@ extension Store {
 
     /// How many plans match `filter` (its limit and offset aside).
     static func planCount(_ db: Database, filter: PlanFilter, today: Day, access: Access?) throws -> Int {
-        let (whereClause, arguments) = try planConditions(db, filter: filter, today: today, access: access, forCount: true)
+        let (whereClause, arguments) = try planConditions(
+            db, filter: filter, today: today, access: access, forCount: true)
         // A search alone (no status, no scope) is counted in the index, up to a cap: a letter or two
         // matches most of a county, and the exact number then tells nobody anything.
         var searchArguments: [String: (any DatabaseValueConvertible)?] = [:]
         if let search = searchSQL(filter.needle, &searchArguments), searchIsWholeFilter(filter, access) {
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(search) LIMIT \(PlanFilter.countCap))",
-                                    arguments: StatementArguments(searchArguments)) ?? 0
+            return try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM (\(search) LIMIT \(PlanFilter.countCap))",
+                arguments: StatementArguments(searchArguments)) ?? 0
         }
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" p \(whereClause)",
-                                arguments: StatementArguments(arguments)) ?? 0
+        return try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM \"plan\" p \(whereClause)",
+            arguments: StatementArguments(arguments)) ?? 0
     }
 
     /// The search is all that narrows the list: no status, group or overdue filter, and a user who
@@ -206,7 +216,8 @@ extension Store {
                     IFNULL(nextMeeting, '9999-12-31'), IFNULL(nextDue, '9999-12-31')) END, p.id
                 """
         case .status:
-            let order = PlanStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+            let order = PlanStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(
+                separator: " ")
             return "CASE p.status \(order) END, p.id"
         }
     }
@@ -221,7 +232,9 @@ extension Store {
         }
         arguments["pattern"] = glob(needle)
         let digits = needle.filter { $0 != "-" }
-        guard digits != needle, !digits.isEmpty else { return "SELECT rowid AS id FROM planSearch WHERE text GLOB :pattern" }
+        guard digits != needle, !digits.isEmpty else {
+            return "SELECT rowid AS id FROM planSearch WHERE text GLOB :pattern"
+        }
         arguments["digits"] = glob(digits)
         return """
             SELECT rowid AS id FROM planSearch WHERE text GLOB :pattern
@@ -230,8 +243,10 @@ extension Store {
     }
 
     /// The WHERE clause for `filter` and who is asking, with its arguments.
-    static func planConditions(_ db: Database, filter: PlanFilter, today: Day, access: Access?, forCount: Bool = false,
-                               searchPage: (limit: Int, offset: Int)? = nil) throws
+    static func planConditions(
+        _ db: Database, filter: PlanFilter, today: Day, access: Access?, forCount: Bool = false,
+        searchPage: (limit: Int, offset: Int)? = nil
+    ) throws
         -> (String, [String: (any DatabaseValueConvertible)?])
     {
         // For a page, "+" keeps SQLite off the count's index: walking plans in number order stops
@@ -286,17 +301,19 @@ extension Store {
                 arguments["id"] = id
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try DeviationSummary.fetchAll(db, sql: """
-                SELECT d.id, d.occurredOn, d.kind, k.nameSv AS kindName, r.name AS reportingAgency,
-                       c.name AS concernedAgency, d.planId, d.status, d.responseDue, d.escalation,
-                       \(OverdueRule.deviationSQL) AS overdue
-                FROM deviation d
-                JOIN deviationKind k ON k.code = d.kind
-                JOIN agency r ON r.id = d.reportingAgencyId
-                JOIN agency c ON c.id = d.concernedAgencyId
-                \(whereClause)
-                ORDER BY d.occurredOn DESC, d.id DESC
-                """, arguments: StatementArguments(arguments))
+            return try DeviationSummary.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.occurredOn, d.kind, k.nameSv AS kindName, r.name AS reportingAgency,
+                           c.name AS concernedAgency, d.planId, d.status, d.responseDue, d.escalation,
+                           \(OverdueRule.deviationSQL) AS overdue
+                    FROM deviation d
+                    JOIN deviationKind k ON k.code = d.kind
+                    JOIN agency r ON r.id = d.reportingAgencyId
+                    JOIN agency c ON c.id = d.concernedAgencyId
+                    \(whereClause)
+                    ORDER BY d.occurredOn DESC, d.id DESC
+                    """, arguments: StatementArguments(arguments))
         }
     }
 
@@ -336,7 +353,9 @@ extension Store {
     }
 
     static func requireNotPurged(_ db: Database, planId: Int64) throws {
-        if try Bool.fetchOne(db, sql: "SELECT purgedOn IS NOT NULL FROM \"plan\" WHERE id = ?", arguments: [planId]) == true {
+        if try Bool.fetchOne(db, sql: "SELECT purgedOn IS NOT NULL FROM \"plan\" WHERE id = ?", arguments: [planId])
+            == true
+        {
             throw SIPError.planPurged(planId)
         }
     }

@@ -72,8 +72,9 @@ extension Store {
             var review = counts.review
             review.group = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
             let days = counts.answeredDays
-            (review.responseTimes.answered, review.responseTimes.medianDays, review.responseTimes.maxDays)
-                = (days.count, days.median, days.maximum)
+            (review.responseTimes.answered, review.responseTimes.medianDays, review.responseTimes.maxDays) = (
+                days.count, days.median, days.maximum
+            )
             review.deviationKinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
             return review
         }
@@ -84,8 +85,9 @@ extension Store {
     public func reviewIds(_ figure: ReviewFigure, groupId requested: Int64?, from: Day, to: Day) throws -> [Int64] {
         let today = context.today
         return try read { db in
-            let query = try ReviewQuery(db: db, groupId: try self.reviewGroup(db, requested), today: today,
-                                        from: from, to: to, withIds: true)
+            let query = try ReviewQuery(
+                db: db, groupId: try self.reviewGroup(db, requested), today: today,
+                from: from, to: to, withIds: true)
             let (part, key) = ReviewFigures.definition(of: figure)
             switch part {
             case .single(let single): return try query.figure(single.rows(query)).ids
@@ -148,7 +150,8 @@ struct DayHistogram {
             }
             return sorted.last!.key
         }
-        return count % 2 == 1 ? Double(value(at: count / 2)) : Double(value(at: count / 2 - 1) + value(at: count / 2)) / 2
+        return count % 2 == 1
+            ? Double(value(at: count / 2)) : Double(value(at: count / 2 - 1) + value(at: count / 2)) / 2
     }
 }
 
@@ -200,8 +203,9 @@ struct ReviewQuery {
     /// principal where two share a name.
     func byConcernedName(_ byId: [String: GroupReview.Figure]) throws -> [String: GroupReview.Figure] {
         let labels = try ReviewSQL.agencyLabels(db, ids: byId.keys.compactMap { Int64($0) })
-        return Dictionary(byId.map { (Int64($0.key).flatMap { labels[$0] } ?? $0.key, $0.value) },
-                          uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: (a.ids + b.ids).sorted()) })
+        return Dictionary(
+            byId.map { (Int64($0.key).flatMap { labels[$0] } ?? $0.key, $0.value) },
+            uniquingKeysWith: { a, b in .init(count: a.count + b.count, ids: (a.ids + b.ids).sorted()) })
     }
 
     /// `sql` selects ids. Ids are sorted here, not in SQL: without ORDER BY, SQLite may answer
@@ -209,7 +213,8 @@ struct ReviewQuery {
     func figure(_ sql: String, _ more: [String: any DatabaseValueConvertible] = [:]) throws -> GroupReview.Figure {
         let arguments = StatementArguments(self.arguments.merging(more) { $1 })
         guard withIds else {
-            return .init(count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: arguments) ?? 0, ids: [])
+            return .init(
+                count: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: arguments) ?? 0, ids: [])
         }
         let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments).sorted()
         return .init(count: ids.count, ids: ids)
@@ -243,10 +248,12 @@ struct ReviewQuery {
         }
         try addDeviations(to: &counts)
         // Through a cursor: a county's open plans are tens of thousands of rows, none kept.
-        let children = try Row.fetchCursor(db, sql: """
-            SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
-            WHERE p.status <> 'closed' AND \(inGroup)
-            """, arguments: statementArguments)
+        let children = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
+                WHERE p.status <> 'closed' AND \(inGroup)
+                """, arguments: statementArguments)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to) }
         return counts
     }
@@ -259,10 +266,12 @@ struct ReviewQuery {
             guard case .deviations(let column, _) = keyed.source else { return nil }
             return (keyed.value, column)
         }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT d.id, d.occurredOn, d.responseDate\(figures.map { ", " + $0.1 }.joined()) FROM deviation d
-            WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
-            """, arguments: statementArguments)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT d.id, d.occurredOn, d.responseDate\(figures.map { ", " + $0.1 }.joined()) FROM deviation d
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
+                """, arguments: statementArguments)
         while let row = try rows.next() {
             let id: Int64 = row[0]
             for (index, (value, _)) in figures.enumerated() {
@@ -282,9 +291,11 @@ struct ReviewQuery {
         let group = groupId ?? ReviewTally.wholeCounty
         /// (item, bucket, n) of each of a figure's tallies.
         func items(_ figure: ReviewTally.Figure) throws -> RowCursor {
-            try Row.fetchCursor(db, sql: """
-                SELECT item, bucket, n FROM \(ReviewTally.table) WHERE busGroupId = ? AND figure = ? AND n <> 0
-                """, arguments: [group, figure.name])
+            try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT item, bucket, n FROM \(ReviewTally.table) WHERE busGroupId = ? AND figure = ? AND n <> 0
+                    """, arguments: [group, figure.name])
         }
         for keyed in ReviewFigures.keyed {
             guard case .rows(_, let tally) = keyed.source else { continue }
@@ -296,10 +307,14 @@ struct ReviewQuery {
         }
         for single in ReviewFigures.singles {
             guard let tally = single.tally else { continue }
-            counts.review[keyPath: single.value] = .init(count: try Int.fetchOne(db, sql: """
-                SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table)
-                WHERE busGroupId = ? AND figure = ? AND \(tally.bucket)
-                """, arguments: StatementArguments([group, tally.figure.name] + tally.values(self))) ?? 0, ids: [])
+            counts.review[keyPath: single.value] = .init(
+                count: try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table)
+                        WHERE busGroupId = ? AND figure = ? AND \(tally.bucket)
+                        """, arguments: StatementArguments([group, tally.figure.name] + tally.values(self))) ?? 0,
+                ids: [])
         }
         let children = try items(.child)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }
@@ -314,18 +329,21 @@ struct ReviewQuery {
         } else {
             spans.append((.day, from.iso, to.iso))
         }
-        var dimensions: [(ReviewTally.DeviationDimension, WritableKeyPath<GroupReview, [String: GroupReview.Figure]>?)]
-            = ReviewFigures.keyed.compactMap {
-                guard case .deviations(_, let dimension) = $0.source else { return nil }
-                return (dimension, $0.value)
-            }
+        var dimensions:
+            [(ReviewTally.DeviationDimension, WritableKeyPath<GroupReview, [String: GroupReview.Figure]>?)] =
+                ReviewFigures.keyed.compactMap {
+                    guard case .deviations(_, let dimension) = $0.source else { return nil }
+                    return (dimension, $0.value)
+                }
         dimensions.append((.days, nil))
         for (dimension, value) in dimensions {
             for (span, first, last) in spans {
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT item, SUM(n) FROM \(ReviewTally.table)
-                    WHERE busGroupId = ? AND figure = ? AND bucket BETWEEN ? AND ? GROUP BY item HAVING SUM(n) <> 0
-                    """, arguments: [group, ReviewTally.Figure.deviations(dimension, span).name, first, last])
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT item, SUM(n) FROM \(ReviewTally.table)
+                        WHERE busGroupId = ? AND figure = ? AND bucket BETWEEN ? AND ? GROUP BY item HAVING SUM(n) <> 0
+                        """, arguments: [group, ReviewTally.Figure.deviations(dimension, span).name, first, last])
                 while let row = try rows.next() {
                     let (item, n): (String, Int) = (row[0], row[1])
                     if let value {
@@ -342,7 +360,8 @@ struct ReviewQuery {
     /// The first and last day of the whole months within `from`...`to`; nil when there is none.
     static func wholeMonths(from: Day, to: Day) -> (first: Day, last: Day)? {
         // By days, not by month arithmetic: the month after the last one a Day can hold has no Day.
-        let first = from.day == 1 ? from : from.adding(days: Day.daysIn(month: from.month, year: from.year) - from.day + 1)
+        let first =
+            from.day == 1 ? from : from.adding(days: Day.daysIn(month: from.month, year: from.year) - from.day + 1)
         let endsMonth = to.day == Day.daysIn(month: to.month, year: to.year)
         let last = endsMonth ? to : Day(year: to.year, month: to.month, day: 1)!.adding(days: -1)
         return first <= last ? (first, last) : nil
@@ -369,9 +388,10 @@ enum ReviewSQL {
     static func agencyLabels(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
         let agencies = try Agency.filter(ids.contains(Column("id"))).fetchAll(db)
         let counts = Dictionary(agencies.map { ($0.name, 1) }, uniquingKeysWith: +)
-        return Dictionary(uniqueKeysWithValues: agencies.map {
-            ($0.id!, counts[$0.name, default: 0] > 1 ? "\($0.name) (\($0.principalName))" : $0.name)
-        })
+        return Dictionary(
+            uniqueKeysWithValues: agencies.map {
+                ($0.id!, counts[$0.name, default: 0] > 1 ? "\($0.name) (\($0.principalName))" : $0.name)
+            })
     }
 }
 
@@ -402,14 +422,20 @@ public enum ReviewTable {
             switch part {
             case .single(let single):
                 let counted = r[keyPath: single.value]
-                rows.append((c.review(single.section), c.review(single.item), String(counted.count), counted.ids,
-                             single.figure))
+                rows.append(
+                    (
+                        c.review(single.section), c.review(single.item), String(counted.count), counted.ids,
+                        single.figure
+                    ))
             case .keyed(let keyed):
                 let figures = r[keyPath: keyed.value], name = keyed.name(r, c)
                 for key in keyed.order(r) ?? figures.keys.sorted() {
                     let counted = figures[key] ?? .init(count: 0, ids: [])
-                    rows.append((c.review(keyed.section), name(key), String(counted.count), counted.ids,
-                                 keyed.figure(key)))
+                    rows.append(
+                        (
+                            c.review(keyed.section), name(key), String(counted.count), counted.ids,
+                            keyed.figure(key)
+                        ))
                 }
             case .value(let section, let item, let value):
                 rows.append((c.review(section), c.review(item), value(r, decimal), [], nil))
@@ -446,15 +472,17 @@ public enum ReviewTable {
         func field(_ raw: String) -> String {
             // A value a spreadsheet would take for a formula is marked as text.
             let text = ["=", "+", "-", "@"].contains(where: raw.hasPrefix) ? "'" + raw : raw
-            let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
+            let needsQuotes =
+                text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         let header = [c(.csvGroup), c(.csvFrom), c(.csvTo), c(.csvSection), c(.csvItem), c(.csvCount)]
         let group = r.group ?? c(.csvAllGroups)
         var lines = [header.map(field).joined(separator: String(separator))]
         for row in rows(r, catalog: c, decimalComma: separator == ";") {
-            lines.append([group, r.from.iso, r.to.iso, row.section, row.item, row.count].map(field)
-                .joined(separator: String(separator)))
+            lines.append(
+                [group, r.from.iso, r.to.iso, row.section, row.item, row.count].map(field)
+                    .joined(separator: String(separator)))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -470,7 +498,9 @@ extension Store {
             guard !ids.isEmpty else { return [] }
             let list = ids.map(String.init).joined(separator: ",")
             // SQL text for "in the chair's group", by what the list holds; empty for every group.
-            func inGroup(_ plan: String) -> String { group.map { " AND \(plan) IN (SELECT id FROM \"plan\" WHERE busGroupId = \($0))" } ?? "" }
+            func inGroup(_ plan: String) -> String {
+                group.map { " AND \(plan) IN (SELECT id FROM \"plan\" WHERE busGroupId = \($0))" } ?? ""
+            }
             switch kind {
             case .plans:
                 // Through a cursor, the words looked up once: a county's figure can be tens of thousands.
@@ -479,32 +509,46 @@ extension Store {
                 let sexes = Dictionary(uniqueKeysWithValues: Sex.allCases.map { ($0.rawValue, c.sex($0)) })
                 var lines: [String] = []
                 lines.reserveCapacity(ids.count)
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT p.id, p.status, c.sex, c.birthDate, g.name FROM "plan" p JOIN child c ON c.id = p.childId
-                    JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list))\(inGroup("p.id")) ORDER BY p.id
-                    """)
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT p.id, p.status, c.sex, c.birthDate, g.name FROM "plan" p JOIN child c ON c.id = p.childId
+                        JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list))\(inGroup("p.id")) ORDER BY p.id
+                        """)
                 while let row = try rows.next() {
-                    let (id, status, sex, born, group): (Int64, String, String, Day, String) = (row[0], row[1], row[2], row[3], row[4])
-                    lines.append("\(plan) \(id) · \(statuses[status] ?? "") · \(sexes[sex] ?? "") \(GroupReview.ageBand(born.age(on: day))) · \(group)")
+                    let (id, status, sex, born, group): (Int64, String, String, Day, String) = (
+                        row[0], row[1], row[2], row[3], row[4]
+                    )
+                    lines.append(
+                        "\(plan) \(id) · \(statuses[status] ?? "") · \(sexes[sex] ?? "") \(GroupReview.ageBand(born.age(on: day))) · \(group)"
+                    )
                 }
                 return lines
             case .interventions:
-                return try Row.fetchAll(db, sql: """
-                    SELECT i.id, i.planId, i.dueDate, i.status, a.name FROM intervention i JOIN agency a ON a.id = i.agencyId
-                    WHERE i.id IN (\(list))\(inGroup("i.planId")) ORDER BY i.dueDate, i.id
-                    """).map { row in
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT i.id, i.planId, i.dueDate, i.status, a.name FROM intervention i JOIN agency a ON a.id = i.agencyId
+                        WHERE i.id IN (\(list))\(inGroup("i.planId")) ORDER BY i.dueDate, i.id
+                        """
+                ).map { row in
                     let status = InterventionStatus(rawValue: row["status"]).map(c.interventionStatus) ?? ""
-                    return "\(c(.planNumber)) \(row["planId"] as Int64) · \(row["name"] as String) · \(c.field(.dueDate)) \(row["dueDate"] as String) · \(status)"
+                    return
+                        "\(c(.planNumber)) \(row["planId"] as Int64) · \(row["name"] as String) · \(c.field(.dueDate)) \(row["dueDate"] as String) · \(status)"
                 }
             case .deviations:
-                return try Row.fetchAll(db, sql: """
-                    SELECT d.id, d.occurredOn, d.status, k.nameSv, k.nameEn, a.name FROM deviation d
-                    JOIN deviationKind k ON k.code = d.kind JOIN agency a ON a.id = d.concernedAgencyId
-                    WHERE d.id IN (\(list))\(group.map { " AND d.busGroupId = \($0)" } ?? "") ORDER BY d.occurredOn, d.id
-                    """).map { row in
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.id, d.occurredOn, d.status, k.nameSv, k.nameEn, a.name FROM deviation d
+                        JOIN deviationKind k ON k.code = d.kind JOIN agency a ON a.id = d.concernedAgencyId
+                        WHERE d.id IN (\(list))\(group.map { " AND d.busGroupId = \($0)" } ?? "") ORDER BY d.occurredOn, d.id
+                        """
+                ).map { row in
                     let status = DeviationStatus(rawValue: row["status"]).map(c.deviationStatus) ?? ""
                     let kind = c.name(of: DeviationKind(code: "", nameSv: row["nameSv"], nameEn: row["nameEn"]))
-                    return "\(c.entityName(.deviation)) \(row["id"] as Int64) · \(row["occurredOn"] as String) · \(kind) · \(row["name"] as String) · \(status)"
+                    return
+                        "\(c.entityName(.deviation)) \(row["id"] as Int64) · \(row["occurredOn"] as String) · \(kind) · \(row["name"] as String) · \(status)"
                 }
             }
         }
@@ -536,7 +580,10 @@ extension Store {
             var first = last
             for back in (0..<12).reversed() {
                 var year = last.year, month = last.month - back
-                while month < 1 { month += 12; year -= 1 }
+                while month < 1 {
+                    month += 12
+                    year -= 1
+                }
                 let day = Day(year: year, month: month, day: 1)!
                 if back == 11 { first = day }
                 months.append(String(day.iso.prefix(7)))
@@ -554,28 +601,36 @@ extension Store {
                 }
                 return counts
             }
-            let started = try perMonth("""
+            let started = try perMonth(
+                """
                 SELECT substr(p.requestDate, 1, 7) FROM "plan" p WHERE p.requestDate BETWEEN :from AND :to AND \(inGroup)
                 """)
             // Meeting times are stored in UTC; the month is the Swedish one.
             var held = Array(repeating: 0, count: 12)
-            for date in try Date.fetchAll(db, sql: """
-                SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId WHERE m.held = 1 AND \(inGroup)
-                """, arguments: StatementArguments(args)) {
+            for date in try Date.fetchAll(
+                db,
+                sql: """
+                    SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId WHERE m.held = 1 AND \(inGroup)
+                    """, arguments: StatementArguments(args))
+            {
                 if let i = index[String(Day(date, in: zone).iso.prefix(7))] { held[i] += 1 }
             }
             var byKind: [String: [Int]] = [:]
             let kinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
             for kind in kinds { byKind[kind.code] = Array(repeating: 0, count: 12) }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d
-                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup)
-                """, arguments: StatementArguments(args)) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.kind, substr(d.occurredOn, 1, 7) FROM deviation d
+                    WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup)
+                    """, arguments: StatementArguments(args))
+            {
                 let kind: String = row[0]
                 if let i = index[row[1] as String] { byKind[kind, default: Array(repeating: 0, count: 12)][i] += 1 }
             }
-            return Trends(months: months, plansStarted: started, meetingsHeld: held, deviationsByKind: byKind,
-                          deviationKinds: kinds)
+            return Trends(
+                months: months, plansStarted: started, meetingsHeld: held, deviationsByKind: byKind,
+                deviationKinds: kinds)
         }
     }
 }
@@ -617,8 +672,9 @@ extension Trends {
             let counts = deviationsByKind[kind.code] ?? Array(repeating: 0, count: 12)
             var name = c.name(of: kind)
             if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
-            out.append("  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                       + counts.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + String($0) }.joined())
+            out.append(
+                "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                    + counts.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + String($0) }.joined())
         }
         return out.joined(separator: "\n")
     }

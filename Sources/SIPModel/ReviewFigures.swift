@@ -65,12 +65,14 @@ enum ReviewFigures {
 
     /// The review table, in its order: every figure of the review.
     static var table: [Part] {
-        [.keyed(openPlans), .single(started), .single(lateFirstMeeting), .single(lateFollowUp),
-         .single(lateInterventions), .keyed(byKind), .keyed(byConcerned), .keyed(byStatus),
-         .value(.responseTime, .answered) { r, _ in String(r.responseTimes.answered) },
-         .value(.responseTime, .medianDays) { r, decimal in r.responseTimes.medianDays.map(decimal) ?? "–" },
-         .value(.responseTime, .longestDays) { r, _ in r.responseTimes.maxDays.map(String.init) ?? "–" },
-         .single(lateAnswers), .bySexAndAge]
+        [
+            .keyed(openPlans), .single(started), .single(lateFirstMeeting), .single(lateFollowUp),
+            .single(lateInterventions), .keyed(byKind), .keyed(byConcerned), .keyed(byStatus),
+            .value(.responseTime, .answered) { r, _ in String(r.responseTimes.answered) },
+            .value(.responseTime, .medianDays) { r, decimal in r.responseTimes.medianDays.map(decimal) ?? "–" },
+            .value(.responseTime, .longestDays) { r, _ in r.responseTimes.maxDays.map(String.init) ?? "–" },
+            .single(lateAnswers), .bySexAndAge,
+        ]
     }
 
     static var singles: [Single] { table.compactMap { if case .single(let s) = $0 { s } else { nil } } }
@@ -79,87 +81,100 @@ enum ReviewFigures {
     static let openPlan = "p.status <> 'closed'"
 
     static var openPlans: Keyed {
-        .init(figure: { .openPlans(status: $0) }, value: \.openPlansByStatus, lists: .plans,
-              section: .openPlansByStatus,
-              source: .rows({ "SELECT p.status AS item, p.id FROM \"plan\" p WHERE \(openPlan) AND \($0.inGroup)" },
-                            tally: .open),
-              order: { _ in PlanStatus.allCases.filter(\.isOpen).map(\.rawValue) },
-              name: { _, c in { PlanStatus(rawValue: $0).map(c.status) ?? $0 } })
+        .init(
+            figure: { .openPlans(status: $0) }, value: \.openPlansByStatus, lists: .plans,
+            section: .openPlansByStatus,
+            source: .rows(
+                { "SELECT p.status AS item, p.id FROM \"plan\" p WHERE \(openPlan) AND \($0.inGroup)" },
+                tally: .open),
+            order: { _ in PlanStatus.allCases.filter(\.isOpen).map(\.rawValue) },
+            name: { _, c in { PlanStatus(rawValue: $0).map(c.status) ?? $0 } })
     }
 
     static var started: Single {
-        .init(figure: .started, value: \.plansStarted, lists: .plans, section: .plans, item: .startedInPeriod,
-              rows: { "SELECT p.id FROM \"plan\" p WHERE p.requestDate BETWEEN :from AND :to AND \($0.inGroup)" },
-              tally: .init(figure: .started, bucket: "bucket BETWEEN ? AND ?") { [$0.from, $0.to] })
+        .init(
+            figure: .started, value: \.plansStarted, lists: .plans, section: .plans, item: .startedInPeriod,
+            rows: { "SELECT p.id FROM \"plan\" p WHERE p.requestDate BETWEEN :from AND :to AND \($0.inGroup)" },
+            tally: .init(figure: .started, bucket: "bucket BETWEEN ? AND ?") { [$0.from, $0.to] })
     }
 
     /// No tally: whether a plan is met depends on its consents and meetings. The plans not yet met
     /// are few, and their consents and meetings are read by index.
     static var lateFirstMeeting: Single {
-        .init(figure: .lateFirstMeeting, value: \.overdueFirstMeeting, lists: .plans, section: .overdue,
-              item: .firstMeeting, rows: {
-            """
-            SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \($0.inGroup)
-              AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                          AND c.validFrom < :consentBefore)
-              AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
-            """
-        }, tally: nil)
+        .init(
+            figure: .lateFirstMeeting, value: \.overdueFirstMeeting, lists: .plans, section: .overdue,
+            item: .firstMeeting,
+            rows: {
+                """
+                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \($0.inGroup)
+                  AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                              AND c.validFrom < :consentBefore)
+                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+                """
+            }, tally: nil)
     }
 
     static var lateFollowUp: Single {
-        .init(figure: .lateFollowUp, value: \.overdueFollowUp, lists: .plans, section: .overdue, item: .followUp,
-              rows: { "SELECT p.id FROM \"plan\" p WHERE \(openPlan) AND p.followUpDate < :today AND \($0.inGroup)" },
-              tally: .before(today: .followUp))
+        .init(
+            figure: .lateFollowUp, value: \.overdueFollowUp, lists: .plans, section: .overdue, item: .followUp,
+            rows: { "SELECT p.id FROM \"plan\" p WHERE \(openPlan) AND p.followUpDate < :today AND \($0.inGroup)" },
+            tally: .before(today: .followUp))
     }
 
     /// The open plans as a set from the review index, then the overdue interventions among them:
     /// a join would read a plan row for each of a county's interventions.
     static var lateInterventions: Single {
-        .init(figure: .lateInterventions, value: \.overdueInterventions, lists: .interventions, section: .overdue,
-              item: .interventions, rows: {
-            """
-            SELECT i.id FROM intervention i
-            WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
-              AND i.planId IN (SELECT p.id FROM "plan" p WHERE \(openPlan) AND \($0.inGroup))
-            """
-        }, tally: .before(today: .owed))
+        .init(
+            figure: .lateInterventions, value: \.overdueInterventions, lists: .interventions, section: .overdue,
+            item: .interventions,
+            rows: {
+                """
+                SELECT i.id FROM intervention i
+                WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
+                  AND i.planId IN (SELECT p.id FROM "plan" p WHERE \(openPlan) AND \($0.inGroup))
+                """
+            }, tally: .before(today: .owed))
     }
 
     /// A state of today, whenever the deviation happened.
     static var lateAnswers: Single {
-        .init(figure: .lateAnswers, value: \.responseTimes.overdue, lists: .deviations, section: .responseTime,
-              item: .overdueAnswers,
-              rows: { "SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND \(OverdueRule.deviationSQL)" },
-              tally: .before(today: .unanswered))
+        .init(
+            figure: .lateAnswers, value: \.responseTimes.overdue, lists: .deviations, section: .responseTime,
+            item: .overdueAnswers,
+            rows: { "SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND \(OverdueRule.deviationSQL)" },
+            tally: .before(today: .unanswered))
     }
 
     static var byKind: Keyed {
-        .init(figure: ReviewFigure.deviationsByKind, value: \.deviationsByKind, lists: .deviations,
-              section: .deviationsByKind, source: .deviations(column: "d.kind", .kind),
-              order: { $0.deviationKinds.map(\.code) },
-              name: { r, c in
-                  let names = Dictionary(uniqueKeysWithValues: r.deviationKinds.map {
-                      ($0.code, c.name(of: $0))
-                  })
-                  return { names[$0] ?? $0 }
-              })
+        .init(
+            figure: ReviewFigure.deviationsByKind, value: \.deviationsByKind, lists: .deviations,
+            section: .deviationsByKind, source: .deviations(column: "d.kind", .kind),
+            order: { $0.deviationKinds.map(\.code) },
+            name: { r, c in
+                let names = Dictionary(
+                    uniqueKeysWithValues: r.deviationKinds.map {
+                        ($0.code, c.name(of: $0))
+                    })
+                return { names[$0] ?? $0 }
+            })
     }
 
     /// Gathered by organisation, not by name (every municipality has its "Socialtjänsten"), shown by
     /// name, with the principal where two share a name.
     static var byConcerned: Keyed {
-        .init(figure: ReviewFigure.deviationsByConcerned, value: \.deviationsByConcerned, lists: .deviations,
-              section: .deviationsByConcerned,
-              source: .deviations(column: "CAST(d.concernedAgencyId AS TEXT)", .concerned),
-              relabel: { try $0.byConcernedName($1) }, order: { _ in nil }, name: { _, _ in { $0 } })
+        .init(
+            figure: ReviewFigure.deviationsByConcerned, value: \.deviationsByConcerned, lists: .deviations,
+            section: .deviationsByConcerned,
+            source: .deviations(column: "CAST(d.concernedAgencyId AS TEXT)", .concerned),
+            relabel: { try $0.byConcernedName($1) }, order: { _ in nil }, name: { _, _ in { $0 } })
     }
 
     static var byStatus: Keyed {
-        .init(figure: ReviewFigure.deviationsByStatus, value: \.deviationsByStatus, lists: .deviations,
-              section: .deviationsByStatus, source: .deviations(column: "d.status", .status),
-              order: { _ in DeviationStatus.allCases.map(\.rawValue) },
-              name: { _, c in { DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0 } })
+        .init(
+            figure: ReviewFigure.deviationsByStatus, value: \.deviationsByStatus, lists: .deviations,
+            section: .deviationsByStatus, source: .deviations(column: "d.status", .status),
+            order: { _ in DeviationStatus.allCases.map(\.rawValue) },
+            name: { _, c in { DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0 } })
     }
 
     /// Where a figure is defined, and its key when it has one.

@@ -46,10 +46,16 @@ package enum ReviewTally {
 
         /// What counts for the figure, by the table whose rows change it.
         var contributions: [(table: String, contribution: Contribution)] {
-            func from(_ table: String, group: String, bucket: String, item: String = "''", tables: String = "",
-                      condition: String = "1", fills: Bool = true) -> (table: String, contribution: Contribution) {
-                (table, Contribution(figure: self, group: group, bucket: bucket, item: item, tables: tables,
-                                     condition: condition, fills: fills))
+            func from(
+                _ table: String, group: String, bucket: String, item: String = "''", tables: String = "",
+                condition: String = "1", fills: Bool = true
+            ) -> (table: String, contribution: Contribution) {
+                (
+                    table,
+                    Contribution(
+                        figure: self, group: group, bucket: bucket, item: item, tables: tables,
+                        condition: condition, fills: fills)
+                )
             }
             switch self {
             case .open:
@@ -57,27 +63,43 @@ package enum ReviewTally {
             case .started:
                 return [from("plan", group: "ROW.busGroupId", bucket: "ROW.requestDate")]
             case .followUp:
-                return [from("plan", group: "ROW.busGroupId", bucket: "ROW.followUpDate",
-                             condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL")]
+                return [
+                    from(
+                        "plan", group: "ROW.busGroupId", bucket: "ROW.followUpDate",
+                        condition: "\(openPlan) AND ROW.followUpDate IS NOT NULL")
+                ]
             case .child:
-                return [from("plan", group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex", tables: "child c",
-                             condition: "c.id = ROW.childId AND \(openPlan)"),
-                        // A child's new sex or birth date moves its open plans.
-                        from("child", group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
-                             tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'",
-                             fills: false)]
+                return [
+                    from(
+                        "plan", group: "ROW.busGroupId", bucket: "c.birthDate", item: "c.sex", tables: "child c",
+                        condition: "c.id = ROW.childId AND \(openPlan)"),
+                    // A child's new sex or birth date moves its open plans.
+                    from(
+                        "child", group: "p.busGroupId", bucket: "ROW.birthDate", item: "ROW.sex",
+                        tables: "\"plan\" p", condition: "p.childId = ROW.id AND p.status <> 'closed'",
+                        fills: false),
+                ]
             case .owed:
-                return [// A plan closing (or moving) moves its owed interventions.
-                        from("plan", group: "ROW.busGroupId", bucket: "i.dueDate", tables: "intervention i",
-                             condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)", fills: false),
-                        from("intervention", group: "p.busGroupId", bucket: "ROW.dueDate", tables: "\"plan\" p",
-                             condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'")]
+                return [  // A plan closing (or moving) moves its owed interventions.
+                    from(
+                        "plan", group: "ROW.busGroupId", bucket: "i.dueDate", tables: "intervention i",
+                        condition: "i.planId = ROW.id AND i.status \(owedStatus) AND \(openPlan)", fills: false),
+                    from(
+                        "intervention", group: "p.busGroupId", bucket: "ROW.dueDate", tables: "\"plan\" p",
+                        condition: "p.id = ROW.planId AND ROW.status \(owedStatus) AND p.status <> 'closed'"),
+                ]
             case .unanswered:
-                return [from("deviation", group: "ROW.busGroupId", bucket: "ROW.responseDue",
-                             condition: "ROW.status \(OverdueRule.unansweredStatus)")]
+                return [
+                    from(
+                        "deviation", group: "ROW.busGroupId", bucket: "ROW.responseDue",
+                        condition: "ROW.status \(OverdueRule.unansweredStatus)")
+                ]
             case .deviations(let dimension, let span):
-                return [from("deviation", group: "ROW.busGroupId", bucket: span.bucket, item: dimension.item,
-                             condition: dimension.condition)]
+                return [
+                    from(
+                        "deviation", group: "ROW.busGroupId", bucket: span.bucket, item: dimension.item,
+                        condition: dimension.condition)
+                ]
             }
         }
 
@@ -151,17 +173,21 @@ package enum ReviewTally {
         ("plan", ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], true),
         ("intervention", ["planId", "status", "dueDate"], true),
         ("child", ["id", "sex", "birthDate"], false),
-        ("deviation",
-         ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"], true),
+        (
+            "deviation",
+            ["busGroupId", "occurredOn", "kind", "concernedAgencyId", "status", "responseDate", "responseDue"], true
+        ),
     ]
 
     /// Each table's contributions, figure by figure in `Figure.all`'s order: what the triggers and
     /// the fill are generated from (and the frozen scripts were).
     static var sources: [Source] {
         tables.map { table in
-            Source(table: table.table, columns: table.columns, contributions: Figure.all.flatMap { figure in
-                figure.contributions.filter { $0.table == table.table }.map(\.contribution)
-            }, insertsAndDeletes: table.insertsAndDeletes)
+            Source(
+                table: table.table, columns: table.columns,
+                contributions: Figure.all.flatMap { figure in
+                    figure.contributions.filter { $0.table == table.table }.map(\.contribution)
+                }, insertsAndDeletes: table.insertsAndDeletes)
         }
     }
 
@@ -193,19 +219,26 @@ package enum ReviewTally {
     static var triggers: [(name: String, sql: String)] {
         sources.flatMap { source -> [(name: String, sql: String)] in
             let own = source.contributions, on = "\"\(source.table)\""
-            func trigger(_ event: String, _ timing: String, when: String = "", _ body: String...) -> (name: String, sql: String) {
+            func trigger(_ event: String, _ timing: String, when: String = "", _ body: String...) -> (
+                name: String, sql: String
+            ) {
                 let name = "\(table)_\(source.table)_\(event)"
-                return (name, "CREATE TRIGGER \(name) \(timing) ON \(on)\(when) BEGIN\n\(body.joined(separator: "\n"))\nEND")
+                return (
+                    name, "CREATE TRIGGER \(name) \(timing) ON \(on)\(when) BEGIN\n\(body.joined(separator: "\n"))\nEND"
+                )
             }
             // Updates only when a value read changed: saving a form rewrites every column unchanged.
             let changed = " WHEN " + source.columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
-            let update = trigger("update", "AFTER UPDATE OF \(source.columns.joined(separator: ", "))", when: changed,
-                                 change(own, row: "OLD", sign: -1), change(own, row: "NEW", sign: 1))
+            let update = trigger(
+                "update", "AFTER UPDATE OF \(source.columns.joined(separator: ", "))", when: changed,
+                change(own, row: "OLD", sign: -1), change(own, row: "NEW", sign: 1))
             guard source.insertsAndDeletes else { return [update] }
-            return [trigger("insert", "AFTER INSERT", change(own, row: "NEW", sign: 1)),
-                    // Before: a plan's cascade removes its interventions once the plan row is gone.
-                    trigger("delete", "BEFORE DELETE", change(own, row: "OLD", sign: -1)),
-                    update]
+            return [
+                trigger("insert", "AFTER INSERT", change(own, row: "NEW", sign: 1)),
+                // Before: a plan's cascade removes its interventions once the plan row is gone.
+                trigger("delete", "BEFORE DELETE", change(own, row: "OLD", sign: -1)),
+                update,
+            ]
         }
     }
 
@@ -231,14 +264,16 @@ package enum ReviewTally {
             guard !own.isEmpty else { continue }
             // The columns read once into a temporary table: each contribution would otherwise scan
             // the table with its texts again.
-            statements.append("""
+            statements.append(
+                """
                 WITH source AS MATERIALIZED (SELECT \(source.columns.joined(separator: ", ")) FROM "\(source.table)")
                 INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
                 SELECT IFNULL(x.grp, \(wholeCounty)), x.figure, x.bucket, x.item, COUNT(*)
                 FROM (\(contributions(own, row: "r", from: "source AS r"))) AS x WHERE 1 GROUP BY 1, 2, 3, 4 \(upsert)
                 """)
         }
-        statements.append("""
+        statements.append(
+            """
             INSERT INTO \(target) (busGroupId, figure, bucket, item, n)
             SELECT \(wholeCounty), figure, bucket, item, SUM(n) FROM \(target) WHERE busGroupId <> \(wholeCounty)
             GROUP BY figure, bucket, item \(upsert)
@@ -254,12 +289,14 @@ package enum ReviewTally {
         defer { try? db.execute(sql: "DROP TABLE \(recount)") }
         try fill(db, into: recount)
         let columns = "busGroupId, figure, bucket, item, n"
-        return try Int.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(*) FROM (SELECT \(columns) FROM main.\(table) WHERE n <> 0
-                                          EXCEPT SELECT \(columns) FROM \(recount)))
-                 + (SELECT COUNT(*) FROM (SELECT \(columns) FROM \(recount)
-                                          EXCEPT SELECT \(columns) FROM main.\(table) WHERE n <> 0))
-            """) ?? 0
+        return try Int.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT COUNT(*) FROM (SELECT \(columns) FROM main.\(table) WHERE n <> 0
+                                              EXCEPT SELECT \(columns) FROM \(recount)))
+                     + (SELECT COUNT(*) FROM (SELECT \(columns) FROM \(recount)
+                                              EXCEPT SELECT \(columns) FROM main.\(table) WHERE n <> 0))
+                """) ?? 0
     }
 
     static func createTable(_ db: Database, named name: String) throws {

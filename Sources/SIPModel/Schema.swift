@@ -15,104 +15,110 @@ enum Schema {
         }
         migrator.registerMigration("v2-form-drafts") { db in
             // Form input kept when a session ends before it was saved (signal, lost terminal).
-            try db.execute(sql: """
-                CREATE TABLE formDraft (
-                    user TEXT NOT NULL,
-                    planId INTEGER NOT NULL,
-                    payload TEXT NOT NULL CHECK (length(payload) <= 200000),
-                    savedAt DATETIME NOT NULL,
-                    PRIMARY KEY (user, planId)
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE formDraft (
+                        user TEXT NOT NULL,
+                        planId INTEGER NOT NULL,
+                        payload TEXT NOT NULL CHECK (length(payload) <= 200000),
+                        savedAt DATETIME NOT NULL,
+                        PRIMARY KEY (user, planId)
+                    )
+                    """)
         }
         migrator.registerMigration("v3-meetings-and-settings") { db in
-            try db.execute(sql: """
-                ALTER TABLE participant ADD COLUMN answer TEXT NOT NULL DEFAULT 'no_answer'
-                    CHECK (answer IN ('accepted','declined','no_answer'));
-                ALTER TABLE "plan" ADD COLUMN closedKind TEXT CHECK (closedKind IN ('completed','refused','other'));
-                CREATE TABLE planCopy (
-                    id INTEGER PRIMARY KEY,
-                    planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
-                    recipient TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 120),
-                    givenOn TEXT NOT NULL CHECK (givenOn IS date(givenOn, '+0 days'))
-                );
-                CREATE INDEX planCopy_plan ON planCopy(planId);
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL CHECK (length(value) <= 200)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE participant ADD COLUMN answer TEXT NOT NULL DEFAULT 'no_answer'
+                        CHECK (answer IN ('accepted','declined','no_answer'));
+                    ALTER TABLE "plan" ADD COLUMN closedKind TEXT CHECK (closedKind IN ('completed','refused','other'));
+                    CREATE TABLE planCopy (
+                        id INTEGER PRIMARY KEY,
+                        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+                        recipient TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 120),
+                        givenOn TEXT NOT NULL CHECK (givenOn IS date(givenOn, '+0 days'))
+                    );
+                    CREATE INDEX planCopy_plan ON planCopy(planId);
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL CHECK (length(value) <= 200)
+                    );
+                    """)
         }
         migrator.registerMigration("v4-deviation-register") { db in
-            try db.execute(sql: """
-                ALTER TABLE deviation ADD COLUMN escalation TEXT NOT NULL DEFAULT 'local'
-                    CHECK (escalation IN ('local','bus_group','bussam'));
-                CREATE TABLE deviationChange (
-                    id INTEGER PRIMARY KEY,
-                    deviationId INTEGER NOT NULL REFERENCES deviation(id) ON DELETE CASCADE,
-                    changedAt DATETIME NOT NULL,
-                    changedBy TEXT NOT NULL,
-                    what TEXT NOT NULL CHECK (length(what) <= 200),
-                    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
-                );
-                CREATE INDEX deviationChange_deviation ON deviationChange(deviationId, changedAt);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE deviation ADD COLUMN escalation TEXT NOT NULL DEFAULT 'local'
+                        CHECK (escalation IN ('local','bus_group','bussam'));
+                    CREATE TABLE deviationChange (
+                        id INTEGER PRIMARY KEY,
+                        deviationId INTEGER NOT NULL REFERENCES deviation(id) ON DELETE CASCADE,
+                        changedAt DATETIME NOT NULL,
+                        changedBy TEXT NOT NULL,
+                        what TEXT NOT NULL CHECK (length(what) <= 200),
+                        note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
+                    );
+                    CREATE INDEX deviationChange_deviation ON deviationChange(deviationId, changedAt);
+                    """)
         }
         migrator.registerMigration("v5-self-assessment") { db in
-            try db.execute(sql: """
-                CREATE TABLE spiderDimension (
-                    position INTEGER PRIMARY KEY NOT NULL,
-                    code TEXT NOT NULL UNIQUE CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
-                    nameSv TEXT NOT NULL,
-                    nameEn TEXT NOT NULL
-                );
-                CREATE TABLE selfAssessment (
-                    id INTEGER PRIMARY KEY,
-                    busGroupId INTEGER NOT NULL REFERENCES busGroup(id) ON DELETE CASCADE,
-                    measuredOn TEXT NOT NULL CHECK (measuredOn IS date(measuredOn, '+0 days')),
-                    dimension TEXT NOT NULL REFERENCES spiderDimension(code),
-                    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
-                    recordedBy TEXT NOT NULL,
-                    UNIQUE (busGroupId, measuredOn, dimension)
-                );
-                CREATE INDEX selfAssessment_group ON selfAssessment(busGroupId, measuredOn);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE spiderDimension (
+                        position INTEGER PRIMARY KEY NOT NULL,
+                        code TEXT NOT NULL UNIQUE CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+                        nameSv TEXT NOT NULL,
+                        nameEn TEXT NOT NULL
+                    );
+                    CREATE TABLE selfAssessment (
+                        id INTEGER PRIMARY KEY,
+                        busGroupId INTEGER NOT NULL REFERENCES busGroup(id) ON DELETE CASCADE,
+                        measuredOn TEXT NOT NULL CHECK (measuredOn IS date(measuredOn, '+0 days')),
+                        dimension TEXT NOT NULL REFERENCES spiderDimension(code),
+                        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+                        recordedBy TEXT NOT NULL,
+                        UNIQUE (busGroupId, measuredOn, dimension)
+                    );
+                    CREATE INDEX selfAssessment_group ON selfAssessment(busGroupId, measuredOn);
+                    """)
             try db.execute(sql: FrozenSQL.text("v5-spider-dimensions.sql"))
         }
         migrator.registerMigration("v6-users-and-retention") { db in
-            try db.execute(sql: """
-                CREATE TABLE appUser (
-                    login TEXT PRIMARY KEY NOT NULL CHECK (length(login) BETWEEN 1 AND 64),
-                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-                    role TEXT NOT NULL CHECK (role IN ('coordinator','bus_chair','administrator')),
-                    agencyId INTEGER REFERENCES agency(id) ON DELETE SET NULL,
-                    busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL,
-                    allPlans INTEGER NOT NULL DEFAULT 0 CHECK (allPlans IN (0, 1)),
-                    addedAt DATETIME NOT NULL,
-                    addedBy TEXT NOT NULL
-                );
-                -- Purged (gallrad): the plan's row stays, without personal data, for the statistics.
-                ALTER TABLE "plan" ADD COLUMN purgedOn TEXT CHECK (purgedOn IS NULL OR purgedOn IS date(purgedOn, '+0 days'));
-                -- What a change changed may be personal data: it lives beside the append-only log,
-                -- where purging a plan can remove it; the log keeps who did what, and when.
-                CREATE TABLE auditDetail (
-                    auditId INTEGER PRIMARY KEY REFERENCES auditLog(id),
-                    detail TEXT NOT NULL
-                );
-                INSERT INTO auditDetail (auditId, detail) SELECT id, detail FROM auditLog WHERE detail <> '';
-                DROP TRIGGER auditLog_noUpdate;
-                UPDATE auditLog SET detail = '' WHERE detail <> '';
-                CREATE TRIGGER auditLog_noUpdate BEFORE UPDATE ON auditLog
-                BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE appUser (
+                        login TEXT PRIMARY KEY NOT NULL CHECK (length(login) BETWEEN 1 AND 64),
+                        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+                        role TEXT NOT NULL CHECK (role IN ('coordinator','bus_chair','administrator')),
+                        agencyId INTEGER REFERENCES agency(id) ON DELETE SET NULL,
+                        busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL,
+                        allPlans INTEGER NOT NULL DEFAULT 0 CHECK (allPlans IN (0, 1)),
+                        addedAt DATETIME NOT NULL,
+                        addedBy TEXT NOT NULL
+                    );
+                    -- Purged (gallrad): the plan's row stays, without personal data, for the statistics.
+                    ALTER TABLE "plan" ADD COLUMN purgedOn TEXT CHECK (purgedOn IS NULL OR purgedOn IS date(purgedOn, '+0 days'));
+                    -- What a change changed may be personal data: it lives beside the append-only log,
+                    -- where purging a plan can remove it; the log keeps who did what, and when.
+                    CREATE TABLE auditDetail (
+                        auditId INTEGER PRIMARY KEY REFERENCES auditLog(id),
+                        detail TEXT NOT NULL
+                    );
+                    INSERT INTO auditDetail (auditId, detail) SELECT id, detail FROM auditLog WHERE detail <> '';
+                    DROP TRIGGER auditLog_noUpdate;
+                    UPDATE auditLog SET detail = '' WHERE detail <> '';
+                    CREATE TRIGGER auditLog_noUpdate BEFORE UPDATE ON auditLog
+                    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                    """)
         }
         migrator.registerMigration("v7-county-scale-indexes") { db in
             // Per plan, the open interventions and their dates: without planId first, SQLite chose
             // the (status, dueDate) index and scanned every open intervention for every plan.
-            try db.execute(sql: """
-                CREATE INDEX intervention_plan_status ON intervention(planId, status, dueDate);
-                DROP INDEX intervention_plan;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE INDEX intervention_plan_status ON intervention(planId, status, dueDate);
+                    DROP INDEX intervention_plan;
+                    """)
         }
         migrator.registerMigration("v8-plan-search") { db in
             // What the list filter searches, per plan: name, personal number, plan number and lead
@@ -120,44 +126,45 @@ enum Schema {
             // is found in milliseconds among a county's plans. Kept by triggers; sip_fold is the
             // app's function (another tool writing names here would need it too). Purged plans
             // have no row: nothing of them can be found.
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE planSearch USING fts5(text, tokenize = 'trigram', detail = 'none');
-                INSERT INTO planSearch (rowid, text)
-                SELECT p.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id || ' ' || IFNULL(a.name, ''))
-                FROM "plan" p JOIN child c ON c.id = p.childId LEFT JOIN agency a ON a.id = p.leadAgencyId
-                WHERE p.purgedOn IS NULL;
-                CREATE TRIGGER planSearch_planInsert AFTER INSERT ON "plan" BEGIN
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE planSearch USING fts5(text, tokenize = 'trigram', detail = 'none');
                     INSERT INTO planSearch (rowid, text)
-                    SELECT NEW.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || NEW.id || ' '
-                                            || IFNULL((SELECT name FROM agency WHERE id = NEW.leadAgencyId), ''))
-                    FROM child c WHERE c.id = NEW.childId AND NEW.purgedOn IS NULL;
-                END;
-                CREATE TRIGGER planSearch_planUpdate AFTER UPDATE OF childId, leadAgencyId, purgedOn ON "plan" BEGIN
-                    DELETE FROM planSearch WHERE rowid = NEW.id;
-                    INSERT INTO planSearch (rowid, text)
-                    SELECT NEW.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || NEW.id || ' '
-                                            || IFNULL((SELECT name FROM agency WHERE id = NEW.leadAgencyId), ''))
-                    FROM child c WHERE c.id = NEW.childId AND NEW.purgedOn IS NULL;
-                END;
-                CREATE TRIGGER planSearch_planDelete AFTER DELETE ON "plan" BEGIN
-                    DELETE FROM planSearch WHERE rowid = OLD.id;
-                END;
-                CREATE TRIGGER planSearch_childUpdate AFTER UPDATE OF name, personalNumber ON child BEGIN
-                    DELETE FROM planSearch WHERE rowid IN (SELECT id FROM "plan" WHERE childId = NEW.id);
-                    INSERT INTO planSearch (rowid, text)
-                    SELECT p.id, sip_fold(NEW.name || ' ' || IFNULL(NEW.personalNumber, '') || ' ' || p.id || ' '
-                                          || IFNULL((SELECT name FROM agency WHERE id = p.leadAgencyId), ''))
-                    FROM "plan" p WHERE p.childId = NEW.id AND p.purgedOn IS NULL;
-                END;
-                CREATE TRIGGER planSearch_agencyUpdate AFTER UPDATE OF name ON agency BEGIN
-                    DELETE FROM planSearch WHERE rowid IN (SELECT id FROM "plan" WHERE leadAgencyId = NEW.id);
-                    INSERT INTO planSearch (rowid, text)
-                    SELECT p.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id || ' ' || NEW.name)
-                    FROM "plan" p JOIN child c ON c.id = p.childId WHERE p.leadAgencyId = NEW.id AND p.purgedOn IS NULL;
-                END;
-                -- Counting the list's plans reads this small index, not the plan rows.
-                CREATE INDEX plan_list ON "plan"(purgedOn, status, busGroupId);
-                """)
+                    SELECT p.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id || ' ' || IFNULL(a.name, ''))
+                    FROM "plan" p JOIN child c ON c.id = p.childId LEFT JOIN agency a ON a.id = p.leadAgencyId
+                    WHERE p.purgedOn IS NULL;
+                    CREATE TRIGGER planSearch_planInsert AFTER INSERT ON "plan" BEGIN
+                        INSERT INTO planSearch (rowid, text)
+                        SELECT NEW.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || NEW.id || ' '
+                                                || IFNULL((SELECT name FROM agency WHERE id = NEW.leadAgencyId), ''))
+                        FROM child c WHERE c.id = NEW.childId AND NEW.purgedOn IS NULL;
+                    END;
+                    CREATE TRIGGER planSearch_planUpdate AFTER UPDATE OF childId, leadAgencyId, purgedOn ON "plan" BEGIN
+                        DELETE FROM planSearch WHERE rowid = NEW.id;
+                        INSERT INTO planSearch (rowid, text)
+                        SELECT NEW.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || NEW.id || ' '
+                                                || IFNULL((SELECT name FROM agency WHERE id = NEW.leadAgencyId), ''))
+                        FROM child c WHERE c.id = NEW.childId AND NEW.purgedOn IS NULL;
+                    END;
+                    CREATE TRIGGER planSearch_planDelete AFTER DELETE ON "plan" BEGIN
+                        DELETE FROM planSearch WHERE rowid = OLD.id;
+                    END;
+                    CREATE TRIGGER planSearch_childUpdate AFTER UPDATE OF name, personalNumber ON child BEGIN
+                        DELETE FROM planSearch WHERE rowid IN (SELECT id FROM "plan" WHERE childId = NEW.id);
+                        INSERT INTO planSearch (rowid, text)
+                        SELECT p.id, sip_fold(NEW.name || ' ' || IFNULL(NEW.personalNumber, '') || ' ' || p.id || ' '
+                                              || IFNULL((SELECT name FROM agency WHERE id = p.leadAgencyId), ''))
+                        FROM "plan" p WHERE p.childId = NEW.id AND p.purgedOn IS NULL;
+                    END;
+                    CREATE TRIGGER planSearch_agencyUpdate AFTER UPDATE OF name ON agency BEGIN
+                        DELETE FROM planSearch WHERE rowid IN (SELECT id FROM "plan" WHERE leadAgencyId = NEW.id);
+                        INSERT INTO planSearch (rowid, text)
+                        SELECT p.id, sip_fold(c.name || ' ' || IFNULL(c.personalNumber, '') || ' ' || p.id || ' ' || NEW.name)
+                        FROM "plan" p JOIN child c ON c.id = p.childId WHERE p.leadAgencyId = NEW.id AND p.purgedOn IS NULL;
+                    END;
+                    -- Counting the list's plans reads this small index, not the plan rows.
+                    CREATE INDEX plan_list ON "plan"(purgedOn, status, busGroupId);
+                    """)
         }
         migrator.registerMigration("v9-review-at-county-scale") { db in
             // The group a deviation counts for, kept beside it by triggers (the rule: its plan's
@@ -165,281 +172,285 @@ enum Schema {
             // concerned serves every group): the review then reads the deviation rows alone,
             // not a plan row for each. The rule is written out as it was (`ReviewSQL.deviationGroup`
             // at the time): a migration does not follow the code.
-            try db.execute(sql: """
-                ALTER TABLE deviation ADD COLUMN busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL;
-                UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = deviation.planId),
-                         CASE WHEN deviation.planId IS NULL THEN COALESCE(
-                             (SELECT busGroupId FROM agency WHERE id = deviation.concernedAgencyId),
-                             (SELECT busGroupId FROM agency WHERE id = deviation.reportingAgencyId)) END);
-                CREATE INDEX deviation_group_occurred ON deviation(busGroupId, occurredOn);
-                CREATE TRIGGER deviation_group_insert AFTER INSERT ON deviation BEGIN
-                    UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = NEW.planId),
-                         CASE WHEN NEW.planId IS NULL THEN COALESCE(
-                             (SELECT busGroupId FROM agency WHERE id = NEW.concernedAgencyId),
-                             (SELECT busGroupId FROM agency WHERE id = NEW.reportingAgencyId)) END) WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER deviation_group_update AFTER UPDATE OF planId, concernedAgencyId, reportingAgencyId ON deviation
-                BEGIN
-                    UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = NEW.planId),
-                         CASE WHEN NEW.planId IS NULL THEN COALESCE(
-                             (SELECT busGroupId FROM agency WHERE id = NEW.concernedAgencyId),
-                             (SELECT busGroupId FROM agency WHERE id = NEW.reportingAgencyId)) END) WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan" BEGIN
-                    UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
-                END;
-                -- The review's plan figures read this index, not the plan rows with their texts.
-                CREATE INDEX plan_review ON "plan"(busGroupId, status, requestDate, followUpDate, childId);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE deviation ADD COLUMN busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL;
+                    UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = deviation.planId),
+                             CASE WHEN deviation.planId IS NULL THEN COALESCE(
+                                 (SELECT busGroupId FROM agency WHERE id = deviation.concernedAgencyId),
+                                 (SELECT busGroupId FROM agency WHERE id = deviation.reportingAgencyId)) END);
+                    CREATE INDEX deviation_group_occurred ON deviation(busGroupId, occurredOn);
+                    CREATE TRIGGER deviation_group_insert AFTER INSERT ON deviation BEGIN
+                        UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = NEW.planId),
+                             CASE WHEN NEW.planId IS NULL THEN COALESCE(
+                                 (SELECT busGroupId FROM agency WHERE id = NEW.concernedAgencyId),
+                                 (SELECT busGroupId FROM agency WHERE id = NEW.reportingAgencyId)) END) WHERE id = NEW.id;
+                    END;
+                    CREATE TRIGGER deviation_group_update AFTER UPDATE OF planId, concernedAgencyId, reportingAgencyId ON deviation
+                    BEGIN
+                        UPDATE deviation SET busGroupId = COALESCE((SELECT busGroupId FROM "plan" WHERE id = NEW.planId),
+                             CASE WHEN NEW.planId IS NULL THEN COALESCE(
+                                 (SELECT busGroupId FROM agency WHERE id = NEW.concernedAgencyId),
+                                 (SELECT busGroupId FROM agency WHERE id = NEW.reportingAgencyId)) END) WHERE id = NEW.id;
+                    END;
+                    CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan" BEGIN
+                        UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
+                    END;
+                    -- The review's plan figures read this index, not the plan rows with their texts.
+                    CREATE INDEX plan_review ON "plan"(busGroupId, status, requestDate, followUpDate, childId);
+                    """)
         }
         migrator.registerMigration("v10-review-lookups") { db in
             // The review's look-ups answered from indexes alone: whether a plan has held a meeting,
             // its valid consents, and the overdue interventions with their plan.
-            try db.execute(sql: """
-                CREATE INDEX meeting_plan_held ON meeting(planId, held);
-                CREATE INDEX consent_plan_valid ON consent(planId, withdrawnOn, validFrom);
-                CREATE INDEX intervention_open_due ON intervention(status, dueDate, planId);
-                DROP INDEX intervention_status_due;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE INDEX meeting_plan_held ON meeting(planId, held);
+                    CREATE INDEX consent_plan_valid ON consent(planId, withdrawnOn, validFrom);
+                    CREATE INDEX intervention_open_due ON intervention(status, dueDate, planId);
+                    DROP INDEX intervention_status_due;
+                    """)
         }
         migrator.registerMigration("v11-review-tally") { db in
             // The review's counts kept by triggers: a county's review sums tallies, not rows. Their
             // group 0 is the whole county: no BUS group may have that number.
-            try db.execute(sql: """
-                CREATE TRIGGER busGroup_notZero_insert BEFORE INSERT ON busGroup WHEN NEW.id = 0
-                BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
-                CREATE TRIGGER busGroup_notZero_update BEFORE UPDATE OF id ON busGroup WHEN NEW.id = 0
-                BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER busGroup_notZero_insert BEFORE INSERT ON busGroup WHEN NEW.id = 0
+                    BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
+                    CREATE TRIGGER busGroup_notZero_update BEFORE UPDATE OF id ON busGroup WHEN NEW.id = 0
+                    BEGIN SELECT RAISE(ABORT, 'BUS group number 0 is the whole county'); END;
+                    """)
             // The table, its triggers and its first count, as generated from the figures when v11 was written.
             try db.execute(sql: FrozenSQL.text("v11-review-tally.sql"))
             // Saving a plan form rewrites its group unchanged: only a real move re-groups its deviations.
-            try db.execute(sql: """
-                DROP TRIGGER deviation_group_plan;
-                CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan"
-                WHEN OLD.busGroupId IS NOT NEW.busGroupId BEGIN
-                    UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER deviation_group_plan;
+                    CREATE TRIGGER deviation_group_plan AFTER UPDATE OF busGroupId ON "plan"
+                    WHEN OLD.busGroupId IS NOT NEW.busGroupId BEGIN
+                        UPDATE deviation SET busGroupId = NEW.busGroupId WHERE planId = NEW.id;
+                    END;
+                    """)
         }
         return migrator
     }
 
     /// Dates are ISO text; `x IS date(x, '+0 days')` rejects any that do not exist.
     private static let v1 = """
-    CREATE TABLE agencyKind (
-        code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
-        nameSv TEXT NOT NULL CHECK (length(nameSv) BETWEEN 1 AND 120),
-        nameEn TEXT NOT NULL CHECK (length(nameEn) BETWEEN 1 AND 120),
-        defaultPrincipal TEXT NOT NULL CHECK (defaultPrincipal IN ('kommun','region','privat','stat','annan'))
-    );
-    CREATE TABLE deviationKind (
-        code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
-        nameSv TEXT NOT NULL CHECK (length(nameSv) BETWEEN 1 AND 120),
-        nameEn TEXT NOT NULL CHECK (length(nameEn) BETWEEN 1 AND 120)
-    );
-    CREATE TABLE agendaTemplate (
-        position INTEGER PRIMARY KEY NOT NULL,
-        code TEXT NOT NULL UNIQUE,
-        titleSv TEXT NOT NULL,
-        titleEn TEXT NOT NULL,
-        guidanceSv TEXT NOT NULL
-    );
-    CREATE TABLE busGroup (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 120)
-    );
-    CREATE TABLE agency (
-        id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL REFERENCES agencyKind(code),
-        principalType TEXT NOT NULL CHECK (principalType IN ('kommun','region','privat','stat','annan')),
-        principalName TEXT NOT NULL CHECK (length(principalName) BETWEEN 1 AND 120),
-        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-        busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL
-    );
-    CREATE INDEX agency_busGroup ON agency(busGroupId);
-    CREATE TABLE contactPerson (
-        id INTEGER PRIMARY KEY,
-        agencyId INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
-        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-        role TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 120),
-        phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
-        email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120)
-    );
-    CREATE INDEX contactPerson_agency ON contactPerson(agencyId);
-    CREATE TABLE child (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-        personalNumber TEXT UNIQUE CHECK (personalNumber IS NULL OR
-            (length(personalNumber) = 12 AND personalNumber NOT GLOB '*[^0-9]*')),
-        birthDate TEXT NOT NULL CHECK (birthDate IS date(birthDate, '+0 days')),
-        sex TEXT NOT NULL CHECK (sex IN ('flicka','pojke','annat','okant'))
-    );
-    CREATE INDEX child_name ON child(name);
-    CREATE TABLE familyMember (
-        id INTEGER PRIMARY KEY,
-        childId INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
-        role TEXT NOT NULL CHECK (role IN ('guardian','relative')),
-        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-        relation TEXT NOT NULL DEFAULT '' CHECK (length(relation) <= 120),
-        phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
-        email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120),
-        address TEXT NOT NULL DEFAULT '' CHECK (length(address) <= 300),
-        invited INTEGER NOT NULL DEFAULT 0 CHECK (invited IN (0, 1))
-    );
-    CREATE INDEX familyMember_child ON familyMember(childId);
-    CREATE TABLE "plan" (
-        id INTEGER PRIMARY KEY,
-        childId INTEGER NOT NULL REFERENCES child(id),
-        busGroupId INTEGER NOT NULL REFERENCES busGroup(id),
-        initiatorKind TEXT NOT NULL CHECK (initiatorKind IN ('guardian','child','agency')),
-        initiatorAgencyId INTEGER REFERENCES agency(id),
-        initiatorPerson TEXT NOT NULL DEFAULT '' CHECK (length(initiatorPerson) <= 120),
-        requestDate TEXT NOT NULL CHECK (requestDate IS date(requestDate, '+0 days')),
-        reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 4000),
-        questions TEXT NOT NULL DEFAULT '' CHECK (length(questions) <= 4000),
-        currentSituation TEXT NOT NULL DEFAULT '' CHECK (length(currentSituation) <= 4000),
-        childView TEXT NOT NULL DEFAULT '' CHECK (length(childView) <= 4000),
-        childGoals TEXT NOT NULL DEFAULT '' CHECK (length(childGoals) <= 4000),
-        longTermGoals TEXT NOT NULL DEFAULT '' CHECK (length(longTermGoals) <= 4000),
-        shortTermGoals TEXT NOT NULL DEFAULT '' CHECK (length(shortTermGoals) <= 4000),
-        familyOwnActions TEXT NOT NULL DEFAULT '' CHECK (length(familyOwnActions) <= 4000),
-        leadAgencyId INTEGER REFERENCES agency(id),
-        leadPerson TEXT NOT NULL DEFAULT '' CHECK (length(leadPerson) <= 120),
-        coordinator TEXT NOT NULL DEFAULT '' CHECK (length(coordinator) <= 120),
-        status TEXT NOT NULL CHECK (status IN ('draft','invited','active','follow_up_due','closed')),
-        closedReason TEXT CHECK (length(closedReason) <= 500),
-        followUpDate TEXT CHECK (followUpDate IS NULL OR followUpDate IS date(followUpDate, '+0 days')),
-        followUpCaller TEXT NOT NULL DEFAULT '' CHECK (length(followUpCaller) <= 120),
-        version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
-        createdAt DATETIME NOT NULL,
-        updatedAt DATETIME NOT NULL,
-        CHECK (status <> 'closed' OR IFNULL(length(trim(closedReason)), 0) > 0),
-        CHECK (initiatorKind <> 'agency' OR initiatorAgencyId IS NOT NULL)
-    );
-    CREATE INDEX plan_status_followUp ON "plan"(status, followUpDate);
-    CREATE INDEX plan_group_status ON "plan"(busGroupId, status);
-    CREATE INDEX plan_child ON "plan"(childId);
-    CREATE INDEX plan_leadAgency ON "plan"(leadAgencyId);
-    CREATE TABLE planStatusChange (
-        id INTEGER PRIMARY KEY,
-        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
-        fromStatus TEXT CHECK (fromStatus IN ('draft','invited','active','follow_up_due','closed')),
-        toStatus TEXT NOT NULL CHECK (toStatus IN ('draft','invited','active','follow_up_due','closed')),
-        changedAt DATETIME NOT NULL,
-        changedBy TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
-    );
-    CREATE INDEX planStatusChange_plan ON planStatusChange(planId, changedAt);
-    CREATE TABLE participant (
-        id INTEGER PRIMARY KEY,
-        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
-        agencyId INTEGER REFERENCES agency(id),
-        familyMemberId INTEGER REFERENCES familyMember(id) ON DELETE SET NULL,
-        person TEXT NOT NULL CHECK (length(person) BETWEEN 1 AND 120),
-        role TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 120),
-        invitationKind TEXT NOT NULL CHECK (invitationKind IN ('kallelse','inbjudan'))
-    );
-    CREATE INDEX participant_plan ON participant(planId);
-    CREATE INDEX participant_agency ON participant(agencyId);
-    CREATE TABLE consent (
-        id INTEGER PRIMARY KEY,
-        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
-        givenByMemberId INTEGER REFERENCES familyMember(id),
-        givenByChild INTEGER NOT NULL DEFAULT 0 CHECK (givenByChild IN (0, 1)),
-        information TEXT NOT NULL CHECK (length(information) BETWEEN 1 AND 500),
-        form TEXT NOT NULL CHECK (form IN ('written','oral')),
-        validFrom TEXT NOT NULL CHECK (validFrom IS date(validFrom, '+0 days')),
-        validTo TEXT CHECK (validTo IS NULL OR (validTo IS date(validTo, '+0 days') AND validTo >= validFrom)),
-        withdrawnOn TEXT CHECK (withdrawnOn IS NULL OR withdrawnOn IS date(withdrawnOn, '+0 days')),
-        recordedAt DATETIME NOT NULL,
-        recordedBy TEXT NOT NULL,
-        CHECK ((givenByMemberId IS NOT NULL) + givenByChild = 1)
-    );
-    CREATE INDEX consent_plan ON consent(planId);
-    CREATE TABLE consentAgency (
-        consentId INTEGER NOT NULL REFERENCES consent(id) ON DELETE CASCADE,
-        agencyId INTEGER NOT NULL REFERENCES agency(id),
-        PRIMARY KEY (consentId, agencyId)
-    ) WITHOUT ROWID;
-    CREATE TABLE meeting (
-        id INTEGER PRIMARY KEY,
-        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL CHECK (kind IN ('first','follow_up')),
-        startsAt DATETIME NOT NULL,
-        durationMinutes INTEGER NOT NULL CHECK (durationMinutes BETWEEN 5 AND 600),
-        place TEXT NOT NULL DEFAULT '' CHECK (length(place) <= 300),
-        videoLink TEXT NOT NULL DEFAULT '' CHECK (length(videoLink) <= 300),
-        minutes TEXT NOT NULL DEFAULT '' CHECK (length(minutes) <= 4000),
-        held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1))
-    );
-    CREATE INDEX meeting_plan ON meeting(planId, startsAt);
-    CREATE INDEX meeting_startsAt ON meeting(startsAt);
-    CREATE TABLE agendaItem (
-        id INTEGER PRIMARY KEY,
-        meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
-        notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
-        UNIQUE (meetingId, position)
-    );
-    CREATE TABLE attendance (
-        meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
-        participantId INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
-        status TEXT NOT NULL CHECK (status IN ('present','absent_with_notice','absent_without_notice','declined')),
-        PRIMARY KEY (meetingId, participantId)
-    ) WITHOUT ROWID;
-    CREATE TABLE intervention (
-        id INTEGER PRIMARY KEY,
-        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
-        what TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 500),
-        agencyId INTEGER NOT NULL REFERENCES agency(id),
-        person TEXT NOT NULL DEFAULT '' CHECK (length(person) <= 120),
-        frequency TEXT NOT NULL DEFAULT '' CHECK (length(frequency) <= 120),
-        startDate TEXT NOT NULL CHECK (startDate IS date(startDate, '+0 days')),
-        dueDate TEXT NOT NULL CHECK (dueDate IS date(dueDate, '+0 days') AND dueDate >= startDate),
-        status TEXT NOT NULL CHECK (status IN ('planned','ongoing','done','not_delivered')),
-        comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 4000)
-    );
-    CREATE INDEX intervention_plan ON intervention(planId);
-    CREATE INDEX intervention_status_due ON intervention(status, dueDate);
-    CREATE INDEX intervention_agency ON intervention(agencyId);
-    CREATE TABLE deviation (
-        id INTEGER PRIMARY KEY,
-        reportingAgencyId INTEGER NOT NULL REFERENCES agency(id),
-        concernedAgencyId INTEGER NOT NULL REFERENCES agency(id),
-        planId INTEGER REFERENCES "plan"(id) ON DELETE SET NULL,
-        occurredOn TEXT NOT NULL CHECK (occurredOn IS date(occurredOn, '+0 days')),
-        kind TEXT NOT NULL REFERENCES deviationKind(code),
-        description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
-        localAction TEXT NOT NULL DEFAULT '' CHECK (length(localAction) <= 4000),
-        status TEXT NOT NULL CHECK (status IN ('registered','sent','answered','closed')),
-        response TEXT CHECK (length(response) <= 4000),
-        responseDate TEXT CHECK (responseDate IS NULL OR responseDate IS date(responseDate, '+0 days')),
-        responseDue TEXT NOT NULL CHECK (responseDue IS date(responseDue, '+0 days')),
-        createdAt DATETIME NOT NULL,
-        CHECK (status <> 'answered' OR (response IS NOT NULL AND responseDate IS NOT NULL))
-    );
-    CREATE INDEX deviation_status_due ON deviation(status, responseDue);
-    CREATE INDEX deviation_plan ON deviation(planId);
-    CREATE INDEX deviation_concerned ON deviation(concernedAgencyId);
-    CREATE INDEX deviation_kind_occurred ON deviation(kind, occurredOn);
-    CREATE TABLE auditLog (
-        id INTEGER PRIMARY KEY,
-        at DATETIME NOT NULL,
-        user TEXT NOT NULL,
-        entity TEXT NOT NULL,
-        entityId INTEGER,
-        action TEXT NOT NULL,
-        detail TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX auditLog_entity ON auditLog(entity, entityId, at);
-    CREATE INDEX auditLog_user ON auditLog(user, at);
-    CREATE TRIGGER auditLog_noUpdate BEFORE UPDATE ON auditLog
-    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-    CREATE TRIGGER auditLog_noDelete BEFORE DELETE ON auditLog
-    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-    """
+        CREATE TABLE agencyKind (
+            code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+            nameSv TEXT NOT NULL CHECK (length(nameSv) BETWEEN 1 AND 120),
+            nameEn TEXT NOT NULL CHECK (length(nameEn) BETWEEN 1 AND 120),
+            defaultPrincipal TEXT NOT NULL CHECK (defaultPrincipal IN ('kommun','region','privat','stat','annan'))
+        );
+        CREATE TABLE deviationKind (
+            code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+            nameSv TEXT NOT NULL CHECK (length(nameSv) BETWEEN 1 AND 120),
+            nameEn TEXT NOT NULL CHECK (length(nameEn) BETWEEN 1 AND 120)
+        );
+        CREATE TABLE agendaTemplate (
+            position INTEGER PRIMARY KEY NOT NULL,
+            code TEXT NOT NULL UNIQUE,
+            titleSv TEXT NOT NULL,
+            titleEn TEXT NOT NULL,
+            guidanceSv TEXT NOT NULL
+        );
+        CREATE TABLE busGroup (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 120)
+        );
+        CREATE TABLE agency (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL REFERENCES agencyKind(code),
+            principalType TEXT NOT NULL CHECK (principalType IN ('kommun','region','privat','stat','annan')),
+            principalName TEXT NOT NULL CHECK (length(principalName) BETWEEN 1 AND 120),
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+            busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL
+        );
+        CREATE INDEX agency_busGroup ON agency(busGroupId);
+        CREATE TABLE contactPerson (
+            id INTEGER PRIMARY KEY,
+            agencyId INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+            role TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 120),
+            phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
+            email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120)
+        );
+        CREATE INDEX contactPerson_agency ON contactPerson(agencyId);
+        CREATE TABLE child (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+            personalNumber TEXT UNIQUE CHECK (personalNumber IS NULL OR
+                (length(personalNumber) = 12 AND personalNumber NOT GLOB '*[^0-9]*')),
+            birthDate TEXT NOT NULL CHECK (birthDate IS date(birthDate, '+0 days')),
+            sex TEXT NOT NULL CHECK (sex IN ('flicka','pojke','annat','okant'))
+        );
+        CREATE INDEX child_name ON child(name);
+        CREATE TABLE familyMember (
+            id INTEGER PRIMARY KEY,
+            childId INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('guardian','relative')),
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+            relation TEXT NOT NULL DEFAULT '' CHECK (length(relation) <= 120),
+            phone TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
+            email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120),
+            address TEXT NOT NULL DEFAULT '' CHECK (length(address) <= 300),
+            invited INTEGER NOT NULL DEFAULT 0 CHECK (invited IN (0, 1))
+        );
+        CREATE INDEX familyMember_child ON familyMember(childId);
+        CREATE TABLE "plan" (
+            id INTEGER PRIMARY KEY,
+            childId INTEGER NOT NULL REFERENCES child(id),
+            busGroupId INTEGER NOT NULL REFERENCES busGroup(id),
+            initiatorKind TEXT NOT NULL CHECK (initiatorKind IN ('guardian','child','agency')),
+            initiatorAgencyId INTEGER REFERENCES agency(id),
+            initiatorPerson TEXT NOT NULL DEFAULT '' CHECK (length(initiatorPerson) <= 120),
+            requestDate TEXT NOT NULL CHECK (requestDate IS date(requestDate, '+0 days')),
+            reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 4000),
+            questions TEXT NOT NULL DEFAULT '' CHECK (length(questions) <= 4000),
+            currentSituation TEXT NOT NULL DEFAULT '' CHECK (length(currentSituation) <= 4000),
+            childView TEXT NOT NULL DEFAULT '' CHECK (length(childView) <= 4000),
+            childGoals TEXT NOT NULL DEFAULT '' CHECK (length(childGoals) <= 4000),
+            longTermGoals TEXT NOT NULL DEFAULT '' CHECK (length(longTermGoals) <= 4000),
+            shortTermGoals TEXT NOT NULL DEFAULT '' CHECK (length(shortTermGoals) <= 4000),
+            familyOwnActions TEXT NOT NULL DEFAULT '' CHECK (length(familyOwnActions) <= 4000),
+            leadAgencyId INTEGER REFERENCES agency(id),
+            leadPerson TEXT NOT NULL DEFAULT '' CHECK (length(leadPerson) <= 120),
+            coordinator TEXT NOT NULL DEFAULT '' CHECK (length(coordinator) <= 120),
+            status TEXT NOT NULL CHECK (status IN ('draft','invited','active','follow_up_due','closed')),
+            closedReason TEXT CHECK (length(closedReason) <= 500),
+            followUpDate TEXT CHECK (followUpDate IS NULL OR followUpDate IS date(followUpDate, '+0 days')),
+            followUpCaller TEXT NOT NULL DEFAULT '' CHECK (length(followUpCaller) <= 120),
+            version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            CHECK (status <> 'closed' OR IFNULL(length(trim(closedReason)), 0) > 0),
+            CHECK (initiatorKind <> 'agency' OR initiatorAgencyId IS NOT NULL)
+        );
+        CREATE INDEX plan_status_followUp ON "plan"(status, followUpDate);
+        CREATE INDEX plan_group_status ON "plan"(busGroupId, status);
+        CREATE INDEX plan_child ON "plan"(childId);
+        CREATE INDEX plan_leadAgency ON "plan"(leadAgencyId);
+        CREATE TABLE planStatusChange (
+            id INTEGER PRIMARY KEY,
+            planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+            fromStatus TEXT CHECK (fromStatus IN ('draft','invited','active','follow_up_due','closed')),
+            toStatus TEXT NOT NULL CHECK (toStatus IN ('draft','invited','active','follow_up_due','closed')),
+            changedAt DATETIME NOT NULL,
+            changedBy TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000)
+        );
+        CREATE INDEX planStatusChange_plan ON planStatusChange(planId, changedAt);
+        CREATE TABLE participant (
+            id INTEGER PRIMARY KEY,
+            planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+            agencyId INTEGER REFERENCES agency(id),
+            familyMemberId INTEGER REFERENCES familyMember(id) ON DELETE SET NULL,
+            person TEXT NOT NULL CHECK (length(person) BETWEEN 1 AND 120),
+            role TEXT NOT NULL DEFAULT '' CHECK (length(role) <= 120),
+            invitationKind TEXT NOT NULL CHECK (invitationKind IN ('kallelse','inbjudan'))
+        );
+        CREATE INDEX participant_plan ON participant(planId);
+        CREATE INDEX participant_agency ON participant(agencyId);
+        CREATE TABLE consent (
+            id INTEGER PRIMARY KEY,
+            planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+            givenByMemberId INTEGER REFERENCES familyMember(id),
+            givenByChild INTEGER NOT NULL DEFAULT 0 CHECK (givenByChild IN (0, 1)),
+            information TEXT NOT NULL CHECK (length(information) BETWEEN 1 AND 500),
+            form TEXT NOT NULL CHECK (form IN ('written','oral')),
+            validFrom TEXT NOT NULL CHECK (validFrom IS date(validFrom, '+0 days')),
+            validTo TEXT CHECK (validTo IS NULL OR (validTo IS date(validTo, '+0 days') AND validTo >= validFrom)),
+            withdrawnOn TEXT CHECK (withdrawnOn IS NULL OR withdrawnOn IS date(withdrawnOn, '+0 days')),
+            recordedAt DATETIME NOT NULL,
+            recordedBy TEXT NOT NULL,
+            CHECK ((givenByMemberId IS NOT NULL) + givenByChild = 1)
+        );
+        CREATE INDEX consent_plan ON consent(planId);
+        CREATE TABLE consentAgency (
+            consentId INTEGER NOT NULL REFERENCES consent(id) ON DELETE CASCADE,
+            agencyId INTEGER NOT NULL REFERENCES agency(id),
+            PRIMARY KEY (consentId, agencyId)
+        ) WITHOUT ROWID;
+        CREATE TABLE meeting (
+            id INTEGER PRIMARY KEY,
+            planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('first','follow_up')),
+            startsAt DATETIME NOT NULL,
+            durationMinutes INTEGER NOT NULL CHECK (durationMinutes BETWEEN 5 AND 600),
+            place TEXT NOT NULL DEFAULT '' CHECK (length(place) <= 300),
+            videoLink TEXT NOT NULL DEFAULT '' CHECK (length(videoLink) <= 300),
+            minutes TEXT NOT NULL DEFAULT '' CHECK (length(minutes) <= 4000),
+            held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1))
+        );
+        CREATE INDEX meeting_plan ON meeting(planId, startsAt);
+        CREATE INDEX meeting_startsAt ON meeting(startsAt);
+        CREATE TABLE agendaItem (
+            id INTEGER PRIMARY KEY,
+            meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+            notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
+            UNIQUE (meetingId, position)
+        );
+        CREATE TABLE attendance (
+            meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            participantId INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('present','absent_with_notice','absent_without_notice','declined')),
+            PRIMARY KEY (meetingId, participantId)
+        ) WITHOUT ROWID;
+        CREATE TABLE intervention (
+            id INTEGER PRIMARY KEY,
+            planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+            what TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 500),
+            agencyId INTEGER NOT NULL REFERENCES agency(id),
+            person TEXT NOT NULL DEFAULT '' CHECK (length(person) <= 120),
+            frequency TEXT NOT NULL DEFAULT '' CHECK (length(frequency) <= 120),
+            startDate TEXT NOT NULL CHECK (startDate IS date(startDate, '+0 days')),
+            dueDate TEXT NOT NULL CHECK (dueDate IS date(dueDate, '+0 days') AND dueDate >= startDate),
+            status TEXT NOT NULL CHECK (status IN ('planned','ongoing','done','not_delivered')),
+            comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 4000)
+        );
+        CREATE INDEX intervention_plan ON intervention(planId);
+        CREATE INDEX intervention_status_due ON intervention(status, dueDate);
+        CREATE INDEX intervention_agency ON intervention(agencyId);
+        CREATE TABLE deviation (
+            id INTEGER PRIMARY KEY,
+            reportingAgencyId INTEGER NOT NULL REFERENCES agency(id),
+            concernedAgencyId INTEGER NOT NULL REFERENCES agency(id),
+            planId INTEGER REFERENCES "plan"(id) ON DELETE SET NULL,
+            occurredOn TEXT NOT NULL CHECK (occurredOn IS date(occurredOn, '+0 days')),
+            kind TEXT NOT NULL REFERENCES deviationKind(code),
+            description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
+            localAction TEXT NOT NULL DEFAULT '' CHECK (length(localAction) <= 4000),
+            status TEXT NOT NULL CHECK (status IN ('registered','sent','answered','closed')),
+            response TEXT CHECK (length(response) <= 4000),
+            responseDate TEXT CHECK (responseDate IS NULL OR responseDate IS date(responseDate, '+0 days')),
+            responseDue TEXT NOT NULL CHECK (responseDue IS date(responseDue, '+0 days')),
+            createdAt DATETIME NOT NULL,
+            CHECK (status <> 'answered' OR (response IS NOT NULL AND responseDate IS NOT NULL))
+        );
+        CREATE INDEX deviation_status_due ON deviation(status, responseDue);
+        CREATE INDEX deviation_plan ON deviation(planId);
+        CREATE INDEX deviation_concerned ON deviation(concernedAgencyId);
+        CREATE INDEX deviation_kind_occurred ON deviation(kind, occurredOn);
+        CREATE TABLE auditLog (
+            id INTEGER PRIMARY KEY,
+            at DATETIME NOT NULL,
+            user TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entityId INTEGER,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX auditLog_entity ON auditLog(entity, entityId, at);
+        CREATE INDEX auditLog_user ON auditLog(user, at);
+        CREATE TRIGGER auditLog_noUpdate BEFORE UPDATE ON auditLog
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER auditLog_noDelete BEFORE DELETE ON auditLog
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        """
 }
 
 /// The plain-text files in `data/`: TAB-separated, `#` comments, blank lines ignored.

@@ -29,16 +29,19 @@ extension Store {
         let dimensions = try spiderDimensions()
         for dimension in dimensions {
             guard let score = scores[dimension.code], (1...5).contains(score) else {
-                throw SIPError.invalidValue(field: .status, value: "\(dimension.code)=\(scores[dimension.code].map(String.init) ?? "")")
+                throw SIPError.invalidValue(
+                    field: .status, value: "\(dimension.code)=\(scores[dimension.code].map(String.init) ?? "")")
             }
         }
         try write { db in
             guard try BusGroup.exists(db, key: groupId) else { throw SIPError.notFound(.busGroup, groupId) }
-            try db.execute(sql: "DELETE FROM selfAssessment WHERE busGroupId = ? AND measuredOn = ?", arguments: [groupId, day])
+            try db.execute(
+                sql: "DELETE FROM selfAssessment WHERE busGroupId = ? AND measuredOn = ?", arguments: [groupId, day])
             for dimension in dimensions {
-                try db.execute(sql: """
-                    INSERT INTO selfAssessment (busGroupId, measuredOn, dimension, score, recordedBy) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [groupId, day, dimension.code, scores[dimension.code]!, self.context.user])
+                try db.execute(
+                    sql: """
+                        INSERT INTO selfAssessment (busGroupId, measuredOn, dimension, score, recordedBy) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [groupId, day, dimension.code, scores[dimension.code]!, self.context.user])
             }
             try self.audit(db, .recordSelfAssessment(group: groupId), detail: day.iso)
         }
@@ -49,8 +52,10 @@ extension Store {
         try read { db in
             _ = try self.reviewGroup(db, groupId)
             var byDay: [Day: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT measuredOn, dimension, score FROM selfAssessment WHERE busGroupId = ?",
-                                        arguments: [groupId]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT measuredOn, dimension, score FROM selfAssessment WHERE busGroupId = ?",
+                arguments: [groupId])
+            {
                 byDay[row[0] as Day, default: [:]][row[1] as String] = row[2] as Int
             }
             return byDay.keys.sorted(by: >).map { SelfAssessment(measuredOn: $0, scores: byDay[$0]!) }
@@ -61,11 +66,15 @@ extension Store {
 /// The spider drawn for a text terminal: one row per dimension, five cells per score, the
 /// previous measurement beside it and the change. ASCII, so monochrome terminals show it too.
 public enum SpiderChart {
-    public static func lines(dimensions: [SpiderDimension], current: SelfAssessment, previous: SelfAssessment?,
-                             catalog c: Catalog, width: Int) -> [String] {
+    public static func lines(
+        dimensions: [SpiderDimension], current: SelfAssessment, previous: SelfAssessment?,
+        catalog c: Catalog, width: Int
+    ) -> [String] {
         let nameWidth = max(12, min(34, width - 30))
-        var out = ["\(c(.measurement)) \(current.measuredOn.iso)"
-                   + (previous.map { ", \(c(.comparedWith)) \($0.measuredOn.iso)" } ?? "")]
+        var out = [
+            "\(c(.measurement)) \(current.measuredOn.iso)"
+                + (previous.map { ", \(c(.comparedWith)) \($0.measuredOn.iso)" } ?? "")
+        ]
         for dimension in dimensions {
             var name = c.name(of: dimension)
             if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }

@@ -46,8 +46,9 @@ extension Store {
 
     static func deadlines(_ db: Database) throws -> Deadlines {
         var deadlines = Deadlines()
-        let stored = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-            .map { ($0["key"] as String, $0["value"] as String) })
+        let stored = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+                .map { ($0["key"] as String, $0["value"] as String) })
         for name in Deadlines.names {
             if let value = stored[name].flatMap(Int.init) { deadlines[name] = value }
         }
@@ -61,8 +62,10 @@ extension Store {
         }
         guard (1...365).contains(days) else { throw SIPError.invalidValue(field: .note, value: String(days)) }
         try write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, String(days)])
+            try db.execute(
+                sql:
+                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, String(days)])
             try self.audit(db, .setting, detail: "\(key)=\(days)")
         }
     }

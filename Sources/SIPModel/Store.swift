@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
-import SIPDomain
-import SIPText
+    import Darwin
+    import SIPDomain
+    import SIPText
 #endif
 
 /// Who is acting and when: injected so that "overdue" and the audit trail are testable.
@@ -23,7 +24,8 @@ public struct SessionContext: Sendable {
 
     /// The real user and clock.
     public static func current() -> SessionContext {
-        let name = getpwuid(geteuid()).flatMap { String(validatingCString: $0.pointee.pw_name) }
+        let name =
+            getpwuid(geteuid()).flatMap { String(validatingCString: $0.pointee.pw_name) }
             ?? ProcessInfo.processInfo.environment["USER"] ?? "okänd"
         return SessionContext(user: name, now: { Date() })
     }
@@ -68,8 +70,10 @@ public final class Store: Sendable {
     /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
     /// - Parameter sharedGroup: share the files with this OS group (mode 0660); without it, a
     ///   database or WAL that group or others can read is refused.
-    public init(path: String, context: SessionContext, createDirectory: Bool = false,
-                busyTimeout: TimeInterval = 5, sharedGroup: String? = nil) throws {
+    public init(
+        path: String, context: SessionContext, createDirectory: Bool = false,
+        busyTimeout: TimeInterval = 5, sharedGroup: String? = nil
+    ) throws {
         let groupId = try sharedGroup.map { name -> gid_t in
             guard let entry = getgrnam(name) else { throw SIPError.unknownSystemGroup(name) }
             return entry.pointee.gr_gid
@@ -80,7 +84,8 @@ public final class Store: Sendable {
         self.path = path
         self.context = context
         self.sharedGroup = sharedGroup
-        let directory = (path as NSString).deletingLastPathComponent.isEmpty
+        let directory =
+            (path as NSString).deletingLastPathComponent.isEmpty
             ? "." : (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
@@ -220,11 +225,13 @@ public final class Store: Sendable {
     /// The audit line alone, for an act authorised before (a restore: the users it was authorised
     /// by may not be in what was restored).
     func appendAudit(_ db: Database, _ act: Act, detail: String) throws {
-        var entry = AuditEntry(id: nil, at: context.now(), user: context.user, entity: act.entity.rawValue,
-                               entityId: act.entityId, action: act.auditAction, detail: "")
+        var entry = AuditEntry(
+            id: nil, at: context.now(), user: context.user, entity: act.entity.rawValue,
+            entityId: act.entityId, action: act.auditAction, detail: "")
         try entry.insert(db)
         if !detail.isEmpty {
-            try db.execute(sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [entry.id, detail])
+            try db.execute(
+                sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [entry.id, detail])
         }
     }
 

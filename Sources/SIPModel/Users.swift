@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import SIPDomain
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
-import SIPText
+    import Darwin
+    import SIPText
 #endif
 
 extension Role: DatabaseValueConvertible {}
@@ -89,8 +90,9 @@ extension Store {
         if user == nil && (createdDatabase || isFileOwner(login)) {
             user = try write { db -> AppUser? in
                 guard try AppUser.fetchCount(db) == 0 else { return nil }
-                let first = AppUser(login: login, name: Store.displayName(login), role: .administrator, agencyId: nil,
-                                    busGroupId: nil, allPlans: false, addedAt: self.context.now(), addedBy: login)
+                let first = AppUser(
+                    login: login, name: Store.displayName(login), role: .administrator, agencyId: nil,
+                    busGroupId: nil, allPlans: false, addedAt: self.context.now(), addedBy: login)
                 try first.insert(db)
                 try self.audit(db, .firstAdministrator, detail: login)
                 return first
@@ -124,8 +126,10 @@ extension Store {
     /// Adds a user. A coordinator needs an organisation (or `allPlans`); a chair's group defaults
     /// to their organisation's.
     @discardableResult
-    public func addUser(login: String, name: String, role: Role, agencyId: Int64?, busGroupId: Int64? = nil,
-                        allPlans: Bool = false) throws -> AppUser {
+    public func addUser(
+        login: String, name: String, role: Role, agencyId: Int64?, busGroupId: Int64? = nil,
+        allPlans: Bool = false
+    ) throws -> AppUser {
         try requireSignedIn(.users)
         let login = try TextRules.required(login, for: .login)
         guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
@@ -134,9 +138,12 @@ extension Store {
         let name = try TextRules.required(name, for: .name)
         return try write { db in
             if try AppUser.exists(db, key: login) { throw SIPError.userExists(login) }
-            let user = try Store.checkedUser(db, AppUser(
-                login: login, name: name, role: role, agencyId: agencyId, busGroupId: busGroupId, allPlans: allPlans,
-                addedAt: self.context.now(), addedBy: self.context.user))
+            let user = try Store.checkedUser(
+                db,
+                AppUser(
+                    login: login, name: name, role: role, agencyId: agencyId, busGroupId: busGroupId,
+                    allPlans: allPlans,
+                    addedAt: self.context.now(), addedBy: self.context.user))
             try user.insert(db)
             try self.audit(db, .addUser, detail: "\(login) \(role.rawValue)")
             return user
@@ -146,13 +153,16 @@ extension Store {
     /// Gives a user another role (and, when given, another organisation or group). The last
     /// administrator keeps the role: someone must be able to add users.
     @discardableResult
-    public func setRole(login: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil,
-                        allPlans: Bool? = nil) throws -> AppUser {
+    public func setRole(
+        login: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil,
+        allPlans: Bool? = nil
+    ) throws -> AppUser {
         try requireSignedIn(.users)
         return try write { db in
             guard var user = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
             if user.role == .administrator && role != .administrator,
-               try AppUser.filter(Column("role") == Role.administrator).fetchCount(db) == 1 {
+                try AppUser.filter(Column("role") == Role.administrator).fetchCount(db) == 1
+            {
                 throw SIPError.lastAdministrator
             }
             let before = user.role
@@ -174,7 +184,9 @@ extension Store {
         if let agencyId = user.agencyId, try !Agency.exists(db, key: agencyId) {
             throw SIPError.notFound(.agency, agencyId)
         }
-        if let group = user.busGroupId, try !BusGroup.exists(db, key: group) { throw SIPError.notFound(.busGroup, group) }
+        if let group = user.busGroupId, try !BusGroup.exists(db, key: group) {
+            throw SIPError.notFound(.busGroup, group)
+        }
         switch user.role {
         case .coordinator:
             if user.agencyId == nil && !user.allPlans { throw SIPError.required(field: .agencyName) }
@@ -227,8 +239,8 @@ extension Store {
             // Checked before the change (updatePlan, undo): a coordinator may hand a plan over.
             try access.require(.plans)
         case .createPlan, .changeStatus, .viewPlan, .giveCopy, .addParticipant, .answerInvitation, .addConsent,
-             .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting, .addIntervention,
-             .updateIntervention:
+            .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting, .addIntervention,
+            .updateIntervention:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
                 try requireVisible(db, planId: planId)
@@ -243,7 +255,7 @@ extension Store {
             if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
             if let own = access.reviewGroupId, own != group { throw SIPError.notPermitted(.busChair) }
         case .registerDeviation(let id), .changeDeviationStatus(let id, _), .escalateDeviation(let id, _),
-             .answerDeviation(let id):
+            .answerDeviation(let id):
             try access.require(.deviations)
             try requireVisible(db, deviationId: id)
         }
@@ -271,8 +283,10 @@ extension Store {
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": planId]
         let condition = access.planCondition(&arguments)
         // A missing plan is "visible" here: the caller reports it as not found.
-        let visible = try Bool.fetchOne(db, sql: "SELECT COALESCE((\(condition)), 0) FROM \"plan\" p WHERE p.id = :id",
-                                        arguments: StatementArguments(arguments)) ?? true
+        let visible =
+            try Bool.fetchOne(
+                db, sql: "SELECT COALESCE((\(condition)), 0) FROM \"plan\" p WHERE p.id = :id",
+                arguments: StatementArguments(arguments)) ?? true
         if !visible { throw SIPError.planNotPermitted(planId) }
     }
 
@@ -282,9 +296,12 @@ extension Store {
         try access.require(.plans)
         var arguments: [String: (any DatabaseValueConvertible)?] = ["child": childId]
         let condition = access.planCondition(&arguments)
-        let visible = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM "plan" p WHERE p.childId = :child AND COALESCE((\(condition)), 0))
-            """, arguments: StatementArguments(arguments)) ?? false
+        let visible =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM "plan" p WHERE p.childId = :child AND COALESCE((\(condition)), 0))
+                    """, arguments: StatementArguments(arguments)) ?? false
         if !visible { throw SIPError.notPermitted(.coordinator) }
     }
 
@@ -292,8 +309,10 @@ extension Store {
         guard let access = try currentAccess(db) else { return }
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": deviationId]
         let condition = access.deviationCondition(&arguments)
-        let visible = try Bool.fetchOne(db, sql: "SELECT COALESCE((\(condition)), 0) FROM deviation d WHERE d.id = :id",
-                                        arguments: StatementArguments(arguments)) ?? true
+        let visible =
+            try Bool.fetchOne(
+                db, sql: "SELECT COALESCE((\(condition)), 0) FROM deviation d WHERE d.id = :id",
+                arguments: StatementArguments(arguments)) ?? true
         if !visible { throw SIPError.notPermitted(access.role ?? .coordinator) }
     }
 

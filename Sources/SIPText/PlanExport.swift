@@ -36,79 +36,138 @@ public struct PlanExport: Sendable {
         func period(_ i: PlanDocument.InterventionInfo) -> String { "\(i.startDate.iso) – \(i.dueDate.iso)" }
         let interventionHeader = ["Insats", "Ansvarig verksamhet", "Person", "Hur ofta", "Tid", "Status"]
         func rows(_ items: [PlanDocument.InterventionInfo]) -> [[String]] {
-            items.map { [$0.what, $0.agency, or($0.person), or($0.frequency), period($0), c.interventionStatus($0.status)] }
+            items.map {
+                [$0.what, $0.agency, or($0.person), or($0.frequency), period($0), c.interventionStatus($0.status)]
+            }
         }
         let byId = Dictionary(uniqueKeysWithValues: d.interventions.map { ($0.id, $0) })
         func grouped(_ groups: [PlanDocument.PrincipalInterventions]) -> [Item] {
-            groups.isEmpty ? [.paragraph("Inga.")] : groups.map { g in
-                .table(["Huvudman: \(g.principal) (\(c.principalType(g.principalType)))"],
-                       g.interventionIds.compactMap { byId[$0] }.map { ["\($0.what) – \($0.agency), \(period($0))"] })
-            }
+            groups.isEmpty
+                ? [.paragraph("Inga.")]
+                : groups.map { g in
+                    .table(
+                        ["Huvudman: \(g.principal) (\(c.principalType(g.principalType)))"],
+                        g.interventionIds.compactMap { byId[$0] }.map { ["\($0.what) – \($0.agency), \(period($0))"] })
+                }
         }
         let lastHeld = d.meetings.last { $0.held }
-        let attendance = Dictionary(uniqueKeysWithValues: (lastHeld?.attendance ?? []).map { ($0.participantId, $0.status) })
+        let attendance = Dictionary(
+            uniqueKeysWithValues: (lastHeld?.attendance ?? []).map { ($0.participantId, $0.status) })
         let invitedOn = d.history.first { $0.to == .invited }?.at.prefix(10)
 
         title = "Samordnad individuell plan (SIP) – plan \(p.id)"
         sections = [
-            Section(title: "Barnet och familjen", items: [
-                .field("Barn", d.child.name), .field("Personnummer", or(d.child.personalNumber?.formatted)),
-                .field("Födelsedatum", d.child.birthDate.iso),
-                .table(["Vårdnadshavare", "Telefon", "E-post", "Adress"], d.guardians.map { [$0.name, $0.phone, $0.email, $0.address] }),
-                .table(["Närstående som bjudits in", "Relation", "Telefon"],
-                       d.relatives.filter(\.invited).map { [$0.name, $0.relation, $0.phone] }),
-            ]),
-            Section(title: "Samtycke", items: [.field("Giltigt samtycke i dag", d.consentValid ? "ja" : "NEJ")]
-                + d.consents.map { s in
-                    .field(s.givenByChild ? "Barnet självt" : or(s.givenBy),
-                           "\(s.information) Omfattar: \(s.agencies.joined(separator: ", ")). Giltigt \(s.validFrom.iso)–\(s.validTo?.iso ?? "tills vidare")"
-                           + (s.withdrawnOn.map { ". ÅTERKALLAT \($0.iso)" } ?? "") + ".")
-                }),
-            Section(title: "Initiativ och kallelse", items: [
-                .field("Initiativ", [c.initiator(p.initiator.kind), p.initiator.agency ?? "", p.initiator.person]
-                    .filter { !$0.isEmpty }.joined(separator: ", ")),
-                .field("Begäran inkom", p.requestDate.iso), .field("Kallelse skickad", or(invitedOn.map(String.init))),
-                .field("Möten", d.meetings.isEmpty ? "–" : d.meetings.map {
-                    "\(c.meetingKind($0.kind)) \($0.startsAt.prefix(16).replacingOccurrences(of: "T", with: " ")), \(or($0.place))"
-                }.joined(separator: "; ")),
-                .field("SIP-samordnare", or(p.coordinator)),
-            ]),
-            Section(title: "Deltagare", items: [
-                .table(["Namn", "Roll", "Verksamhet", "Närvaro"], d.participants.map {
-                    [$0.person, $0.role, $0.agency ?? "familjen", attendance[$0.id].map(c.attendance) ?? "–"]
-                }),
-            ]),
+            Section(
+                title: "Barnet och familjen",
+                items: [
+                    .field("Barn", d.child.name), .field("Personnummer", or(d.child.personalNumber?.formatted)),
+                    .field("Födelsedatum", d.child.birthDate.iso),
+                    .table(
+                        ["Vårdnadshavare", "Telefon", "E-post", "Adress"],
+                        d.guardians.map { [$0.name, $0.phone, $0.email, $0.address] }),
+                    .table(
+                        ["Närstående som bjudits in", "Relation", "Telefon"],
+                        d.relatives.filter(\.invited).map { [$0.name, $0.relation, $0.phone] }),
+                ]),
+            Section(
+                title: "Samtycke",
+                items: [.field("Giltigt samtycke i dag", d.consentValid ? "ja" : "NEJ")]
+                    + d.consents.map { s in
+                        .field(
+                            s.givenByChild ? "Barnet självt" : or(s.givenBy),
+                            "\(s.information) Omfattar: \(s.agencies.joined(separator: ", ")). Giltigt \(s.validFrom.iso)–\(s.validTo?.iso ?? "tills vidare")"
+                                + (s.withdrawnOn.map { ". ÅTERKALLAT \($0.iso)" } ?? "") + ".")
+                    }),
+            Section(
+                title: "Initiativ och kallelse",
+                items: [
+                    .field(
+                        "Initiativ",
+                        [c.initiator(p.initiator.kind), p.initiator.agency ?? "", p.initiator.person]
+                            .filter { !$0.isEmpty }.joined(separator: ", ")),
+                    .field("Begäran inkom", p.requestDate.iso),
+                    .field("Kallelse skickad", or(invitedOn.map(String.init))),
+                    .field(
+                        "Möten",
+                        d.meetings.isEmpty
+                            ? "–"
+                            : d.meetings.map {
+                                "\(c.meetingKind($0.kind)) \($0.startsAt.prefix(16).replacingOccurrences(of: "T", with: " ")), \(or($0.place))"
+                            }.joined(separator: "; ")),
+                    .field("SIP-samordnare", or(p.coordinator)),
+                ]),
+            Section(
+                title: "Deltagare",
+                items: [
+                    .table(
+                        ["Namn", "Roll", "Verksamhet", "Närvaro"],
+                        d.participants.map {
+                            [$0.person, $0.role, $0.agency ?? "familjen", attendance[$0.id].map(c.attendance) ?? "–"]
+                        })
+                ]),
             Section(title: "Frågeställning", items: [.paragraph(or(p.questions)), .field("Anledning", or(p.reason))]),
             Section(title: "Aktuell situation", items: [.paragraph(or(p.currentSituation))]),
-            Section(title: "Barnets egen syn och mål", items: [
-                .field("Barnets egen syn", or(p.childView)), .field("Barnets egna mål", or(p.childGoals)),
-            ]),
-            Section(title: "Mål", items: [.field("Långsiktiga mål", or(p.longTermGoals)),
-                                          .field("Kortsiktiga mål", or(p.shortTermGoals))]),
+            Section(
+                title: "Barnets egen syn och mål",
+                items: [
+                    .field("Barnets egen syn", or(p.childView)), .field("Barnets egna mål", or(p.childGoals)),
+                ]),
+            Section(
+                title: "Mål",
+                items: [
+                    .field("Långsiktiga mål", or(p.longTermGoals)),
+                    .field("Kortsiktiga mål", or(p.shortTermGoals)),
+                ]),
             Section(title: "Det barnet och familjen gör själva", items: [.paragraph(or(p.familyOwnActions))]),
-            Section(title: "Insatser som behövs", legalPoint: 1, items: [.table(interventionHeader, rows(d.interventions))]),
+            Section(
+                title: "Insatser som behövs", legalPoint: 1, items: [.table(interventionHeader, rows(d.interventions))]),
             Section(title: "Insatser per huvudman", legalPoint: 2, items: grouped(d.legal.interventionsByPrincipal)),
-            Section(title: "Åtgärder av andra än kommun och region", legalPoint: 3, items: grouped(d.legal.measuresByOthers)),
-            Section(title: "Huvudansvar", legalPoint: 4, items: d.legal.overallResponsibility.map { r in
-                [.field("Huvudman", "\(r.principal) (\(c.principalType(r.principalType)))"), .field("Verksamhet", r.agency),
-                 .field("Huvudansvarig person", or(r.person))]
-            } ?? [.paragraph("Inte utsett än.")]),
-            Section(title: "Kontaktpersoner", items: [
-                .table(["Verksamhet", "Namn", "Roll", "Telefon", "E-post"], d.contacts.map { [$0.agency, $0.name, $0.role, $0.phone, $0.email] }),
-            ]),
-            Section(title: "Uppföljning", items: [.field("Datum", or(p.followUpDate?.iso)), .field("Kallar", or(p.followUpCaller))]),
-            Section(title: "Utvärdering", items: [.paragraph(
-                d.meetings.filter { $0.kind == .followUp && $0.held }.map(\.minutes).filter { !$0.isEmpty }
-                    .joined(separator: "\n\n").nonEmpty ?? "Görs vid uppföljningen.")]),
-            Section(title: "Avslut", items: [.paragraph(p.status == .closed
-                ? "Avslutad (\(p.closedKind.map { $0 == .refused ? "begäran avslogs" : $0 == .completed ? "klar" : "annat" } ?? "")): \(or(p.closedReason))"
-                : "Planen är inte avslutad.")]),
-            Section(title: "Kopior och underskrifter", items: [
-                .table(["Kopia till", "Datum"], d.copies.map { [$0.recipient, $0.givenOn.iso] }),
-                .paragraph("Originalet lämnas till barnet och vårdnadshavarna."),
-                .table(["Underskrift av", "Namnteckning", "Datum"],
-                       [["Vårdnadshavare", "", ""], ["Vårdnadshavare", "", ""], ["SIP-samordnare", "", ""]]),
-            ]),
+            Section(
+                title: "Åtgärder av andra än kommun och region", legalPoint: 3, items: grouped(d.legal.measuresByOthers)
+            ),
+            Section(
+                title: "Huvudansvar", legalPoint: 4,
+                items: d.legal.overallResponsibility.map { r in
+                    [
+                        .field("Huvudman", "\(r.principal) (\(c.principalType(r.principalType)))"),
+                        .field("Verksamhet", r.agency),
+                        .field("Huvudansvarig person", or(r.person)),
+                    ]
+                } ?? [.paragraph("Inte utsett än.")]),
+            Section(
+                title: "Kontaktpersoner",
+                items: [
+                    .table(
+                        ["Verksamhet", "Namn", "Roll", "Telefon", "E-post"],
+                        d.contacts.map { [$0.agency, $0.name, $0.role, $0.phone, $0.email] })
+                ]),
+            Section(
+                title: "Uppföljning",
+                items: [.field("Datum", or(p.followUpDate?.iso)), .field("Kallar", or(p.followUpCaller))]),
+            Section(
+                title: "Utvärdering",
+                items: [
+                    .paragraph(
+                        d.meetings.filter { $0.kind == .followUp && $0.held }.map(\.minutes).filter { !$0.isEmpty }
+                            .joined(separator: "\n\n").nonEmpty ?? "Görs vid uppföljningen.")
+                ]),
+            Section(
+                title: "Avslut",
+                items: [
+                    .paragraph(
+                        p.status == .closed
+                            ? "Avslutad (\(p.closedKind.map { $0 == .refused ? "begäran avslogs" : $0 == .completed ? "klar" : "annat" } ?? "")): \(or(p.closedReason))"
+                            : "Planen är inte avslutad.")
+                ]),
+            Section(
+                title: "Kopior och underskrifter",
+                items: [
+                    .table(["Kopia till", "Datum"], d.copies.map { [$0.recipient, $0.givenOn.iso] }),
+                    .paragraph("Originalet lämnas till barnet och vårdnadshavarna."),
+                    .table(
+                        ["Underskrift av", "Namnteckning", "Datum"],
+                        [["Vårdnadshavare", "", ""], ["Vårdnadshavare", "", ""], ["SIP-samordnare", "", ""]]),
+                ]),
         ]
     }
 
@@ -128,7 +187,8 @@ public struct PlanExport: Sendable {
             out += "\n" + s.title.uppercased() + (s.legalPoint.map { "  [\(Self.legalLabel($0))]" } ?? "") + "\n"
             for item in s.items {
                 switch item {
-                case .field(let label, let value): out += "  \(label): \(value.replacingOccurrences(of: "\n", with: "\n    "))\n"
+                case .field(let label, let value):
+                    out += "  \(label): \(value.replacingOccurrences(of: "\n", with: "\n    "))\n"
                 case .paragraph(let text): out += "  " + text.replacingOccurrences(of: "\n", with: "\n  ") + "\n"
                 case .table(let header, let rows):
                     out += "  " + header.joined(separator: " | ") + "\n"
@@ -140,18 +200,25 @@ public struct PlanExport: Sendable {
     }
 
     func markdown() -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+        }
         var out = "# " + title + "\n"
         for s in sections {
             out += "\n## " + s.title + "\n"
             if let n = s.legalPoint { out += "\n> **\(Self.legalLabel(n))**\n" }
             for item in s.items {
                 switch item {
-                case .field(let label, let value): out += "\n**\(label):** \(value.replacingOccurrences(of: "\n", with: "  \n"))\n"
+                case .field(let label, let value):
+                    out += "\n**\(label):** \(value.replacingOccurrences(of: "\n", with: "  \n"))\n"
                 case .paragraph(let text): out += "\n" + text.replacingOccurrences(of: "\n", with: "  \n") + "\n"
                 case .table(let header, let rows):
-                    out += "\n| " + header.map(cell).joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
-                    out += rows.isEmpty ? "| –" + String(repeating: " |", count: header.count) + "\n"
+                    out +=
+                        "\n| " + header.map(cell).joined(separator: " | ") + " |\n|"
+                        + String(repeating: " --- |", count: header.count) + "\n"
+                    out +=
+                        rows.isEmpty
+                        ? "| –" + String(repeating: " |", count: header.count) + "\n"
                         : rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
                 }
             }
@@ -166,21 +233,21 @@ public struct PlanExport: Sendable {
                 .replacingOccurrences(of: "\n", with: "<br>")
         }
         var out = """
-        <!DOCTYPE html>
-        <html lang="sv"><head><meta charset="utf-8"><title>\(h(title))</title>
-        <style>
-        body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 48em; margin: 2em auto; color: #000; }
-        h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.4em; }
-        .legal { border-left: 4px solid #000; padding-left: .8em; }
-        .legal-label { font-weight: bold; font-size: 9pt; text-transform: uppercase; }
-        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #888; padding: .2em .4em; text-align: left; vertical-align: top; }
-        dt { font-weight: bold; } dd { margin: 0 0 .4em 0; } .nobr { white-space: nowrap; } td:empty { height: 2.4em; min-width: 10em; }
-        @page { size: A4; margin: 20mm; }
-        @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: avoid-page; } table { break-inside: auto; } tr { break-inside: avoid; } }
-        </style></head><body>
-        <h1>\(h(title))</h1>
+            <!DOCTYPE html>
+            <html lang="sv"><head><meta charset="utf-8"><title>\(h(title))</title>
+            <style>
+            body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 48em; margin: 2em auto; color: #000; }
+            h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.4em; }
+            .legal { border-left: 4px solid #000; padding-left: .8em; }
+            .legal-label { font-weight: bold; font-size: 9pt; text-transform: uppercase; }
+            table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #888; padding: .2em .4em; text-align: left; vertical-align: top; }
+            dt { font-weight: bold; } dd { margin: 0 0 .4em 0; } .nobr { white-space: nowrap; } td:empty { height: 2.4em; min-width: 10em; }
+            @page { size: A4; margin: 20mm; }
+            @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: avoid-page; } table { break-inside: auto; } tr { break-inside: avoid; } }
+            </style></head><body>
+            <h1>\(h(title))</h1>
 
-        """
+            """
         for s in sections {
             out += s.legalPoint == nil ? "<section>\n" : "<section class=\"legal\">\n"
             out += "<h2>\(h(s.title))</h2>\n"
@@ -191,9 +258,14 @@ public struct PlanExport: Sendable {
                 case .paragraph(let text): out += "<p>\(h(text))</p>\n"
                 case .table(let header, let rows):
                     out += "<table><tr>" + header.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
-                    out += rows.isEmpty ? "<tr><td colspan=\"\(header.count)\">–</td></tr>\n"
+                    out +=
+                        rows.isEmpty
+                        ? "<tr><td colspan=\"\(header.count)\">–</td></tr>\n"
                         // Short cells (dates, periods, phone numbers) stay on one line.
-                        : rows.map { "<tr>" + $0.map { "<td\($0.count <= 25 ? " class=\"nobr\"" : "")>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
+                        : rows.map {
+                            "<tr>" + $0.map { "<td\($0.count <= 25 ? " class=\"nobr\"" : "")>\(h($0))</td>" }.joined()
+                                + "</tr>\n"
+                        }.joined()
                     out += "</table>\n"
                 }
             }

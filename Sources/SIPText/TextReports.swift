@@ -17,8 +17,10 @@ public enum TextReports {
     }
 
     /// The users, one per line; with `width`, the last column (the group) is cut to fit.
-    public static func userTable(_ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog,
-                                 width: Int? = nil) -> String {
+    public static func userTable(
+        _ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog,
+        width: Int? = nil
+    ) -> String {
         var widths = [12, 16, 14, 20]
         // Narrower than the table: the organisation's and then the name's columns give way (to 8),
         // so a row stays one line with room for the group.
@@ -40,9 +42,15 @@ public enum TextReports {
         let groupNames = Dictionary(uniqueKeysWithValues: groups.map { ($0.id!, $0.name) })
         var out = line([c.field(.login), c.field(.name), c.field(.role), c.field(.agencyName)], c(.group))
         for user in users {
-            let organisation = user.role == .coordinator && user.allPlans ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
-            let group = user.role != .busChair ? "-" : user.allPlans ? c(.allGroupsShort)
-                : user.busGroupId.flatMap { groupNames[$0] } ?? "-"
+            let organisation =
+                user.role == .coordinator && user.allPlans
+                ? c(.allPlans) : user.agencyId.flatMap { agencyNames[$0] } ?? "-"
+            let group =
+                user.role != .busChair
+                ? "-"
+                : user.allPlans
+                    ? c(.allGroupsShort)
+                    : user.busGroupId.flatMap { groupNames[$0] } ?? "-"
             out += line([user.login, user.name, c.role(user.role), organisation], group)
         }
         return out
@@ -78,7 +86,8 @@ public enum TextReports {
         }
         func value(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
-            let parts = TerminalText.safe(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+            let parts = TerminalText.safe(text, keepNewlines: true).split(
+                separator: "\n", omittingEmptySubsequences: false)
             let indent = String(repeating: " ", count: label.prefix { $0 == " " }.count + 2)
             line("  \(label): \(parts[0])")
             for part in parts.dropFirst() { line(indent + "  " + part) }
@@ -90,24 +99,30 @@ public enum TextReports {
 
         let p = d.plan
         pendingKind = .title
-        line("\(c(.planNumber)) \(p.id): \(TerminalText.safe(d.child.name))  [\(c.status(p.status))]"
-             + (p.overdue ? "  \(c(.overdue))" : ""))
+        line(
+            "\(c(.planNumber)) \(p.id): \(TerminalText.safe(d.child.name))  [\(c.status(p.status))]"
+                + (p.overdue ? "  \(c(.overdue))" : ""))
         value(c(.group), p.busGroup)
         value(c.field(.requestDate), p.requestDate.iso)
-        value(c.field(.initiatorPerson), [c.initiator(p.initiator.kind), p.initiator.agency, p.initiator.person]
-            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+        value(
+            c.field(.initiatorPerson),
+            [c.initiator(p.initiator.kind), p.initiator.agency, p.initiator.person]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
         value(c.field(.coordinator), p.coordinator)
 
         heading(c(.child))
         value(c.field(.name), d.child.name)
         value(c.field(.personalNumber), d.child.personalNumber?.formatted)
         value(c(.birthDate), d.child.birthDate.iso)
-        value(c(.child_sex), c.sex(d.child.sex))
+        value(c(.childSex), c.sex(d.child.sex))
         for (title, people) in [(c(.guardians), d.guardians), (c(.relatives), d.relatives)] where !people.isEmpty {
             line("  \(title):")
             for m in people {
-                line("    " + TerminalText.safe([m.name, m.relation, m.phone, m.email, m.address]
-                    .filter { !$0.isEmpty }.joined(separator: ", ")))
+                line(
+                    "    "
+                        + TerminalText.safe(
+                            [m.name, m.relation, m.phone, m.email, m.address]
+                                .filter { !$0.isEmpty }.joined(separator: ", ")))
             }
         }
 
@@ -117,8 +132,9 @@ public enum TextReports {
             let who = consent.givenByChild ? c(.givenByChild) : (consent.givenBy ?? "?")
             let withdrawn = consent.withdrawnOn.map { "  \(c(.consentWithdrawn)) \($0.iso)" } ?? ""
             if consent.withdrawnOn != nil { pendingKind = .warning }
-            line("  - " + TerminalText.safe(who) + ": \(c(.validFromTo)) \(consent.validFrom.iso)–"
-                 + "\(consent.validTo?.iso ?? "")\(withdrawn)")
+            line(
+                "  - " + TerminalText.safe(who) + ": \(c(.validFromTo)) \(consent.validFrom.iso)–"
+                    + "\(consent.validTo?.iso ?? "")\(withdrawn)")
             line("    \(c(.covers)): " + TerminalText.safe(consent.agencies.joined(separator: ", ")))
             value("  " + c.field(.information), consent.information)
         }
@@ -130,8 +146,11 @@ public enum TextReports {
 
         heading(c(.participants))
         for participant in d.participants {
-            line("  - " + TerminalText.safe([participant.person, participant.role, participant.agency ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: ", ")))
+            line(
+                "  - "
+                    + TerminalText.safe(
+                        [participant.person, participant.role, participant.agency ?? ""]
+                            .filter { !$0.isEmpty }.joined(separator: ", ")))
         }
 
         heading(c(.interventions))
@@ -147,8 +166,10 @@ public enum TextReports {
         line("  " + c(.legalNeeds))
         for need in d.legal.needs { line("    - " + TerminalText.safe(need)) }
         let whats = Dictionary(uniqueKeysWithValues: d.interventions.map { ($0.id, $0.what) })
-        for (title, groups) in [(c(.legalByPrincipal), d.legal.interventionsByPrincipal),
-                                (c(.legalByOthers), d.legal.measuresByOthers)] {
+        for (title, groups) in [
+            (c(.legalByPrincipal), d.legal.interventionsByPrincipal),
+            (c(.legalByOthers), d.legal.measuresByOthers),
+        ] {
             line("  " + title)
             if groups.isEmpty { line("    " + c(.none)) }
             for group in groups {
@@ -158,13 +179,17 @@ public enum TextReports {
         }
         line("  " + c(.legalOverall))
         if let r = d.legal.overallResponsibility {
-            line("    " + TerminalText.safe([r.principal, r.agency, r.person].filter { !$0.isEmpty }
-                .joined(separator: ", ")))
+            line(
+                "    "
+                    + TerminalText.safe(
+                        [r.principal, r.agency, r.person].filter { !$0.isEmpty }
+                            .joined(separator: ", ")))
         } else {
             line("    " + c(.none))
         }
-        line("  \(c(.follow)): \(p.followUpDate?.iso ?? "-")"
-             + (p.followUpCaller.isEmpty ? "" : ", " + TerminalText.safe(p.followUpCaller)))
+        line(
+            "  \(c(.follow)): \(p.followUpDate?.iso ?? "-")"
+                + (p.followUpCaller.isEmpty ? "" : ", " + TerminalText.safe(p.followUpCaller)))
 
         heading(c(.meetings))
         for m in d.meetings {
@@ -177,15 +202,17 @@ public enum TextReports {
         if !d.deviations.isEmpty {
             heading(c(.deviations))
             for dev in d.deviations {
-                line("  - \(dev.occurredOn.iso) " + TerminalText.safe("\(dev.kind), \(dev.concernedAgency)")
-                     + ": \(c.deviationStatus(dev.status))")
+                line(
+                    "  - \(dev.occurredOn.iso) " + TerminalText.safe("\(dev.kind), \(dev.concernedAgency)")
+                        + ": \(c.deviationStatus(dev.status))")
             }
         }
 
         heading(c(.history))
         for h in d.history {
-            line("  \(h.at) \(h.from.map(c.status) ?? "-") → \(c.status(h.to)) (" + TerminalText.safe(h.by) + ")"
-                 + (h.note.isEmpty ? "" : ": " + TerminalText.safe(h.note)))
+            line(
+                "  \(h.at) \(h.from.map(c.status) ?? "-") → \(c.status(h.to)) (" + TerminalText.safe(h.by) + ")"
+                    + (h.note.isEmpty ? "" : ": " + TerminalText.safe(h.note)))
         }
         return out
     }

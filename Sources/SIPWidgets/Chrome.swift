@@ -84,8 +84,9 @@ extension Chrome {
             let x = left + 1 + (n / perColumn) * columnWidth
             guard row < topRow + boxHeight - 1 else { continue }
             grid.put(entry.keys, row: row, column: x + 1, maxWidth: keyWidth, role: .dialog)
-            grid.put(entry.text, row: row, column: x + 2 + keyWidth, maxWidth: max(1, columnWidth - keyWidth - 3),
-                     role: .dialog)
+            grid.put(
+                entry.text, row: row, column: x + 2 + keyWidth, maxWidth: max(1, columnWidth - keyWidth - 3),
+                role: .dialog)
         }
         grid.cursor = Position(row: topRow, column: left + 1)
     }
@@ -103,8 +104,10 @@ extension Chrome {
     }
 
     package static func tooSmall(_ grid: inout Grid, minimum: (width: Int, height: Int), catalog: Catalog) {
-        let lines = [catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(minimum.width)x\(minimum.height)",
-                     "q \(catalog.ui(.quit))"]
+        let lines = [
+            catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(minimum.width)x\(minimum.height)",
+            "q \(catalog.ui(.quit))",
+        ]
         for (n, line) in lines.enumerated() where n < grid.height {
             grid.put(line, row: n, column: 0, maxWidth: grid.width, role: n == 0 ? .warning : .normal)
         }

@@ -19,7 +19,10 @@ public struct Cell: Equatable, Sendable {
 public struct Position: Equatable, Sendable {
     public var row: Int
     public var column: Int
-    public init(row: Int, column: Int) { self.row = row; self.column = column }
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
 }
 
 /// An off-screen frame: what the terminal should show, and where its cursor sits.
@@ -45,8 +48,10 @@ public struct Grid: Equatable, Sendable {
     /// that does not fit ends in "…" rather than being cut mid-word silently. Control characters
     /// are shown as placeholders. Returns the number of columns used.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, maxWidth: Int? = nil,
-                             role: StyleRole = .normal) -> Int {
+    public mutating func put(
+        _ text: String, row: Int, column: Int, maxWidth: Int? = nil,
+        role: StyleRole = .normal
+    ) -> Int {
         guard row >= 0, row < height, column < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, column))
         guard limit > 0 else { return 0 }

@@ -42,9 +42,11 @@ public enum ListView {
     ///   - markWidth: how many columns the selection marks (nil: the whole width).
     ///   - cursorColumn: where on the selected row the cursor goes.
     ///   - row: draws list row `index` at grid row `y`; `selected` says whether it is the selection.
-    public static func draw(into grid: inout Grid, top: Int, height: Int, column: Int = 0, width: Int, count: Int,
-                            state: inout ListState, markWidth: Int? = nil, cursorColumn: Int? = nil,
-                            row: (_ grid: inout Grid, _ index: Int, _ y: Int, _ selected: Bool) -> Void) {
+    public static func draw(
+        into grid: inout Grid, top: Int, height: Int, column: Int = 0, width: Int, count: Int,
+        state: inout ListState, markWidth: Int? = nil, cursorColumn: Int? = nil,
+        row: (_ grid: inout Grid, _ index: Int, _ y: Int, _ selected: Bool) -> Void
+    ) {
         guard height > 0 else { return }
         state.scroll(height: height, count: count)
         for (offset, index) in (state.top..<max(state.top, min(count, state.top + height))).enumerated() {

@@ -170,7 +170,8 @@ public struct TextInput: Equatable, Sendable {
         }
         // The end of a soft-wrapped line is the start of the next: stay on the line asked for.
         if index == range.upperBound && index > range.lowerBound && target + 1 < l.lines.count
-            && l.lines[target + 1].lowerBound == index {
+            && l.lines[target + 1].lowerBound == index
+        {
             index -= 1
         }
         cursor = index

@@ -10,8 +10,10 @@ public struct TextAttributes: Equatable, Hashable, Sendable {
     public var foreground: TerminalColor?
     public var background: TerminalColor?
 
-    public init(bold: Bool = false, reverse: Bool = false, underline: Bool = false,
-                foreground: TerminalColor? = nil, background: TerminalColor? = nil) {
+    public init(
+        bold: Bool = false, reverse: Bool = false, underline: Bool = false,
+        foreground: TerminalColor? = nil, background: TerminalColor? = nil
+    ) {
         self.bold = bold
         self.reverse = reverse
         self.underline = underline
@@ -38,34 +40,38 @@ public struct Theme: Sendable, Equatable {
 
     public func attributes(_ role: StyleRole) -> TextAttributes { table[role] ?? TextAttributes() }
 
-    public static let monochrome = Theme(name: "monochrome", usesColor: false, table: [
-        .title: TextAttributes(bold: true, reverse: true),
-        .header: TextAttributes(bold: true, underline: true),
-        .selected: TextAttributes(reverse: true),
-        .hint: TextAttributes(reverse: true),
-        .hintKey: TextAttributes(bold: true, reverse: true),
-        .label: TextAttributes(bold: true),
-        .field: TextAttributes(underline: true),
-        .fieldFocused: TextAttributes(bold: true, underline: true),
-        .error: TextAttributes(bold: true),
-        .warning: TextAttributes(bold: true),
-        .dialog: TextAttributes(reverse: true),
-    ])
+    public static let monochrome = Theme(
+        name: "monochrome", usesColor: false,
+        table: [
+            .title: TextAttributes(bold: true, reverse: true),
+            .header: TextAttributes(bold: true, underline: true),
+            .selected: TextAttributes(reverse: true),
+            .hint: TextAttributes(reverse: true),
+            .hintKey: TextAttributes(bold: true, reverse: true),
+            .label: TextAttributes(bold: true),
+            .field: TextAttributes(underline: true),
+            .fieldFocused: TextAttributes(bold: true, underline: true),
+            .error: TextAttributes(bold: true),
+            .warning: TextAttributes(bold: true),
+            .dialog: TextAttributes(reverse: true),
+        ])
 
-    public static let color = Theme(name: "color", usesColor: true, table: [
-        .title: TextAttributes(bold: true, foreground: .white, background: .blue),
-        .header: TextAttributes(bold: true, foreground: .cyan),
-        .selected: TextAttributes(reverse: true),
-        .hint: TextAttributes(foreground: .black, background: .cyan),
-        .hintKey: TextAttributes(bold: true, foreground: .black, background: .cyan),
-        .label: TextAttributes(bold: true),
-        .field: TextAttributes(underline: true),
-        .fieldFocused: TextAttributes(bold: true, underline: true, foreground: .yellow),
-        .error: TextAttributes(bold: true, foreground: .red),
-        .warning: TextAttributes(bold: true, foreground: .yellow),
-        .dim: TextAttributes(foreground: .blue),
-        .dialog: TextAttributes(foreground: .black, background: .white),
-    ])
+    public static let color = Theme(
+        name: "color", usesColor: true,
+        table: [
+            .title: TextAttributes(bold: true, foreground: .white, background: .blue),
+            .header: TextAttributes(bold: true, foreground: .cyan),
+            .selected: TextAttributes(reverse: true),
+            .hint: TextAttributes(foreground: .black, background: .cyan),
+            .hintKey: TextAttributes(bold: true, foreground: .black, background: .cyan),
+            .label: TextAttributes(bold: true),
+            .field: TextAttributes(underline: true),
+            .fieldFocused: TextAttributes(bold: true, underline: true, foreground: .yellow),
+            .error: TextAttributes(bold: true, foreground: .red),
+            .warning: TextAttributes(bold: true, foreground: .yellow),
+            .dim: TextAttributes(foreground: .blue),
+            .dialog: TextAttributes(foreground: .black, background: .white),
+        ])
 
     /// Chooses the theme for an environment: monochrome under NO_COLOR (any non-empty value, per
     /// no-color.org), on terminals known to lack colour, or when the terminal says it has none.

@@ -20,8 +20,9 @@ do {
     let agencyId = try store.allAgencies()[0].id!
     for n in 1...count {
         if arguments.count > 4 {
-            try store.addIntervention(planId: planId, what: "stress \(tag) \(n)", agencyId: agencyId,
-                                      startDate: plan.requestDate, dueDate: plan.requestDate.adding(days: 30))
+            try store.addIntervention(
+                planId: planId, what: "stress \(tag) \(n)", agencyId: agencyId,
+                startDate: plan.requestDate, dueDate: plan.requestDate.adding(days: 30))
             acknowledge("added \(n)")
         } else {
             // Another writer may have saved in between: take the newest version and save again.

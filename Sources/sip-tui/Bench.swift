@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import SIPModel
 import SIPUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `sip-tui bench`: the figures and budgets of docs/PERFORMANCE.md, measured on a database (for
@@ -50,8 +51,11 @@ struct BenchCommand: ParsableCommand {
     private func firstScreen() throws {
         try global.withStore { store in
             let app = App(store: store, catalog: global.catalog, width: 80, height: 24)
-            guard let terminal = RecordingTerminal(path: "/dev/null", term: term, width: 80, height: 24,
-                                                   theme: .color) else { throw SIPError.storage(term) }
+            guard
+                let terminal = RecordingTerminal(
+                    path: "/dev/null", term: term, width: 80, height: 24,
+                    theme: .color)
+            else { throw SIPError.storage(term) }
             _ = terminal.draw(app.render())
         }
     }
@@ -84,7 +88,8 @@ struct Bench {
         static func memory() -> Result {
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Result(name: "peak memory (whole bench)", unit: "MB", samples: [Double(usage.ru_maxrss) / 1024], budget: 50)
+            return Result(
+                name: "peak memory (whole bench)", unit: "MB", samples: [Double(usage.ru_maxrss) / 1024], budget: 50)
         }
     }
 
@@ -115,8 +120,10 @@ struct Bench {
         return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000, bytes)
     }
 
-    private func measure(_ name: String, budget: Double, byteBudget: Int? = nil, iterations: Int,
-                         setUp: () -> Void = {}, keys: (Int) -> [Key], tearDown: () -> Void = {}) -> Result {
+    private func measure(
+        _ name: String, budget: Double, byteBudget: Int? = nil, iterations: Int,
+        setUp: () -> Void = {}, keys: (Int) -> [Key], tearDown: () -> Void = {}
+    ) -> Result {
         var result = Result(name: name, unit: "ms", samples: [], budget: budget, byteBudget: byteBudget)
         for n in 0..<iterations {
             setUp()
@@ -130,7 +137,8 @@ struct Bench {
 
     func startUp(runs: Int, arguments: [String]) throws -> Result {
         var samples: [Double] = []
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         for _ in 0..<max(1, runs) {
             let started = DispatchTime.now().uptimeNanoseconds
             var pid: pid_t = 0
@@ -148,28 +156,42 @@ struct Bench {
         var results: [Result] = []
         let home = [Key.home]
         _ = press(home)
-        results.append(measure("list: next plan (Down)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.down] })
-        results.append(measure("list: previous plan (Up)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.up] })
+        results.append(
+            measure("list: next plan (Down)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.down] })
+        results.append(
+            measure("list: previous plan (Up)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.up] })
         // Typing a filter: a surname, letter by letter, then erased letter by letter.
         let word = Array("berg")
         _ = press([.character("/")])
-        results.append(measure("filter: type a letter", budget: 16, iterations: iterations, keys: { n in
-            let step = n % (word.count * 2)
-            return step < word.count ? [.character(word[step])] : [.backspace]
-        }))
+        results.append(
+            measure(
+                "filter: type a letter", budget: 16, iterations: iterations,
+                keys: { n in
+                    let step = n % (word.count * 2)
+                    return step < word.count ? [.character(word[step])] : [.backspace]
+                }))
         _ = press([.escape, .escape])
-        results.append(measure("open a plan (Enter)", budget: 10, iterations: iterations, setUp: {
-            _ = press([.down])
-        }, keys: { _ in [.enter] }, tearDown: { _ = press([.escape]) }))
-        results.append(measure("save the plan form (Ctrl-S)", budget: 16, iterations: max(1, iterations / 4), setUp: {
-            _ = press([.enter, .character("e"), .control("e"), .character(".")])
-        }, keys: { _ in [.control("s")] }, tearDown: { _ = press([.escape]) }))
-        results.append(measure("BUS review, whole county", budget: 100, iterations: max(1, iterations / 4),
-                               keys: { _ in [.character("r")] }, tearDown: { _ = press([.escape]) }))
+        results.append(
+            measure(
+                "open a plan (Enter)", budget: 10, iterations: iterations,
+                setUp: {
+                    _ = press([.down])
+                }, keys: { _ in [.enter] }, tearDown: { _ = press([.escape]) }))
+        results.append(
+            measure(
+                "save the plan form (Ctrl-S)", budget: 16, iterations: max(1, iterations / 4),
+                setUp: {
+                    _ = press([.enter, .character("e"), .control("e"), .character(".")])
+                }, keys: { _ in [.control("s")] }, tearDown: { _ = press([.escape]) }))
+        results.append(
+            measure(
+                "BUS review, whole county", budget: 100, iterations: max(1, iterations / 4),
+                keys: { _ in [.character("r")] }, tearDown: { _ = press([.escape]) }))
         _ = press([.character("r")])
-        results.append(measure("BUS review, next group (g)", budget: 100, iterations: max(1, iterations / 4)) { _ in
-            [.character("g")]
-        })
+        results.append(
+            measure("BUS review, next group (g)", budget: 100, iterations: max(1, iterations / 4)) { _ in
+                [.character("g")]
+            })
         _ = press([.escape])
         return results
     }
@@ -185,8 +207,9 @@ struct Bench {
         }
         keys += [.function(2), .escape, .character("j"), .escape, .escape]
         for key in keys { _ = press([key]) }
-        return Result(name: "meeting session (\(keys.count) keys), bytes", unit: "B",
-                      samples: [Double(terminal.bytesWritten - before)], budget: 60_000)
+        return Result(
+            name: "meeting session (\(keys.count) keys), bytes", unit: "B",
+            samples: [Double(terminal.bytesWritten - before)], budget: 60_000)
     }
 
     static func table(_ results: [Result]) -> String {
@@ -197,10 +220,13 @@ struct Bench {
         for r in results {
             let name = r.name.padding(toLength: 38, withPad: " ", startingAt: 0)
             let budget = r.budget.map { "<" + number($0) } ?? "-"
-            let bytes = r.bytes.isEmpty ? "" : "\(Int(r.bytesMedian))/\(Int(r.bytesP95))" + (r.byteBudget.map { " <\($0)" } ?? "")
-            lines.append(name + " " + number(r.median).leftPad(8) + " " + number(r.p95).leftPad(8) + " " + budget.leftPad(8)
-                         + " " + r.unit.padding(toLength: 2, withPad: " ", startingAt: 0) + " " + bytes.leftPad(13)
-                         + "  " + (r.withinBudget ? "yes" : "NO"))
+            let bytes =
+                r.bytes.isEmpty
+                ? "" : "\(Int(r.bytesMedian))/\(Int(r.bytesP95))" + (r.byteBudget.map { " <\($0)" } ?? "")
+            lines.append(
+                name + " " + number(r.median).leftPad(8) + " " + number(r.p95).leftPad(8) + " " + budget.leftPad(8)
+                    + " " + r.unit.padding(toLength: 2, withPad: " ", startingAt: 0) + " " + bytes.leftPad(13)
+                    + "  " + (r.withinBudget ? "yes" : "NO"))
         }
         return lines.joined(separator: "\n")
     }

@@ -5,7 +5,7 @@ import SIPModel
 import SIPUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Set from signal handlers; read by the event loop.
@@ -212,7 +212,10 @@ struct FrameWriter {
             // placed on its own so any disagreement about its width cannot shift the rest.
             while column < grid.width && grid[row, column].role == role {
                 let cell = grid[row, column]
-                if cell.isContinuation { column += 1; continue }
+                if cell.isContinuation {
+                    column += 1
+                    continue
+                }
                 let wide = DisplayWidth.of(Character(cell.text)) != 1
                 if wide && !text.isEmpty { break }
                 text += cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SIPModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What the command line prints.
 enum Output {

@@ -10,8 +10,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of the interface: sv (default) or en.")
     var lang: Language = .sv
 
-    @Option(name: .customLong("shared-group"),
-            help: "Share the database with this OS group (mode 0660); without it, files others can read are refused.")
+    @Option(
+        name: .customLong("shared-group"),
+        help: "Share the database with this OS group (mode 0660); without it, files others can read are refused.")
     var sharedGroup: String?
 
     var catalog: Catalog { Catalog(lang) }
@@ -21,8 +22,9 @@ struct GlobalOptions: ParsableArguments {
     func withStore<T>(requiring capability: Access.Capability? = nil, _ body: (Store) throws -> T) throws -> T {
         let location = DatabaseLocation.resolve(option: db)
         do {
-            let store = try Store(path: location.path, context: .current(), createDirectory: location.isDefault,
-                                  sharedGroup: sharedGroup)
+            let store = try Store(
+                path: location.path, context: .current(), createDirectory: location.isDefault,
+                sharedGroup: sharedGroup)
             defer { try? store.close() }
             let access = try store.signIn()
             if let capability { try access.require(capability) }
@@ -53,9 +55,11 @@ struct SipTUI: ParsableCommand {
         commandName: "sip-tui",
         abstract: "Coordinated individual plans (SIP) and BUS deviations, from the keyboard.",
         discussion: "With no subcommand, opens the terminal interface.",
-        subcommands: [DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
-                      UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
-                      CheckCommand.self, BenchCommand.self])
+        subcommands: [
+            DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
+            UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
+            CheckCommand.self, BenchCommand.self,
+        ])
 
     @OptionGroup var global: GlobalOptions
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPDomain
 
 @Suite("Audited acts")
@@ -60,11 +61,11 @@ struct ActTests {
         func listed(_ act: Act) -> Bool {
             switch act {
             case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .createPlan, .updatePlan,
-                 .changeStatus, .viewPlan, .giveCopy, .purgePlan, .createChild, .addFamilyMember, .addParticipant,
-                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
-                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
-                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
-                 .answerDeviation:
+                .changeStatus, .viewPlan, .giveCopy, .purgePlan, .createChild, .addFamilyMember, .addParticipant,
+                .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
+                .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
+                .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
+                .answerDeviation:
                 true
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPDomain
 @testable import SIPText
 
@@ -8,15 +9,15 @@ import Testing
 struct CatalogTests {
     /// Words Swedish and English spell alike, where the same word is the right one in both.
     static let sameInBothLanguages: Set<String> = [
-        "Administration", // the administrator's screen
-        "Filter",         // the plan list's filter prompt
-        "Format",         // an export's file format
-        "Period",         // the review's period
-        "Person",         // a participant's person
-        "Plan", "plan",   // "Plan 12", a plan's number
-        "Relation",       // a family member's relation to the child
-        "region",         // the principal type
-        "Status", "status", // a plan's, an intervention's status; the plan list's sort
+        "Administration",  // the administrator's screen
+        "Filter",  // the plan list's filter prompt
+        "Format",  // an export's file format
+        "Period",  // the review's period
+        "Person",  // a participant's person
+        "Plan", "plan",  // "Plan 12", a plan's number
+        "Relation",  // a family member's relation to the child
+        "region",  // the principal type
+        "Status", "status",  // a plan's, an intervention's status; the plan list's sort
     ]
 
     /// (Swedish, English) for every case of every area, and of every domain value the catalog names.
@@ -26,7 +27,8 @@ struct CatalogTests {
             type.allCases.map { ("\(type).\($0)", $0.text(in: sv), $0.text(in: en)) }
         }
         func names<T: CaseIterable>(_ type: T.Type, _ name: (Catalog) -> (T) -> String)
-            -> [(name: String, sv: String, en: String)] {
+            -> [(name: String, sv: String, en: String)]
+        {
             type.allCases.map { ("\(type).\($0)", name(sv)($0), name(en)($0)) }
         }
         return area(Catalog.KeysText.self) + area(Catalog.PlanListText.self) + area(Catalog.PlanText.self)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 /// The command-line tests run the real binary.
@@ -18,12 +19,15 @@ struct CommandLineTests {
         return (dir, path)
     }()
 
-    func expectCleanFailure(_ result: Binary.Result, contains text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectCleanFailure(
+        _ result: Binary.Result, contains text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.err.hasPrefix("sip-tui: "), "\(result.err)", sourceLocation: sourceLocation)
         #expect(result.err.contains(text), "\(result.err)", sourceLocation: sourceLocation)
-        #expect(!result.err.contains("Fatal") && !result.err.contains("crashed") && result.err.count < 400,
-                sourceLocation: sourceLocation)
+        #expect(
+            !result.err.contains("Fatal") && !result.err.contains("crashed") && result.err.count < 400,
+            sourceLocation: sourceLocation)
     }
 
     @Test("demo then plan list --json lists the demo plans; --db works before and after the subcommand")
@@ -52,7 +56,8 @@ struct CommandLineTests {
         let active = try JSONDecoder().decode([PlanSummary].self, from: Data(sv.out.utf8))
         #expect(!active.isEmpty && active.allSatisfy { $0.status == .active })
         let overdue = try JSONDecoder().decode(
-            [PlanSummary].self, from: Data(try CLI.run(["--db", Self.demo.path, "plan", "list", "--overdue", "--json"]).out.utf8))
+            [PlanSummary].self,
+            from: Data(try CLI.run(["--db", Self.demo.path, "plan", "list", "--overdue", "--json"]).out.utf8))
         #expect(!overdue.isEmpty && overdue.allSatisfy(\.overdue))
         let group = try CLI.run(["--db", Self.demo.path, "plan", "list", "--group", "lokal bus sjöstad", "--json"])
         let inGroup = try JSONDecoder().decode([PlanSummary].self, from: Data(group.out.utf8))
@@ -122,7 +127,8 @@ struct CommandLineTests {
         #expect(try CLI.run(["--db", path, "check"]).err.contains("sip-tui check --repair"))
         // The demo's user is a coordinator; recounting is an administrator's.
         expectCleanFailure(try CLI.run(["--db", path, "check", "--repair"]), contains: "samordnare")
-        #expect(try CLI.run(["--db", path, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0)
+        #expect(
+            try CLI.run(["--db", path, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0)
         let repaired = try CLI.run(["--db", path, "check", "--repair"])
         #expect(repaired.status == 0 && repaired.out.contains("omräknade") && repaired.out.contains("Databasen är hel"))
         chmod(path, 0o644)
@@ -132,15 +138,20 @@ struct CommandLineTests {
     @Test("errors are one clear line and exit 1, never a stack trace")
     func errors() throws {
         let dir = TempDir()
-        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "plan", "show", "9999"]), contains: "Plan 9999 finns inte.")
-        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "--lang", "en", "plan", "show", "9999"]),
-                           contains: "Plan 9999 does not exist.")
-        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "pausad"]),
-                           contains: "Okänd status")
-        expectCleanFailure(try CLI.run(["--db", Self.demo.path, "plan", "list", "--group", "Ingenstans"]),
-                           contains: "Ingen BUS-grupp")
-        expectCleanFailure(try CLI.run(["--db", dir.path("saknas/x.sqlite"), "plan", "list"]),
-                           contains: "Katalogen finns inte")
+        expectCleanFailure(
+            try CLI.run(["--db", Self.demo.path, "plan", "show", "9999"]), contains: "Plan 9999 finns inte.")
+        expectCleanFailure(
+            try CLI.run(["--db", Self.demo.path, "--lang", "en", "plan", "show", "9999"]),
+            contains: "Plan 9999 does not exist.")
+        expectCleanFailure(
+            try CLI.run(["--db", Self.demo.path, "plan", "list", "--status", "pausad"]),
+            contains: "Okänd status")
+        expectCleanFailure(
+            try CLI.run(["--db", Self.demo.path, "plan", "list", "--group", "Ingenstans"]),
+            contains: "Ingen BUS-grupp")
+        expectCleanFailure(
+            try CLI.run(["--db", dir.path("saknas/x.sqlite"), "plan", "list"]),
+            contains: "Katalogen finns inte")
         let text = dir.path("text.sqlite")
         try "hej".write(toFile: text, atomically: true, encoding: .utf8)
         expectCleanFailure(try CLI.run(["--db", text, "plan", "list"]), contains: "ingen sip-tui-databas")
@@ -155,9 +166,11 @@ struct CommandLineTests {
         #expect(try CLI.run(["--db", db, "demo", "--plans", "12"]).status == 0)
         let result = try CLI.run(["--db", db, "bench", "--iterations", "3", "--starts", "1"])
         #expect(result.status == 0, "\(result.err)")
-        for figure in ["start to first screen", "list: next plan", "filter: type a letter", "open a plan",
-                       "save the plan form", "BUS review, whole county", "BUS review, next group", "meeting session",
-                       "peak memory"] {
+        for figure in [
+            "start to first screen", "list: next plan", "filter: type a letter", "open a plan",
+            "save the plan form", "BUS review, whole county", "BUS review, next group", "meeting session",
+            "peak memory",
+        ] {
             #expect(result.out.contains(figure), "\(figure)")
         }
         #expect(result.out.contains("budget"))
@@ -178,7 +191,8 @@ struct CommandLineTests {
         #expect(result.out.contains("first-meeting-days=21"))
         let db = dir.path("xdg/sip-tui/sip.sqlite")
         #expect(FileManager.default.fileExists(atPath: db))
-        let mode = try (FileManager.default.attributesOfItem(atPath: dir.path("xdg/sip-tui"))[.posixPermissions]
+        let mode = try
+            (FileManager.default.attributesOfItem(atPath: dir.path("xdg/sip-tui"))[.posixPermissions]
             as! NSNumber).intValue
         #expect(mode == 0o700)
     }

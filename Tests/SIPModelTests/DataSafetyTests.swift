@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 /// Ways data could be lost or overwritten without anyone noticing, each closed.
@@ -10,8 +11,9 @@ import Testing
 struct DataSafetyTests {
     func held(_ t: TestStore, _ f: Fixture, minutes: String = "Genomfört.") throws -> Meeting {
         try f.consentBoth(t.store)
-        let meeting = try t.store.addMeeting(planId: f.plan.id!, kind: .first, startsAt: t.clock.now,
-                                             durationMinutes: 60, place: "Rum 1")
+        let meeting = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: t.clock.now,
+            durationMinutes: 60, place: "Rum 1")
         try t.store.finishMeeting(meeting.id!, minutes: minutes)
         return meeting
     }
@@ -31,8 +33,9 @@ struct DataSafetyTests {
     func finishAtomic() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        let meeting = try t.store.addMeeting(planId: f.plan.id!, kind: .first, startsAt: t.clock.now,
-                                             durationMinutes: 60, place: "Rum 1")
+        let meeting = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: t.clock.now,
+            durationMinutes: 60, place: "Rum 1")
         let before = try t.store.plan(f.plan.id!)
         #expect(throws: SIPError.consentRequired) { try t.store.finishMeeting(meeting.id!, minutes: "x") }
         #expect(try t.store.plan(f.plan.id!) == before)
@@ -48,8 +51,9 @@ struct DataSafetyTests {
         #expect(try t.store.plan(f.plan.id!).followUpDate == day("2026-05-31"))
         clock.set(day("2026-06-10"))
         try t.store.changeStatus(planId: f.plan.id!, to: .followUpDue)
-        let followUp = try t.store.addMeeting(planId: f.plan.id!, kind: .followUp, startsAt: clock.now,
-                                              durationMinutes: 60, place: "Rum 1")
+        let followUp = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .followUp, startsAt: clock.now,
+            durationMinutes: 60, place: "Rum 1")
         let plan = try t.store.finishMeeting(followUp.id!, minutes: "")
         #expect(plan.status == .active && plan.followUpDate == day("2026-09-08"))
         #expect(try !t.store.planSummaries()[0].overdue)
@@ -59,9 +63,10 @@ struct DataSafetyTests {
     func knownChild() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        let again = try t.store.createPlan(childName: "Åsa Öberg", personalNumber: "20150312-0006", birthDate: nil,
-                                           sex: .girl, busGroupId: f.group.id, initiatorKind: .guardian,
-                                           requestDate: t.store.context.today, reason: "Ny begäran", questions: "")
+        let again = try t.store.createPlan(
+            childName: "Åsa Öberg", personalNumber: "20150312-0006", birthDate: nil,
+            sex: .girl, busGroupId: f.group.id, initiatorKind: .guardian,
+            requestDate: t.store.context.today, reason: "Ny begäran", questions: "")
         #expect(again.childId == f.child.id)
         #expect(try t.store.read { db in try Child.fetchCount(db) } == 1)
     }
@@ -70,10 +75,12 @@ struct DataSafetyTests {
     func duplicateDeviation() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        let party = try t.store.addParticipant(planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina", role: "Psykolog")
+        let party = try t.store.addParticipant(
+            planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina", role: "Psykolog")
         try t.store.addParticipant(planId: f.plan.id!, agencyId: f.school.id!, person: "Åke", role: "Rektor")
-        let meeting = try t.store.addMeeting(planId: f.plan.id!, kind: .first, startsAt: t.clock.now, durationMinutes: 60,
-                                             place: "")
+        let meeting = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: t.clock.now, durationMinutes: 60,
+            place: "")
         try t.store.recordAttendance(meetingId: meeting.id!, participantId: party.id!, status: .absentWithoutNotice)
         let draft = try t.store.deviationDraft(meetingId: meeting.id!, participantId: party.id!)
         let first = try t.store.registerDeviation(draft)
@@ -85,14 +92,17 @@ struct DataSafetyTests {
     func interventionChangedElsewhere() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        let shown = try t.store.addIntervention(planId: f.plan.id!, what: "Samtal", agencyId: f.bup.id!,
-                                                startDate: day("2026-03-16"), dueDate: day("2026-05-01"))
+        let shown = try t.store.addIntervention(
+            planId: f.plan.id!, what: "Samtal", agencyId: f.bup.id!,
+            startDate: day("2026-03-16"), dueDate: day("2026-05-01"))
         var theirs = shown
         theirs.status = .done
         let after = try t.store.updateIntervention(theirs, expecting: shown)
         var mine = shown
         mine.comment = "Min kommentar"
-        #expect(throws: SIPError.changedElsewhere(.intervention)) { try t.store.updateIntervention(mine, expecting: shown) }
+        #expect(throws: SIPError.changedElsewhere(.intervention)) {
+            try t.store.updateIntervention(mine, expecting: shown)
+        }
         var third = after
         third.comment = "Kollegans kommentar"
         try t.store.updateIntervention(third, expecting: after)
@@ -118,8 +128,9 @@ struct DataSafetyTests {
     func guardianInvited() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        let member = try t.store.addFamilyMember(childId: f.child.id!, role: .guardian, name: "Ny Vårdnadshavare",
-                                                 inviteTo: f.plan.id!, participantRole: "Vårdnadshavare")
+        let member = try t.store.addFamilyMember(
+            childId: f.child.id!, role: .guardian, name: "Ny Vårdnadshavare",
+            inviteTo: f.plan.id!, participantRole: "Vårdnadshavare")
         #expect(try t.store.participants(planId: f.plan.id!).contains { $0.familyMemberId == member.id })
         #expect(throws: SIPError.self) {
             try t.store.addFamilyMember(childId: f.child.id!, role: .guardian, name: "Utan Plan", inviteTo: 999)

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 @Suite("Demo data and the plan document")
 struct DemoAndDocumentTests {
@@ -25,9 +26,11 @@ struct DemoAndDocumentTests {
             (
                 try String.fetchSet(db, sql: "SELECT DISTINCT kind FROM deviation"),
                 try String.fetchSet(db, sql: "SELECT code FROM deviationKind"),
-                try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM intervention WHERE status IN ('planned','ongoing') AND dueDate < ?
-                    """, arguments: [t.store.context.today])!,
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM intervention WHERE status IN ('planned','ongoing') AND dueDate < ?
+                        """, arguments: [t.store.context.today])!,
                 try String.fetchSet(db, sql: "SELECT DISTINCT status FROM attendance"),
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM busGroup")!,
                 try String.fetchAll(db, sql: "SELECT name FROM child")
@@ -88,14 +91,18 @@ struct DemoAndDocumentTests {
         let f = try Fixture(t.store)
         try f.consentBoth(t.store)
         let today = t.store.context.today
-        try t.store.addIntervention(planId: f.plan.id!, what: "Anpassad studiegång", agencyId: f.school.id!,
-                                    startDate: today, dueDate: today.adding(days: 60))
-        try t.store.addIntervention(planId: f.plan.id!, what: "Samtalsbehandling", agencyId: f.bup.id!,
-                                    startDate: today, dueDate: today.adding(days: 90))
-        try t.store.addIntervention(planId: f.plan.id!, what: "Utredning av omvårdnadsbidrag",
-                                    agencyId: f.insurance.id!, startDate: today, dueDate: today.adding(days: 30))
+        try t.store.addIntervention(
+            planId: f.plan.id!, what: "Anpassad studiegång", agencyId: f.school.id!,
+            startDate: today, dueDate: today.adding(days: 60))
+        try t.store.addIntervention(
+            planId: f.plan.id!, what: "Samtalsbehandling", agencyId: f.bup.id!,
+            startDate: today, dueDate: today.adding(days: 90))
+        try t.store.addIntervention(
+            planId: f.plan.id!, what: "Utredning av omvårdnadsbidrag",
+            agencyId: f.insurance.id!, startDate: today, dueDate: today.adding(days: 30))
         try t.store.addParticipant(planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina Ström", role: "Psykolog")
-        try t.store.addParticipant(planId: f.plan.id!, agencyId: f.insurance.id!, person: "Åke Lund", role: "Handläggare")
+        try t.store.addParticipant(
+            planId: f.plan.id!, agencyId: f.insurance.id!, person: "Åke Lund", role: "Handläggare")
         var plan = try t.store.plan(f.plan.id!)
         plan.leadAgencyId = f.social.id
         plan.leadPerson = "Signe Sjöberg"
@@ -105,15 +112,20 @@ struct DemoAndDocumentTests {
         #expect(d.legal.needs.count == 3)
         #expect(d.legal.interventionsByPrincipal.map(\.principal) == ["Testby kommun", "Region Test"])
         #expect(d.legal.measuresByOthers.map(\.principal) == ["Försäkringskassan"])
-        #expect(d.legal.overallResponsibility == .init(principal: "Testby kommun", principalType: .municipality,
-                                                       agency: "Socialtjänsten Testby", person: "Signe Sjöberg"))
+        #expect(
+            d.legal.overallResponsibility
+                == .init(
+                    principal: "Testby kommun", principalType: .municipality,
+                    agency: "Socialtjänsten Testby", person: "Signe Sjöberg"))
         #expect(d.consentValid && d.consents.count == 2)
         #expect(d.guardians.map(\.name) == ["Märta Öberg", "Örjan Öberg"])
         #expect(d.participants.map(\.invitationKind) == [.summons, .invitation])
         #expect(d.child.personalNumber?.formatted == "20150312-0006")
         let json = String(decoding: try PlanDocument.encoder().encode(d), as: UTF8.self)
-        for key in ["\"needs\"", "\"interventionsByPrincipal\"", "\"measuresByOthers\"", "\"overallResponsibility\"",
-                    "\"consents\"", "\"guardians\"", "\"participants\""] {
+        for key in [
+            "\"needs\"", "\"interventionsByPrincipal\"", "\"measuresByOthers\"", "\"overallResponsibility\"",
+            "\"consents\"", "\"guardians\"", "\"participants\"",
+        ] {
             #expect(json.contains(key))
         }
     }
@@ -123,8 +135,9 @@ struct DemoAndDocumentTests {
         let t = try TestStore()
         let f = try Fixture(t.store)
         try t.store.write { db in
-            try db.execute(sql: "UPDATE child SET name = 'Evil\u{1B}[2J\u{1B}]0;x\u{7}Name' WHERE id = ?",
-                           arguments: [f.child.id!])
+            try db.execute(
+                sql: "UPDATE child SET name = 'Evil\u{1B}[2J\u{1B}]0;x\u{7}Name' WHERE id = ?",
+                arguments: [f.child.id!])
         }
         let text = TextReports.planText(try t.store.planDocument(f.plan.id!), catalog: Catalog(.sv))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 /// Processes that write while they are killed, or while others write: nothing acknowledged is lost.
 /// Bounded so CI stays short; SIP_TUI_STRESS=1 runs longer.
@@ -48,14 +49,17 @@ struct DurabilityTests {
                 let data = reader.availableData
                 if data.isEmpty { break }
                 buffer += String(decoding: data, as: UTF8.self)
-                acknowledged = buffer.split(separator: "\n").compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.max() ?? 0
+                acknowledged =
+                    buffer.split(separator: "\n").compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.max()
+                    ?? 0
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(acknowledged >= stopAfter, "round \(round): the writer stopped early")
             let store = try Store(path: path, context: .current())
             let saved = Int(try store.plan(planId).childView.split(separator: " ").last ?? "") ?? 0
-            #expect(saved >= acknowledged, "round \(round): save \(acknowledged) was acknowledged, the file has \(saved)")
+            #expect(
+                saved >= acknowledged, "round \(round): save \(acknowledged) was acknowledged, the file has \(saved)")
             #expect(try store.check().isHealthy)
             try store.close()
         }

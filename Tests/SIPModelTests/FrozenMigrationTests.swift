@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 /// Migrations run frozen SQL (`Sources/SIPModel/Resources/sql`), never today's generators or data
@@ -42,8 +43,9 @@ struct FrozenMigrationTests {
         let generated = ReviewTally.installSQL
         if try Self.freezeIfAsked(ReviewTally.frozenInstall, generated) { return }
         let frozen = try FrozenSQL.text(ReviewTally.frozenInstall)
-        #expect(Self.normalised(generated) == Self.normalised(frozen),
-                "installSQL differs from Resources/sql/\(ReviewTally.frozenInstall). \(Self.howToRegenerate)")
+        #expect(
+            Self.normalised(generated) == Self.normalised(frozen),
+            "installSQL differs from Resources/sql/\(ReviewTally.frozenInstall). \(Self.howToRegenerate)")
     }
 
     @Test("a new database has the triggers the definitions generate, and true counts")
@@ -51,8 +53,9 @@ struct FrozenMigrationTests {
         let t = try TestStore()
         try t.store.read { db in
             for trigger in ReviewTally.triggers {
-                let stored = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?",
-                                                 arguments: [trigger.name])
+                let stored = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE name = ?",
+                    arguments: [trigger.name])
                 #expect(stored == trigger.sql, "\(trigger.name): \(Self.howToRegenerate)")
             }
             #expect(try ReviewTally.differences(db) == 0)
@@ -67,7 +70,8 @@ struct FrozenMigrationTests {
         }
         let t = try TestStore()
         try t.store.read { db in
-            let hint = "data/ no longer matches what the migrations insert: add a migration that inserts or changes "
+            let hint =
+                "data/ no longer matches what the migrations insert: add a migration that inserts or changes "
                 + "the rows (as literal SQL), never edit a frozen file"
             let agencyKinds = try AgencyKind.fetchAll(db, sql: "SELECT * FROM agencyKind ORDER BY rowid")
             let deviationKinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
@@ -76,8 +80,9 @@ struct FrozenMigrationTests {
             #expect(deviationKinds == data.deviationKinds, "\(hint)")
             #expect(agenda == data.agenda, "\(hint)")
             let dimensions = try Row.fetchAll(db, sql: "SELECT * FROM spiderDimension ORDER BY position").map {
-                ReferenceData.SpiderDimensionRow(position: $0["position"], code: $0["code"], nameSv: $0["nameSv"],
-                                                 nameEn: $0["nameEn"])
+                ReferenceData.SpiderDimensionRow(
+                    position: $0["position"], code: $0["code"], nameSv: $0["nameSv"],
+                    nameEn: $0["nameEn"])
             }
             #expect(dimensions == data.spiderDimensions, "\(hint)")
         }

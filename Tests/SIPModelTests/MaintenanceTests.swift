@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 @Suite("Audit listing, backup and restore")
@@ -20,9 +21,12 @@ struct MaintenanceTests {
         #expect(trail.map { "\($0.user) \($0.action)" } == ["anna create", "bertil view", "anna update"])
         #expect(trail[2].detail == "childView: \"\" -> \"Egen syn\"")
         // The plan's parts belong to its trail too.
-        try t.store.addIntervention(planId: f.plan.id!, what: "Mentor", agencyId: f.school.id!, startDate: t.store.context.today,
-                                    dueDate: t.store.context.today.adding(days: 30))
-        #expect(try t.store.auditTrail(planId: f.plan.id!).last.map { "\($0.entity) \($0.action)" } == "intervention create")
+        try t.store.addIntervention(
+            planId: f.plan.id!, what: "Mentor", agencyId: f.school.id!, startDate: t.store.context.today,
+            dueDate: t.store.context.today.adding(days: 30))
+        #expect(
+            try t.store.auditTrail(planId: f.plan.id!).last.map { "\($0.entity) \($0.action)" } == "intervention create"
+        )
         #expect(try t.store.auditTrail(user: "bertil").map(\.action) == ["view"])
         #expect(try t.store.auditTrail(from: t.store.context.today.adding(days: 1)).isEmpty)
     }
@@ -51,7 +55,9 @@ struct MaintenanceTests {
         let junk = dir.path("junk.sqlite")
         try "inte en databas".write(toFile: junk, atomically: true, encoding: .utf8)
         #expect(throws: SIPError.notADatabase(junk)) { try t.store.restore(from: junk) }
-        #expect(throws: SIPError.cannotOpen(dir.path("saknas.sqlite"))) { try t.store.restore(from: dir.path("saknas.sqlite")) }
+        #expect(throws: SIPError.cannotOpen(dir.path("saknas.sqlite"))) {
+            try t.store.restore(from: dir.path("saknas.sqlite"))
+        }
         #expect(try t.store.plan(f.plan.id!).reason == "Hög frånvaro")
     }
 
@@ -62,7 +68,9 @@ struct MaintenanceTests {
         #expect(try Binary.run(["--db", db, "demo", "--plans", "3"]).status == 0)
         _ = try Binary.run(["--db", db, "plan", "show", "1"])
         // The demo made this user a coordinator; as the file's owner they may make themselves administrator.
-        #expect(try Binary.run(["--db", db, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0)
+        #expect(
+            try Binary.run(["--db", db, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0
+        )
         let audit = try Binary.run(["--db", db, "audit", "--plan", "1"])
         #expect(audit.status == 0 && audit.out.contains("view  plan 1"))
         let backup = try Binary.run(["--db", db, "backup", dir.path("b.sqlite")])

@@ -1,16 +1,18 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 @Suite("Running a SIP: invitation, meeting, follow-up")
 struct MeetingTests {
     func meetingAt(_ store: Store, _ f: Fixture, day: String, hour: Int = 10) throws -> Meeting {
-        try store.addMeeting(planId: f.plan.id!, kind: .first, startsAt: Day(iso: day)!.date(hour: hour, in: .stockholm),
-                             durationMinutes: 90, place: "Familjecentralen, rum 2", videoLink: "")
+        try store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: Day(iso: day)!.date(hour: hour, in: .stockholm),
+            durationMinutes: 90, place: "Familjecentralen, rum 2", videoLink: "")
     }
 
     @Test("a plan is overdue once the first meeting has not been held within the configured days of consent")
@@ -60,8 +62,10 @@ struct MeetingTests {
         let refused = try t.store.refuseRequest(planId: f.plan.id!, reason: "Behovet tillgodoses redan i elevhälsan.")
         #expect(refused.status == .closed && refused.closedKind == .refused)
         #expect(refused.closedReason == "Behovet tillgodoses redan i elevhälsan.")
-        let other = try t.store.createPlan(NewPlan(childId: f.child.id!, busGroupId: f.group.id!, initiatorKind: .child,
-                                                   requestDate: t.store.context.today))
+        let other = try t.store.createPlan(
+            NewPlan(
+                childId: f.child.id!, busGroupId: f.group.id!, initiatorKind: .child,
+                requestDate: t.store.context.today))
         try t.store.changeStatus(planId: other.id!, to: .invited)
         #expect(throws: SIPError.transitionNotAllowed(from: .invited, to: .closed)) {
             try t.store.refuseRequest(planId: other.id!, reason: "För sent")
@@ -75,16 +79,21 @@ struct MeetingTests {
         var plan = try t.store.plan(f.plan.id!)
         plan.leadAgencyId = f.social.id
         try t.store.updatePlan(plan)
-        let bup = try t.store.addParticipant(planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina Ström", role: "Psykolog")
-        let school = try t.store.addParticipant(planId: f.plan.id!, agencyId: f.school.id!, person: "Åke Lund", role: "Rektor")
+        let bup = try t.store.addParticipant(
+            planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina Ström", role: "Psykolog")
+        let school = try t.store.addParticipant(
+            planId: f.plan.id!, agencyId: f.school.id!, person: "Åke Lund", role: "Rektor")
         let meeting = try meetingAt(t.store, f, day: "2026-03-10")
         try t.store.recordAttendance(meetingId: meeting.id!, participantId: bup.id!, status: .present)
         try t.store.recordAttendance(meetingId: meeting.id!, participantId: bup.id!, status: .absentWithoutNotice)
-        #expect(try t.store.attendance(meetingId: meeting.id!)[bup.id!] == .absentWithoutNotice, "a second mark replaces the first")
+        #expect(
+            try t.store.attendance(meetingId: meeting.id!)[bup.id!] == .absentWithoutNotice,
+            "a second mark replaces the first")
         try t.store.recordAttendance(meetingId: meeting.id!, participantId: school.id!, status: .declined)
 
         let draft = try t.store.deviationDraft(meetingId: meeting.id!, participantId: bup.id!)
-        #expect(draft.planId == f.plan.id && draft.concernedAgencyId == f.bup.id && draft.reportingAgencyId == f.social.id)
+        #expect(
+            draft.planId == f.plan.id && draft.concernedAgencyId == f.bup.id && draft.reportingAgencyId == f.social.id)
         #expect(draft.occurredOn == day("2026-03-10") && draft.kind == "uteblev")
         #expect(!draft.description.contains("Åsa") && !draft.description.contains("20150312"))
         #expect(draft.description.contains("BUP Testby"))
@@ -100,8 +109,9 @@ struct MeetingTests {
     func interventionStatus() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        var i = try t.store.addIntervention(planId: f.plan.id!, what: "Samtal", agencyId: f.bup.id!,
-                                            startDate: day("2026-03-16"), dueDate: day("2026-05-01"))
+        var i = try t.store.addIntervention(
+            planId: f.plan.id!, what: "Samtal", agencyId: f.bup.id!,
+            startDate: day("2026-03-16"), dueDate: day("2026-05-01"))
         i.status = .notDelivered
         #expect(throws: SIPError.required(field: .comment)) { try t.store.updateIntervention(i) }
         i.comment = "Personalbrist hela våren."
@@ -139,7 +149,8 @@ struct MeetingTests {
         try f.consentBoth(t.store)
         try t.store.addContact(agencyId: f.bup.id!, name: "Stina Ström", role: "Psykolog", email: "stina@example.org")
         try t.store.addParticipant(planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina Ström", role: "Psykolog")
-        try t.store.addParticipant(planId: f.plan.id!, agencyId: f.insurance.id!, person: "Åke; Lund, \"FK\"", role: "Handläggare")
+        try t.store.addParticipant(
+            planId: f.plan.id!, agencyId: f.insurance.id!, person: "Åke; Lund, \"FK\"", role: "Handläggare")
         _ = try meetingAt(t.store, f, day: "2026-07-01", hour: 13)  // summer time: +02:00
         let invitation = try Invitation(document: try t.store.planDocument(f.plan.id!))
         let text = try invitation.text()
@@ -159,9 +170,15 @@ struct MeetingTests {
         #expect(ics.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         try withKnownIssue("needs python3-icalendar", isIntermittent: true) {
-            try ICalendarCheck.parse(ics, expect: ["2026-07-01 13:00:00+02:00", "2026-07-01 14:30:00+02:00",
-                                                   "Europe/Stockholm", "mailto:stina@example.org", "attendees=2"])
-        } when: { !ICalendarCheck.isAvailable }
+            try ICalendarCheck.parse(
+                ics,
+                expect: [
+                    "2026-07-01 13:00:00+02:00", "2026-07-01 14:30:00+02:00",
+                    "Europe/Stockholm", "mailto:stina@example.org", "attendees=2",
+                ])
+        } when: {
+            !ICalendarCheck.isAvailable
+        }
     }
 
     @Test("no invitation goes out without valid consent")
@@ -172,13 +189,17 @@ struct MeetingTests {
         #expect(throws: SIPError.consentRequired) { try Invitation(document: try t.store.planDocument(f.plan.id!)) }
     }
 
-    @Test("the written plan holds every template section and marks the four legal points", arguments: PlanExport.Format.allCases)
+    @Test(
+        "the written plan holds every template section and marks the four legal points",
+        arguments: PlanExport.Format.allCases)
     func export(_ format: PlanExport.Format) throws {
         let t = try TestStore(clock: TestClock(day("2026-11-20")))
         _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 2)
         let id = try #require(try t.store.planSummaries(PlanFilter(status: .active)).first?.id)
         let output = PlanExport(try t.store.planDocument(id)).render(format)
-        for title in PlanExport.templateTitles { #expect(output.contains(title) || output.contains(title.uppercased()), "\(title)") }
+        for title in PlanExport.templateTitles {
+            #expect(output.contains(title) || output.contains(title.uppercased()), "\(title)")
+        }
         for n in 1...4 { #expect(output.contains("Lagkrav \(n) av 4")) }
         let document = try t.store.planDocument(id)
         #expect(output.contains(document.guardians[0].name))
@@ -215,16 +236,16 @@ enum ICalendarCheck {
         let file = dir.path("invite.ics")
         try ics.write(toFile: file, atomically: true, encoding: .utf8)
         let script = """
-        import sys, icalendar
-        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-        events = list(cal.walk('VEVENT'))
-        assert len(events) == 1, len(events)
-        e = events[0]
-        print(e['DTSTART'].dt, e['DTEND'].dt, e['DTSTART'].dt.tzinfo, e['ORGANIZER'])
-        attendees = e.get('ATTENDEE')
-        print('attendees=%d' % len(attendees))
-        for a in attendees: print(a)
-        """
+            import sys, icalendar
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            events = list(cal.walk('VEVENT'))
+            assert len(events) == 1, len(events)
+            e = events[0]
+            print(e['DTSTART'].dt, e['DTEND'].dt, e['DTSTART'].dt.tzinfo, e['ORGANIZER'])
+            attendees = e.get('ATTENDEE')
+            print('attendees=%d' % len(attendees))
+            for a in attendees: print(a)
+            """
         let result = shell([python, "-c", script, file])
         #expect(result.status == 0, "icalendar could not parse the file")
         for text in expect { #expect(result.out.contains(text), "\(text) not in: \(result.out)") }

@@ -1,18 +1,20 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 @Suite("The table of plan fields")
 struct PlanFieldTests {
     @Test("the plan form's fields, in its order")
     func editable() {
-        #expect(Plan.editableFields == [
-            .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
-            .shortTermGoals, .familyOwnActions, .leadPerson, .coordinator, .followUpDate, .followUpCaller,
-        ])
+        #expect(
+            Plan.editableFields == [
+                .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
+                .shortTermGoals, .familyOwnActions, .leadPerson, .coordinator, .followUpDate, .followUpCaller,
+            ])
     }
 
     @Test("every text column of the plan is in the table, or a code or date the program writes")

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 /// Whether the purge reaches every text column that may hold personal data, read from the live
@@ -19,7 +20,7 @@ enum PurgeCoverage {
         case "child": return "id = (\(child))"
         case "familyMember": return "childId = (\(child))"
         case "planStatusChange", "participant", "consent", "planCopy", "meeting", "intervention", "deviation",
-             "formDraft":
+            "formDraft":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
         case "agendaItem", "attendance": return "meetingId IN (\(meetings))"
@@ -110,9 +111,11 @@ enum PurgeCoverage {
         let (found, marked) = try store.write { db -> ([String], [Mark]) in
             var problems: [String] = []
             var marked: [Mark] = []
-            var tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
-                """)
+            var tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                    """)
             // Triggers on child and plan rewrite planSearch: mark it last.
             tables.sort { ($0 == "planSearch" ? 1 : 0, $0) < ($1 == "planSearch" ? 1 : 0, $1) }
             var columnsSeen: Set<String> = []
@@ -126,7 +129,8 @@ enum PurgeCoverage {
                 }
                 let texts = columns.filter { isTextOrBlob($0["type"]) }.map { $0["name"] as String }
                 for column in texts where allowed["\(table).\(column)"] == nil {
-                    let count = try SQLRequest<Int>("SELECT COUNT(*) FROM \(identifier: table) WHERE \(scope)")
+                    let count =
+                        try SQLRequest<Int>("SELECT COUNT(*) FROM \(identifier: table) WHERE \(scope)")
                         .fetchOne(db) ?? 0
                     guard count > 0 else {
                         problems.append("\(table).\(column): no row of the plan to mark")
@@ -134,15 +138,18 @@ enum PurgeCoverage {
                     }
                     // The column's constraints decide which marker it takes: free text, else a date, else digits.
                     serial += 1
-                    let candidates = ["mk-\(table)-\(column)".lowercased(),
-                                      Day(year: 1901, month: 1, day: 1)!.adding(days: serial).iso,
-                                      "190101" + String(format: "%06d", serial)]
+                    let candidates = [
+                        "mk-\(table)-\(column)".lowercased(),
+                        Day(year: 1901, month: 1, day: 1)!.adding(days: serial).iso,
+                        "190101" + String(format: "%06d", serial),
+                    ]
                     var placed: String?
                     for marker in candidates where placed == nil {
                         do {
-                            try db.execute(literal: """
-                                UPDATE \(identifier: table) SET \(identifier: column) = \(marker) WHERE \(scope)
-                                """)
+                            try db.execute(
+                                literal: """
+                                    UPDATE \(identifier: table) SET \(identifier: column) = \(marker) WHERE \(scope)
+                                    """)
                             placed = marker
                         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                             continue
@@ -162,10 +169,12 @@ enum PurgeCoverage {
         var problems = found
         problems += try store.read { db in
             try marked.filter { mark in
-                try SQLRequest<Int>("""
+                try SQLRequest<Int>(
+                    """
                     SELECT COUNT(*) FROM \(identifier: mark.table)
                     WHERE instr(CAST(\(identifier: mark.column) AS TEXT), \(mark.marker)) > 0
-                    """).fetchOne(db) ?? 0 > 0
+                    """
+                ).fetchOne(db) ?? 0 > 0
             }.map { "\($0.table).\($0.column)" }
         }
         return problems.sorted()
@@ -190,26 +199,31 @@ struct PurgeCoverageTests {
         let f = try Fixture(store)
         let planId = f.plan.id!
         try f.consentBoth(store)
-        let rektor = try store.addParticipant(planId: planId, agencyId: f.school.id, person: "Rektor Rut",
-                                              role: "rektor")
-        let mother = try store.addParticipant(planId: planId, agencyId: nil, familyMemberId: f.mother.id,
-                                              person: "Märta Öberg", role: "vårdnadshavare")
-        let meeting = try store.addMeeting(planId: planId, kind: .first, startsAt: t.clock.now, durationMinutes: 60,
-                                           place: "Ängsskolan", videoLink: "https://example.org/mote")
+        let rektor = try store.addParticipant(
+            planId: planId, agencyId: f.school.id, person: "Rektor Rut",
+            role: "rektor")
+        let mother = try store.addParticipant(
+            planId: planId, agencyId: nil, familyMemberId: f.mother.id,
+            person: "Märta Öberg", role: "vårdnadshavare")
+        let meeting = try store.addMeeting(
+            planId: planId, kind: .first, startsAt: t.clock.now, durationMinutes: 60,
+            place: "Ängsskolan", videoLink: "https://example.org/mote")
         for participant in [rektor, mother] {
             try store.recordAttendance(meetingId: meeting.id!, participantId: participant.id!, status: .present)
         }
-        try store.addIntervention(planId: planId, what: "Mentor", agencyId: f.school.id!, person: "Mentor Max",
-                                  frequency: "varje vecka", startDate: store.context.today,
-                                  dueDate: store.context.today.adding(days: 60), comment: "Åsa vill")
+        try store.addIntervention(
+            planId: planId, what: "Mentor", agencyId: f.school.id!, person: "Mentor Max",
+            frequency: "varje vecka", startDate: store.context.today,
+            dueDate: store.context.today.adding(days: 60), comment: "Åsa vill")
         var plan = try store.plan(planId)
         plan.childView = "Åsa vill vara med sin kompis"
         plan.followUpDate = store.context.today.adding(days: 90)
         try store.updatePlan(plan)
         try store.recordCopy(planId: planId, recipient: "Märta Öberg", givenOn: store.context.today)
-        let deviation = try store.addDeviation(reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!,
-                                               planId: planId, occurredOn: store.context.today, kind: "uteblev",
-                                               description: "BUP kom inte.", localAction: "Ringde")
+        let deviation = try store.addDeviation(
+            reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!,
+            planId: planId, occurredOn: store.context.today, kind: "uteblev",
+            description: "BUP kom inte.", localAction: "Ringde")
         try store.changeDeviationStatus(deviation.id!, to: .sent, note: "Skickad till BUP")
         try store.saveDraft(planId: planId, fields: ["childView": "Åsa vill"])
         try store.changeStatus(planId: planId, to: .closed, note: "Åsa är tillbaka i skolan")

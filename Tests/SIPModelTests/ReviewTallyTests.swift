@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 /// The review's figures without the ids behind them: what the tallies can answer.
 extension GroupReview {
@@ -30,10 +31,12 @@ extension GroupReview {
 struct ReviewTallyTests {
     /// The tallies as counted rows (zero counts left out: a tally that went up and down again).
     static func tallies(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT busGroupId || '|' || figure || '|' || bucket || '|' || item || '|' || n
-            FROM \(ReviewTally.table) WHERE n <> 0 ORDER BY 1
-            """)
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT busGroupId || '|' || figure || '|' || bucket || '|' || item || '|' || n
+                FROM \(ReviewTally.table) WHERE n <> 0 ORDER BY 1
+                """)
     }
 
     /// The tallies as they are, and as counting every row afresh makes them.
@@ -59,107 +62,144 @@ struct ReviewTallyTests {
         let plan = try any("SELECT id FROM \"plan\"")
         let groups = try Int64.fetchAll(db, sql: "SELECT id FROM busGroup")
         // Half the time a day at a period's edge, where counting switches between tallies and rows.
-        let date = rng.chance(50) ? rng.pick(edges) : Day(year: 2026, month: 1, day: 1)!.adding(days: rng.int(-400...330)).iso
+        let date =
+            rng.chance(50) ? rng.pick(edges) : Day(year: 2026, month: 1, day: 1)!.adding(days: rng.int(-400...330)).iso
         switch choice {
         case 0:
             let status = rng.pick(["draft", "invited", "active", "follow_up_due", "closed"])
-            try db.execute(sql: "UPDATE \"plan\" SET status = ?, closedReason = 'Klar' WHERE id = ?", arguments: [status, plan])
+            try db.execute(
+                sql: "UPDATE \"plan\" SET status = ?, closedReason = 'Klar' WHERE id = ?", arguments: [status, plan])
         case 1:
             try db.execute(sql: "UPDATE \"plan\" SET busGroupId = ? WHERE id = ?", arguments: [rng.pick(groups), plan])
         case 2:
-            try db.execute(sql: "UPDATE \"plan\" SET followUpDate = ? WHERE id = ?",
-                           arguments: [rng.chance(20) ? nil : date, plan])
+            try db.execute(
+                sql: "UPDATE \"plan\" SET followUpDate = ? WHERE id = ?",
+                arguments: [rng.chance(20) ? nil : date, plan])
         case 3:
             try db.execute(sql: "UPDATE \"plan\" SET requestDate = ? WHERE id = ?", arguments: [date, plan])
         case 4:
-            try db.execute(sql: "UPDATE \"plan\" SET childId = ? WHERE id = ?", arguments: [try any("SELECT id FROM child"), plan])
+            try db.execute(
+                sql: "UPDATE \"plan\" SET childId = ? WHERE id = ?", arguments: [try any("SELECT id FROM child"), plan])
         case 5:
             let born = Day(year: 2008 + rng.int(0...17), month: rng.int(1...12), day: rng.int(1...28))!.iso
             let sex = rng.pick(["flicka", "pojke", "annat", "okant"])
             // One or the other or both: each must move the child's plans.
             let set = rng.pick(["sex = :sex", "birthDate = :born", "sex = :sex, birthDate = :born"])
-            try db.execute(sql: "UPDATE child SET \(set) WHERE id = :id",
-                           arguments: ["sex": sex, "born": born, "id": try any("SELECT id FROM child")])
+            try db.execute(
+                sql: "UPDATE child SET \(set) WHERE id = :id",
+                arguments: ["sex": sex, "born": born, "id": try any("SELECT id FROM child")])
         case 6:
-            let set = rng.pick(["status = :status", "dueDate = max(startDate, :due)", "status = :status, dueDate = max(startDate, :due)"])
-            try db.execute(sql: "UPDATE intervention SET \(set) WHERE id = :id",
-                           arguments: ["status": rng.pick(["planned", "ongoing", "done", "not_delivered"]), "due": date,
-                                       "id": try any("SELECT id FROM intervention")])
+            let set = rng.pick([
+                "status = :status", "dueDate = max(startDate, :due)",
+                "status = :status, dueDate = max(startDate, :due)",
+            ])
+            try db.execute(
+                sql: "UPDATE intervention SET \(set) WHERE id = :id",
+                arguments: [
+                    "status": rng.pick(["planned", "ongoing", "done", "not_delivered"]), "due": date,
+                    "id": try any("SELECT id FROM intervention"),
+                ])
         case 7:
-            try db.execute(sql: """
-                INSERT INTO intervention (planId, what, agencyId, startDate, dueDate, status)
-                SELECT ?, what, agencyId, startDate, max(startDate, ?), 'planned' FROM intervention WHERE id = ?
-                """, arguments: [plan, date, try any("SELECT id FROM intervention")])
+            try db.execute(
+                sql: """
+                    INSERT INTO intervention (planId, what, agencyId, startDate, dueDate, status)
+                    SELECT ?, what, agencyId, startDate, max(startDate, ?), 'planned' FROM intervention WHERE id = ?
+                    """, arguments: [plan, date, try any("SELECT id FROM intervention")])
         case 8:
-            try db.execute(sql: "DELETE FROM intervention WHERE id = ?", arguments: [try any("SELECT id FROM intervention")])
+            try db.execute(
+                sql: "DELETE FROM intervention WHERE id = ?", arguments: [try any("SELECT id FROM intervention")])
         case 9:
-            try db.execute(sql: """
-                INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description,
-                                       status, responseDue, createdAt)
-                SELECT reportingAgencyId, ?, ?, ?, kind, 'x', 'registered', responseDue, createdAt FROM deviation WHERE id = ?
-                """, arguments: [try any("SELECT id FROM agency"), rng.chance(30) ? nil : plan, date,
-                                 try any("SELECT id FROM deviation")])
+            try db.execute(
+                sql: """
+                    INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description,
+                                           status, responseDue, createdAt)
+                    SELECT reportingAgencyId, ?, ?, ?, kind, 'x', 'registered', responseDue, createdAt FROM deviation WHERE id = ?
+                    """,
+                arguments: [
+                    try any("SELECT id FROM agency"), rng.chance(30) ? nil : plan, date,
+                    try any("SELECT id FROM deviation"),
+                ])
         case 10:
             let answered = rng.chance(50)
-            try db.execute(sql: """
-                UPDATE deviation SET status = ?, response = ?, responseDate = ?, kind = ? WHERE id = ?
-                """, arguments: [answered ? "answered" : rng.pick(["registered", "sent"]), answered ? "Svar" : nil,
-                                 answered ? date : nil, rng.pick(try String.fetchAll(db, sql: "SELECT code FROM deviationKind")),
-                                 try any("SELECT id FROM deviation")])
+            try db.execute(
+                sql: """
+                    UPDATE deviation SET status = ?, response = ?, responseDate = ?, kind = ? WHERE id = ?
+                    """,
+                arguments: [
+                    answered ? "answered" : rng.pick(["registered", "sent"]), answered ? "Svar" : nil,
+                    answered ? date : nil, rng.pick(try String.fetchAll(db, sql: "SELECT code FROM deviationKind")),
+                    try any("SELECT id FROM deviation"),
+                ])
         case 11:
-            try db.execute(sql: """
-                UPDATE deviation SET occurredOn = ?, responseDue = ?, concernedAgencyId = ?, planId = ? WHERE id = ?
-                """, arguments: [date, rng.pick(edges), try any("SELECT id FROM agency"), rng.chance(30) ? nil : plan,
-                                 try any("SELECT id FROM deviation")])
+            try db.execute(
+                sql: """
+                    UPDATE deviation SET occurredOn = ?, responseDue = ?, concernedAgencyId = ?, planId = ? WHERE id = ?
+                    """,
+                arguments: [
+                    date, rng.pick(edges), try any("SELECT id FROM agency"), rng.chance(30) ? nil : plan,
+                    try any("SELECT id FROM deviation"),
+                ])
         case 12:
             try db.execute(sql: "DELETE FROM deviation WHERE id = ?", arguments: [try any("SELECT id FROM deviation")])
         case 13:
-            try db.execute(sql: """
-                INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, recordedAt, recordedBy)
-                SELECT ?, givenByMemberId, givenByChild, information, form, ?, recordedAt, recordedBy FROM consent WHERE id = ?
-                """, arguments: [plan, date, try any("SELECT id FROM consent")])
+            try db.execute(
+                sql: """
+                    INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, recordedAt, recordedBy)
+                    SELECT ?, givenByMemberId, givenByChild, information, form, ?, recordedAt, recordedBy FROM consent WHERE id = ?
+                    """, arguments: [plan, date, try any("SELECT id FROM consent")])
         case 14:
-            let set = rng.pick(["withdrawnOn = :date", "withdrawnOn = NULL", "validFrom = :date, validTo = NULL", "planId = :plan"])
-            try db.execute(sql: "UPDATE consent SET \(set) WHERE id = :id",
-                           arguments: ["date": date, "plan": plan, "id": try any("SELECT id FROM consent")])
+            let set = rng.pick([
+                "withdrawnOn = :date", "withdrawnOn = NULL", "validFrom = :date, validTo = NULL", "planId = :plan",
+            ])
+            try db.execute(
+                sql: "UPDATE consent SET \(set) WHERE id = :id",
+                arguments: ["date": date, "plan": plan, "id": try any("SELECT id FROM consent")])
         case 15:
             try db.execute(sql: "DELETE FROM consent WHERE id = ?", arguments: [try any("SELECT id FROM consent")])
         case 16:
             let set = rng.pick(["held = 1", "held = 0", "planId = :plan"])
-            try db.execute(sql: "UPDATE meeting SET \(set) WHERE id = :id", arguments: ["plan": plan, "id": try any("SELECT id FROM meeting")])
+            try db.execute(
+                sql: "UPDATE meeting SET \(set) WHERE id = :id",
+                arguments: ["plan": plan, "id": try any("SELECT id FROM meeting")])
         case 17:
-            try db.execute(sql: """
-                INSERT INTO meeting (planId, kind, startsAt, durationMinutes, held) SELECT ?, kind, startsAt, durationMinutes, ?
-                FROM meeting WHERE id = ?
-                """, arguments: [plan, rng.int(0...1), try any("SELECT id FROM meeting")])
+            try db.execute(
+                sql: """
+                    INSERT INTO meeting (planId, kind, startsAt, durationMinutes, held) SELECT ?, kind, startsAt, durationMinutes, ?
+                    FROM meeting WHERE id = ?
+                    """, arguments: [plan, rng.int(0...1), try any("SELECT id FROM meeting")])
         case 18:
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [try any("SELECT id FROM meeting")])
         case 19:
             // A REPLACE deletes the row it replaces (seen with recursive triggers on, as the store has them).
-            try db.execute(sql: """
-                REPLACE INTO deviation SELECT id, reportingAgencyId, concernedAgencyId, planId, ?, kind, description,
-                    localAction, status, response, responseDate, responseDue, createdAt, escalation, busGroupId
-                FROM deviation WHERE id = ?
-                """, arguments: [date, try any("SELECT id FROM deviation")])
+            try db.execute(
+                sql: """
+                    REPLACE INTO deviation SELECT id, reportingAgencyId, concernedAgencyId, planId, ?, kind, description,
+                        localAction, status, response, responseDate, responseDue, createdAt, escalation, busGroupId
+                    FROM deviation WHERE id = ?
+                    """, arguments: [date, try any("SELECT id FROM deviation")])
         case 20:
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO intervention (id, planId, what, agencyId, startDate, dueDate, status)
-                SELECT id, ?, what, agencyId, startDate, max(startDate, ?), 'ongoing' FROM intervention WHERE id = ?
-                """, arguments: [plan, date, try any("SELECT id FROM intervention")])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO intervention (id, planId, what, agencyId, startDate, dueDate, status)
+                    SELECT id, ?, what, agencyId, startDate, max(startDate, ?), 'ongoing' FROM intervention WHERE id = ?
+                    """, arguments: [plan, date, try any("SELECT id FROM intervention")])
         case 21:
             // Skipped rows: a CHECK that fails under OR IGNORE changes nothing, tallies included.
             try db.execute(sql: "UPDATE OR IGNORE intervention SET dueDate = 'x' WHERE planId = ?", arguments: [plan])
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO deviation (reportingAgencyId, concernedAgencyId, occurredOn, kind, description,
-                                                 status, responseDue, createdAt)
-                SELECT reportingAgencyId, concernedAgencyId, 'x', kind, 'x', 'sent', responseDue, createdAt FROM deviation LIMIT 1
-                """)
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO deviation (reportingAgencyId, concernedAgencyId, occurredOn, kind, description,
+                                                     status, responseDue, createdAt)
+                    SELECT reportingAgencyId, concernedAgencyId, 'x', kind, 'x', 'sent', responseDue, createdAt FROM deviation LIMIT 1
+                    """)
         case 22:
             // Renumbering a plan and what refers to it, in one transaction.
             let number = try Int64.fetchOne(db, sql: "SELECT MAX(id) + 1 FROM \"plan\"")!
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try db.execute(sql: "UPDATE \"plan\" SET id = ? WHERE id = ?", arguments: [number, plan])
-            for table in ["intervention", "meeting", "consent", "participant", "planStatusChange", "planCopy", "deviation"] {
+            for table in [
+                "intervention", "meeting", "consent", "participant", "planStatusChange", "planCopy", "deviation",
+            ] {
                 try db.execute(sql: "UPDATE \(table) SET planId = ? WHERE planId = ?", arguments: [number, plan])
             }
         case 23:
@@ -175,15 +215,19 @@ struct ReviewTallyTests {
         }
     }
 
-    @Test("after each of 200 random changes the kept tallies equal a fresh count, and the review from them equals the review from the rows")
+    @Test(
+        "after each of 200 random changes the kept tallies equal a fresh count, and the review from them equals the review from the rows"
+    )
     func randomChanges() throws {
         let t = try TestStore(clock: TestClock(day("2026-06-15")))
         _ = try DemoGenerator.run(store: t.store, plans: 40, seed: 8)
         let groups: [Int64?] = [nil] + (try t.store.busGroups().map(\.id))
         // Whole months, parts of months at either end, one day, within one month, over a new year.
-        let periods = [("2025-06-16", "2026-06-15"), ("2026-01-01", "2026-06-30"), ("2026-03-10", "2026-03-20"),
-                       ("2025-12-31", "2026-02-01"), ("2026-02-28", "2026-02-28"), ("2024-01-01", "2027-12-31")]
-            .map { (day($0.0), day($0.1)) }
+        let periods = [
+            ("2025-06-16", "2026-06-15"), ("2026-01-01", "2026-06-30"), ("2026-03-10", "2026-03-20"),
+            ("2025-12-31", "2026-02-01"), ("2026-02-28", "2026-02-28"), ("2024-01-01", "2027-12-31"),
+        ]
+        .map { (day($0.0), day($0.1)) }
         let edges = periods.flatMap { [$0.0.adding(days: -1), $0.0, $0.1, $0.1.adding(days: 1)] }.map(\.iso)
         var rng = SeededRandom(seed: 42)
         let kinds = 25
@@ -197,7 +241,9 @@ struct ReviewTallyTests {
                 return local
             }
             let (kept, recounted) = try Self.keptAndRecounted(t.store)
-            #expect(kept == recounted, """
+            #expect(
+                kept == recounted,
+                """
                 change \(choice) at step \(step): kept but not counted \(Set(kept).subtracting(recounted).sorted()), \
                 counted but not kept \(Set(recounted).subtracting(kept).sorted())
                 """)
@@ -207,13 +253,16 @@ struct ReviewTallyTests {
                 for group in groups {
                     let counted = try t.store.review(groupId: group, from: from, to: to, withIds: false)
                     let listed = try t.store.review(groupId: group, from: from, to: to, withIds: true)
-                    #expect(counted == listed.counted, "group \(String(describing: group)), \(from)–\(to), step \(step)")
+                    #expect(
+                        counted == listed.counted, "group \(String(describing: group)), \(from)–\(to), step \(step)")
                     if group == nil {
-                        for (name, count) in [("first meeting", counted.overdueFirstMeeting.count),
-                                              ("follow-up", counted.overdueFollowUp.count),
-                                              ("interventions", counted.overdueInterventions.count),
-                                              ("answers", counted.responseTimes.overdue.count),
-                                              ("answered", counted.responseTimes.answered)] where count > 0 {
+                        for (name, count) in [
+                            ("first meeting", counted.overdueFirstMeeting.count),
+                            ("follow-up", counted.overdueFollowUp.count),
+                            ("interventions", counted.overdueInterventions.count),
+                            ("answers", counted.responseTimes.overdue.count),
+                            ("answered", counted.responseTimes.answered),
+                        ] where count > 0 {
                             seen.insert(name)
                         }
                     }
@@ -236,14 +285,16 @@ struct ReviewTallyTests {
             try db.execute(sql: "DROP TRIGGER busGroup_notZero_insert; DROP TRIGGER busGroup_notZero_update")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-review-tally'")
         }
-        let reopened = try Store(path: t.dir.path("sip.sqlite"),
-                                 context: SessionContext(user: "testare", now: { [clock = t.clock] in clock.now }))
+        let reopened = try Store(
+            path: t.dir.path("sip.sqlite"),
+            context: SessionContext(user: "testare", now: { [clock = t.clock] in clock.now }))
         let (kept, recounted) = try Self.keptAndRecounted(reopened)
         #expect(kept.count > 50)
         #expect(kept == before)
         #expect(kept == recounted)
         let from = day("2025-06-16"), to = day("2026-06-15")
-        #expect(try reopened.review(groupId: nil, from: from, to: to, withIds: false)
+        #expect(
+            try reopened.review(groupId: nil, from: from, to: to, withIds: false)
                 == reopened.review(groupId: nil, from: from, to: to).counted)
     }
 
@@ -256,13 +307,17 @@ struct ReviewTallyTests {
             for offset in 0..<300 {
                 let occurred = start.adding(days: offset)
                 let answered = offset % 3 == 0
-                try db.execute(sql: """
-                    INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description,
-                                           status, response, responseDate, responseDue, createdAt)
-                    SELECT reportingAgencyId, concernedAgencyId, planId, ?, kind, 'x', ?, ?, ?, ?, createdAt
-                    FROM deviation ORDER BY id LIMIT 1 OFFSET ?
-                    """, arguments: [occurred, answered ? "answered" : "sent", answered ? "Svar" : nil,
-                                     answered ? occurred.adding(days: offset % 17) : nil, occurred.adding(days: 14), offset % 5])
+                try db.execute(
+                    sql: """
+                        INSERT INTO deviation (reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description,
+                                               status, response, responseDate, responseDue, createdAt)
+                        SELECT reportingAgencyId, concernedAgencyId, planId, ?, kind, 'x', ?, ?, ?, ?, createdAt
+                        FROM deviation ORDER BY id LIMIT 1 OFFSET ?
+                        """,
+                    arguments: [
+                        occurred, answered ? "answered" : "sent", answered ? "Svar" : nil,
+                        answered ? occurred.adding(days: offset % 17) : nil, occurred.adding(days: 14), offset % 5,
+                    ])
             }
         }
         let group = try t.store.busGroups().first!.id
@@ -279,7 +334,9 @@ struct ReviewTallyTests {
         for (from, to) in periods {
             for g in [nil, group] {
                 let listed = try t.store.review(groupId: g, from: from, to: to)
-                #expect(try t.store.review(groupId: g, from: from, to: to, withIds: false) == listed.counted, "\(from)–\(to)")
+                #expect(
+                    try t.store.review(groupId: g, from: from, to: to, withIds: false) == listed.counted,
+                    "\(from)–\(to)")
             }
         }
     }
@@ -311,7 +368,9 @@ struct ReviewTallyTests {
             try t.store.write { db in try db.execute(sql: "INSERT INTO busGroup (id, name) VALUES (0, 'Fel')") }
         }
         #expect(throws: (any Error).self) {
-            try t.store.write { db in try db.execute(sql: "UPDATE busGroup SET id = 0 WHERE id = ?", arguments: [group.id]) }
+            try t.store.write { db in
+                try db.execute(sql: "UPDATE busGroup SET id = 0 WHERE id = ?", arguments: [group.id])
+            }
         }
         #expect(try t.store.busGroups().map(\.id) == [group.id])
     }
@@ -321,7 +380,8 @@ struct ReviewTallyTests {
         let t = try TestStore(clock: TestClock(day("2026-06-15")))
         _ = try DemoGenerator.run(store: t.store, plans: 3, seed: 2)
         for (from, to) in [("2199-12-15", "2199-12-31"), ("2199-11-02", "2199-12-31"), ("2199-12-01", "2199-12-31")] {
-            #expect(try t.store.review(groupId: nil, from: day(from), to: day(to), withIds: false)
+            #expect(
+                try t.store.review(groupId: nil, from: day(from), to: day(to), withIds: false)
                     == t.store.review(groupId: nil, from: day(from), to: day(to)).counted)
         }
     }
@@ -339,12 +399,15 @@ struct ReviewTallyTests {
         }
         let report = try t.store.check()
         guard case .reviewTalliesStale(let count)? = report.problems.first, report.problems.count == 1 else {
-            Issue.record("not found: \(report.problems)"); return
+            Issue.record("not found: \(report.problems)")
+            return
         }
         #expect(count > 0)
         try t.store.recountReviewTallies()
         #expect(try t.store.check().isHealthy)
-        #expect(try t.store.review(groupId: nil, from: day("2026-01-01"), to: day("2026-06-15"), withIds: false).openPlansByStatus.isEmpty)
+        #expect(
+            try t.store.review(groupId: nil, from: day("2026-01-01"), to: day("2026-06-15"), withIds: false)
+                .openPlansByStatus.isEmpty)
     }
 
     @Test("whole months inside a period")

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 /// A small county whose every figure is counted by hand below.
 struct ReviewFixture {
@@ -19,19 +20,31 @@ struct ReviewFixture {
         let s = t.store
         north = try s.addBusGroup(name: "Lokal BUS Norr")
         south = try s.addBusGroup(name: "Lokal BUS Syd")
-        let schoolN = try s.addAgency(kind: "skola", principalName: "Norrby kommun", name: "Norrskolan", busGroupId: north.id)
-        let socialN = try s.addAgency(kind: "socialtjanst", principalName: "Norrby kommun", name: "Soc Norr", busGroupId: north.id)
+        let schoolN = try s.addAgency(
+            kind: "skola", principalName: "Norrby kommun", name: "Norrskolan", busGroupId: north.id)
+        let socialN = try s.addAgency(
+            kind: "socialtjanst", principalName: "Norrby kommun", name: "Soc Norr", busGroupId: north.id)
         let bupN = try s.addAgency(kind: "bup", principalName: "Region Test", name: "BUP Norr", busGroupId: north.id)
-        let socialS = try s.addAgency(kind: "socialtjanst", principalName: "Söderby kommun", name: "Soc Syd", busGroupId: south.id)
-        let c1 = try s.addChild(name: "Flicka Ett", personalNumber: PersonalNumber.make(born: day("2015-01-10"), serial: 1).formatted, sex: .girl)
-        let c2 = try s.addChild(name: "Pojke Två", personalNumber: PersonalNumber.make(born: day("2010-03-01"), serial: 2).formatted, sex: .boy)
+        let socialS = try s.addAgency(
+            kind: "socialtjanst", principalName: "Söderby kommun", name: "Soc Syd", busGroupId: south.id)
+        let c1 = try s.addChild(
+            name: "Flicka Ett", personalNumber: PersonalNumber.make(born: day("2015-01-10"), serial: 1).formatted,
+            sex: .girl)
+        let c2 = try s.addChild(
+            name: "Pojke Två", personalNumber: PersonalNumber.make(born: day("2010-03-01"), serial: 2).formatted,
+            sex: .boy)
         let c3 = try s.addChild(name: "Flicka Tre", personalNumber: nil, birthDate: "2022-01-01", sex: .girl)
         let c4 = try s.addChild(name: "Barn Fyra", personalNumber: nil, birthDate: "2012-07-01", sex: .unknown)
-        names = ["Flicka Ett", "Pojke Två", "Flicka Tre", "Barn Fyra", c1.personalNumber!, c2.personalNumber!,
-                 String(c1.personalNumber!.suffix(4)), "20150110", "20100301"]
+        names = [
+            "Flicka Ett", "Pojke Två", "Flicka Tre", "Barn Fyra", c1.personalNumber!, c2.personalNumber!,
+            String(c1.personalNumber!.suffix(4)), "20150110", "20100301",
+        ]
         func plan(_ child: Child, _ group: BusGroup, _ requested: String) throws -> Int64 {
-            try s.createPlan(NewPlan(childId: child.id!, busGroupId: group.id!, initiatorKind: .child,
-                                     requestDate: day(requested))).id!
+            try s.createPlan(
+                NewPlan(
+                    childId: child.id!, busGroupId: group.id!, initiatorKind: .child,
+                    requestDate: day(requested))
+            ).id!
         }
         let p1 = try plan(c1, north, "2026-02-01")
         let p2 = try plan(c2, north, "2026-05-01")
@@ -48,25 +61,36 @@ struct ReviewFixture {
         try s.addConsent(planId: p2, givenBy: .child, information: "Allt", validFrom: day("2026-05-01"), agencyIds: [])
         try s.changeStatus(planId: p3, to: .closed, note: "Klar")
         try s.changeStatus(planId: p4, to: .invited)
-        overdueIntervention = try s.addIntervention(planId: p1, what: "A", agencyId: schoolN.id!, startDate: day("2026-02-10"),
-                                                    dueDate: day("2026-05-01")).id!
-        try s.addIntervention(planId: p1, what: "B", agencyId: bupN.id!, startDate: day("2026-02-10"), dueDate: day("2026-07-01"),
-                              status: .ongoing)
-        try s.addIntervention(planId: p1, what: "C", agencyId: socialN.id!, startDate: day("2026-02-10"), dueDate: day("2026-04-01"),
-                              status: .done)
-        let d1 = try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
-                                    occurredOn: day("2026-03-01"), kind: "uteblev", description: "x")
+        overdueIntervention = try s.addIntervention(
+            planId: p1, what: "A", agencyId: schoolN.id!, startDate: day("2026-02-10"),
+            dueDate: day("2026-05-01")
+        ).id!
+        try s.addIntervention(
+            planId: p1, what: "B", agencyId: bupN.id!, startDate: day("2026-02-10"), dueDate: day("2026-07-01"),
+            status: .ongoing)
+        try s.addIntervention(
+            planId: p1, what: "C", agencyId: socialN.id!, startDate: day("2026-02-10"), dueDate: day("2026-04-01"),
+            status: .done)
+        let d1 = try s.addDeviation(
+            reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
+            occurredOn: day("2026-03-01"), kind: "uteblev", description: "x")
         try s.answerDeviation(d1.id!, response: "Ny rutin", on: day("2026-03-11"))
-        let d2 = try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: schoolN.id!, planId: p1,
-                                    occurredOn: day("2026-04-01"), kind: "avbojde", description: "x")
+        let d2 = try s.addDeviation(
+            reportingAgencyId: socialN.id!, concernedAgencyId: schoolN.id!, planId: p1,
+            occurredOn: day("2026-04-01"), kind: "avbojde", description: "x")
         try s.answerDeviation(d2.id!, response: "Vi kommer", on: day("2026-04-21"))
-        let d3 = try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
-                                    occurredOn: day("2026-05-20"), kind: "uteblev", description: "x")
-        try s.write { db in try db.execute(sql: "UPDATE deviation SET responseDue = '2026-06-01' WHERE id = ?", arguments: [d3.id!]) }
-        try s.addDeviation(reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
-                           occurredOn: day("2025-12-01"), kind: "ovrigt", description: "before the period")
-        try s.addDeviation(reportingAgencyId: socialS.id!, concernedAgencyId: socialS.id!, planId: p4,
-                           occurredOn: day("2026-03-05"), kind: "vantetid", description: "x")
+        let d3 = try s.addDeviation(
+            reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
+            occurredOn: day("2026-05-20"), kind: "uteblev", description: "x")
+        try s.write { db in
+            try db.execute(sql: "UPDATE deviation SET responseDue = '2026-06-01' WHERE id = ?", arguments: [d3.id!])
+        }
+        try s.addDeviation(
+            reportingAgencyId: socialN.id!, concernedAgencyId: bupN.id!, planId: p1,
+            occurredOn: day("2025-12-01"), kind: "ovrigt", description: "before the period")
+        try s.addDeviation(
+            reportingAgencyId: socialS.id!, concernedAgencyId: socialS.id!, planId: p4,
+            occurredOn: day("2026-03-05"), kind: "vantetid", description: "x")
     }
 }
 
@@ -105,8 +129,12 @@ struct ReviewTests {
         #expect(r.openPlansBySexAndAge["okant"] == ["13-15": 1])
     }
 
-    @Test("the age bands the seeds ask for", arguments: [(0, "0-5"), (5, "0-5"), (6, "6-12"), (12, "6-12"), (13, "13-15"),
-                                                        (15, "13-15"), (16, "16-17"), (17, "16-17"), (18, "18+")])
+    @Test(
+        "the age bands the seeds ask for",
+        arguments: [
+            (0, "0-5"), (5, "0-5"), (6, "6-12"), (12, "6-12"), (13, "13-15"),
+            (15, "13-15"), (16, "16-17"), (17, "16-17"), (18, "18+"),
+        ])
     func bands(_ age: Int, _ band: String) {
         #expect(GroupReview.ageBand(age) == band)
     }
@@ -115,8 +143,10 @@ struct ReviewTests {
     func deidentified() throws {
         let f = try ReviewFixture()
         let r = try f.t.store.review(groupId: nil, from: from, to: to)
-        let outputs = [ReviewTable.text(r, catalog: Catalog(.sv)), ReviewTable.csv(r, catalog: Catalog(.en)),
-                       String(decoding: try PlanDocument.encoder().encode(r), as: UTF8.self)]
+        let outputs = [
+            ReviewTable.text(r, catalog: Catalog(.sv)), ReviewTable.csv(r, catalog: Catalog(.en)),
+            String(decoding: try PlanDocument.encoder().encode(r), as: UTF8.self),
+        ]
         for output in outputs {
             for name in f.names { #expect(!output.contains(name), "\(name) leaked") }
         }
@@ -132,14 +162,19 @@ struct ReviewTests {
         let dir = TempDir()
         let file = dir.path("review.csv")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
-        let parsed = shell(["/usr/bin/python3", "-c", """
+        let parsed = shell([
+            "/usr/bin/python3", "-c",
+            """
             import csv, sys, json
             with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
                 print(json.dumps(list(csv.reader(f, delimiter=';'))))
-            """, file])
+            """, file,
+        ])
         #expect(parsed.status == 0)
         let rows = try JSONDecoder().decode([[String]].self, from: Data(parsed.out.utf8))
-        let expected = ReviewTable.rows(r, catalog: Catalog(.sv)).map { ["Lokal BUS Norr", "2026-01-01", "2026-06-30", $0.section, $0.item, $0.count] }
+        let expected = ReviewTable.rows(r, catalog: Catalog(.sv)).map {
+            ["Lokal BUS Norr", "2026-01-01", "2026-06-30", $0.section, $0.item, $0.count]
+        }
         #expect(rows.count == expected.count + 1)
         #expect(Array(rows.dropFirst()) == expected)
         // With commas between fields the decimal is a point; with semicolons a comma, in any language.
@@ -156,7 +191,9 @@ struct ReviewTests {
         for group in [nil] + (try t.store.busGroups().map(\.id)) {
             let full = try t.store.review(groupId: group, from: from, to: to)
             let counted = try t.store.review(groupId: group, from: from, to: to, withIds: false)
-            let rows = { (r: GroupReview) in ReviewTable.rows(r, catalog: Catalog(.sv)).map { "\($0.section)|\($0.item)|\($0.count)" } }
+            let rows = { (r: GroupReview) in
+                ReviewTable.rows(r, catalog: Catalog(.sv)).map { "\($0.section)|\($0.item)|\($0.count)" }
+            }
             #expect(rows(counted) == rows(full))
             #expect(ReviewTable.rows(full, catalog: Catalog(.sv)).contains { !$0.ids.isEmpty })
         }
@@ -167,10 +204,14 @@ struct ReviewTests {
         let dir = TempDir()
         let db = dir.path("r.sqlite")
         #expect(try Binary.run(["--db", db, "demo", "--plans", "20"]).status == 0)
-        #expect(try Binary.run(["--db", db, "user", "set-role", SessionContext.current().user, "bus-chair", "--all-groups"]).status == 0)
+        #expect(
+            try Binary.run(["--db", db, "user", "set-role", SessionContext.current().user, "bus-chair", "--all-groups"])
+                .status == 0)
         let text = try Binary.run(["--db", db, "report"])
         #expect(text.status == 0 && text.out.contains("Avvikelser per typ"))
-        let csv = try Binary.run(["--db", db, "report", "--group", "Lokal BUS Norrvik", "--format", "csv", "--from", "2025-01-01"])
+        let csv = try Binary.run([
+            "--db", db, "report", "--group", "Lokal BUS Norrvik", "--format", "csv", "--from", "2025-01-01",
+        ])
         #expect(csv.status == 0 && csv.out.hasPrefix("\u{FEFF}Grupp;"))
         let json = try Binary.run(["--db", db, "report", "--format", "json"])
         #expect(try JSONDecoder().decode(GroupReview.self, from: Data(json.out.utf8)).plansStarted.count > 0)
@@ -184,8 +225,9 @@ struct DeviationRegisterTests {
     func deviation() throws -> (TestStore, Deviation) {
         let t = try TestStore()
         let f = try Fixture(t.store)
-        let d = try t.store.addDeviation(reportingAgencyId: f.social.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
-                                         occurredOn: t.store.context.today, kind: "vantetid", description: "Lång väntan på BUP.")
+        let d = try t.store.addDeviation(
+            reportingAgencyId: f.social.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
+            occurredOn: t.store.context.today, kind: "vantetid", description: "Lång väntan på BUP.")
         return (t, d)
     }
 
@@ -197,8 +239,12 @@ struct DeviationRegisterTests {
             #expect(try t.store.changeDeviationStatus(d.id!, to: to).status == to)
         case .answered:
             // An answer needs its text: answering is its own step.
-            #expect(throws: SIPError.required(field: .response)) { try t.store.changeDeviationStatus(d.id!, to: .answered) }
-            #expect(try t.store.answerDeviation(d.id!, response: "Tid bokad", on: t.store.context.today).status == .answered)
+            #expect(throws: SIPError.required(field: .response)) {
+                try t.store.changeDeviationStatus(d.id!, to: .answered)
+            }
+            #expect(
+                try t.store.answerDeviation(d.id!, response: "Tid bokad", on: t.store.context.today).status == .answered
+            )
         case .registered:
             #expect(throws: SIPError.self) { try t.store.changeDeviationStatus(d.id!, to: .registered) }
         }
@@ -208,7 +254,9 @@ struct DeviationRegisterTests {
     func finality() throws {
         let (t, d) = try deviation()
         try t.store.answerDeviation(d.id!, response: "Svar", on: t.store.context.today)
-        #expect(throws: SIPError.self) { try t.store.answerDeviation(d.id!, response: "Igen", on: t.store.context.today) }
+        #expect(throws: SIPError.self) {
+            try t.store.answerDeviation(d.id!, response: "Igen", on: t.store.context.today)
+        }
         try t.store.changeDeviationStatus(d.id!, to: .closed)
         #expect(throws: SIPError.self) { try t.store.changeDeviationStatus(d.id!, to: .sent) }
     }
@@ -254,13 +302,18 @@ struct TrendTests {
         // The busiest month's bar fills the room left after label and number: 76 - 7 - 1 - 3 = 65.
         #expect(text.contains("2026-03 2 " + String(repeating: "#", count: 65) + "\n"))
         for name in f.names { #expect(!text.contains(name)) }
-        #expect(TextChart.bars(labels: ["a", "b"], values: [0, 10], width: 20) == ["a  0 ", "b 10 " + String(repeating: "#", count: 14)])
+        #expect(
+            TextChart.bars(labels: ["a", "b"], values: [0, 10], width: 20) == [
+                "a  0 ", "b 10 " + String(repeating: "#", count: 14),
+            ])
     }
 }
 
 @Suite("Spindelmätning")
 struct SelfAssessmentTests {
-    @Test("a measurement needs every dimension scored 1 to 5; the newest comes first; a second one the same day replaces it")
+    @Test(
+        "a measurement needs every dimension scored 1 to 5; the newest comes first; a second one the same day replaces it"
+    )
     func record() throws {
         let f = try ReviewFixture()
         let s = f.t.store
@@ -276,9 +329,13 @@ struct SelfAssessmentTests {
         #expect(all.map(\.measuredOn) == [day("2026-06-15"), day("2026-01-15")])
         #expect(all[0].scores["sip"] == 4)
         scores["sip"] = 6
-        #expect(throws: SIPError.self) { try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-16"), scores: scores) }
+        #expect(throws: SIPError.self) {
+            try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-16"), scores: scores)
+        }
         scores.removeValue(forKey: "sip")
-        #expect(throws: SIPError.self) { try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-16"), scores: scores) }
+        #expect(throws: SIPError.self) {
+            try s.recordSelfAssessment(groupId: f.north.id!, on: day("2026-06-16"), scores: scores)
+        }
         #expect(try s.selfAssessments(groupId: f.north.id!).count == 2)
         #expect(try s.selfAssessments(groupId: f.south.id!).isEmpty)
     }
@@ -287,12 +344,14 @@ struct SelfAssessmentTests {
     func chart() throws {
         let f = try ReviewFixture()
         let dimensions = try f.t.store.spiderDimensions()
-        let before = SelfAssessment(measuredOn: day("2026-01-15"), scores: Dictionary(uniqueKeysWithValues: dimensions.map { ($0.code, 3) }))
+        let before = SelfAssessment(
+            measuredOn: day("2026-01-15"), scores: Dictionary(uniqueKeysWithValues: dimensions.map { ($0.code, 3) }))
         var after = before
         after.measuredOn = day("2026-06-15")
         after.scores["sip"] = 5
         after.scores["mandat"] = 1
-        let lines = SpiderChart.lines(dimensions: dimensions, current: after, previous: before, catalog: Catalog(.sv), width: 80)
+        let lines = SpiderChart.lines(
+            dimensions: dimensions, current: after, previous: before, catalog: Catalog(.sv), width: 80)
         #expect(lines[0] == "Mätning 2026-06-15, jämfört med 2026-01-15")
         #expect(lines[1].hasSuffix("##........ 1  (3, -2)"))
         #expect(lines.first { $0.hasPrefix("Användning av SIP") }!.hasSuffix("########## 5  (3, +2)"))
@@ -303,15 +362,20 @@ struct SelfAssessmentTests {
 
 @Suite("Review edges")
 struct ReviewEdgeTests {
-    @Test("overdue answers count whenever the deviation happened; a plan-less one about a county-wide body counts for the reporter's group")
+    @Test(
+        "overdue answers count whenever the deviation happened; a plan-less one about a county-wide body counts for the reporter's group"
+    )
     func overdueAndPlanless() throws {
         let f = try ReviewFixture()
         let s = f.t.store
         let police = try s.addAgency(kind: "polis", principalName: "Polismyndigheten", name: "Polisen", busGroupId: nil)
         let reporter = try s.read { db in try Agency.filter(Column("name") == "Soc Norr").fetchOne(db)! }
-        let old = try s.addDeviation(reportingAgencyId: reporter.id!, concernedAgencyId: police.id!, planId: nil,
-                                     occurredOn: day("2025-10-01"), kind: "ovrigt", description: "x")
-        try s.write { db in try db.execute(sql: "UPDATE deviation SET responseDue = '2025-10-31' WHERE id = ?", arguments: [old.id!]) }
+        let old = try s.addDeviation(
+            reportingAgencyId: reporter.id!, concernedAgencyId: police.id!, planId: nil,
+            occurredOn: day("2025-10-01"), kind: "ovrigt", description: "x")
+        try s.write { db in
+            try db.execute(sql: "UPDATE deviation SET responseDue = '2025-10-31' WHERE id = ?", arguments: [old.id!])
+        }
         let r = try s.review(groupId: f.north.id, from: day("2026-01-01"), to: day("2026-06-30"))
         #expect(r.responseTimes.overdue.ids.contains(old.id!))
         let autumn = try s.review(groupId: f.north.id, from: day("2025-09-01"), to: day("2025-12-31"))
@@ -324,11 +388,14 @@ struct ReviewEdgeTests {
     func sameName() throws {
         let f = try ReviewFixture()
         let s = f.t.store
-        let a = try s.addAgency(kind: "elevhalsa", principalName: "Norrby kommun", name: "Elevhälsan", busGroupId: f.north.id)
-        let b = try s.addAgency(kind: "elevhalsa", principalName: "Söderby kommun", name: "Elevhälsan", busGroupId: f.south.id)
+        let a = try s.addAgency(
+            kind: "elevhalsa", principalName: "Norrby kommun", name: "Elevhälsan", busGroupId: f.north.id)
+        let b = try s.addAgency(
+            kind: "elevhalsa", principalName: "Söderby kommun", name: "Elevhälsan", busGroupId: f.south.id)
         for agency in [a, b] {
-            try s.addDeviation(reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
-                               occurredOn: day("2026-02-02"), kind: "ovrigt", description: "x")
+            try s.addDeviation(
+                reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+                occurredOn: day("2026-02-02"), kind: "ovrigt", description: "x")
         }
         let r = try s.review(groupId: nil, from: day("2026-01-01"), to: day("2026-06-30"))
         #expect(r.deviationsByConcerned["Elevhälsan (Norrby kommun)"]?.count == 1)
@@ -347,13 +414,15 @@ struct ReviewEdgeTests {
         let f = try ReviewFixture()
         let s = f.t.store
         let agency = try s.read { db in try Agency.fetchOne(db)! }
-        let d = try s.addDeviation(reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
-                                   occurredOn: day("2026-03-01"), kind: "ovrigt", description: "x")
+        let d = try s.addDeviation(
+            reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+            occurredOn: day("2026-03-01"), kind: "ovrigt", description: "x")
         #expect(throws: SIPError.self) { try s.answerDeviation(d.id!, response: "Svar", on: day("2026-02-28")) }
         #expect(throws: SIPError.self) { try s.answerDeviation(d.id!, response: "Svar", on: day("2026-06-16")) }
         #expect(throws: SIPError.invalidDate("2062-01-01")) {
-            try s.addDeviation(reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
-                               occurredOn: day("2062-01-01"), kind: "ovrigt", description: "x")
+            try s.addDeviation(
+                reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+                occurredOn: day("2062-01-01"), kind: "ovrigt", description: "x")
         }
     }
 
@@ -361,10 +430,13 @@ struct ReviewEdgeTests {
     func formula() throws {
         let f = try ReviewFixture()
         let s = f.t.store
-        let evil = try s.addAgency(kind: "annan", principalName: "X", name: "=HYPERLINK(\"http://x\")", busGroupId: f.north.id)
-        try s.addDeviation(reportingAgencyId: evil.id!, concernedAgencyId: evil.id!, planId: nil,
-                           occurredOn: day("2026-02-02"), kind: "ovrigt", description: "x")
-        let csv = ReviewTable.csv(try s.review(groupId: f.north.id, from: day("2026-01-01"), to: day("2026-06-30")), catalog: Catalog(.sv))
+        let evil = try s.addAgency(
+            kind: "annan", principalName: "X", name: "=HYPERLINK(\"http://x\")", busGroupId: f.north.id)
+        try s.addDeviation(
+            reportingAgencyId: evil.id!, concernedAgencyId: evil.id!, planId: nil,
+            occurredOn: day("2026-02-02"), kind: "ovrigt", description: "x")
+        let csv = ReviewTable.csv(
+            try s.review(groupId: f.north.id, from: day("2026-01-01"), to: day("2026-06-30")), catalog: Catalog(.sv))
         #expect(csv.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"))
         #expect(!csv.contains(";=HYPERLINK"))
     }

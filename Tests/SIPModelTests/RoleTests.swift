@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 /// One database with two BUS groups, a plan in each, deviations in each, and one user per role.
 /// The fixture is built by the library unsigned (as the demo generator and tools do); each role
@@ -24,33 +25,41 @@ struct RoleWorld {
         f = try Fixture(store)
         try store.addParticipant(planId: f.plan.id!, agencyId: f.school.id, person: "Rektor", role: "skola")
         otherGroup = try store.addBusGroup(name: "Lokal BUS Annanstad")
-        otherSchool = try store.addAgency(kind: "skola", principalName: "Annanstad kommun", name: "Bergsskolan",
-                                          busGroupId: otherGroup.id)
+        otherSchool = try store.addAgency(
+            kind: "skola", principalName: "Annanstad kommun", name: "Bergsskolan",
+            busGroupId: otherGroup.id)
         let child = try store.addChild(name: "Bo Annan", personalNumber: nil, birthDate: "2014-01-01", sex: .boy)
-        otherPlan = try store.createPlan(NewPlan(childId: child.id!, busGroupId: otherGroup.id!, initiatorKind: .guardian,
-                                                 initiatorPerson: "Vera Annan", requestDate: store.context.today,
-                                                 reason: "Annan orsak", questions: ""))
+        otherPlan = try store.createPlan(
+            NewPlan(
+                childId: child.id!, busGroupId: otherGroup.id!, initiatorKind: .guardian,
+                initiatorPerson: "Vera Annan", requestDate: store.context.today,
+                reason: "Annan orsak", questions: ""))
         try store.addParticipant(planId: otherPlan.id!, agencyId: otherSchool.id, person: "Lärare", role: "skola")
-        ownDeviation = try store.addDeviation(reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
-                                              occurredOn: store.context.today, kind: "uteblev",
-                                              description: "BUP kom inte till mötet.")
-        otherDeviation = try store.addDeviation(reportingAgencyId: otherSchool.id!, concernedAgencyId: otherSchool.id!,
-                                                planId: otherPlan.id, occurredOn: store.context.today,
-                                                kind: "uteblev", description: "Ingen kom.")
+        ownDeviation = try store.addDeviation(
+            reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
+            occurredOn: store.context.today, kind: "uteblev",
+            description: "BUP kom inte till mötet.")
+        otherDeviation = try store.addDeviation(
+            reportingAgencyId: otherSchool.id!, concernedAgencyId: otherSchool.id!,
+            planId: otherPlan.id, occurredOn: store.context.today,
+            kind: "uteblev", description: "Ingen kom.")
         // The administrator, put in by the library (the file was created unsigned); she adds the others.
         try store.addUser(login: "ada", name: "Ada Admin", role: .administrator, agencyId: nil)
         let admin = try session("ada")
         try admin.addUser(login: "cora", name: "Cora Samordnare", role: .coordinator, agencyId: f.school.id)
         try admin.addUser(login: "chad", name: "Chad Ordförande", role: .busChair, agencyId: f.social.id)
-        try admin.addUser(login: "county", name: "Region Ordförande", role: .busChair, agencyId: f.insurance.id, allPlans: true)
+        try admin.addUser(
+            login: "county", name: "Region Ordförande", role: .busChair, agencyId: f.insurance.id, allPlans: true)
         try admin.addUser(login: "cole", name: "Cole Kollega", role: .coordinator, agencyId: f.school.id)
-        try admin.addUser(login: "central", name: "Central Samordnare", role: .coordinator, agencyId: nil, allPlans: true)
+        try admin.addUser(
+            login: "central", name: "Central Samordnare", role: .coordinator, agencyId: nil, allPlans: true)
     }
 
     /// A signed-in session for `login` on the same database.
     func session(_ login: String) throws -> Store {
-        let store = try Store(path: t.store.path, context: SessionContext(user: login, now: { [clock = t.clock] in clock.now }),
-                              busyTimeout: 0.05)
+        let store = try Store(
+            path: t.store.path, context: SessionContext(user: login, now: { [clock = t.clock] in clock.now }),
+            busyTimeout: 0.05)
         try store.signIn()
         return store
     }
@@ -89,8 +98,9 @@ struct RoleTests {
         theirs.reason = "Ändrat av fel person"
         #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.updatePlan(theirs) }
         #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) {
-            try cora.addIntervention(planId: w.otherPlan.id!, what: "Stöd", agencyId: w.otherSchool.id!,
-                                     startDate: w.t.store.context.today, dueDate: w.t.store.context.today.adding(days: 30))
+            try cora.addIntervention(
+                planId: w.otherPlan.id!, what: "Stöd", agencyId: w.otherSchool.id!,
+                startDate: w.t.store.context.today, dueDate: w.t.store.context.today.adding(days: 30))
         }
         // Nor can she read its parts one by one.
         #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.participants(planId: w.otherPlan.id!) }
@@ -114,9 +124,10 @@ struct RoleTests {
         var mine = try cora.plan(w.f.plan.id!)
         mine.childView = "Vill gå i skolan"
         #expect(try cora.updatePlan(mine).childView == "Vill gå i skolan")
-        let created = try cora.createPlan(childName: "Ny Elev", personalNumber: nil, birthDate: "2016-05-05", sex: .girl,
-                                          busGroupId: w.f.group.id, newBusGroupName: nil, initiatorKind: .guardian,
-                                          requestDate: w.t.store.context.today, reason: "Frånvaro", questions: "")
+        let created = try cora.createPlan(
+            childName: "Ny Elev", personalNumber: nil, birthDate: "2016-05-05", sex: .girl,
+            busGroupId: w.f.group.id, newBusGroupName: nil, initiatorKind: .guardian,
+            requestDate: w.t.store.context.today, reason: "Frånvaro", questions: "")
         #expect(try cora.planSummaries().map(\.id) == [w.f.plan.id!, created.id!])
         // Her school takes part in the plan she opened: a colleague sees it, and she may hand it over.
         let cole = try w.session("cole")
@@ -127,8 +138,9 @@ struct RoleTests {
         // Deviations her organisation is party to, or about her plans (an absence at her meeting is
         // reported in the lead organisation's name); no review, no users, no settings, no audit.
         #expect(try cora.deviationSummaries().map(\.id) == [w.ownDeviation.id!])
-        let absence = try cora.addDeviation(reportingAgencyId: w.f.social.id!, concernedAgencyId: w.f.bup.id!, planId: w.f.plan.id,
-                                            occurredOn: w.t.store.context.today, kind: "uteblev", description: "BUP uteblev.")
+        let absence = try cora.addDeviation(
+            reportingAgencyId: w.f.social.id!, concernedAgencyId: w.f.bup.id!, planId: w.f.plan.id,
+            occurredOn: w.t.store.context.today, kind: "uteblev", description: "BUP uteblev.")
         #expect(try cora.deviationSummaries().map(\.id).contains(absence.id!))
         #expect(throws: SIPError.notPermitted(.coordinator)) {
             try cora.review(groupId: nil, from: Day(year: 2026, month: 1, day: 1)!, to: w.t.store.context.today)
@@ -156,17 +168,23 @@ struct RoleTests {
         // Whatever group is asked for (or none), the review is the chair's own group.
         #expect(try chad.review(groupId: nil, from: from, to: to).group == w.f.group.name)
         #expect(try chad.review(groupId: nil, from: from, to: to).plansStarted.ids == [w.f.plan.id!])
-        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.review(groupId: w.otherGroup.id, from: from, to: to) }
+        #expect(throws: SIPError.notPermitted(.busChair)) {
+            try chad.review(groupId: w.otherGroup.id, from: from, to: to)
+        }
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.trends(groupId: w.otherGroup.id, to: to) }
         #expect(try chad.deviationSummaries().map(\.id) == [w.ownDeviation.id!])
-        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.answerDeviation(w.otherDeviation.id!, response: "Svar", on: to) }
+        #expect(throws: SIPError.notPermitted(.busChair)) {
+            try chad.answerDeviation(w.otherDeviation.id!, response: "Svar", on: to)
+        }
         #expect(try chad.answerDeviation(w.ownDeviation.id!, response: "Vi ses nästa gång", on: to).status == .answered)
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.planSummaries() }
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.planDocument(w.f.plan.id!) }
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.users() }
         let scores = Dictionary(uniqueKeysWithValues: try chad.spiderDimensions().map { ($0.code, 3) })
         try chad.recordSelfAssessment(groupId: w.f.group.id!, on: to, scores: scores)
-        #expect(throws: SIPError.notPermitted(.busChair)) { try chad.recordSelfAssessment(groupId: w.otherGroup.id!, on: to, scores: scores) }
+        #expect(throws: SIPError.notPermitted(.busChair)) {
+            try chad.recordSelfAssessment(groupId: w.otherGroup.id!, on: to, scores: scores)
+        }
         #expect(throws: SIPError.notPermitted(.busChair)) { try chad.selfAssessments(groupId: w.otherGroup.id!) }
         // The list behind a figure holds the chair's group only, whatever numbers are asked for.
         #expect(try chad.reviewList(.plans, ids: [w.otherPlan.id!], on: to, catalog: Catalog(.sv)).isEmpty)
@@ -205,10 +223,13 @@ struct RoleTests {
         #expect(throws: SIPError.required(field: .groupName)) {
             try ada.addUser(login: "nils", name: "Nils", role: .busChair, agencyId: w.f.insurance.id)
         }
-        #expect(try ada.addUser(login: "nils", name: "Nils", role: .busChair, agencyId: nil, allPlans: true).busGroupId == nil)
+        #expect(
+            try ada.addUser(login: "nils", name: "Nils", role: .busChair, agencyId: nil, allPlans: true).busGroupId
+                == nil)
         // A name several organisations share is not a choice.
-        let twin = try w.t.store.addAgency(kind: "skola", principalName: "Annanstad kommun", name: "Ängsskolan",
-                                           busGroupId: w.otherGroup.id)
+        let twin = try w.t.store.addAgency(
+            kind: "skola", principalName: "Annanstad kommun", name: "Ängsskolan",
+            busGroupId: w.otherGroup.id)
         #expect(throws: SIPError.ambiguousAgency("Ängsskolan", [w.f.school.id!, twin.id!])) {
             try ada.agency(matching: "Ängsskolan")
         }
@@ -235,15 +256,19 @@ struct RoleTests {
     func meetingNotes() throws {
         let w = try RoleWorld()
         let start = w.t.clock.now.addingTimeInterval(86_400)
-        let own = try w.t.store.addMeeting(planId: w.f.plan.id!, kind: .first, startsAt: start, durationMinutes: 60, place: "Skolan")
-        let other = try w.t.store.addMeeting(planId: w.otherPlan.id!, kind: .first, startsAt: start, durationMinutes: 60, place: "Annan")
+        let own = try w.t.store.addMeeting(
+            planId: w.f.plan.id!, kind: .first, startsAt: start, durationMinutes: 60, place: "Skolan")
+        let other = try w.t.store.addMeeting(
+            planId: w.otherPlan.id!, kind: .first, startsAt: start, durationMinutes: 60, place: "Annan")
         let cora = try w.session("cora")
         for item in try w.t.store.agenda(meetingId: own.id!) {
             try cora.saveAgendaNotes(itemId: item.id!, notes: "Noterat \(item.position)")
         }
         #expect(try w.t.store.agenda(meetingId: own.id!).allSatisfy { $0.notes.hasPrefix("Noterat") })
         for item in try w.t.store.agenda(meetingId: other.id!) {
-            #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.saveAgendaNotes(itemId: item.id!, notes: "Fel") }
+            #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) {
+                try cora.saveAgendaNotes(itemId: item.id!, notes: "Fel")
+            }
         }
         #expect(try w.t.store.agenda(meetingId: other.id!).allSatisfy { $0.notes.isEmpty })
     }

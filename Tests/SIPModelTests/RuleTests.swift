@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 @Suite("Plan rules")
 struct PlanRuleTests {
-    @Test("the transition table: every pair of statuses is allowed or refused as the rules say",
-          arguments: PlanStatus.allCases)
+    @Test(
+        "the transition table: every pair of statuses is allowed or refused as the rules say",
+        arguments: PlanStatus.allCases)
     func everyTransition(from: PlanStatus) throws {
         for to in PlanStatus.allCases where to != from {
             let t = try TestStore()
@@ -41,12 +43,14 @@ struct PlanRuleTests {
         let f = try Fixture(t.store)
         try t.store.changeStatus(planId: f.plan.id!, to: .invited)
         #expect(throws: SIPError.consentRequired) { try t.store.changeStatus(planId: f.plan.id!, to: .active) }
-        try t.store.addConsent(planId: f.plan.id!, givenBy: .guardian(f.mother.id!), information: "Skolgång",
-                               validFrom: t.store.context.today, agencyIds: [f.school.id!])
+        try t.store.addConsent(
+            planId: f.plan.id!, givenBy: .guardian(f.mother.id!), information: "Skolgång",
+            validFrom: t.store.context.today, agencyIds: [f.school.id!])
         // One guardian of two is not enough.
         #expect(throws: SIPError.consentRequired) { try t.store.changeStatus(planId: f.plan.id!, to: .active) }
-        try t.store.addConsent(planId: f.plan.id!, givenBy: .guardian(f.father.id!), information: "Skolgång",
-                               validFrom: t.store.context.today, agencyIds: [f.school.id!])
+        try t.store.addConsent(
+            planId: f.plan.id!, givenBy: .guardian(f.father.id!), information: "Skolgång",
+            validFrom: t.store.context.today, agencyIds: [f.school.id!])
         #expect(try t.store.changeStatus(planId: f.plan.id!, to: .active).status == .active)
         let history = try t.store.planDocument(f.plan.id!).history
         #expect(history.map(\.to) == [.draft, .invited, .active])
@@ -58,8 +62,9 @@ struct PlanRuleTests {
         let t = try TestStore()
         let f = try Fixture(t.store)
         try t.store.changeStatus(planId: f.plan.id!, to: .invited)
-        try t.store.addConsent(planId: f.plan.id!, givenBy: .child, information: "Allt om skolan",
-                               validFrom: t.store.context.today, agencyIds: [f.school.id!])
+        try t.store.addConsent(
+            planId: f.plan.id!, givenBy: .child, information: "Allt om skolan",
+            validFrom: t.store.context.today, agencyIds: [f.school.id!])
         #expect(try t.store.changeStatus(planId: f.plan.id!, to: .active).status == .active)
     }
 
@@ -70,8 +75,9 @@ struct PlanRuleTests {
         let f = try Fixture(t.store)
         try t.store.changeStatus(planId: f.plan.id!, to: .invited)
         for guardian in [f.mother, f.father] {
-            try t.store.addConsent(planId: f.plan.id!, givenBy: .guardian(guardian.id!), information: "Skolgång",
-                                   validFrom: day("2026-03-20"), validTo: day("2026-06-30"), agencyIds: [])
+            try t.store.addConsent(
+                planId: f.plan.id!, givenBy: .guardian(guardian.id!), information: "Skolgång",
+                validFrom: day("2026-03-20"), validTo: day("2026-06-30"), agencyIds: [])
         }
         #expect(try !t.store.consentIsValid(planId: f.plan.id!))
         clock.set(day("2026-03-20"))
@@ -141,11 +147,13 @@ struct PlanRuleTests {
         #expect(throws: SIPError.invalidDate("2026-02-30")) { try bad.set(.followUpDate, to: "2026-02-30") }
     }
 
-    @Test("input errors change nothing", arguments: [
-        ("12345", SIPError.invalidPersonalNumber(.format)),
-        ("20150312-0007", SIPError.invalidPersonalNumber(.checkDigit)),
-        ("20150231-0003", SIPError.invalidPersonalNumber(.date)),
-    ])
+    @Test(
+        "input errors change nothing",
+        arguments: [
+            ("12345", SIPError.invalidPersonalNumber(.format)),
+            ("20150312-0007", SIPError.invalidPersonalNumber(.checkDigit)),
+            ("20150231-0003", SIPError.invalidPersonalNumber(.date)),
+        ])
     func childInput(number: String, error: SIPError) throws {
         let t = try TestStore()
         #expect(throws: error) { try t.store.addChild(name: "Test Testsson", personalNumber: number, sex: .boy) }
@@ -173,8 +181,9 @@ struct PlanRuleTests {
         var plan = try t.store.plan(f.plan.id!)
         try plan.set(.followUpDate, to: "2026-04-01")
         try t.store.updatePlan(plan)
-        try t.store.addIntervention(planId: f.plan.id!, what: "Samtal med kurator", agencyId: f.school.id!,
-                                    startDate: day("2026-03-16"), dueDate: day("2026-05-01"))
+        try t.store.addIntervention(
+            planId: f.plan.id!, what: "Samtal med kurator", agencyId: f.school.id!,
+            startDate: day("2026-03-16"), dueDate: day("2026-05-01"))
         #expect(try t.store.planSummaries(PlanFilter(overdueOnly: true)).isEmpty)
         clock.set(day("2026-04-02"))
         #expect(try t.store.planSummaries(PlanFilter(overdueOnly: true)).map(\.id) == [f.plan.id!])

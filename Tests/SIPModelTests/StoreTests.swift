@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 @Suite("Store: files, migrations, errors")
@@ -40,10 +41,13 @@ struct StoreTests {
         _ = FileManager.default.createFile(atPath: path, contents: Data())
         chmod(path, 0o644)  // as `touch` makes it: no data yet, so not refused, and made owner-only
         let store = try Store(path: path, context: .current())
-        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let counts = try store.read { db in
-            (try AgencyKind.fetchCount(db), try DeviationKind.fetchCount(db), try AgendaTemplateItem.fetchCount(db),
-             try String.fetchAll(db, sql: "PRAGMA journal_mode"))
+            (
+                try AgencyKind.fetchCount(db), try DeviationKind.fetchCount(db), try AgendaTemplateItem.fetchCount(db),
+                try String.fetchAll(db, sql: "PRAGMA journal_mode")
+            )
         }
         #expect(counts.0 == 13)
         #expect(counts.1 >= 5)
@@ -71,7 +75,9 @@ struct StoreTests {
         _ = try Fixture(t.store)
         let before = try t.store.read { db in try AuditEntry.fetchCount(db) }
         #expect(before > 0)
-        #expect(throws: SIPError.self) { try t.store.write { db in try db.execute(sql: "UPDATE auditLog SET user = 'x'") } }
+        #expect(throws: SIPError.self) {
+            try t.store.write { db in try db.execute(sql: "UPDATE auditLog SET user = 'x'") }
+        }
         #expect(throws: SIPError.self) { try t.store.write { db in try db.execute(sql: "DELETE FROM auditLog") } }
         let after = try t.store.read { db in try AuditEntry.fetchAll(db) }
         #expect(after.count == before)
@@ -149,7 +155,8 @@ struct StoreTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-schema'), ('v1-reference-data'), ('v99-future')")
+            try db.execute(
+                sql: "INSERT INTO grdb_migrations VALUES ('v1-schema'), ('v1-reference-data'), ('v99-future')")
         }
         try queue.close()
         chmod(path, 0o600)  // owner-only, as sip-tui makes its files: the version is what is under test
@@ -212,7 +219,9 @@ struct StoreTests {
 
 @Suite("The plan list's search")
 struct PlanSearchTests {
-    @Test("finds a plan by name in any case or form, number with or without its dash, plan number and lead; follows renames")
+    @Test(
+        "finds a plan by name in any case or form, number with or without its dash, plan number and lead; follows renames"
+    )
     func search() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
@@ -226,7 +235,9 @@ struct PlanSearchTests {
         plan.leadAgencyId = f.bup.id
         try t.store.updatePlan(plan)
         #expect(try found("bup test") == [id])
-        try t.store.write { db in try db.execute(sql: "UPDATE child SET name = 'Åsa Nyberg' WHERE id = ?", arguments: [f.child.id]) }
+        try t.store.write { db in
+            try db.execute(sql: "UPDATE child SET name = 'Åsa Nyberg' WHERE id = ?", arguments: [f.child.id])
+        }
         #expect(try found("öberg").isEmpty)
         #expect(try found("nyberg") == [id])
         #expect(try t.store.planPage(PlanFilter(search: "nyberg")).total == 1)

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
 @_exported import SIPTestSupport
+
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 /// A clock the test sets: 2026-03-16 10:00 in Stockholm unless told otherwise.
 final class TestClock: @unchecked Sendable {
@@ -25,8 +26,9 @@ struct TestStore: Sendable {
 
     init(clock: TestClock = TestClock(), user: String = "testare") throws {
         self.clock = clock
-        store = try Store(path: dir.path("sip.sqlite"),
-                          context: SessionContext(user: user, now: { [clock] in clock.now }), busyTimeout: 0.05)
+        store = try Store(
+            path: dir.path("sip.sqlite"),
+            context: SessionContext(user: user, now: { [clock] in clock.now }), busyTimeout: 0.05)
     }
 }
 
@@ -44,39 +46,46 @@ struct Fixture {
 
     init(_ store: Store) throws {
         group = try store.addBusGroup(name: "Lokal BUS Testby")
-        school = try store.addAgency(kind: "skola", principalName: "Testby kommun", name: "Ängsskolan",
-                                     busGroupId: group.id)
-        social = try store.addAgency(kind: "socialtjanst", principalName: "Testby kommun",
-                                     name: "Socialtjänsten Testby", busGroupId: group.id)
+        school = try store.addAgency(
+            kind: "skola", principalName: "Testby kommun", name: "Ängsskolan",
+            busGroupId: group.id)
+        social = try store.addAgency(
+            kind: "socialtjanst", principalName: "Testby kommun",
+            name: "Socialtjänsten Testby", busGroupId: group.id)
         bup = try store.addAgency(kind: "bup", principalName: "Region Test", name: "BUP Testby", busGroupId: group.id)
-        insurance = try store.addAgency(kind: "forsakringskassan", principalName: "Försäkringskassan",
-                                        name: "Försäkringskassan", busGroupId: nil)
+        insurance = try store.addAgency(
+            kind: "forsakringskassan", principalName: "Försäkringskassan",
+            name: "Försäkringskassan", busGroupId: nil)
         child = try store.addChild(name: "Åsa Öberg", personalNumber: "20150312-0006", sex: .girl)
         mother = try store.addFamilyMember(childId: child.id!, role: .guardian, name: "Märta Öberg", relation: "mamma")
         father = try store.addFamilyMember(childId: child.id!, role: .guardian, name: "Örjan Öberg", relation: "pappa")
-        plan = try store.createPlan(NewPlan(childId: child.id!, busGroupId: group.id!, initiatorKind: .guardian,
-                                            initiatorPerson: "Märta Öberg", requestDate: store.context.today,
-                                            reason: "Hög frånvaro", questions: "Hur kommer Åsa tillbaka till skolan?"))
+        plan = try store.createPlan(
+            NewPlan(
+                childId: child.id!, busGroupId: group.id!, initiatorKind: .guardian,
+                initiatorPerson: "Märta Öberg", requestDate: store.context.today,
+                reason: "Hög frånvaro", questions: "Hur kommer Åsa tillbaka till skolan?"))
     }
 
     /// Both guardians consent, valid from today for a year.
     func consentBoth(_ store: Store) throws {
         for guardian in [mother, father] {
-            try store.addConsent(planId: plan.id!, givenBy: .guardian(guardian.id!), information: "Skolgång och hälsa",
-                                 validFrom: store.context.today, validTo: store.context.today.adding(days: 365),
-                                 agencyIds: [school.id!, social.id!, bup.id!])
+            try store.addConsent(
+                planId: plan.id!, givenBy: .guardian(guardian.id!), information: "Skolgång och hälsa",
+                validFrom: store.context.today, validTo: store.context.today.adding(days: 365),
+                agencyIds: [school.id!, social.id!, bup.id!])
         }
     }
 }
 
 /// Moves a fresh draft plan (with consent on record) to `status` along allowed steps.
 func drive(_ store: Store, plan id: Int64, to status: PlanStatus) throws {
-    let path: [PlanStatus] = switch status {
-    case .draft: []
-    case .invited: [.invited]
-    case .active: [.invited, .active]
-    case .followUpDue: [.invited, .active, .followUpDue]
-    case .closed: [.closed]
-    }
+    let path: [PlanStatus] =
+        switch status {
+        case .draft: []
+        case .invited: [.invited]
+        case .active: [.invited, .active]
+        case .followUpDue: [.invited, .active, .followUpDue]
+        case .closed: [.closed]
+        }
     for step in path { try store.changeStatus(planId: id, to: step, note: step == .closed ? "Klar" : "") }
 }

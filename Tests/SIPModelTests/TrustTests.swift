@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SIPModel
-@testable import SIPDomain
-@testable import SIPText
+
 @testable import SIPDemo
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
 
 private func mode(_ path: String) -> Int {
     var info = stat()
@@ -46,7 +47,8 @@ struct FilePermissionTests {
         let dir = TempDir()
         let path = dir.path("delad.sqlite")
         let groupId = getgrnam(Self.groupName)!.pointee.gr_gid
-        let store = try Store(path: path, context: SessionContext(user: "anna", now: { Date() }), sharedGroup: Self.groupName)
+        let store = try Store(
+            path: path, context: SessionContext(user: "anna", now: { Date() }), sharedGroup: Self.groupName)
         _ = try store.addBusGroup(name: "Lokal BUS Delad")
         for file in [path, path + "-wal"] {
             #expect(mode(file) == 0o660)
@@ -80,23 +82,29 @@ struct PurgeTests {
             f = try Fixture(t.store)
             try f.consentBoth(t.store)
             try t.store.addParticipant(planId: f.plan.id!, agencyId: f.school.id, person: "Rektor Rut", role: "rektor")
-            try t.store.addIntervention(planId: f.plan.id!, what: "Åsa får en mentor", agencyId: f.school.id!,
-                                        person: "Mentor Max", startDate: t.store.context.today,
-                                        dueDate: t.store.context.today.adding(days: 60), comment: "Åsa vill")
+            try t.store.addIntervention(
+                planId: f.plan.id!, what: "Åsa får en mentor", agencyId: f.school.id!,
+                person: "Mentor Max", startDate: t.store.context.today,
+                dueDate: t.store.context.today.adding(days: 60), comment: "Åsa vill")
             var plan = try t.store.plan(f.plan.id!)
             plan.childView = "Åsa vill vara med sin kompis"
             try t.store.updatePlan(plan)
             try t.store.recordCopy(planId: f.plan.id!, recipient: "Märta Öberg", givenOn: t.store.context.today)
-            try t.store.addDeviation(reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
-                                     occurredOn: t.store.context.today, kind: "uteblev", description: "BUP kom inte till Åsas möte.")
+            try t.store.addDeviation(
+                reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: f.plan.id,
+                occurredOn: t.store.context.today, kind: "uteblev", description: "BUP kom inte till Åsas möte.")
             try t.store.changeStatus(planId: f.plan.id!, to: .closed, note: "Åsa är tillbaka i skolan")
             t.clock.set(Day(year: 2026, month: 3, day: 1)!)
-            open = try t.store.createPlan(NewPlan(childId: f.child.id!, busGroupId: f.group.id!, initiatorKind: .guardian,
-                                                  initiatorPerson: "Märta Öberg", requestDate: t.store.context.today,
-                                                  reason: "Ny oro", questions: ""))
+            open = try t.store.createPlan(
+                NewPlan(
+                    childId: f.child.id!, busGroupId: f.group.id!, initiatorKind: .guardian,
+                    initiatorPerson: "Märta Öberg", requestDate: t.store.context.today,
+                    reason: "Ny oro", questions: ""))
             let other = try t.store.addChild(name: "Nils Nyss", personalNumber: nil, birthDate: "2013-09-09", sex: .boy)
-            recent = try t.store.createPlan(NewPlan(childId: other.id!, busGroupId: f.group.id!, initiatorKind: .guardian,
-                                                    initiatorPerson: "", requestDate: t.store.context.today, reason: "", questions: ""))
+            recent = try t.store.createPlan(
+                NewPlan(
+                    childId: other.id!, busGroupId: f.group.id!, initiatorKind: .guardian,
+                    initiatorPerson: "", requestDate: t.store.context.today, reason: "", questions: ""))
             try t.store.changeStatus(planId: recent.id!, to: .closed, note: "Klar")
             t.clock.set(Day(year: 2026, month: 4, day: 1)!)
         }
@@ -107,8 +115,12 @@ struct PurgeTests {
         let w = try World()
         let before = try w.t.store.planDocument(w.f.plan.id!)
         let candidates = try w.t.store.purgeCandidates(closedBefore: Day(year: 2025, month: 1, day: 1)!)
-        #expect(candidates == [PurgeCandidate(planId: w.f.plan.id!, closedOn: Day(year: 2024, month: 2, day: 1)!,
-                                              busGroup: "Lokal BUS Testby")])
+        #expect(
+            candidates == [
+                PurgeCandidate(
+                    planId: w.f.plan.id!, closedOn: Day(year: 2024, month: 2, day: 1)!,
+                    busGroup: "Lokal BUS Testby")
+            ])
         #expect(try w.t.store.planDocument(w.f.plan.id!) == before)
     }
 
@@ -134,8 +146,10 @@ struct PurgeTests {
             }
             return text
         }
-        for secret in ["Åsa får en mentor", "Mentor Max", "Åsa vill vara med", "Rektor Rut", "Åsa är tillbaka",
-                       "Hög frånvaro", "Åsa vill\"", "Skolgång och hälsa", "Åsas möte"] {
+        for secret in [
+            "Åsa får en mentor", "Mentor Max", "Åsa vill vara med", "Rektor Rut", "Åsa är tillbaka",
+            "Hög frånvaro", "Åsa vill\"", "Skolgång och hälsa", "Åsas möte",
+        ] {
             #expect(!dump.contains(secret), "still in the database: \(secret)")
         }
         // Nor in the file's bytes: not in free pages (secure delete), not in the write-ahead log.
@@ -174,7 +188,9 @@ struct PurgeTests {
         try admin.addUser(login: "cora", name: "Cora", role: .coordinator, agencyId: nil, allPlans: true)
         let cora = try Store(path: w.t.store.path, context: SessionContext(user: "cora", now: { Date() }))
         try cora.signIn()
-        #expect(throws: SIPError.notPermitted(.coordinator)) { try cora.purge(closedBefore: Day(year: 2026, month: 1, day: 1)!) }
+        #expect(throws: SIPError.notPermitted(.coordinator)) {
+            try cora.purge(closedBefore: Day(year: 2026, month: 1, day: 1)!)
+        }
         #expect(try admin.purge(closedBefore: Day(year: 2025, month: 1, day: 1)!).count == 1)
     }
 }
@@ -190,15 +206,18 @@ struct UserCommandTests {
         // Someone else created the database (and became its administrator).
         let first = try Store(path: db, context: SessionContext(user: "ada", now: { Date() }))
         try first.signIn()
-        _ = try DemoGenerator.run(store: Store(path: db, context: SessionContext(user: "demo", now: { Date() })), plans: 4, seed: 2)
+        _ = try DemoGenerator.run(
+            store: Store(path: db, context: SessionContext(user: "demo", now: { Date() })), plans: 4, seed: 2)
         try first.close()
         let refused = try Binary.run(["--db", db, "plan", "list"])
         #expect(refused.status == 1)
         #expect(refused.err.contains("finns inte i den här databasen") && refused.err.contains("sip-tui user add"))
         #expect(!refused.err.contains("Fatal"))
         // This OS user owns the file, so may manage users even though not one.
-        let add = try Binary.run(["--db", db, "user", "add", Self.me, "--name", "Testare", "--role", "bus-chair",
-                                  "--group", "1"])
+        let add = try Binary.run([
+            "--db", db, "user", "add", Self.me, "--name", "Testare", "--role", "bus-chair",
+            "--group", "1",
+        ])
         #expect(add.status == 0 && add.out.contains("BUS-ordförande"))
         #expect(try Binary.run(["--db", db, "report"]).status == 0)
         let noPlans = try Binary.run(["--db", db, "plan", "list"])

@@ -1,16 +1,19 @@
 import Foundation
 import Testing
-@testable import SIPModel
+
 @testable import SIPDomain
+@testable import SIPModel
 @testable import SIPText
 
 @Suite("Personnummer and samordningsnummer")
 struct PersonalNumberTests {
     let today = day("2026-03-16")
 
-    @Test("accepts the written forms and stores 12 digits", arguments: [
-        "20150312-0006", "201503120006", "150312-0006", "1503120006", " 20150312-0006 ",
-    ])
+    @Test(
+        "accepts the written forms and stores 12 digits",
+        arguments: [
+            "20150312-0006", "201503120006", "150312-0006", "1503120006", " 20150312-0006 ",
+        ])
     func validForms(_ text: String) throws {
         let number = try PersonalNumber.parse(text, today: today).get()
         #expect(number.digits == "201503120006")
@@ -24,7 +27,9 @@ struct PersonalNumberTests {
         #expect(PersonalNumber.parse("20150312-0007", today: today) == .failure(.checkDigit))
     }
 
-    @Test("rejects dates that do not exist", arguments: ["20150230-0000", "20151301-0000", "20150229-0000", "20150300-0000"])
+    @Test(
+        "rejects dates that do not exist",
+        arguments: ["20150230-0000", "20151301-0000", "20150229-0000", "20150300-0000"])
     func impossibleDate(_ text: String) {
         #expect(PersonalNumber.parse(text, today: today) == .failure(.date))
     }
@@ -44,7 +49,9 @@ struct PersonalNumberTests {
         #expect(PersonalNumber.parse("20150291-0000", today: today) == .failure(.date))
     }
 
-    @Test("rejects malformed text", arguments: ["", "abc", "2015-0312-0006", "20150312--0006", "2015031200061", "15031200"])
+    @Test(
+        "rejects malformed text",
+        arguments: ["", "abc", "2015-0312-0006", "20150312--0006", "2015031200061", "15031200"])
     func malformed(_ text: String) {
         #expect(PersonalNumber.parse(text, today: today) == .failure(.format))
     }

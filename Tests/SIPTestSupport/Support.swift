@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fresh directory per test, removed when the value goes away.
@@ -51,8 +52,9 @@ public enum Binary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+            err: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -92,8 +94,11 @@ public final class Tmux: @unchecked Sendable {
         statusFile = temp.appendingPathComponent("\(socket).status").path
         let config = temp.appendingPathComponent("\(socket).conf").path
         try? "set -g remain-on-exit on\n".write(toFile: config, atomically: true, encoding: .utf8)
-        shell(["tmux", "-L", socket, "-f", config, "new-session", "-d", "-s", session,
-               "-x", String(width), "-y", String(height), "\(command); echo $? > '\(statusFile)'"], capture: false)
+        shell(
+            [
+                "tmux", "-L", socket, "-f", config, "new-session", "-d", "-s", session,
+                "-x", String(width), "-y", String(height), "\(command); echo $? > '\(statusFile)'",
+            ], capture: false)
     }
 
     deinit {

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import SIPModel
+import Testing
+
 @testable import SIPUI
 @testable import SIPWidgets
 
@@ -33,14 +34,20 @@ struct AppTests {
         let store = try makeStore(dir, demoPlans: 30)
         let app = App(store: store, catalog: Catalog(.sv))
         let all = listRows(app)
-        let target = all.first { $0.childName.contains("Ö") || $0.childName.contains("Å") || $0.childName.contains("Ä") }!
+        let target = all.first {
+            $0.childName.contains("Ö") || $0.childName.contains("Å") || $0.childName.contains("Ä")
+        }!
         let surname = String(target.childName.split(separator: " ").last!)
         app.press(.character("/"))
         // Typed lower-case and decomposed: still matches.
         app.type(surname.lowercased().decomposedStringWithCanonicalMapping)
         let shown = listRows(app)
         #expect(!shown.isEmpty && shown.count < all.count)
-        #expect(shown.allSatisfy { $0.childName.lowercased().contains(surname.lowercased()) || ($0.leadAgency ?? "").lowercased().contains(surname.lowercased()) })
+        #expect(
+            shown.allSatisfy {
+                $0.childName.lowercased().contains(surname.lowercased())
+                    || ($0.leadAgency ?? "").lowercased().contains(surname.lowercased())
+            })
         // q is text while filtering, not quit.
         app.type("q")
         #expect(!app.isFinished)
@@ -80,7 +87,10 @@ struct AppTests {
         app.press(.character("o"), .home)
         let byChild = try store.planSummaries(PlanFilter(sort: .child)).map(\.id)
         var sorted = [selected(app)!]
-        for _ in 1..<byChild.count { app.press(.down); sorted.append(selected(app)!) }
+        for _ in 1..<byChild.count {
+            app.press(.down)
+            sorted.append(selected(app)!)
+        }
         #expect(sorted == byChild)
         // A search's pages come from the index, window by window, the same plans in the same order.
         app.press(.character("o"), .character("o"), .character("o"), .character("/"))
@@ -89,7 +99,10 @@ struct AppTests {
         let matching = try store.planSummaries(PlanFilter(search: "son")).map(\.id)
         #expect(matching.count > PlanListScreen.pageSize)
         var walked = [selected(app)!]
-        for _ in 1..<matching.count { app.press(.down); walked.append(selected(app)!) }
+        for _ in 1..<matching.count {
+            app.press(.down)
+            walked.append(selected(app)!)
+        }
         #expect(walked == matching)
     }
 
@@ -131,14 +144,22 @@ struct AppTests {
         let id = selected(app)!
         let before = try store.plan(id)
         app.press(.enter, .character("e"))
-        guard app.top is FormScreen else { Issue.record("no form"); return }
+        guard app.top is FormScreen else {
+            Issue.record("no form")
+            return
+        }
         app.press(.tab, .tab, .tab)  // to the child's own view
         app.press(.control("a"), .control("k"))
         app.type("Jag vill vara med på rasterna.")
         app.press(.control("s"))
-        guard let detail = app.top as? PlanDetailScreen else { Issue.record("did not return to the plan"); return }
+        guard let detail = app.top as? PlanDetailScreen else {
+            Issue.record("did not return to the plan")
+            return
+        }
         #expect(app.screenText.contains("Sparat."))
-        #expect(detail.lines.contains { $0.text.contains("Jag vill vara med på rasterna.") }, "the plan shown is the saved one")
+        #expect(
+            detail.lines.contains { $0.text.contains("Jag vill vara med på rasterna.") },
+            "the plan shown is the saved one")
         let after = try store.plan(id)
         #expect(after.childView.hasSuffix("Jag vill vara med på rasterna."))
         #expect(after.version == before.version + 1)
@@ -160,7 +181,10 @@ struct AppTests {
         let text = app.screenText
         #expect(text.contains("\"2026-02-30\" är inget giltigt datum (skriv"))
         #expect(text.contains("Rätta de markerade fälten först."))
-        guard app.top is FormScreen else { Issue.record("left the form"); return }
+        guard app.top is FormScreen else {
+            Issue.record("left the form")
+            return
+        }
         #expect(try store.plan(id).followUpDate != Day(iso: "2026-03-02"))
         #expect(try store.plan(id).version == 1)
     }
@@ -205,11 +229,17 @@ struct AppTests {
         theirs.reason = "Kollegans anledning"
         try other.updatePlan(theirs)
         app.press(.control("s"), .control("r"))
-        guard let form = app.top as? FormScreen else { Issue.record("left the form"); return }
+        guard let form = app.top as? FormScreen else {
+            Issue.record("left the form")
+            return
+        }
         #expect(form.values["reason"] == "Kollegans anledning")
         #expect(!form.isDirty && form.conflict == nil)
         app.press(.escape)
-        guard app.top is PlanDetailScreen else { Issue.record("Esc did not leave a clean form"); return }
+        guard app.top is PlanDetailScreen else {
+            Issue.record("Esc did not leave a clean form")
+            return
+        }
     }
 
     @Test("leaving a form with unsaved changes asks first: keep editing, save, or discard")
@@ -225,9 +255,15 @@ struct AppTests {
         #expect(app.screenText.contains("Osparade ändringar"))
         app.press(.escape)
         #expect(app.overlay == nil)
-        guard app.top is FormScreen else { Issue.record("left the form"); return }
+        guard app.top is FormScreen else {
+            Issue.record("left the form")
+            return
+        }
         app.press(.escape, .character("n"))
-        guard app.top is PlanDetailScreen else { Issue.record("discard did not leave"); return }
+        guard app.top is PlanDetailScreen else {
+            Issue.record("discard did not leave")
+            return
+        }
         #expect(try store.plan(id).version == 1)
         app.press(.character("e"))
         app.type("?")
@@ -269,7 +305,10 @@ struct AppTests {
         app.press(.backspace)
         app.type("6")
         app.press(.control("s"))
-        guard let detail = app.top as? PlanDetailScreen else { Issue.record("no plan opened"); return }
+        guard let detail = app.top as? PlanDetailScreen else {
+            Issue.record("no plan opened")
+            return
+        }
         #expect(detail.document?.child.name == "Märta Åberg")
         #expect(try store.planCount() == 4)
         app.press(.escape)
@@ -330,8 +369,9 @@ struct AppTests {
         let dir = TempDir()
         let store = try makeStore(dir, demoPlans: 3)
         try store.write { db in
-            try db.execute(sql: "UPDATE child SET name = ? WHERE id = 1",
-                           arguments: ["Ond\u{1B}[2J\u{1B}[H\u{1B}]0;titel\u{7}Namn\u{9B}31m"])
+            try db.execute(
+                sql: "UPDATE child SET name = ? WHERE id = 1",
+                arguments: ["Ond\u{1B}[2J\u{1B}[H\u{1B}]0;titel\u{7}Namn\u{9B}31m"])
         }
         let app = App(store: store, catalog: Catalog(.sv))
         let grid = app.render()

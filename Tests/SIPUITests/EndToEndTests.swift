@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import SIPModel
+import Testing
 
 /// The real binary in a real (tmux) terminal: what a coordinator does, checked in the database.
 @Suite("End to end in a terminal", .enabled(if: Tmux.isAvailable, "needs tmux"), .serialized)
@@ -36,8 +36,9 @@ struct EndToEndTests {
         for _ in 0..<10 where !tmux.screen().split(separator: "\n")[tmux.cursor.row].contains(target.childName) {
             tmux.keys("Down")
         }
-        #expect(tmux.screen().split(separator: "\n")[tmux.cursor.row].hasPrefix(String(target.id)),
-                "the cursor is on the selected row")
+        #expect(
+            tmux.screen().split(separator: "\n")[tmux.cursor.row].hasPrefix(String(target.id)),
+            "the cursor is on the selected row")
         tmux.keys("Enter")
         #expect(tmux.waitFor("Plan \(target.id): \(target.childName)"))
         tmux.keys("e")
@@ -160,7 +161,11 @@ struct EndToEndTests {
         #expect(tmux.waitFor("Nr    Barn"))
         let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
         kill(pid, SIGSEGV)
-        #expect(tmux.wait { FileManager.default.fileExists(atPath: after) && ((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").count > 10 })
+        #expect(
+            tmux.wait {
+                FileManager.default.fileExists(atPath: after)
+                    && ((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").count > 10
+            })
         #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import SIPModel
+import Testing
+
 @testable import SIPUI
 @testable import SIPWidgets
 

@@ -1,5 +1,6 @@
-import Testing
 import SIPModel
+import Testing
+
 @testable import SIPUI
 @testable import SIPWidgets
 
@@ -45,7 +46,8 @@ struct KeyTests {
                 app.press(.escape)
             }
             check(PlanListScreen.browseKeys.bindings.count, "list")
-            #expect(Set(PlanListScreen.browseKeys.bindings.map(\.action)).count == PlanListScreen.browseKeys.bindings.count)
+            #expect(
+                Set(PlanListScreen.browseKeys.bindings.map(\.action)).count == PlanListScreen.browseKeys.bindings.count)
             app.press(.enter)
             check(PlanDetailScreen.keys.bindings.count, "detail")
             app.press(.character("e"))

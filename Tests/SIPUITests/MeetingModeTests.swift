@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
-import Testing
 import SIPModel
+import Testing
+
+@testable import SIPDemo
 @testable import SIPUI
 @testable import SIPWidgets
-@testable import SIPDemo
 
 @Suite("Meeting mode and running the plan")
 struct MeetingModeTests {
@@ -25,7 +26,9 @@ struct MeetingModeTests {
         var needles: [String] = []
         for row in rows where row.childName != mine.name {
             needles.append(row.childName)
-            if let masked = row.personalNumberMasked, masked != mine.personalNumber?.masked { needles.append(String(masked.prefix(8))) }
+            if let masked = row.personalNumberMasked, masked != mine.personalNumber?.masked {
+                needles.append(String(masked.prefix(8)))
+            }
         }
         return needles
     }
@@ -34,13 +37,18 @@ struct MeetingModeTests {
     func privacyWalk() throws {
         let dir = TempDir()
         let (app, store, id) = try meetingApp(dir)
-        guard app.top is MeetingScreen else { Issue.record("not in meeting mode"); return }
+        guard app.top is MeetingScreen else {
+            Issue.record("not in meeting mode")
+            return
+        }
         let needles = try otherChildren(store, except: id)
         #expect(needles.count > 10)
         let depth = app.stack.count
-        var keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
-                           .backspace, .delete, .resize, .character(" "), .character("?"), .character("/"),
-                           .character("q"), .character("n"), .character("j"), .character("y"), .character("a")]
+        var keys: [Key] = [
+            .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
+            .backspace, .delete, .resize, .character(" "), .character("?"), .character("/"),
+            .character("q"), .character("n"), .character("j"), .character("y"), .character("a"),
+        ]
         keys += (1...12).map { Key.function($0) }
         keys += "abcdefghijklmnopqrstuvwxyzåäö0123456789".map { Key.character($0) }
         keys += "abdefghklnoprstuvwx".map { Key.control($0) }
@@ -75,7 +83,10 @@ struct MeetingModeTests {
         let app = App(store: store, catalog: Catalog(.sv))
         app.open(plan: id)
         app.press(.character("m"))
-        guard app.top is PlanDetailScreen else { Issue.record("left the plan"); return }
+        guard app.top is PlanDetailScreen else {
+            Issue.record("left the plan")
+            return
+        }
         #expect(app.screenText.contains("Planen har inget möte. Boka ett möte först (b)."))
     }
 
@@ -84,14 +95,23 @@ struct MeetingModeTests {
         let dir = TempDir()
         let (app, _, _) = try meetingApp(dir)
         app.press(.character("q"))
-        guard app.top is MeetingScreen else { Issue.record("q left meeting mode"); return }
+        guard app.top is MeetingScreen else {
+            Issue.record("q left meeting mode")
+            return
+        }
         #expect(!app.isFinished)
         app.press(.escape)
         #expect(app.overlay == .confirm(.leaveMeeting))
         app.press(.character("n"))
-        guard app.top is MeetingScreen else { Issue.record("n left meeting mode"); return }
+        guard app.top is MeetingScreen else {
+            Issue.record("n left meeting mode")
+            return
+        }
         app.press(.escape, .character("j"))
-        guard app.top is PlanDetailScreen else { Issue.record("did not return to the plan"); return }
+        guard app.top is PlanDetailScreen else {
+            Issue.record("did not return to the plan")
+            return
+        }
     }
 
     @Test("attendance, notes, a deviation in one key, and finishing the meeting")
@@ -159,7 +179,10 @@ struct MeetingModeTests {
         app.type("2026-01-15")  // due date already past
         app.press(.function(2))
         #expect(try store.interventions(planId: id).count == count + 1)
-        guard let screen = app.top as? InterventionsScreen else { Issue.record("not back on the list"); return }
+        guard let screen = app.top as? InterventionsScreen else {
+            Issue.record("not back on the list")
+            return
+        }
         let added = try #require(screen.rows.firstIndex { $0.what == "Läxhjälp i skolan" })
         #expect(app.screenText.contains("!"))
         for _ in 0..<added { app.press(.down) }
@@ -238,7 +261,10 @@ struct NewPlanFlowTests {
         app.press(.tab, .tab)
         app.type("2016-04-01")
         app.press(.control("s"))
-        guard let detail = app.top as? PlanDetailScreen else { Issue.record("no plan"); return }
+        guard let detail = app.top as? PlanDetailScreen else {
+            Issue.record("no plan")
+            return
+        }
         let id = detail.planId
         app.press(.character("f"), .tab)
         app.type("Saga Ek")
@@ -305,7 +331,10 @@ struct UISafetyTests {
         let next = App(store: store, catalog: Catalog(.sv))
         next.open(plan: 1)
         next.press(.character("e"))
-        guard let form = next.top as? FormScreen else { Issue.record("no form"); return }
+        guard let form = next.top as? FormScreen else {
+            Issue.record("no form")
+            return
+        }
         #expect(form.values["questions"]!.hasSuffix(" (utkast)"), "the typed text is back")
         #expect(form.values["shortTermGoals"] == "Kollegans mål", "the untouched field shows the newer save")
         next.press(.control("s"))
@@ -313,7 +342,8 @@ struct UISafetyTests {
         #expect(try store.plan(1).questions.hasSuffix(" (utkast)"))
     }
 
-    @Test("a draft restored into a conflict and interrupted again keeps its conflict; own edits are not marked as theirs")
+    @Test(
+        "a draft restored into a conflict and interrupted again keeps its conflict; own edits are not marked as theirs")
     func draftTwice() throws {
         let dir = TempDir()
         let store = try makeStore(dir, demoPlans: 3)
@@ -362,7 +392,7 @@ struct UISafetyTests {
     func cursorInsideBox() {
         var input = TextInput("12345678\nabc", multiline: true)
         _ = input.handle(.control("a"))  // start of "abc"
-        _ = input.handle(.left)          // end of the full first line, before the line break
+        _ = input.handle(.left)  // end of the full first line, before the line break
         #expect(input.cursor == 8)
         let layout = input.layout(width: 8)
         #expect(layout.cursorLine == 0 && layout.cursorColumn == 7)
@@ -380,9 +410,10 @@ struct ChoiceTests {
         let dir = TempDir()
         let store = try makeStore(dir, demoPlans: 10)
         let plan = try store.plan(1)
-        let foreign = try #require(try store.read { db in
-            try Agency.filter(Column("busGroupId") != plan.busGroupId).fetchOne(db)
-        })
+        let foreign = try #require(
+            try store.read { db in
+                try Agency.filter(Column("busGroupId") != plan.busGroupId).fetchOne(db)
+            })
         var edited = plan
         edited.leadAgencyId = foreign.id
         try store.updatePlan(edited)

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import SIPModel
+import Testing
+
+@testable import SIPDemo
 @testable import SIPUI
 @testable import SIPWidgets
-@testable import SIPDemo
 
 @Suite("A monkey at the keyboard")
 struct MonkeyTests {
@@ -18,8 +19,10 @@ struct MonkeyTests {
             return app
         }
         var app = fresh()
-        var keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
-                           .backspace, .delete, .resize]
+        var keys: [Key] = [
+            .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
+            .backspace, .delete, .resize,
+        ]
         keys += (1...12).map { Key.function($0) }
         keys += "abcdefghijklmnopqrstuvwxyzåäöABCGNQ0123456789 ?/!-:.".map { Key.character($0) }
         keys += "abdefghklnoprstuvwx".map { Key.control($0) }
@@ -38,7 +41,8 @@ struct MonkeyTests {
             }
             let grid = app.render()
             if grid.width > 0 && grid.height > 0 {
-                #expect(grid.cursor.row >= 0 && grid.cursor.row < grid.height && grid.cursor.column >= 0
+                #expect(
+                    grid.cursor.row >= 0 && grid.cursor.row < grid.height && grid.cursor.column >= 0
                         && grid.cursor.column < grid.width, "step \(step): cursor off screen")
             }
         }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import SIPModel
+import Testing
+
+@testable import SIPDemo
 @testable import SIPUI
 @testable import SIPWidgets
-@testable import SIPDemo
 
 @Suite("The BUS review on screen")
 struct ReviewScreenTests {
@@ -18,10 +19,15 @@ struct ReviewScreenTests {
         }
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("r"))
-        guard app.top is ReviewScreen else { Issue.record("no review"); return }
+        guard app.top is ReviewScreen else {
+            Issue.record("no review")
+            return
+        }
         let depth = app.stack.count
-        let keys: [Key] = [.up, .down, .down, .down, .enter, .escape, .character("g"), .character("p"), .pageDown,
-                           .character("j"), .character("k"), .function(1), .character("?")]
+        let keys: [Key] = [
+            .up, .down, .down, .down, .enter, .escape, .character("g"), .character("p"), .pageDown,
+            .character("j"), .character("k"), .function(1), .character("?"),
+        ]
         var rng = SeededRandom(seed: 7)
         for step in 0..<1500 {
             let key = keys[Int(rng.next() % UInt64(keys.count))]
@@ -35,20 +41,27 @@ struct ReviewScreenTests {
         }
     }
 
-    @Test("the title keeps the group's whole name and the dates as the terminal narrows; the period's name and the screen's go first")
+    @Test(
+        "the title keeps the group's whole name and the dates as the terminal narrows; the period's name and the screen's go first"
+    )
     func narrowTitle() throws {
         let dir = TempDir()
         let store = try makeStore(dir, demoPlans: 5)
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("r"), .character("g"))
-        guard let screen = app.top as? ReviewScreen else { Issue.record("no review"); return }
+        guard let screen = app.top as? ReviewScreen else {
+            Issue.record("no review")
+            return
+        }
         let group = screen.groupName, dates = "\(screen.dates.from.iso)–\(screen.dates.to.iso)"
         func title(_ width: Int) -> String {
             app.resize(width: width, height: 24)
             return String(app.render().text.split(separator: "\n", omittingEmptySubsequences: false)[0])
         }
         #expect(title(80).contains("BUS-granskning · \(group)") && title(80).contains("senaste 12 månaderna \(dates)"))
-        #expect(title(60).contains("BUS-granskning · \(group)") && !title(60).contains("senaste") && title(60).contains(dates))
+        #expect(
+            title(60).contains("BUS-granskning · \(group)") && !title(60).contains("senaste")
+                && title(60).contains(dates))
         #expect(!title(45).contains("BUS-granskning") && title(45).contains(group) && title(45).contains(dates))
     }
 
@@ -65,7 +78,10 @@ struct ReviewScreenTests {
         let ids = try #require(ReviewTable.rows(full, catalog: Catalog(.sv)).first).ids
         #expect(first.count == String(ids.count) && !ids.isEmpty)
         app.press(.enter)
-        guard let viewer = app.top as? TextViewScreen else { Issue.record("no list"); return }
+        guard let viewer = app.top as? TextViewScreen else {
+            Issue.record("no list")
+            return
+        }
         #expect(viewer.lines.count == ids.count)
         #expect(zip(viewer.lines, ids).allSatisfy { $0.hasPrefix("Plan \($1) · ") })
         app.press(.escape, .character("g"))
@@ -85,7 +101,10 @@ struct DeviationRegisterScreenTests {
         let store = try makeStore(dir, demoPlans: 6)
         let app = App(store: store, catalog: Catalog(.sv))
         app.press(.character("a"))
-        guard let before = app.top as? DeviationsScreen else { Issue.record("no register"); return }
+        guard let before = app.top as? DeviationsScreen else {
+            Issue.record("no register")
+            return
+        }
         app.press(.character("n"), .tab, .tab, .tab, .tab)
         app.type("9999")  // no such plan
         app.press(.tab)
@@ -93,7 +112,10 @@ struct DeviationRegisterScreenTests {
         app.press(.function(2))
         #expect(app.screenText.contains("Plan 9999 finns inte."))
         app.press(.control("u"), .function(2))
-        guard let after = app.top as? DeviationsScreen else { Issue.record("not back on the register"); return }
+        guard let after = app.top as? DeviationsScreen else {
+            Issue.record("not back on the register")
+            return
+        }
         #expect(after.rows.count == before.rows.count + 1)
         let id = after.rows.map(\.id).max()!
         guard let index = after.rows.firstIndex(where: { $0.id == id }) else { return }
@@ -115,7 +137,9 @@ struct DeviationRegisterScreenTests {
         #expect(try store.deviation(id).status == .closed)
         app.press(.enter)
         let text = app.screenText
-        for step in ["registered", "status sent", "escalation bus_group", "escalation bussam", "answer", "status closed"] {
+        for step in [
+            "registered", "status sent", "escalation bus_group", "escalation bussam", "answer", "status closed",
+        ] {
             #expect(text.contains(step), "\(step) missing from the history")
         }
         app.press(.escape, .character("s"))
@@ -133,12 +157,18 @@ struct SpiderScreenTests {
         app.press(.character("r"), .character("m"))
         #expect(app.screenText.contains("Välj en BUS-grupp först (g)."))
         app.press(.character("g"), .character("m"))
-        guard let spider = app.top as? SpiderScreen else { Issue.record("no spider"); return }
+        guard let spider = app.top as? SpiderScreen else {
+            Issue.record("no spider")
+            return
+        }
         let before = spider.measurements.count
         #expect(before == 2, "the demo measures twice")
         app.press(.character("n"), .tab, .right)  // the first dimension one step up from the latest score
         app.press(.function(2))
-        guard let after = app.top as? SpiderScreen else { Issue.record("not back"); return }
+        guard let after = app.top as? SpiderScreen else {
+            Issue.record("not back")
+            return
+        }
         #expect(after.measurements.count == before + 1)
         let previous = spider.measurements[0].scores["mandat"]!
         #expect(after.measurements[0].scores["mandat"] == previous % 5 + 1)
@@ -158,7 +188,10 @@ struct DeviationFromPlanTests {
         app.open(plan: 3)
         let before = try store.deviationSummaries(planId: 3).count
         app.press(.character("r"))
-        guard let form = app.top as? FormScreen else { Issue.record("no form"); return }
+        guard let form = app.top as? FormScreen else {
+            Issue.record("no form")
+            return
+        }
         #expect(form.values["planId"] == "3")
         app.press(.tab, .tab, .tab, .tab, .tab)
         app.type("Kallad part kom inte, andra gången.")

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import SIPModel
+import Testing
+
 @testable import SIPUI
 @testable import SIPWidgets
 
@@ -42,13 +43,19 @@ struct RoleScreenTests {
     func chair() throws {
         let w = try World()
         let app = App(store: try w.session("chad"), catalog: Catalog(.sv))
-        guard let review = app.top as? ReviewScreen else { Issue.record("not the review: \(app.stack)"); return }
+        guard let review = app.top as? ReviewScreen else {
+            Issue.record("not the review: \(app.stack)")
+            return
+        }
         #expect(review.groupId == w.group.id)
         #expect(app.screenText.contains("BUS-granskning · \(w.group.name)"))
         app.press(.character("g"))
         #expect(app.screenText.contains(w.group.name) && !app.screenText.contains("Alla grupper"))
         app.press(.character("a"))
-        guard let register = app.top as? DeviationsScreen else { Issue.record("no register"); return }
+        guard let register = app.top as? DeviationsScreen else {
+            Issue.record("no register")
+            return
+        }
         let visible = try w.session("chad").deviationSummaries()
         #expect(register.rows == visible)
         #expect(try visible.count < w.demo.deviationSummaries().count)
@@ -65,12 +72,18 @@ struct RoleScreenTests {
         let w = try World()
         let cora = try w.session("cora")
         let app = App(store: cora, catalog: Catalog(.sv))
-        guard let list = app.top as? PlanListScreen else { Issue.record("not the list"); return }
+        guard let list = app.top as? PlanListScreen else {
+            Issue.record("not the list")
+            return
+        }
         #expect(!list.rows.isEmpty)
         #expect(list.rows.count < (try w.demo.planSummaries().count))
         #expect(list.rows == (try cora.planSummaries()))
         app.press(.character("r"))
-        guard app.top is PlanListScreen else { Issue.record("r opened \(app.top)"); return }
+        guard app.top is PlanListScreen else {
+            Issue.record("r opened \(app.top)")
+            return
+        }
         #expect(!app.helpEntries.contains { $0.text == Catalog(.sv).ui(.review) })
     }
 
@@ -92,13 +105,16 @@ struct RoleScreenTests {
     func administratorResize() throws {
         let w = try World()
         let app = App(store: try w.session("ada"), catalog: Catalog(.sv), width: 60, height: 24)
-        func chairLine() -> String { app.screenText.split(separator: "\n").first { $0.contains("chad") }.map(String.init) ?? "" }
+        func chairLine() -> String {
+            app.screenText.split(separator: "\n").first { $0.contains("chad") }.map(String.init) ?? ""
+        }
         #expect(!chairLine().contains(w.group.name) && chairLine().contains("…"))
         app.resize(width: 120, height: 24)
         #expect(chairLine().contains(w.group.name))
         app.resize(width: 60, height: 24)
         // Narrower than the table: the columns give way and each user stays on one line, the group cut.
-        #expect(!chairLine().contains(w.group.name) && chairLine().contains("BUS-ordförande") && chairLine().contains("…"))
+        #expect(
+            !chairLine().contains(w.group.name) && chairLine().contains("BUS-ordförande") && chairLine().contains("…"))
     }
 
     @Test("a role taken away in an open session: the register and the interventions say so and stay up")
@@ -107,7 +123,8 @@ struct RoleScreenTests {
         let app = App(store: try w.session("cora"), catalog: Catalog(.sv))
         app.press(.character("a"))
         guard let register = app.top as? DeviationsScreen, !register.rows.isEmpty else {
-            Issue.record("no register"); return
+            Issue.record("no register")
+            return
         }
         try w.session("ada").setRole(login: "cora", role: .administrator)
         app.press(.enter)  // the deviation cannot be read now: refused, and the register is left as it was
@@ -120,7 +137,10 @@ struct RoleScreenTests {
         try cora.setRole(login: "cora", role: .coordinator, agencyId: w.school.id)
         let again = App(store: try w.session("cora"), catalog: Catalog(.sv))
         again.press(.enter, .character("i"))
-        guard again.top is InterventionsScreen else { Issue.record("no interventions"); return }
+        guard again.top is InterventionsScreen else {
+            Issue.record("no interventions")
+            return
+        }
         try w.session("ada").setRole(login: "cora", role: .administrator)
         again.press(.character("d"))
         #expect(again.top is InterventionsScreen && again.message?.isError == true)
@@ -133,9 +153,10 @@ struct RoleScreenTests {
         let w = try World()
         let cora = try w.session("cora")
         // A new request: no meeting booked yet.
-        let draft = try cora.createPlan(childName: "Tove Lind", personalNumber: nil, birthDate: "2016-04-02", sex: .girl,
-                                        busGroupId: w.group.id, newBusGroupName: nil, initiatorKind: .guardian,
-                                        requestDate: Day(year: 2026, month: 11, day: 2)!, reason: "", questions: "")
+        let draft = try cora.createPlan(
+            childName: "Tove Lind", personalNumber: nil, birthDate: "2016-04-02", sex: .girl,
+            busGroupId: w.group.id, newBusGroupName: nil, initiatorKind: .guardian,
+            requestDate: Day(year: 2026, month: 11, day: 2)!, reason: "", questions: "")
         let app = App(store: cora, catalog: Catalog(.sv))
         app.open(plan: draft.id!)
         func views() throws -> Int {

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import SIPModel
+import Testing
+
 @testable import SIPUI
 @testable import SIPWidgets
 
@@ -10,8 +11,9 @@ import SIPModel
 @Suite("Screens on their own, with canned messages")
 struct ScreenLoopTests {
     static let today = Day(year: 2026, month: 11, day: 20)!
-    let env = ScreenEnvironment(catalog: Catalog(.sv), today: Self.today, viewport: Viewport(width: 80, height: 21, top: 1),
-                                width: 80)
+    let env = ScreenEnvironment(
+        catalog: Catalog(.sv), today: Self.today, viewport: Viewport(width: 80, height: 21, top: 1),
+        width: 80)
 
     func draw<S: AppScreen>(_ screen: inout S) -> Grid {
         var grid = Grid(width: 80, height: 24)
@@ -20,11 +22,12 @@ struct ScreenLoopTests {
     }
 
     static func summary(_ id: Int64, _ name: String, overdue: Bool = false) throws -> PlanSummary {
-        try PlanSummary(row: Row([
-            "id": id, "childName": name, "personalNumber": "20150312-0008", "status": "active",
-            "busGroup": "Norr", "leadAgency": "Skolan", "leadPerson": "", "followUpDate": "2026-12-01",
-            "nextMeeting": nil, "nextDue": nil, "overdue": overdue,
-        ]))
+        try PlanSummary(
+            row: Row([
+                "id": id, "childName": name, "personalNumber": "20150312-0008", "status": "active",
+                "busGroup": "Norr", "leadAgency": "Skolan", "leadPerson": "", "followUpDate": "2026-12-01",
+                "nextMeeting": nil, "nextDue": nil, "overdue": overdue,
+            ]))
     }
 
     static func plan(_ id: Int64, childView: String = "", version: Int = 1) throws -> Plan {
@@ -35,8 +38,10 @@ struct ScreenLoopTests {
             "closedReason": nil, "closedKind": nil, "followUpDate": nil, "version": version,
             "createdAt": now, "updatedAt": now,
         ]
-        for field in ["reason", "questions", "currentSituation", "childGoals", "longTermGoals", "shortTermGoals",
-                      "familyOwnActions", "leadPerson", "coordinator", "followUpCaller"] {
+        for field in [
+            "reason", "questions", "currentSituation", "childGoals", "longTermGoals", "shortTermGoals",
+            "familyOwnActions", "leadPerson", "coordinator", "followUpCaller",
+        ] {
             row[field] = ""
         }
         row["childView"] = childView
@@ -50,8 +55,11 @@ struct ScreenLoopTests {
         var list = PlanListScreen()
         let asked = list.load(env)
         #expect(asked.count == 1 && asked.first?.isQuery == true)
-        _ = list.update(.loaded(.init(rows: [try Self.summary(3, "Märta Åberg"), try Self.summary(4, "Olle Berg", overdue: true)],
-                                      total: 2, offset: 0, databaseIsEmpty: false)), env)
+        _ = list.update(
+            .loaded(
+                .init(
+                    rows: [try Self.summary(3, "Märta Åberg"), try Self.summary(4, "Olle Berg", overdue: true)],
+                    total: 2, offset: 0, databaseIsEmpty: false)), env)
         var grid = draw(&list)
         #expect(grid.line(3).hasPrefix("3") && grid.line(3).contains("Märta Åberg"))
         #expect(grid.line(4).contains("Olle Berg") && grid.line(4).trimmingCharacters(in: .whitespaces).hasSuffix("!"))
@@ -80,12 +88,18 @@ struct ScreenLoopTests {
     @Test("a plan created elsewhere is selected in the list once it is shown again")
     func planListNotice() throws {
         var list = PlanListScreen()
-        _ = list.update(.loaded(.init(rows: [try Self.summary(3, "A"), try Self.summary(9, "B")], total: 2, offset: 0,
-                                      databaseIsEmpty: false)), env)
+        _ = list.update(
+            .loaded(
+                .init(
+                    rows: [try Self.summary(3, "A"), try Self.summary(9, "B")], total: 2, offset: 0,
+                    databaseIsEmpty: false)), env)
         #expect(list.selectedId == 3)
         _ = list.update(.notice(.planCreated(9)), env)
-        _ = list.update(.loaded(.init(rows: [try Self.summary(3, "A"), try Self.summary(9, "B")], total: 2, offset: 0,
-                                      databaseIsEmpty: false)), env)
+        _ = list.update(
+            .loaded(
+                .init(
+                    rows: [try Self.summary(3, "A"), try Self.summary(9, "B")], total: 2, offset: 0,
+                    databaseIsEmpty: false)), env)
         #expect(list.selectedId == 9)
     }
 
@@ -100,7 +114,8 @@ struct ScreenLoopTests {
             FormField(key: "childView", label: "Barnets syn", text: childView, multiline: true),
             FormField(key: "followUpDate", label: "Uppföljning", text: ""),
         ]
-        _ = form.update(.loaded(.opened(FormContent(title: "Redigera plan 7", fields: fields, plan: plan), draft: nil)), env)
+        _ = form.update(
+            .loaded(.opened(FormContent(title: "Redigera plan 7", fields: fields, plan: plan), draft: nil)), env)
         return form
     }
 
@@ -118,7 +133,8 @@ struct ScreenLoopTests {
 
         let save = form.update(.key(.control("s")), env)
         #expect(save.count == 1 && save.first?.isMutation == true)
-        let refused = form.update(.refused(FieldErrors([.init(key: "followUpDate", message: "\"x\" är inget giltigt datum")])), env)
+        let refused = form.update(
+            .refused(FieldErrors([.init(key: "followUpDate", message: "\"x\" är inget giltigt datum")])), env)
         #expect(refused.first?.status == "Rätta de markerade fälten först.")
         #expect(form.fields[form.focus].key == "followUpDate")
         let grid = draw(&form)
@@ -141,7 +157,10 @@ struct ScreenLoopTests {
         #expect(form.values["childView"] == "start!" && form.fields[1].theirs == "deras")
         #expect(draw(&form).text.contains("deras"))
         // A draft kept now remembers the version the typing started from.
-        guard case .planDraft(7, let draft)? = form.unsavedWork.first else { Issue.record("no draft"); return }
+        guard case .planDraft(7, let draft)? = form.unsavedWork.first else {
+            Issue.record("no draft")
+            return
+        }
         #expect(draft[FormScreen.draftVersionKey] == "1" && draft["childView"] == "start!")
         form.takeTheirs()
         #expect(form.values["childView"] == "deras" && form.conflict == nil && form.plan?.version == 2)
@@ -150,22 +169,26 @@ struct ScreenLoopTests {
     // MARK: Meeting mode
 
     static func meetingSetup() throws -> MeetingScreen.Setup {
-        let meeting = try Meeting(row: Row([
-            "id": 5, "planId": 7, "kind": "first", "startsAt": Date(timeIntervalSince1970: 1_790_000_000),
-            "durationMinutes": 90, "place": "", "videoLink": "", "minutes": "", "held": false,
-        ]))
+        let meeting = try Meeting(
+            row: Row([
+                "id": 5, "planId": 7, "kind": "first", "startsAt": Date(timeIntervalSince1970: 1_790_000_000),
+                "durationMinutes": 90, "place": "", "videoLink": "", "minutes": "", "held": false,
+            ]))
         let parties = try [(1, "Stina", "Mentor"), (2, "Per", "Vårdnadshavare")].map { id, person, role in
-            MeetingScreen.Party(participant: try Participant(row: Row([
-                "id": id, "planId": 7, "agencyId": nil, "familyMemberId": nil, "person": person, "role": role,
-                "invitationKind": "kallelse", "answer": "no_answer",
-            ])), agencyName: nil)
+            MeetingScreen.Party(
+                participant: try Participant(
+                    row: Row([
+                        "id": id, "planId": 7, "agencyId": nil, "familyMemberId": nil, "person": person, "role": role,
+                        "invitationKind": "kallelse", "answer": "no_answer",
+                    ])), agencyName: nil)
         }
         let agenda = try [(11, 1, "Inledning"), (12, 2, "Nuläge")].map { id, position, title in
             try AgendaItem(row: Row(["id": id, "meetingId": 5, "position": position, "title": title, "notes": ""]))
         }
-        return MeetingScreen.Setup(meeting: meeting, title: "Mötesläge · Plan 7", parties: parties, attendance: [:],
-                                   agenda: agenda, guidance: [1: "Presentera er."], context: [2: ["Nuläge: skolan"]],
-                                   consentWithdrawn: false)
+        return MeetingScreen.Setup(
+            meeting: meeting, title: "Mötesläge · Plan 7", parties: parties, attendance: [:],
+            agenda: agenda, guidance: [1: "Presentera er."], context: [2: ["Nuläge: skolan"]],
+            consentWithdrawn: false)
     }
 
     @Test("meeting mode: attendance by keys, notes typed in, leaving needs a yes and saves the notes first")
@@ -187,7 +210,8 @@ struct ScreenLoopTests {
         #expect(meeting.isTyping)
         for c in "qjag" { _ = meeting.update(.key(.character(c)), env) }
         grid = draw(&meeting)
-        #expect(grid.text.contains("1. Inledning") && grid.text.contains("qjag") && grid.text.contains("Presentera er."))
+        #expect(
+            grid.text.contains("1. Inledning") && grid.text.contains("qjag") && grid.text.contains("Presentera er."))
         #expect(meeting.unsavedWork == [.agendaNotes(itemId: 11, notes: "qjag")])
 
         // Esc saves the notes and asks; nothing leaves until the yes comes back.

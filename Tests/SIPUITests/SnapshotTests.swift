@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
-import Testing
 import SIPModel
+import Testing
+
 @testable import SIPUI
 @testable import SIPWidgets
 
 /// Compares rendered screens with golden files in Snapshots/. Run with SNAPSHOT_RECORD=1 to
 /// rewrite them after an intended change, then read the diff before committing.
 enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     /// The frame as text, the cursor, and its styling in both themes.
     static func describe(_ grid: Grid) -> String {
@@ -41,8 +43,9 @@ struct SnapshotTests {
         let dir = TempDir()
         let store = try makeStore(dir, demoPlans: 12)
         try store.write { db in
-            try db.execute(sql: "UPDATE child SET name = ? WHERE id = 2",
-                           arguments: ["A\u{30A}sa O\u{308}berg-La\u{308}ngstro\u{308}m"])
+            try db.execute(
+                sql: "UPDATE child SET name = ? WHERE id = 2",
+                arguments: ["A\u{30A}sa O\u{308}berg-La\u{308}ngstro\u{308}m"])
         }
         return (dir, store)
     }

@@ -1,16 +1,18 @@
 import Foundation
 import SIPModel
+@_exported import SIPTestSupport
+
+@testable import SIPDemo
 @testable import SIPUI
 @testable import SIPWidgets
-@_exported import SIPTestSupport
-@testable import SIPDemo
 
 /// Fixed moment for every UI test: screens show dates, and "overdue" depends on today.
 let fixedNow = Day(year: 2026, month: 11, day: 20)!.date(hour: 10, in: .stockholm)
 
 func makeStore(_ dir: TempDir, demoPlans: Int = 0, user: String = "samordnare") throws -> Store {
-    let store = try Store(path: dir.path("sip.sqlite"),
-                          context: SessionContext(user: user, now: { fixedNow }), busyTimeout: 0.05)
+    let store = try Store(
+        path: dir.path("sip.sqlite"),
+        context: SessionContext(user: user, now: { fixedNow }), busyTimeout: 0.05)
     if demoPlans > 0 { _ = try DemoGenerator.run(store: store, plans: demoPlans, seed: 11) }
     return store
 }

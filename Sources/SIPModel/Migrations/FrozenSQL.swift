@@ -43,8 +43,9 @@ struct ReferenceData {
 
     static func bundled() throws -> ReferenceData {
         let agencyKinds = try DataFile.rows("agency-kinds.tsv", columns: 4).map {
-            AgencyKind(code: $0[0], nameSv: $0[1], nameEn: $0[2],
-                       defaultPrincipal: PrincipalType(rawValue: $0[3]) ?? .other)
+            AgencyKind(
+                code: $0[0], nameSv: $0[1], nameEn: $0[2],
+                defaultPrincipal: PrincipalType(rawValue: $0[3]) ?? .other)
         }
         let deviationKinds = try DataFile.rows("deviation-kinds.tsv", columns: 3).map {
             DeviationKind(code: $0[0], nameSv: $0[1], nameEn: $0[2])
@@ -55,8 +56,9 @@ struct ReferenceData {
         let dimensions = try DataFile.rows("spider-dimensions.tsv", columns: 3).enumerated().map { index, row in
             SpiderDimensionRow(position: index + 1, code: row[0], nameSv: row[1], nameEn: row[2])
         }
-        return ReferenceData(agencyKinds: agencyKinds, deviationKinds: deviationKinds, agenda: agenda,
-                             spiderDimensions: dimensions)
+        return ReferenceData(
+            agencyKinds: agencyKinds, deviationKinds: deviationKinds, agenda: agenda,
+            spiderDimensions: dimensions)
     }
 
     /// What migration v1-reference-data inserts.
@@ -67,12 +69,15 @@ struct ReferenceData {
             [String($0.position), q($0.code), q($0.titleSv), q($0.titleEn), q($0.guidanceSv)]
         }
         return "-- Reference rows from data/*.tsv, frozen for migration v1-reference-data: never edit.\n"
-            + FrozenSQL.inserts(into: "agencyKind", columns: ["code", "nameSv", "nameEn", "defaultPrincipal"],
-                                rows: kinds)
-            + FrozenSQL.inserts(into: "deviationKind", columns: ["code", "nameSv", "nameEn"],
-                                rows: deviationKinds.map { [q($0.code), q($0.nameSv), q($0.nameEn)] })
-            + FrozenSQL.inserts(into: "agendaTemplate",
-                                columns: ["position", "code", "titleSv", "titleEn", "guidanceSv"], rows: agendaRows)
+            + FrozenSQL.inserts(
+                into: "agencyKind", columns: ["code", "nameSv", "nameEn", "defaultPrincipal"],
+                rows: kinds)
+            + FrozenSQL.inserts(
+                into: "deviationKind", columns: ["code", "nameSv", "nameEn"],
+                rows: deviationKinds.map { [q($0.code), q($0.nameSv), q($0.nameEn)] })
+            + FrozenSQL.inserts(
+                into: "agendaTemplate",
+                columns: ["position", "code", "titleSv", "titleEn", "guidanceSv"], rows: agendaRows)
     }
 
     /// What migration v5-self-assessment inserts.

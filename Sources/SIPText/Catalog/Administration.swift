@@ -10,7 +10,8 @@ extension Catalog {
             switch self {
             case .administration: return pick("Administration", "Administration")
             case .administrationIntro:
-                return pick("""
+                return pick(
+                    """
                     Som administratör hanterar du användare och inställningar; planerna visas för samordnare. \
                     Roller: coordinator, bus-chair, administrator.
                       sip-tui user add ANVÄNDARNAMN --name NAMN --role ROLL --org VERKSAMHET
@@ -18,7 +19,8 @@ extension Catalog {
                       sip-tui settings --set first-meeting-days=21
                       sip-tui audit --plan NR · backup FIL · restore FIL
                       sip-tui purge --closed-before DATUM --dry-run
-                    """, """
+                    """,
+                    """
                     As an administrator you manage users and settings; plans are shown to coordinators. \
                     Roles: coordinator, bus-chair, administrator.
                       sip-tui user add LOGIN --name NAME --role ROLE --org ORGANISATION

@@ -14,22 +14,27 @@ extension Catalog {
             case .demoDone: return pick("Demodata skapad", "Demo data created")
             case .checkOK: return pick("Databasen är hel", "The database is sound")
             case .talliesRecounted:
-                return pick("BUS-granskningens räknare är omräknade",
-                            "The review's tallies are recounted")
+                return pick(
+                    "BUS-granskningens räknare är omräknade",
+                    "The review's tallies are recounted")
             case .tuiPlans: return pick("planer", "plans")
             case .needsTerminal:
-                return pick("Gränssnittet behöver en terminal; använd underkommandona i skript (sip-tui --help).",
-                            "The interface needs a terminal; use the subcommands in scripts (sip-tui --help).")
+                return pick(
+                    "Gränssnittet behöver en terminal; använd underkommandona i skript (sip-tui --help).",
+                    "The interface needs a terminal; use the subcommands in scripts (sip-tui --help).")
             case .unknownTerminal:
-                return pick("Okänd terminaltyp (TERM); prova TERM=xterm-256color.",
-                            "Unknown terminal type (TERM); try TERM=xterm-256color.")
+                return pick(
+                    "Okänd terminaltyp (TERM); prova TERM=xterm-256color.",
+                    "Unknown terminal type (TERM); try TERM=xterm-256color.")
             case .closedOn: return pick("avslutad", "closed")
             case .purgeWouldRemove:
-                return pick("%d planer skulle gallras (--dry-run: inget ändrat).",
-                            "%d plans would be purged (--dry-run: nothing changed).")
+                return pick(
+                    "%d planer skulle gallras (--dry-run: inget ändrat).",
+                    "%d plans would be purged (--dry-run: nothing changed).")
             case .purgeRemoved:
-                return pick("%d planer gallrade; avidentifierad statistik finns kvar.",
-                            "%d plans purged; de-identified statistics remain.")
+                return pick(
+                    "%d planer gallrade; avidentifierad statistik finns kvar.",
+                    "%d plans purged; de-identified statistics remain.")
             case .allPlans: return pick("(alla planer)", "(every plan)")
             case .allGroupsShort: return pick("(alla grupper)", "(every group)")
             }

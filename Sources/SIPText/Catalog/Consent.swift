@@ -19,8 +19,9 @@ extension Catalog {
             case .consentCovers: return pick("Omfattar deltagande verksamheter", "Covers the organisations taking part")
             case .withdrawnOn: return pick("Återkallat den", "Withdrawn on")
             case .consentWithdrawnBanner:
-                return pick("SAMTYCKE ÅTERKALLAT: dela inga uppgifter.",
-                            "CONSENT WITHDRAWN: share nothing.")
+                return pick(
+                    "SAMTYCKE ÅTERKALLAT: dela inga uppgifter.",
+                    "CONSENT WITHDRAWN: share nothing.")
             case .consentAdded: return pick("Samtycket är registrerat.", "The consent is recorded.")
             case .consentWritten: return pick("skriftligt", "written")
             case .consentOral: return pick("muntligt", "oral")

@@ -23,11 +23,13 @@ extension Catalog {
             case .deviationKind: return pick("Typ av avvikelse", "Kind of deviation")
             case .escalationLevel: return pick("Eskalering", "Escalation")
             case .noDeviationsYet:
-                return pick("Inga avvikelser. Tryck n för en ny.",
-                            "No deviations. Press n for a new one.")
+                return pick(
+                    "Inga avvikelser. Tryck n för en ny.",
+                    "No deviations. Press n for a new one.")
             case .closeDeviationQuestion:
-                return pick("Avsluta avvikelsen? Den kan inte öppnas igen.",
-                            "Close the deviation? It cannot be reopened.")
+                return pick(
+                    "Avsluta avvikelsen? Den kan inte öppnas igen.",
+                    "Close the deviation? It cannot be reopened.")
             case .responseDate: return pick("Svarsdatum", "Response date")
             }
         }

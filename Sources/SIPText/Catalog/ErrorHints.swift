@@ -11,25 +11,31 @@ extension Catalog {
             switch self {
             case .hintNewDatabase: return pick("Ange en ny fil med --db.", "Give a new file with --db.")
             case .hintRepair:
-                return pick("Räkna om dem med: sip-tui check --repair",
-                            "Recount them with: sip-tui check --repair")
+                return pick(
+                    "Räkna om dem med: sip-tui check --repair",
+                    "Recount them with: sip-tui check --repair")
             case .hintCheckPath:
-                return pick("Kontrollera sökvägen eller ange en annan med --db.",
-                            "Check the path or give another with --db.")
+                return pick(
+                    "Kontrollera sökvägen eller ange en annan med --db.",
+                    "Check the path or give another with --db.")
             case .hintLocked:
-                return pick("En annan session skriver just nu. Försök igen om en stund.",
-                            "Another session is writing. Try again in a moment.")
+                return pick(
+                    "En annan session skriver just nu. Försök igen om en stund.",
+                    "Another session is writing. Try again in a moment.")
             case .hintNewerVersion: return pick("Uppdatera sip-tui.", "Update sip-tui.")
             case .hintPermissions:
-                return pick("Rätta med: chmod 600 FIL, eller dela med en grupp: --shared-group GRUPP",
-                            "Fix with: chmod 600 FILE, or share it with a group: --shared-group GROUP")
+                return pick(
+                    "Rätta med: chmod 600 FIL, eller dela med en grupp: --shared-group GRUPP",
+                    "Fix with: chmod 600 FILE, or share it with a group: --shared-group GROUP")
             case .hintSharedGroup:
-                return pick("Be systemadministratören lägga till dig i gruppen.",
-                            "Ask the system administrator to add you to the group.")
+                return pick(
+                    "Be systemadministratören lägga till dig i gruppen.",
+                    "Ask the system administrator to add you to the group.")
             case .hintAskAdministrator:
-                return pick("Be en administratör lägga till dig: "
-                            + "sip-tui user add ANVÄNDARNAMN --name NAMN --role ROLL",
-                            "Ask an administrator to add you: sip-tui user add LOGIN --name NAME --role ROLE")
+                return pick(
+                    "Be en administratör lägga till dig: "
+                        + "sip-tui user add ANVÄNDARNAMN --name NAMN --role ROLL",
+                    "Ask an administrator to add you: sip-tui user add LOGIN --name NAME --role ROLE")
             }
         }
     }

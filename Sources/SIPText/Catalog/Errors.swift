@@ -8,123 +8,157 @@ extension Catalog {
         switch error {
         case .required(let f): return pick("\(field(f)) måste fyllas i.", "\(field(f)) is required.")
         case .tooLong(let f, let max):
-            return pick("\(field(f)) är för lång (högst \(max) tecken).",
-                        "\(field(f)) is too long (at most \(max) characters).")
+            return pick(
+                "\(field(f)) är för lång (högst \(max) tecken).",
+                "\(field(f)) is too long (at most \(max) characters).")
         case .invalidPersonalNumber(let problem):
             switch problem {
             case .format:
-                return pick("Personnumret ska skrivas ÅÅÅÅMMDD-NNNN.",
-                            "Write the personal number as YYYYMMDD-NNNN.")
+                return pick(
+                    "Personnumret ska skrivas ÅÅÅÅMMDD-NNNN.",
+                    "Write the personal number as YYYYMMDD-NNNN.")
             case .date:
-                return pick("Personnumret innehåller ett datum som inte finns.",
-                            "The personal number holds a date that does not exist.")
+                return pick(
+                    "Personnumret innehåller ett datum som inte finns.",
+                    "The personal number holds a date that does not exist.")
             case .checkDigit:
-                return pick("Personnumrets kontrollsiffra stämmer inte.",
-                            "The personal number's check digit is wrong.")
+                return pick(
+                    "Personnumrets kontrollsiffra stämmer inte.",
+                    "The personal number's check digit is wrong.")
             case .future: return pick("Personnumret ligger i framtiden.", "The personal number is in the future.")
             }
         case .invalidDate(let text):
-            return pick("\"\(text)\" är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).",
-                        "\"\(text)\" is not a valid date (write YYYY-MM-DD).")
+            return pick(
+                "\"\(text)\" är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).",
+                "\"\(text)\" is not a valid date (write YYYY-MM-DD).")
         case .invalidValue(let f, let value):
             return pick("Ogiltigt värde för \(field(f)): \(value)", "Invalid value for \(field(f)): \(value)")
         case .dateOrder(let f):
-            return pick("\(field(f)) ligger före startdatum.",
-                        "\(field(f)) is before the start date.")
+            return pick(
+                "\(field(f)) ligger före startdatum.",
+                "\(field(f)) is before the start date.")
         case .unknownStatus(let text):
-            return pick("Okänd status \"\(text)\". Välj: utkast, kallad, aktiv, uppföljning, avslutad.",
-                        "Unknown status \"\(text)\". Choose: draft, invited, active, follow_up_due, closed.")
+            return pick(
+                "Okänd status \"\(text)\". Välj: utkast, kallad, aktiv, uppföljning, avslutad.",
+                "Unknown status \"\(text)\". Choose: draft, invited, active, follow_up_due, closed.")
         case .unknownGroup(let text):
-            return pick("Ingen BUS-grupp heter \"\(text)\".",
-                        "No BUS group is called \"\(text)\".")
+            return pick(
+                "Ingen BUS-grupp heter \"\(text)\".",
+                "No BUS group is called \"\(text)\".")
         case .notFound(let entity, let id):
             return pick("\(entityName(entity)) \(id) finns inte.", "\(entityName(entity)) \(id) does not exist.")
         case .conflict:
-            return pick("Planen har ändrats av någon annan sedan du öppnade den. Inget har skrivits över.",
-                        "Someone else changed the plan since you opened it. Nothing was overwritten.")
+            return pick(
+                "Planen har ändrats av någon annan sedan du öppnade den. Inget har skrivits över.",
+                "Someone else changed the plan since you opened it. Nothing was overwritten.")
         case .transitionNotAllowed(let from, let to):
-            return pick("En plan kan inte gå från \(status(from)) till \(status(to)).",
-                        "A plan cannot go from \(status(from)) to \(status(to)).")
+            return pick(
+                "En plan kan inte gå från \(status(from)) till \(status(to)).",
+                "A plan cannot go from \(status(from)) to \(status(to)).")
         case .consentRequired:
-            return pick("Planen kan inte bli aktiv utan giltigt samtycke (barnets eller alla vårdnadshavares).",
-                        "The plan cannot become active without valid consent (the child's or every guardian's).")
+            return pick(
+                "Planen kan inte bli aktiv utan giltigt samtycke (barnets eller alla vårdnadshavares).",
+                "The plan cannot become active without valid consent (the child's or every guardian's).")
         case .closingReasonRequired:
-            return pick("Ange skäl för att avsluta planen.",
-                        "Give a reason for closing the plan.")
+            return pick(
+                "Ange skäl för att avsluta planen.",
+                "Give a reason for closing the plan.")
         case .meetingAlreadyHeld:
-            return pick("Mötet är redan genomfört. Boka ett nytt möte för uppföljningen (b).",
-                        "The meeting has already been held. Schedule a new one for the follow-up (b).")
+            return pick(
+                "Mötet är redan genomfört. Boka ett nytt möte för uppföljningen (b).",
+                "The meeting has already been held. Schedule a new one for the follow-up (b).")
         case .alreadyRegistered(let id):
-            return pick("Avvikelsen är redan registrerad (nummer \(id)).",
-                        "The deviation is already registered (number \(id)).")
+            return pick(
+                "Avvikelsen är redan registrerad (nummer \(id)).",
+                "The deviation is already registered (number \(id)).")
         case .changedElsewhere(let entity):
-            return pick("\(entityName(entity)) har ändrats av någon annan sedan du öppnade den. "
-                        + "Inget har skrivits över; öppna den igen.",
-                        "\(entityName(entity)) was changed by someone else since you opened it. "
-                        + "Nothing was overwritten; open it again.")
+            return pick(
+                "\(entityName(entity)) har ändrats av någon annan sedan du öppnade den. "
+                    + "Inget har skrivits över; öppna den igen.",
+                "\(entityName(entity)) was changed by someone else since you opened it. "
+                    + "Nothing was overwritten; open it again.")
         case .planPurged(let id):
-            return pick("Plan \(id) är gallrad; bara avidentifierad statistik finns kvar.",
-                        "Plan \(id) has been purged; only de-identified statistics remain.")
+            return pick(
+                "Plan \(id) är gallrad; bara avidentifierad statistik finns kvar.",
+                "Plan \(id) has been purged; only de-identified statistics remain.")
         case .unknownUser(let login):
-            return pick("Användaren \"\(login)\" finns inte i den här databasen.",
-                        "The user \"\(login)\" is not a user of this database.")
+            return pick(
+                "Användaren \"\(login)\" finns inte i den här databasen.",
+                "The user \"\(login)\" is not a user of this database.")
         case .userExists(let login):
-            return pick("Användaren \"\(login)\" finns redan; byt roll med: sip-tui user set-role",
-                        "The user \"\(login)\" already exists; change the role with: sip-tui user set-role")
+            return pick(
+                "Användaren \"\(login)\" finns redan; byt roll med: sip-tui user set-role",
+                "The user \"\(login)\" already exists; change the role with: sip-tui user set-role")
         case .notPermitted(let role):
-            return pick("Det får du inte göra med rollen \(self.role(role)).",
-                        "Your role (\(self.role(role))) does not allow that.")
+            return pick(
+                "Det får du inte göra med rollen \(self.role(role)).",
+                "Your role (\(self.role(role))) does not allow that.")
         case .planNotPermitted(let id):
-            return pick("Plan \(id) hör inte till din verksamhet; du kan inte öppna den.",
-                        "Plan \(id) does not involve your organisation; you cannot open it.")
+            return pick(
+                "Plan \(id) hör inte till din verksamhet; du kan inte öppna den.",
+                "Plan \(id) does not involve your organisation; you cannot open it.")
         case .ambiguousAgency(let name, let ids):
             let numbers = ids.map(String.init).joined(separator: ", ")
-            return pick("Flera verksamheter heter \"\(name)\" (nummer \(numbers)); ange numret.",
-                        "Several organisations are called \"\(name)\" (numbers \(numbers)); give the number.")
+            return pick(
+                "Flera verksamheter heter \"\(name)\" (nummer \(numbers)); ange numret.",
+                "Several organisations are called \"\(name)\" (numbers \(numbers)); give the number.")
         case .lastAdministrator:
-            return pick("Databasen måste ha minst en administratör. Utse en ny först.",
-                        "The database must keep at least one administrator. Appoint another first.")
+            return pick(
+                "Databasen måste ha minst en administratör. Utse en ny först.",
+                "The database must keep at least one administrator. Appoint another first.")
         case .unknownSystemGroup(let group):
-            return pick("Det finns ingen grupp \"\(group)\" på den här datorn.",
-                        "There is no group \"\(group)\" on this computer.")
+            return pick(
+                "Det finns ingen grupp \"\(group)\" på den här datorn.",
+                "There is no group \"\(group)\" on this computer.")
         case .cannotShare(let path, let group):
-            return pick("\(path) kunde inte delas med gruppen \(group).",
-                        "\(path) could not be shared with the group \(group).")
+            return pick(
+                "\(path) kunde inte delas med gruppen \(group).",
+                "\(path) could not be shared with the group \(group).")
         case .databaseNotEmpty:
-            return pick("Databasen innehåller redan planer; demodata skapas bara i en tom databas.",
-                        "The database already holds plans; demo data goes only into an empty database.")
+            return pick(
+                "Databasen innehåller redan planer; demodata skapas bara i en tom databas.",
+                "The database already holds plans; demo data goes only into an empty database.")
         case .directoryMissing(let path):
-            return pick("Katalogen finns inte: \(path)",
-                        "The directory does not exist: \(path)")
+            return pick(
+                "Katalogen finns inte: \(path)",
+                "The directory does not exist: \(path)")
         case .directoryNotWritable(let path):
             return pick("Katalogen går inte att skriva i: \(path)", "The directory is not writable: \(path)")
         case .cannotOpen(let path):
-            return pick("Databasen går inte att öppna: \(path)",
-                        "Cannot open the database: \(path)")
+            return pick(
+                "Databasen går inte att öppna: \(path)",
+                "Cannot open the database: \(path)")
         case .notADatabase(let path):
-            return pick("Filen är ingen sip-tui-databas: \(path)",
-                        "The file is not a sip-tui database: \(path)")
+            return pick(
+                "Filen är ingen sip-tui-databas: \(path)",
+                "The file is not a sip-tui database: \(path)")
         case .corrupt(let path): return pick("Databasen är skadad: \(path)", "The database is corrupt: \(path)")
         case .readOnly(let path):
-            return pick("Databasen är skrivskyddad: \(path)",
-                        "The database is read-only: \(path)")
+            return pick(
+                "Databasen är skrivskyddad: \(path)",
+                "The database is read-only: \(path)")
         case .locked(let path):
-            return pick("Databasen är låst av en annan session: \(path)",
-                        "The database is locked by another session: \(path)")
+            return pick(
+                "Databasen är låst av en annan session: \(path)",
+                "The database is locked by another session: \(path)")
         case .newerVersion(let path):
-            return pick("Databasen är skapad av en nyare version av sip-tui: \(path)",
-                        "The database was written by a newer version of sip-tui: \(path)")
+            return pick(
+                "Databasen är skapad av en nyare version av sip-tui: \(path)",
+                "The database was written by a newer version of sip-tui: \(path)")
         case .permissionsTooOpen(let path, let mode):
-            return pick("\(path) kan läsas av andra (läge \(mode)); bara ägaren får ha åtkomst.",
-                        "\(path) is readable by others (mode \(mode)); only its owner may have access.")
+            return pick(
+                "\(path) kan läsas av andra (läge \(mode)); bara ägaren får ha åtkomst.",
+                "\(path) is readable by others (mode \(mode)); only its owner may have access.")
         case .integrityFailed(let detail):
-            return pick("Integritetskontrollen misslyckades: \(detail)",
-                        "Integrity check failed: \(detail)")
+            return pick(
+                "Integritetskontrollen misslyckades: \(detail)",
+                "Integrity check failed: \(detail)")
         case .foreignKeyViolations(let count):
             return pick("\(count) trasiga referenser mellan tabeller.", "\(count) broken references between tables.")
         case .reviewTalliesStale(let count):
-            return pick("BUS-granskningens räknare stämmer inte med planerna och avvikelserna (\(count) skillnader).",
-                        "The BUS review's tallies differ from the plans and deviations (\(count) differences).")
+            return pick(
+                "BUS-granskningens räknare stämmer inte med planerna och avvikelserna (\(count) skillnader).",
+                "The BUS review's tallies differ from the plans and deviations (\(count) differences).")
         case .storage(let detail): return pick("Databasfel: \(detail)", "Database error: \(detail)")
         }
     }

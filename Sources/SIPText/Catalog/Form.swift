@@ -16,12 +16,14 @@ extension Catalog {
             case .saved: return pick("Sparat.", "Saved.")
             case .created: return pick("Planen är skapad.", "The plan is created.")
             case .conflictBanner:
-                return pick("Någon annan har sparat planen. Dina ändringar finns kvar; "
-                            + "deras värden visas under fälten.",
-                            "Someone else saved the plan. Your changes are kept; their values show under the fields.")
+                return pick(
+                    "Någon annan har sparat planen. Dina ändringar finns kvar; "
+                        + "deras värden visas under fälten.",
+                    "Someone else saved the plan. Your changes are kept; their values show under the fields.")
             case .unsavedQuestion:
-                return pick("Osparade ändringar. Spara innan du lämnar?",
-                            "Unsaved changes. Save before leaving?")
+                return pick(
+                    "Osparade ändringar. Spara innan du lämnar?",
+                    "Unsaved changes. Save before leaving?")
             case .draftRestored: return pick("Osparat utkast återställt från", "Unsaved draft restored from")
             case .newPlanTitle: return pick("Ny plan", "New plan")
             case .editPlanTitle: return pick("Redigera plan", "Edit plan")

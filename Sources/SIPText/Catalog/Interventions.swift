@@ -14,8 +14,9 @@ extension Catalog {
             case .markNotDelivered: return pick("Markera ej genomförd", "Mark not delivered")
             case .interventionStatus: return pick("Status", "Status")
             case .noInterventions:
-                return pick("Inga insatser än. Tryck n för en ny.",
-                            "No interventions yet. Press n for a new one.")
+                return pick(
+                    "Inga insatser än. Tryck n för en ny.",
+                    "No interventions yet. Press n for a new one.")
             }
         }
     }

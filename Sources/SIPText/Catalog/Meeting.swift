@@ -20,11 +20,13 @@ extension Catalog {
             case .leaveMeetingMode: return pick("Lämna mötesläget", "Leave meeting mode")
             case .changeAttendance: return pick("Byt närvaro", "Change attendance")
             case .leaveMeetingQuestion:
-                return pick("Lämna mötesläget? Anteckningarna sparas.",
-                            "Leave meeting mode? Notes are saved.")
+                return pick(
+                    "Lämna mötesläget? Anteckningarna sparas.",
+                    "Leave meeting mode? Notes are saved.")
             case .finishMeetingQuestion:
-                return pick("Markera mötet som genomfört? Planen blir aktiv.",
-                            "Mark the meeting as held? The plan becomes active.")
+                return pick(
+                    "Markera mötet som genomfört? Planen blir aktiv.",
+                    "Mark the meeting as held? The plan becomes active.")
             case .attendanceTitle: return pick("Närvaro", "Attendance")
             case .notesLabel: return pick("Anteckningar", "Notes")
             case .meetingDate: return pick("Datum", "Date")
@@ -32,14 +34,17 @@ extension Catalog {
             case .duration: return pick("Längd (minuter)", "Length (minutes)")
             case .deviationRegistered: return pick("BUS-avvikelse registrerad", "BUS deviation registered")
             case .deviationNotNeeded:
-                return pick("Avvikelse gäller den som uteblev utan besked eller avböjde.",
-                            "A deviation is for a party absent without notice or who declined.")
+                return pick(
+                    "Avvikelse gäller den som uteblev utan besked eller avböjde.",
+                    "A deviation is for a party absent without notice or who declined.")
             case .meetingFinished:
-                return pick("Mötet är genomfört och planen aktiv.",
-                            "The meeting is held and the plan active.")
+                return pick(
+                    "Mötet är genomfört och planen aktiv.",
+                    "The meeting is held and the plan active.")
             case .noMeeting:
-                return pick("Planen har inget möte. Boka ett möte först (b).",
-                            "The plan has no meeting. Schedule one first (b).")
+                return pick(
+                    "Planen har inget möte. Boka ett möte först (b).",
+                    "The plan has no meeting. Schedule one first (b).")
             case .answer: return pick("Svar", "Answer")
             case .attendance: return pick("Närvaro", "Attendance")
             }

@@ -8,7 +8,7 @@ extension Catalog {
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, scheduled, changeAnswer, yes, no
         case overdue, none, planNumber, child, group, lead, nextDate, guardians, relatives, participants, meetings
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall, follow
-        case child_sex, birthDate, agenda, concerning, responseDue, kind
+        case childSex, birthDate, agenda, concerning, responseDue, kind
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -54,13 +54,15 @@ extension Catalog {
             case .legalNeeds: return pick("1. Insatser som behövs", "1. Interventions needed")
             case .legalByPrincipal: return pick("2. Insatser per huvudman", "2. Interventions per principal")
             case .legalByOthers:
-                return pick("3. Åtgärder av andra än kommun och region",
-                            "3. Measures by others than municipality and region")
+                return pick(
+                    "3. Åtgärder av andra än kommun och region",
+                    "3. Measures by others than municipality and region")
             case .legalOverall:
-                return pick("4. Huvudman med övergripande ansvar",
-                            "4. Principal with overall responsibility")
+                return pick(
+                    "4. Huvudman med övergripande ansvar",
+                    "4. Principal with overall responsibility")
             case .follow: return pick("Uppföljning", "Follow-up")
-            case .child_sex: return pick("Kön", "Sex")
+            case .childSex: return pick("Kön", "Sex")
             case .birthDate: return pick("Född", "Born")
             case .agenda: return pick("Dagordning", "Agenda")
             case .concerning: return pick("Gäller", "Concerning")
@@ -115,7 +117,7 @@ extension Catalog.Text {
     public static var legalByOthers: Self { Self(.plan(.legalByOthers)) }
     public static var legalOverall: Self { Self(.plan(.legalOverall)) }
     public static var follow: Self { Self(.plan(.follow)) }
-    public static var child_sex: Self { Self(.plan(.child_sex)) }
+    public static var childSex: Self { Self(.plan(.childSex)) }
     public static var birthDate: Self { Self(.plan(.birthDate)) }
     public static var agenda: Self { Self(.plan(.agenda)) }
     public static var concerning: Self { Self(.plan(.concerning)) }

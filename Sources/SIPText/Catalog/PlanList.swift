@@ -32,10 +32,11 @@ extension Catalog {
             case .columnLead: return pick("Huvudansvar", "Lead")
             case .columnNext: return pick("Nästa", "Next")
             case .tuiEmpty:
-                return pick("Databasen har inga planer än. Tryck n för att skapa en plan, eller avsluta med q och "
-                            + "skapa demodata med: sip-tui demo",
-                            "The database has no plans yet. Press n to create a plan, or quit with q and create demo "
-                            + "data with: sip-tui demo")
+                return pick(
+                    "Databasen har inga planer än. Tryck n för att skapa en plan, eller avsluta med q och "
+                        + "skapa demodata med: sip-tui demo",
+                    "The database has no plans yet. Press n to create a plan, or quit with q and create demo "
+                        + "data with: sip-tui demo")
             }
         }
     }

@@ -27,8 +27,9 @@ extension Catalog {
             case .olderMeasurement: return pick("Äldre mätning", "Older measurement")
             case .newerMeasurement: return pick("Nyare mätning", "Newer measurement")
             case .noMeasurements:
-                return pick("Ingen mätning än. Tryck n för en ny.",
-                            "No measurement yet. Press n for a new one.")
+                return pick(
+                    "Ingen mätning än. Tryck n för en ny.",
+                    "No measurement yet. Press n for a new one.")
             case .chooseGroupFirst: return pick("Välj en BUS-grupp först (g).", "Choose a BUS group first (g).")
             case .measuredOn: return pick("Mätdatum", "Date of measurement")
             case .csvGroup: return pick("Grupp", "Group")

@@ -111,8 +111,9 @@ public final class App {
     }
 
     var environment: ScreenEnvironment {
-        ScreenEnvironment(catalog: catalog, today: store.context.today, timeZone: store.context.timeZone,
-                          viewport: bodyViewport, width: width)
+        ScreenEnvironment(
+            catalog: catalog, today: store.context.today, timeZone: store.context.timeZone,
+            viewport: bodyViewport, width: width)
     }
 
     var isTyping: Bool { top.isTyping }
@@ -329,15 +330,20 @@ public final class App {
         case .help?:
             Chrome.help(&grid, entries: helpEntries, catalog: catalog)
         case .confirmLeave?:
-            Chrome.dialog(&grid, [catalog.ui(.unsavedQuestion), "", "\(catalog.ui(.yesKeys))  \(catalog.ui(.save))",
-                                  "n  \(catalog.ui(.discard))", "Esc  \(catalog.ui(.keepEditing))"])
+            Chrome.dialog(
+                &grid,
+                [
+                    catalog.ui(.unsavedQuestion), "", "\(catalog.ui(.yesKeys))  \(catalog.ui(.save))",
+                    "n  \(catalog.ui(.discard))", "Esc  \(catalog.ui(.keepEditing))",
+                ])
         case .confirm(let question)?:
-            let text = switch question {
-            case .leaveMeeting: catalog.ui(.leaveMeetingQuestion)
-            case .finishMeeting: catalog.ui(.finishMeetingQuestion)
-            case .closeDeviation: catalog.ui(.closeDeviationQuestion)
-            case .unsavedChanges: catalog.ui(.unsavedQuestion)
-            }
+            let text =
+                switch question {
+                case .leaveMeeting: catalog.ui(.leaveMeetingQuestion)
+                case .finishMeeting: catalog.ui(.finishMeetingQuestion)
+                case .closeDeviation: catalog.ui(.closeDeviationQuestion)
+                case .unsavedChanges: catalog.ui(.unsavedQuestion)
+                }
             Chrome.dialog(&grid, [text, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
         case nil:
             break

@@ -13,8 +13,9 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let lines = try global.withStore(requiring: .maintenance) { store in
-            try store.auditTrail(planId: plan, user: user, from: try from.flatMap { try Day.parseOptional($0) },
-                                 to: try to.flatMap { try Day.parseOptional($0) })
+            try store.auditTrail(
+                planId: plan, user: user, from: try from.flatMap { try Day.parseOptional($0) },
+                to: try to.flatMap { try Day.parseOptional($0) })
         }
         let text = lines.map { line in
             "\(line.at)  \(line.user)  \(line.action)  \(line.entity)" + (line.entityId.map { " \($0)" } ?? "")

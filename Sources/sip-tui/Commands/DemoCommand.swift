@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SIPModel
 import SIPDemo
+import SIPModel
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +15,9 @@ struct DemoCommand: ParsableCommand {
         // The model refuses a non-empty database first, then anyone but an administrator.
         let summary = try global.withStore { store in try DemoGenerator.run(store: store, plans: plans, seed: seed) }
         let c = global.catalog
-        print("\(c(.demoDone)): \(summary.plans) \(c(.tuiPlans)), \(summary.groups) BUS, "
-              + "\(c(.meetings)) \(summary.meetings), \(c(.interventions)) \(summary.interventions), "
-              + "\(c(.deviations)) \(summary.deviations).")
+        print(
+            "\(c(.demoDone)): \(summary.plans) \(c(.tuiPlans)), \(summary.groups) BUS, "
+                + "\(c(.meetings)) \(summary.meetings), \(c(.interventions)) \(summary.interventions), "
+                + "\(c(.deviations)) \(summary.deviations).")
     }
 }

@@ -58,7 +58,8 @@ extension PlanCommand {
         @Argument(help: "The plan number.") var id: Int64
         @Option(help: "text or ics.") var format: InvitationFormat = .text
         @Option(help: "A meeting number (default: the next meeting not yet held).") var meeting: Int64?
-        @Option(help: "The organiser's e-mail address for the calendar event (replies go there).") var organizer: String?
+        @Option(help: "The organiser's e-mail address for the calendar event (replies go there).") var organizer:
+            String?
 
         enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
 
@@ -70,7 +71,8 @@ extension PlanCommand {
                 case .text: return try invitation.text()
                 case .ics:
                     // Replies go to the organiser: the coordinator's address when given, never a guess.
-                    let address = organizer.map { "mailto:" + TextRules.clean($0, multiline: false) }
+                    let address =
+                        organizer.map { "mailto:" + TextRules.clean($0, multiline: false) }
                         ?? "urn:sip-tui:user:\(store.context.user)"
                     return invitation.ics(organizer: address, now: store.context.now())
                 }
@@ -87,7 +89,9 @@ extension PlanCommand {
         @Option(help: "text, md or html.") var format: PlanExport.Format = .text
 
         func run() throws {
-            let output = try global.withStore(requiring: .plans) { store in PlanExport(try store.planDocument(id)).render(format) }
+            let output = try global.withStore(requiring: .plans) { store in
+                PlanExport(try store.planDocument(id)).render(format)
+            }
             Output.write(output)
         }
     }

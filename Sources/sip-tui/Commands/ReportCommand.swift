@@ -20,14 +20,17 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let output = try global.withStore(requiring: .review) { store -> String in
             let last = try to.map { raw in try Day.parseOptional(raw) ?? store.context.today } ?? store.context.today
-            let first = try from.map { raw in try Day.parseOptional(raw) ?? last.startOfYearEndingHere } ?? last.startOfYearEndingHere
+            let first =
+                try from.map { raw in try Day.parseOptional(raw) ?? last.startOfYearEndingHere }
+                ?? last.startOfYearEndingHere
             if last < first { throw SIPError.dateOrder(field: .dueDate) }
             let groupId = try group.map { try store.busGroup(matching: $0).id! }
             // Text and CSV print counts: summed from the tallies. JSON also lists the ids behind each.
             let review = try store.review(groupId: groupId, from: first, to: last, withIds: format == .json)
             switch format {
             case .text: return ReviewTable.text(review, catalog: global.catalog)
-            case .csv: return ReviewTable.csv(review, catalog: global.catalog, separator: separator == .comma ? "," : ";")
+            case .csv:
+                return ReviewTable.csv(review, catalog: global.catalog, separator: separator == .comma ? "," : ";")
             case .json: return try Output.json(review) + "\n"
             }
         }

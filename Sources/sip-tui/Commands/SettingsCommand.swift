@@ -5,9 +5,12 @@ import SIPModel
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or set the local deadlines (days).",
-        discussion: "Names: first-meeting-days (consent to first meeting, default 21), follow-up-days (default 90), deviation-response-days (default 30).")
+        discussion:
+            "Names: first-meeting-days (consent to first meeting, default 21), follow-up-days (default 90), deviation-response-days (default 30)."
+    )
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("set"), help: "NAME=DAYS, for example first-meeting-days=14.") var assignments: [String] = []
+    @Option(name: .customLong("set"), help: "NAME=DAYS, for example first-meeting-days=14.") var assignments: [String] =
+        []
 
     func run() throws {
         let deadlines = try global.withStore { store -> Deadlines in

@@ -19,7 +19,8 @@ struct UserCommand: ParsableCommand {
 
     /// Where a user works and what they see: the options `add` and `set-role` share.
     struct Placement: ParsableArguments {
-        @Option(help: "Their organisation (number or name): a coordinator sees the plans it takes part in.") var org: String?
+        @Option(help: "Their organisation (number or name): a coordinator sees the plans it takes part in.") var org:
+            String?
         @Option(help: "The BUS group a chair chairs (number or name); default their organisation's.") var group: String?
         @Flag(help: "A coordinator who coordinates every plan (a central SIP team).") var allPlans = false
         @Flag(help: "A chair of every group (the county level).") var allGroups = false
@@ -32,8 +33,10 @@ struct UserCommand: ParsableCommand {
         }
 
         /// Runs a change to user `login` with this placement resolved, then says their role.
-        func change(_ global: GlobalOptions, login: String, role: Role,
-                    _ body: (Store, _ agencyId: Int64?, _ groupId: Int64?) throws -> Void) throws {
+        func change(
+            _ global: GlobalOptions, login: String, role: Role,
+            _ body: (Store, _ agencyId: Int64?, _ groupId: Int64?) throws -> Void
+        ) throws {
             try global.withStore(requiring: .users) { store in
                 let (agencyId, groupId) = try resolve(store)
                 try body(store, agencyId, groupId)
@@ -48,8 +51,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let text = try global.withStore(requiring: .users) { store in
-                TextReports.userTable(try store.users(), agencies: try store.allAgencies(), groups: try store.busGroups(),
-                                      catalog: global.catalog)
+                TextReports.userTable(
+                    try store.users(), agencies: try store.allAgencies(), groups: try store.busGroups(),
+                    catalog: global.catalog)
             }
             Output.write(text)
         }
@@ -65,8 +69,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try placement.change(global, login: login, role: role) { store, agencyId, groupId in
-                try store.addUser(login: login, name: name, role: role, agencyId: agencyId, busGroupId: groupId,
-                                  allPlans: placement.everything)
+                try store.addUser(
+                    login: login, name: name, role: role, agencyId: agencyId, busGroupId: groupId,
+                    allPlans: placement.everything)
             }
         }
     }
@@ -80,8 +85,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try placement.change(global, login: login, role: role) { store, agencyId, groupId in
-                try store.setRole(login: login, role: role, agencyId: agencyId, busGroupId: groupId,
-                                  allPlans: placement.everything ? true : nil)
+                try store.setRole(
+                    login: login, role: role, agencyId: agencyId, busGroupId: groupId,
+                    allPlans: placement.everything ? true : nil)
             }
         }
     }

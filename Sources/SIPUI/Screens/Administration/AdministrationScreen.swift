@@ -13,13 +13,17 @@ public struct AdministrationScreen: AppScreen {
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { viewer.title(env) }
 
     public mutating func load(_ env: ScreenEnvironment) -> [Command<TextViewScreen.Content>] {
-        [.query { session in
-            TextViewScreen.Content(title: session.catalog.ui(.administration), text: try Self.text(session))
-        }]
+        [
+            .query { session in
+                TextViewScreen.Content(title: session.catalog.ui(.administration), text: try Self.text(session))
+            }
+        ]
     }
 
-    public mutating func update(_ message: Message<TextViewScreen.Content>,
-                                _ env: ScreenEnvironment) -> [Command<TextViewScreen.Content>] {
+    public mutating func update(
+        _ message: Message<TextViewScreen.Content>,
+        _ env: ScreenEnvironment
+    ) -> [Command<TextViewScreen.Content>] {
         if case .resized = message { return load(env) }
         // Nothing to go back to: an error stays on this screen.
         if case .unreadable(let error) = message { return [.error(error)] }
@@ -31,9 +35,12 @@ public struct AdministrationScreen: AppScreen {
     static func text(_ session: Session) throws -> String {
         let store = session.store, catalog = session.catalog
         var text = catalog.ui(.administrationIntro) + "\n\n"
-        if let users = try? store.users(), let agencies = try? store.allAgencies(), let groups = try? store.busGroups() {
-            text += TextReports.userTable(users, agencies: agencies, groups: groups, catalog: catalog,
-                                          width: session.width - 1) + "\n"
+        if let users = try? store.users(), let agencies = try? store.allAgencies(), let groups = try? store.busGroups()
+        {
+            text +=
+                TextReports.userTable(
+                    users, agencies: agencies, groups: groups, catalog: catalog,
+                    width: session.width - 1) + "\n"
         }
         if let deadlines = try? store.deadlines() {
             text += Deadlines.names.map { "\($0)=\(deadlines[$0]!)" }.joined(separator: "\n") + "\n"

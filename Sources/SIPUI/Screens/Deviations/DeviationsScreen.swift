@@ -96,10 +96,12 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
                 let all = Escalation.allCases
                 let id = current.id, level = all[all.firstIndex(of: current.escalation)! + 1]
                 let words = "\(c.ui(.escalationLevel)): \(c.escalation(level))"
-                return [.mutation { session in
-                    try session.store.escalateDeviation(id, to: level)
-                    return .changed(words)
-                }]
+                return [
+                    .mutation { session in
+                        try session.store.escalateDeviation(id, to: level)
+                        return .changed(words)
+                    }
+                ]
             }
         }
         return []
@@ -115,23 +117,31 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
         let statusWidth = 12, dateWidth = 10, idWidth = 5
         let kindWidth = max(8, (viewport.width - idWidth - dateWidth - statusWidth - 5) / 2)
         let concernedWidth = max(6, viewport.width - idWidth - dateWidth - statusWidth - kindWidth - 5)
-        let header = DisplayWidth.pad("#", to: idWidth) + " " + DisplayWidth.pad(c.field(.occurredOn), to: dateWidth) + " "
-            + DisplayWidth.pad(c(.kind), to: kindWidth) + " " + DisplayWidth.pad(c(.concerning), to: concernedWidth) + " "
+        let header =
+            DisplayWidth.pad("#", to: idWidth) + " " + DisplayWidth.pad(c.field(.occurredOn), to: dateWidth) + " "
+            + DisplayWidth.pad(c(.kind), to: kindWidth) + " " + DisplayWidth.pad(c(.concerning), to: concernedWidth)
+            + " "
             + c.field(.status)
         grid.put(header, row: viewport.top, column: 0, maxWidth: viewport.width, role: .header)
-        ListView.draw(into: &grid, top: viewport.top + 1, height: viewport.height - 1, width: viewport.width,
-                      count: rows.count, state: &list) { grid, index, y, isSelected in
+        ListView.draw(
+            into: &grid, top: viewport.top + 1, height: viewport.height - 1, width: viewport.width,
+            count: rows.count, state: &list
+        ) { grid, index, y, isSelected in
             let row = rows[index]
             let role: StyleRole = isSelected ? .selected : .normal
             var x = 0
-            for (text, width) in [(String(row.id), idWidth), (row.occurredOn.iso, dateWidth), (row.kindName, kindWidth),
-                                  (row.concernedAgency, concernedWidth)] {
+            for (text, width) in [
+                (String(row.id), idWidth), (row.occurredOn.iso, dateWidth), (row.kindName, kindWidth),
+                (row.concernedAgency, concernedWidth),
+            ] {
                 grid.put(text, row: y, column: x, maxWidth: width, role: role)
                 x += width + 1
             }
-            let status = c.deviationStatus(row.status) + (row.escalation == .local ? "" : "^") + (row.overdue ? " !" : "")
-            grid.put(status, row: y, column: x, maxWidth: viewport.width - x,
-                     role: isSelected ? .selected : row.overdue ? .warning : role)
+            let status =
+                c.deviationStatus(row.status) + (row.escalation == .local ? "" : "^") + (row.overdue ? " !" : "")
+            grid.put(
+                status, row: y, column: x, maxWidth: viewport.width - x,
+                role: isSelected ? .selected : row.overdue ? .warning : role)
         }
     }
 }
@@ -140,8 +150,9 @@ extension DeviationsScreen {
     /// One deviation in full, with its history: what the register's Enter shows.
     static func deviationViewer(_ id: Int64) -> TextViewScreen {
         TextViewScreen(title: "") { session in
-            TextViewScreen.Content(title: "\(session.catalog.entityName(.deviation)) \(id)",
-                                   text: try deviationText(id, session))
+            TextViewScreen.Content(
+                title: "\(session.catalog.entityName(.deviation)) \(id)",
+                text: try deviationText(id, session))
         }
     }
 
@@ -162,11 +173,14 @@ extension DeviationsScreen {
             "", "\(c.field(.description)):", "  " + d.description,
         ]
         if !d.localAction.isEmpty { lines += ["", "\(c.field(.localAction)):", "  " + d.localAction] }
-        if let response = d.response { lines += ["", "\(c.field(.response)) \(d.responseDate?.iso ?? ""):", "  " + response] }
+        if let response = d.response {
+            lines += ["", "\(c.field(.response)) \(d.responseDate?.iso ?? ""):", "  " + response]
+        }
         lines += ["", c(.history) + ":"]
         for change in try store.deviationHistory(id) {
-            lines.append("  \(LocalTimeText.short(change.changedAt, store.context.timeZone))  \(change.what)  (\(change.changedBy))"
-                         + (change.note.isEmpty ? "" : ": \(change.note)"))
+            lines.append(
+                "  \(LocalTimeText.short(change.changedAt, store.context.timeZone))  \(change.what)  (\(change.changedBy))"
+                    + (change.note.isEmpty ? "" : ": \(change.note)"))
         }
         return lines.joined(separator: "\n")
     }

@@ -6,7 +6,10 @@ public struct FormField: Equatable, Sendable {
     public struct Choice: Equatable, Sendable {
         public var id: String
         public var label: String
-        public init(id: String, label: String) { self.id = id; self.label = label }
+        public init(id: String, label: String) {
+            self.id = id
+            self.label = label
+        }
     }
 
     public enum Kind: Equatable, Sendable {

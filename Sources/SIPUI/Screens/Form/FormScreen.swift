@@ -71,11 +71,13 @@ public struct FormScreen: AppScreen {
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
         guard !opened else { return [] }
         let record = record
-        return [.query { session in
-            let content = try record.open(session)
-            let draft = record.keepsDraft ? try session.store.draft(planId: record.planId) : nil
-            return .opened(content, draft: draft)
-        }]
+        return [
+            .query { session in
+                let content = try record.open(session)
+                let draft = record.keepsDraft ? try session.store.draft(planId: record.planId) : nil
+                return .opened(content, draft: draft)
+            }
+        ]
     }
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
@@ -93,8 +95,10 @@ public struct FormScreen: AppScreen {
         case .saved(.submitted(.saved(let words))):
             return [.pop, .status(words, isError: false)]
         case .saved(.submitted(.created(let id))):
-            return [.notify(.planCreated(id)), .pop, .push(PlanDetailScreen(planId: id)),
-                    .status(c.ui(.created), isError: false)]
+            return [
+                .notify(.planCreated(id)), .pop, .push(PlanDetailScreen(planId: id)),
+                .status(c.ui(.created), isError: false),
+            ]
         case .saved(.draftDropped):
             return [.pop]
         case .confirmed(.unsavedChanges):
@@ -115,10 +119,12 @@ public struct FormScreen: AppScreen {
     private func leave() -> [Command<Loaded>] {
         guard keepsDraft else { return [.pop] }
         let planId = planId
-        return [.mutation { session in
-            try? session.store.deleteDraft(planId: planId)
-            return .draftDropped
-        }]
+        return [
+            .mutation { session in
+                try? session.store.deleteDraft(planId: planId)
+                return .draftDropped
+            }
+        ]
     }
 
     /// The model said no: each refused value beside its field, a conflict shown field by field.
@@ -202,7 +208,8 @@ public struct FormScreen: AppScreen {
         self.conflict = conflict
         for index in fields.indices {
             let key = fields[index].key
-            let theirs = key == PlanEditForm.Key.leadAgency.rawValue
+            let theirs =
+                key == PlanEditForm.Key.leadAgency.rawValue
                 ? conflict.theirs.leadAgencyId.map(String.init) ?? ""
                 : Field(rawValue: key).map { conflict.theirs.text(of: $0) } ?? ""
             if fields[index].value == fields[index].original {
@@ -278,7 +285,8 @@ public struct FormScreen: AppScreen {
 
     /// Rows each field takes: its input, plus a row for an error and up to two for their value.
     func rows(of field: FormField, width: Int, catalog: Catalog) -> Int {
-        field.inputRows + errorLines(field, width: width).count + theirLines(field, width: width, catalog: catalog).count
+        field.inputRows + errorLines(field, width: width).count
+            + theirLines(field, width: width, catalog: catalog).count
     }
 
     /// A validation message, wrapped to at most two lines beside the field.
@@ -322,7 +330,8 @@ public struct FormScreen: AppScreen {
             let focused = index == focus
             let label = field.label + (field.error != nil ? " *" : "")
             if row >= 0 {
-                grid.put(label, row: y + row, column: 0, maxWidth: labelWidth, role: field.error != nil ? .error : .label)
+                grid.put(
+                    label, row: y + row, column: 0, maxWidth: labelWidth, role: field.error != nil ? .error : .label)
             }
             for r in 0..<field.inputRows where row + r >= 0 && row + r < height {
                 grid.fill(row: y + row + r, column: x, count: inputWidth, role: focused ? .fieldFocused : .field)
@@ -333,11 +342,16 @@ public struct FormScreen: AppScreen {
                 let layout = input.layout(width: input.multiline ? inputWidth : Int.max / 4)
                 if input.multiline {
                     let first = max(0, min(layout.cursorLine - 1, layout.lines.count - field.inputRows))
-                    for r in 0..<field.inputRows where first + r < layout.lines.count && row + r >= 0 && row + r < height {
+                    for r in 0..<field.inputRows
+                    where first + r < layout.lines.count && row + r >= 0 && row + r < height {
                         let range = layout.lines[first + r]
-                        grid.put(String(input.characters[range]), row: y + row + r, column: x, maxWidth: inputWidth, role: inputRole)
+                        grid.put(
+                            String(input.characters[range]), row: y + row + r, column: x, maxWidth: inputWidth,
+                            role: inputRole)
                     }
-                    if focused { cursor = Position(row: y + row + layout.cursorLine - first, column: x + layout.cursorColumn) }
+                    if focused {
+                        cursor = Position(row: y + row + layout.cursorLine - first, column: x + layout.cursorColumn)
+                    }
                 } else {
                     // Scroll horizontally so the cursor stays inside the box.
                     let offset = max(0, layout.cursorColumn - inputWidth + 1)
@@ -347,8 +361,9 @@ public struct FormScreen: AppScreen {
                         startIndex += 1
                     }
                     if row >= 0 {
-                        grid.put(String(input.characters[startIndex...]), row: y + row, column: x, maxWidth: inputWidth,
-                                 role: inputRole)
+                        grid.put(
+                            String(input.characters[startIndex...]), row: y + row, column: x, maxWidth: inputWidth,
+                            role: inputRole)
                     }
                     if focused { cursor = Position(row: y + row, column: x + layout.cursorColumn - skipped) }
                 }
@@ -359,11 +374,15 @@ public struct FormScreen: AppScreen {
             }
             var extra = row + field.inputRows
             for line in errorLines(field, width: inputWidth) {
-                if extra >= 0 && extra < height { grid.put(line, row: y + extra, column: x, maxWidth: inputWidth, role: .error) }
+                if extra >= 0 && extra < height {
+                    grid.put(line, row: y + extra, column: x, maxWidth: inputWidth, role: .error)
+                }
                 extra += 1
             }
             for line in theirLines(field, width: inputWidth, catalog: catalog) {
-                if extra >= 0 && extra < height { grid.put(line, row: y + extra, column: x, maxWidth: inputWidth, role: .warning) }
+                if extra >= 0 && extra < height {
+                    grid.put(line, row: y + extra, column: x, maxWidth: inputWidth, role: .warning)
+                }
                 extra += 1
             }
         }

@@ -24,12 +24,15 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
     /// Shown, or back on top: the plan's interventions as they are now.
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
         let id = planId
-        return [.query { session in
-            let plan = try session.store.plan(id)
-            let agencies = try session.store.agencies(forGroup: plan.busGroupId)
-            return .rows(try session.store.interventions(planId: id),
-                         agencyNames: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) }))
-        }]
+        return [
+            .query { session in
+                let plan = try session.store.plan(id)
+                let agencies = try session.store.agencies(forGroup: plan.busGroupId)
+                return .rows(
+                    try session.store.interventions(planId: id),
+                    agencyNames: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) }))
+            }
+        ]
     }
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
@@ -88,11 +91,13 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
                 var done = shown
                 done.status = .done
                 // The row as the list showed it: if someone changed it since, nothing is written.
-                return [.mutation { session in
-                    let saved = try session.store.updateIntervention(done, expecting: shown)
-                    session.recordUndo(.intervention(before: shown, after: saved))
-                    return .updated
-                }]
+                return [
+                    .mutation { session in
+                        let saved = try session.store.updateIntervention(done, expecting: shown)
+                        session.recordUndo(.intervention(before: shown, after: saved))
+                        return .updated
+                    }
+                ]
             }
         case .notDelivered:
             // A comment is required: the form opens with the status set.
@@ -115,12 +120,17 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
         let statusWidth = 13, dateWidth = 10
         let whatWidth = max(10, (viewport.width - statusWidth - dateWidth - 4) * 55 / 100)
         let whoWidth = max(6, viewport.width - statusWidth - dateWidth - whatWidth - 4)
-        grid.put(DisplayWidth.pad(catalog(.interventions), to: whatWidth) + " " + DisplayWidth.pad(catalog.field(.agencyName), to: whoWidth)
-                 + " " + DisplayWidth.pad(catalog.field(.dueDate), to: dateWidth) + " " + catalog.ui(.interventionStatus),
-                 row: row, column: 0, maxWidth: viewport.width, role: .header)
+        grid.put(
+            DisplayWidth.pad(catalog(.interventions), to: whatWidth) + " "
+                + DisplayWidth.pad(catalog.field(.agencyName), to: whoWidth)
+                + " " + DisplayWidth.pad(catalog.field(.dueDate), to: dateWidth) + " "
+                + catalog.ui(.interventionStatus),
+            row: row, column: 0, maxWidth: viewport.width, role: .header)
         row += 1
-        ListView.draw(into: &grid, top: row, height: viewport.top + viewport.height - row, width: viewport.width,
-                      count: rows.count, state: &list) { grid, index, y, isSelected in
+        ListView.draw(
+            into: &grid, top: row, height: viewport.top + viewport.height - row, width: viewport.width,
+            count: rows.count, state: &list
+        ) { grid, index, y, isSelected in
             let item = rows[index]
             let overdue = item.isOverdue(on: today)
             let role: StyleRole = isSelected ? .selected : .normal
@@ -128,11 +138,13 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
             var x = whatWidth + 1
             grid.put(agencyNames[item.agencyId] ?? "", row: y, column: x, maxWidth: whoWidth, role: role)
             x += whoWidth + 1
-            grid.put(item.dueDate.iso, row: y, column: x, maxWidth: dateWidth,
-                     role: isSelected ? .selected : overdue ? .warning : role)
+            grid.put(
+                item.dueDate.iso, row: y, column: x, maxWidth: dateWidth,
+                role: isSelected ? .selected : overdue ? .warning : role)
             x += dateWidth + 1
-            grid.put(catalog.interventionStatus(item.status) + (overdue ? " !" : ""), row: y, column: x,
-                     maxWidth: viewport.width - x, role: isSelected ? .selected : overdue ? .warning : role)
+            grid.put(
+                catalog.interventionStatus(item.status) + (overdue ? " !" : ""), row: y, column: x,
+                maxWidth: viewport.width - x, role: isSelected ? .selected : overdue ? .warning : role)
         }
     }
 }

@@ -77,10 +77,13 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         let planId = planId
         guard let meeting else { return [.query { session in .opened(try Self.setup(planId: planId, session)) }] }
         let meetingId = meeting.id!
-        return [.query { session in
-            .refreshed(attendance: try session.store.attendance(meetingId: meetingId),
-                       context: Self.context(try session.store.planDocument(planId), session.catalog))
-        }]
+        return [
+            .query { session in
+                .refreshed(
+                    attendance: try session.store.attendance(meetingId: meetingId),
+                    context: Self.context(try session.store.planDocument(planId), session.catalog))
+            }
+        ]
     }
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
@@ -105,10 +108,12 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         case .confirmed(.leaveMeeting):
             return [.pop]
         case .confirmed(.finishMeeting(let meetingId)):
-            return [.mutation { session in
-                try session.store.finishMeeting(meetingId, minutes: "")
-                return .finished
-            }]
+            return [
+                .mutation { session in
+                    try session.store.finishMeeting(meetingId, minutes: "")
+                    return .finished
+                }
+            ]
         case .unreadable(let error):
             return meeting == nil ? [.dismiss, .error(error)] : [.error(error)]
         case .refused(let error):
@@ -140,13 +145,14 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
     ]
 
     /// In the attendance list letters are free, arrows choose a party.
-    public static let attendanceKeys = KeyTable<Action>([
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-        KeyBinding([.character(" "), .right, .left], .cycleAttendance, .changeAttendance, hint: true),
-        KeyBinding([.function(5), .control("o"), .character("a")], .deviation, .registerDeviation, hint: true),
-        KeyBinding([.character("r")], .cycleAnswer, .changeAnswer),
-    ] + common)
+    public static let attendanceKeys = KeyTable<Action>(
+        [
+            KeyBinding([.up, .character("k")], .up, .up),
+            KeyBinding([.down, .character("j")], .down, .down),
+            KeyBinding([.character(" "), .right, .left], .cycleAttendance, .changeAttendance, hint: true),
+            KeyBinding([.function(5), .control("o"), .character("a")], .deviation, .registerDeviation, hint: true),
+            KeyBinding([.character("r")], .cycleAnswer, .changeAnswer),
+        ] + common)
 
     /// In an agenda item letters are notes.
     public static let notesKeys = KeyTable<Action>(common)
@@ -191,13 +197,17 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
             let id = parties[selectedParty].participant.id!
             let all = AttendanceStatus.allCases
             let current = attendance[id].flatMap { all.firstIndex(of: $0) }
-            let next = key == .left ? all[((current ?? 0) + all.count - 1) % all.count]
+            let next =
+                key == .left
+                ? all[((current ?? 0) + all.count - 1) % all.count]
                 : all[current.map { ($0 + 1) % all.count } ?? 0]
             attendance[id] = next
             let meetingId = meeting.id!
-            return [.run { session in
-                try session.store.recordAttendance(meetingId: meetingId, participantId: id, status: next)
-            }]
+            return [
+                .run { session in
+                    try session.store.recordAttendance(meetingId: meetingId, participantId: id, status: next)
+                }
+            ]
         case .cycleAnswer:
             guard parties.indices.contains(selectedParty) else { return [] }
             let all = InvitationAnswer.allCases
@@ -209,15 +219,17 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         case .deviation:
             guard parties.indices.contains(selectedParty) else { return [] }
             let meetingId = meeting.id!, participantId = parties[selectedParty].participant.id!
-            return [.mutation { session in
-                let store = session.store
-                guard try store.attendance(meetingId: meetingId)[participantId]?.warrantsDeviation == true else {
-                    return .deviationNotNeeded
+            return [
+                .mutation { session in
+                    let store = session.store
+                    guard try store.attendance(meetingId: meetingId)[participantId]?.warrantsDeviation == true else {
+                        return .deviationNotNeeded
+                    }
+                    let draft = try store.deviationDraft(meetingId: meetingId, participantId: participantId)
+                    let deviation = try store.registerDeviation(draft)
+                    return .deviationRegistered(id: deviation.id!, description: draft.description)
                 }
-                let draft = try store.deviationDraft(meetingId: meetingId, participantId: participantId)
-                let deviation = try store.registerDeviation(draft)
-                return .deviationRegistered(id: deviation.id!, description: draft.description)
-            }]
+            ]
         }
         return []
     }
@@ -259,17 +271,22 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
             y += 1
             let statusWidth = min(26, max(10, width / 3))
             let parties = parties, attendance = attendance
-            ListView.draw(into: &grid, top: y, height: max(1, bottom - y), column: x, width: width, count: parties.count,
-                          state: &partyList) { grid, index, row, selected in
+            ListView.draw(
+                into: &grid, top: y, height: max(1, bottom - y), column: x, width: width, count: parties.count,
+                state: &partyList
+            ) { grid, index, row, selected in
                 let party = parties[index]
                 let who = [party.participant.person, party.participant.role, party.agencyName ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: ", ")
-                let status = attendance[party.participant.id!].map(catalog.attendance)
+                let status =
+                    attendance[party.participant.id!].map(catalog.attendance)
                     ?? "– (\(catalog.answer(party.participant.answer)))"
-                grid.put(who, row: row, column: x, maxWidth: width - statusWidth - 1, role: selected ? .selected : .normal)
+                grid.put(
+                    who, row: row, column: x, maxWidth: width - statusWidth - 1, role: selected ? .selected : .normal)
                 let warn = attendance[party.participant.id!]?.warrantsDeviation == true
-                grid.put(status, row: row, column: x + width - statusWidth, maxWidth: statusWidth,
-                         role: selected ? .selected : warn ? .warning : .normal)
+                grid.put(
+                    status, row: row, column: x + width - statusWidth, maxWidth: statusWidth,
+                    role: selected ? .selected : warn ? .warning : .normal)
             }
             return
         }
@@ -297,8 +314,9 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         for r in 0..<rows {
             grid.fill(row: y + r, column: x, count: width, role: .fieldFocused)
             if first + r < layout.lines.count {
-                grid.put(String(input.characters[layout.lines[first + r]]), row: y + r, column: x, maxWidth: width,
-                         role: .fieldFocused)
+                grid.put(
+                    String(input.characters[layout.lines[first + r]]), row: y + r, column: x, maxWidth: width,
+                    role: .fieldFocused)
             }
         }
         grid.cursor = Position(row: y + layout.cursorLine - first, column: x + layout.cursorColumn)
@@ -331,16 +349,22 @@ extension MeetingScreen {
         func line(_ field: Field, _ value: String) -> String? { value.isEmpty ? nil : "\(c.field(field)): \(value)" }
         let p = d.plan
         return [
-            1: [line(.questions, p.questions), d.consentValid ? c(.consentValid) : c(.consentMissing)].compactMap { $0 },
+            1: [line(.questions, p.questions), d.consentValid ? c(.consentValid) : c(.consentMissing)].compactMap {
+                $0
+            },
             2: [line(.currentSituation, p.currentSituation)].compactMap { $0 },
-            3: [line(.childView, p.childView), line(.childGoals, p.childGoals), line(.longTermGoals, p.longTermGoals),
-                line(.shortTermGoals, p.shortTermGoals), line(.familyOwnActions, p.familyOwnActions)].compactMap { $0 },
+            3: [
+                line(.childView, p.childView), line(.childGoals, p.childGoals), line(.longTermGoals, p.longTermGoals),
+                line(.shortTermGoals, p.shortTermGoals), line(.familyOwnActions, p.familyOwnActions),
+            ].compactMap { $0 },
             4: d.interventions.map {
                 "- \($0.what): \($0.agency), \($0.frequency), \($0.startDate.iso)–\($0.dueDate.iso), "
                     + c.interventionStatus($0.status) + ($0.overdue ? " !" : "")
             },
-            5: [line(.leadAgency, p.leadAgency ?? ""), line(.leadPerson, p.leadPerson),
-                line(.followUpDate, p.followUpDate?.iso ?? ""), line(.followUpCaller, p.followUpCaller)].compactMap { $0 },
+            5: [
+                line(.leadAgency, p.leadAgency ?? ""), line(.leadPerson, p.leadPerson),
+                line(.followUpDate, p.followUpDate?.iso ?? ""), line(.followUpCaller, p.followUpCaller),
+            ].compactMap { $0 },
         ]
     }
 }

@@ -112,12 +112,13 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     private func wrap(width: Int) -> [VisualLine] {
         var out: [VisualLine] = []
         for line in lines {
-            let role: StyleRole = switch line.kind {
-            case .title: .label
-            case .heading: .header
-            case .warning: .warning
-            case .body: .normal
-            }
+            let role: StyleRole =
+                switch line.kind {
+                case .title: .label
+                case .heading: .header
+                case .warning: .warning
+                case .body: .normal
+                }
             if line.kind == .heading { out.append(VisualLine(text: "", indent: 0, role: .normal)) }
             let indent = min(line.indent, max(0, width / 4))
             // Continuation lines sit two columns further in: wrap to the narrower of the two.
@@ -166,12 +167,15 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         let viewport = env.viewport
         let visual = cachedLines(width: viewport.width)
         list.clamp(count: visual.count)
-        ListView.draw(into: &grid, top: viewport.top, height: viewport.height, width: viewport.width,
-                      count: visual.count, state: &list,
-                      cursorColumn: visual.isEmpty ? 0 : visual[list.selected].indent) { grid, index, y, focused in
+        ListView.draw(
+            into: &grid, top: viewport.top, height: viewport.height, width: viewport.width,
+            count: visual.count, state: &list,
+            cursorColumn: visual.isEmpty ? 0 : visual[list.selected].indent
+        ) { grid, index, y, focused in
             let line = visual[index]
-            grid.put(line.text, row: y, column: line.indent, maxWidth: viewport.width - line.indent,
-                     role: focused ? .selected : line.role)
+            grid.put(
+                line.text, row: y, column: line.indent, maxWidth: viewport.width - line.indent,
+                role: focused ? .selected : line.role)
         }
     }
 

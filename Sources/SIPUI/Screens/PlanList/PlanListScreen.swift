@@ -4,7 +4,8 @@ import SIPWidgets
 /// The start screen: every plan the user may see, filtered as they type.
 public struct PlanListScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit, review
+        case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit,
+            review
         case deviations
         case applyFilter, clearFilter
     }
@@ -81,8 +82,9 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
     public var isTyping: Bool { filtering }
 
     public var query: PlanFilter {
-        PlanFilter(status: statusFilter, overdueOnly: overdueOnly, search: filter.text, sort: sort,
-                   limit: Self.pageSize, offset: windowOffset)
+        PlanFilter(
+            status: statusFilter, overdueOnly: overdueOnly, search: filter.text, sort: sort,
+            limit: Self.pageSize, offset: windowOffset)
     }
 
     /// The selection's position in the whole list (not only the window).
@@ -248,7 +250,8 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         c.showPersonalNumber = width >= 72
         c.showLead = width >= 56
         // Each column is followed by one space; the last column is the one-character overdue marker.
-        let fixed = c.number + 1 + 1 + c.status + 1 + c.next + 1 + 1
+        let fixed =
+            c.number + 1 + 1 + c.status + 1 + c.next + 1 + 1
             + (c.showPersonalNumber ? c.personalNumber + 1 : 0) + (c.showLead ? 1 : 0)
         let flexible = max(4, width - fixed)
         c.child = c.showLead ? max(4, flexible * 45 / 100) : flexible
@@ -272,12 +275,14 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         while DisplayWidth.of(shown) > room - 1 { shown.removeFirst() }
         let filterWidth = DisplayWidth.of(prompt) + DisplayWidth.of(shown)
         grid.put(prompt, row: row, column: 0, role: .label)
-        grid.put(shown, row: row, column: DisplayWidth.of(prompt), maxWidth: room, role: filtering ? .fieldFocused : .normal)
+        grid.put(
+            shown, row: row, column: DisplayWidth.of(prompt), maxWidth: room, role: filtering ? .fieldFocused : .normal)
         let statusColumn = max(filterWidth + 2, viewport.width - DisplayWidth.of(status))
         grid.put(status, row: row, column: statusColumn, maxWidth: viewport.width - statusColumn, role: .dim)
         row += 1
 
-        var header = DisplayWidth.pad(catalog.ui(.columnNumber), to: c.number) + " "
+        var header =
+            DisplayWidth.pad(catalog.ui(.columnNumber), to: c.number) + " "
             + DisplayWidth.pad(catalog.ui(.columnChild), to: c.child) + " "
         if c.showPersonalNumber { header += DisplayWidth.pad(catalog.ui(.columnNumberPN), to: c.personalNumber) + " " }
         header += DisplayWidth.pad(catalog.ui(.columnStatus), to: c.status) + " "
@@ -289,10 +294,14 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         let listHeight = viewport.height - 2
         if rows.isEmpty {
             let text = loaded && databaseIsEmpty ? catalog(.tuiEmpty) : loaded ? catalog.ui(.noMatch) : ""
-            for (n, line) in DisplayWidth.wrap(text, width: viewport.width - 2).prefix(max(0, listHeight - 1)).enumerated() {
+            for (n, line) in DisplayWidth.wrap(text, width: viewport.width - 2).prefix(max(0, listHeight - 1))
+                .enumerated()
+            {
                 grid.put(line, row: row + 1 + n, column: 1)
             }
-            grid.cursor = filtering ? filterCursor(prompt, row: viewport.top, width: viewport.width) : Position(row: row, column: 0)
+            grid.cursor =
+                filtering
+                ? filterCursor(prompt, row: viewport.top, width: viewport.width) : Position(row: row, column: 0)
             return
         }
         scroll.selected = selectedIndex ?? windowOffset
@@ -301,8 +310,10 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         // the list scrolls, where two full rows were over 200 before any scrolling.
         let marked = c.number
         let rows = rows, windowOffset = windowOffset
-        ListView.draw(into: &grid, top: row, height: listHeight, width: viewport.width, count: total,
-                      state: &scroll, markWidth: marked) { grid, position, y, isSelected in
+        ListView.draw(
+            into: &grid, top: row, height: listHeight, width: viewport.width, count: total,
+            state: &scroll, markWidth: marked
+        ) { grid, position, y, isSelected in
             // Positions outside the window stay blank; the window covers a screenful around the selection.
             guard position >= windowOffset && position < windowOffset + rows.count else { return }
             let plan = rows[position - windowOffset]

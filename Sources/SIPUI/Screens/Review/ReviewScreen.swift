@@ -4,7 +4,9 @@ import SIPWidgets
 /// The BUS group review for chairs: de-identified figures for a group (or all) and a period;
 /// Enter opens the list behind a figure.
 public struct ReviewScreen: AppScreen, Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, open, group, period, trends, spider, deviations, back, quit }
+    public enum Action: Hashable, Sendable {
+        case up, down, open, group, period, trends, spider, deviations, back, quit
+    }
     public enum Period: CaseIterable, Sendable { case last12Months, thisYear, lastYear }
 
     public private(set) var groups: [BusGroup] = []
@@ -41,10 +43,12 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
         guard !groupsLoaded else { return [] }
         let only = chairOf
-        return [.query { session in
-            let groups = try session.store.busGroups()
-            return .groups(only.map { id in groups.filter { $0.id == id } } ?? groups)
-        }]
+        return [
+            .query { session in
+                let groups = try session.store.busGroups()
+                return .groups(only.map { id in groups.filter { $0.id == id } } ?? groups)
+            }
+        ]
     }
 
     /// The figures for the group and period chosen. Counted only: the ids behind a figure are
@@ -77,11 +81,12 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
 
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
         let catalog = env.catalog
-        let period = switch period {
-        case .last12Months: catalog.ui(.periodLast12)
-        case .thisYear: catalog.ui(.periodThisYear)
-        case .lastYear: catalog.ui(.periodLastYear)
-        }
+        let period =
+            switch period {
+            case .last12Months: catalog.ui(.periodLast12)
+            case .thisYear: catalog.ui(.periodThisYear)
+            case .lastYear: catalog.ui(.periodLastYear)
+            }
         // The group and the dates matter most: the richest title that fits, the period's name
         // going first, then the screen's; only then is the group's name cut.
         let dates = "\(dates.from.iso)–\(dates.to.iso)"
@@ -114,8 +119,11 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         guard isChairStart else { return Self.keys }
         var bindings = Self.keys.bindings.filter { $0.action != .back && !(isGroupFixed && $0.action == .group) }
         // The register and quitting first: on a narrow bar they must not be the hints that fall off.
-        bindings.insert(contentsOf: [KeyBinding([.character("a")], .deviations, .deviationRegister, hint: true),
-                                     KeyBinding([.character("q")], .quit, .quit, hint: true)], at: 1)
+        bindings.insert(
+            contentsOf: [
+                KeyBinding([.character("a")], .deviations, .deviationRegister, hint: true),
+                KeyBinding([.character("q")], .quit, .quit, hint: true),
+            ], at: 1)
         return KeyTable(bindings)
     }
 
@@ -125,7 +133,8 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         switch period {
         case .last12Months: return (today.startOfYearEndingHere, today)
         case .thisYear: return (Day(year: today.year, month: 1, day: 1)!, today)
-        case .lastYear: return (Day(year: today.year - 1, month: 1, day: 1)!, Day(year: today.year - 1, month: 12, day: 31)!)
+        case .lastYear:
+            return (Day(year: today.year - 1, month: 1, day: 1)!, Day(year: today.year - 1, month: 12, day: 31)!)
         }
     }
 
@@ -145,12 +154,17 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             let row = rows[selected]
             guard let review else { return [] }
             let groupId = groupId, on = dates.to
-            return [.push(TextViewScreen(title: "\(row.section): \(row.item)") { session in
-                // The screen was counted without ids: collect them now, for the figure opened only.
-                let ids = try session.store.reviewIds(figure, groupId: groupId, from: review.from, to: review.to)
-                let lines = try session.store.reviewList(figure.lists, ids: ids, on: on, catalog: session.catalog)
-                return TextViewScreen.Content(text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))
-            })]
+            return [
+                .push(
+                    TextViewScreen(title: "\(row.section): \(row.item)") { session in
+                        // The screen was counted without ids: collect them now, for the figure opened only.
+                        let ids = try session.store.reviewIds(
+                            figure, groupId: groupId, from: review.from, to: review.to)
+                        let lines = try session.store.reviewList(
+                            figure.lists, ids: ids, on: on, catalog: session.catalog)
+                        return TextViewScreen.Content(text: lines.isEmpty ? "–" : lines.joined(separator: "\n"))
+                    })
+            ]
         case .group:
             groupIndex = groups.isEmpty ? nil : groupIndex.map { $0 + 1 < groups.count ? $0 + 1 : nil } ?? 0
             return [fetchReview()]
@@ -159,14 +173,19 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             return [fetchReview()]
         case .trends:
             let groupId = groupId, to = dates.to
-            return [.push(TextViewScreen(title: "") { session in
-                let c = session.catalog
-                let trends = try session.store.trends(groupId: groupId, to: to)
-                let group = try groupId.map { id in try session.store.busGroups().first { $0.id == id }?.name ?? "" }
-                    ?? c.ui(.allGroups)
-                return TextViewScreen.Content(title: "\(c.ui(.trends)) · \(group)",
-                                              text: trends.text(catalog: c, width: max(30, session.width - 4)))
-            })]
+            return [
+                .push(
+                    TextViewScreen(title: "") { session in
+                        let c = session.catalog
+                        let trends = try session.store.trends(groupId: groupId, to: to)
+                        let group =
+                            try groupId.map { id in try session.store.busGroups().first { $0.id == id }?.name ?? "" }
+                            ?? c.ui(.allGroups)
+                        return TextViewScreen.Content(
+                            title: "\(c.ui(.trends)) · \(group)",
+                            text: trends.text(catalog: c, width: max(30, session.width - 4)))
+                    })
+            ]
         case .spider:
             guard let groupId else { return [.status(env.catalog.ui(.chooseGroupFirst), isError: true)] }
             return [.push(SpiderScreen(groupId: groupId))]
@@ -193,14 +212,18 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         }
         lineList.selected = lines.firstIndex { $0.row == selected } ?? 0
         let countWidth = 8
-        ListView.draw(into: &grid, top: viewport.top, height: viewport.height, width: viewport.width,
-                      count: lines.count, state: &lineList) { grid, index, y, isSelected in
+        ListView.draw(
+            into: &grid, top: viewport.top, height: viewport.height, width: viewport.width,
+            count: lines.count, state: &lineList
+        ) { grid, index, y, isSelected in
             let line = lines[index]
-            grid.put(line.text, row: y, column: 0, maxWidth: viewport.width - countWidth - 1,
-                     role: isSelected ? .selected : line.role)
+            grid.put(
+                line.text, row: y, column: 0, maxWidth: viewport.width - countWidth - 1,
+                role: isSelected ? .selected : line.role)
             let count = String(repeating: " ", count: max(0, countWidth - line.count.count)) + line.count
-            grid.put(count, row: y, column: viewport.width - countWidth, maxWidth: countWidth,
-                     role: isSelected ? .selected : .normal)
+            grid.put(
+                count, row: y, column: viewport.width - countWidth, maxWidth: countWidth,
+                role: isSelected ? .selected : .normal)
         }
     }
 }

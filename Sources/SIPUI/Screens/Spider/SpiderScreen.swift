@@ -25,11 +25,16 @@ public struct SpiderScreen: AppScreen, Equatable, Sendable {
     /// Shown, or back on top: the measurements as they are now, the newest shown.
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
         let id = groupId
-        return [.query { session in
-            guard let group = try session.store.busGroups().first(where: { $0.id == id }) else { return .noSuchGroup }
-            return .group(name: group.name, dimensions: try session.store.spiderDimensions(),
-                          measurements: try session.store.selfAssessments(groupId: id))
-        }]
+        return [
+            .query { session in
+                guard let group = try session.store.busGroups().first(where: { $0.id == id }) else {
+                    return .noSuchGroup
+                }
+                return .group(
+                    name: group.name, dimensions: try session.store.spiderDimensions(),
+                    measurements: try session.store.selfAssessments(groupId: id))
+            }
+        ]
     }
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
@@ -89,8 +94,9 @@ public struct SpiderScreen: AppScreen, Equatable, Sendable {
             return
         }
         let previous = measurements.indices.contains(shown + 1) ? measurements[shown + 1] : nil
-        let lines = SpiderChart.lines(dimensions: dimensions, current: measurements[shown], previous: previous,
-                                      catalog: catalog, width: viewport.width)
+        let lines = SpiderChart.lines(
+            dimensions: dimensions, current: measurements[shown], previous: previous,
+            catalog: catalog, width: viewport.width)
         for (n, line) in lines.prefix(viewport.height).enumerated() {
             grid.put(line, row: viewport.top + n, column: 0, maxWidth: viewport.width, role: n == 0 ? .header : .normal)
         }

@@ -86,12 +86,15 @@ public struct TextViewScreen: AppScreen {
 
     public var keys: KeyTable<Action> {
         guard isStart else { return Self.keys }
-        return KeyTable([KeyBinding([.character("q")], .quit, .quit, hint: true)]
-                        + Self.keys.bindings.filter { $0.action != .back })
+        return KeyTable(
+            [KeyBinding([.character("q")], .quit, .quit, hint: true)]
+                + Self.keys.bindings.filter { $0.action != .back })
     }
 
     private mutating func wrappedLines(_ width: Int) -> [String] {
-        if wrapped.width != width { wrapped = Wrapped(width: width, lines: lines.flatMap { DisplayWidth.wrap($0, width: max(8, width - 1)) }) }
+        if wrapped.width != width {
+            wrapped = Wrapped(width: width, lines: lines.flatMap { DisplayWidth.wrap($0, width: max(8, width - 1)) })
+        }
         return wrapped.lines
     }
 

@@ -10,14 +10,18 @@ public struct AnswerDeviationForm: RecordForm {
 
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog
-        return FormContent(title: c.ui(.answerDeviation) + " – \(c.entityName(.deviation)) \(deviationId)", fields: [
-            text(.response, c.field(.response), multiline: true), text(.responseDate, c.ui(.responseDate), session.today.iso),
-        ])
+        return FormContent(
+            title: c.ui(.answerDeviation) + " – \(c.entityName(.deviation)) \(deviationId)",
+            fields: [
+                text(.response, c.field(.response), multiline: true),
+                text(.responseDate, c.ui(.responseDate), session.today.iso),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
-        try session.store.answerDeviation(deviationId, response: input[.response],
-                                          on: try input.requiredDay(.responseDate))
+        try session.store.answerDeviation(
+            deviationId, response: input[.response],
+            on: try input.requiredDay(.responseDate))
         return .saved(input.catalog.ui(.saved))
     }
 }

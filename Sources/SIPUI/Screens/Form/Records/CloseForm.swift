@@ -13,13 +13,20 @@ public struct CloseForm: RecordForm {
         let c = session.catalog
         let status = try session.store.plan(plan).status
         let kinds: [ClosedKind] = status == .draft ? [.refused, .completed, .other] : [.completed, .other]
-        return FormContent(title: c.ui(.closePlan) + " – \(c(.planNumber)) \(plan)", fields: [
-            choice(.kind, c.ui(.closeKind), kinds.map {
-                .init(id: $0.rawValue, label: $0 == .refused ? c.ui(.closeRefused)
-                    : $0 == .completed ? c.ui(.closeCompleted) : c.ui(.closeOther))
-            }, selected: kinds[0].rawValue),
-            text(.closedReason, c.field(.closedReason), multiline: true),
-        ])
+        return FormContent(
+            title: c.ui(.closePlan) + " – \(c(.planNumber)) \(plan)",
+            fields: [
+                choice(
+                    .kind, c.ui(.closeKind),
+                    kinds.map {
+                        .init(
+                            id: $0.rawValue,
+                            label: $0 == .refused
+                                ? c.ui(.closeRefused)
+                                : $0 == .completed ? c.ui(.closeCompleted) : c.ui(.closeOther))
+                    }, selected: kinds[0].rawValue),
+                text(.closedReason, c.field(.closedReason), multiline: true),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {

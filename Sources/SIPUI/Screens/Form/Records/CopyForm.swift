@@ -11,13 +11,16 @@ public struct CopyForm: RecordForm {
 
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog
-        return FormContent(title: c.ui(.copyGiven) + " – \(c(.planNumber)) \(plan)", fields: [
-            text(.recipient, c.ui(.recipient)), text(.givenOn, c.ui(.givenOn), session.today.iso),
-        ])
+        return FormContent(
+            title: c.ui(.copyGiven) + " – \(c(.planNumber)) \(plan)",
+            fields: [
+                text(.recipient, c.ui(.recipient)), text(.givenOn, c.ui(.givenOn), session.today.iso),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
-        try session.store.recordCopy(planId: plan, recipient: input[.recipient], givenOn: try input.requiredDay(.givenOn))
+        try session.store.recordCopy(
+            planId: plan, recipient: input[.recipient], givenOn: try input.requiredDay(.givenOn))
         return .saved(input.catalog.ui(.saved))
     }
 }

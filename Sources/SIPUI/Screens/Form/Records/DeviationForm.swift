@@ -22,15 +22,19 @@ public struct DeviationForm: RecordForm {
         let kinds = try store.deviationKinds().map {
             FormField.Choice(id: $0.code, label: c.name(of: $0))
         }
-        return FormContent(title: c.ui(.newDeviation), fields: [
-            choice(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),
-            choice(.concernedAgencyId, c.ui(.concernedAgency), agencies, selected: agencies.dropFirst().first?.id ?? ""),
-            choice(.kind, c.ui(.deviationKind), kinds, selected: kinds.first?.id ?? ""),
-            text(.occurredOn, c.field(.occurredOn), session.today.iso),
-            text(.planId, c.ui(.planNumberOptional), plan.map(String.init) ?? ""),
-            text(.description, c.field(.description), multiline: true),
-            text(.localAction, c.field(.localAction), multiline: true),
-        ])
+        return FormContent(
+            title: c.ui(.newDeviation),
+            fields: [
+                choice(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),
+                choice(
+                    .concernedAgencyId, c.ui(.concernedAgency), agencies, selected: agencies.dropFirst().first?.id ?? ""
+                ),
+                choice(.kind, c.ui(.deviationKind), kinds, selected: kinds.first?.id ?? ""),
+                text(.occurredOn, c.field(.occurredOn), session.today.iso),
+                text(.planId, c.ui(.planNumberOptional), plan.map(String.init) ?? ""),
+                text(.description, c.field(.description), multiline: true),
+                text(.localAction, c.field(.localAction), multiline: true),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
@@ -47,10 +51,11 @@ public struct DeviationForm: RecordForm {
             }
             planId = id
         }
-        try store.addDeviation(reportingAgencyId: reporter, concernedAgencyId: concerned, planId: planId,
-                               occurredOn: occurred, kind: input[.kind].isEmpty ? "ovrigt" : input[.kind],
-                               description: input[.description], localAction: input[.localAction],
-                               responseDays: try store.deadlines().deviationResponseDays)
+        try store.addDeviation(
+            reportingAgencyId: reporter, concernedAgencyId: concerned, planId: planId,
+            occurredOn: occurred, kind: input[.kind].isEmpty ? "ovrigt" : input[.kind],
+            description: input[.description], localAction: input[.localAction],
+            responseDays: try store.deadlines().deviationResponseDays)
         return .saved(input.catalog.ui(.saved))
     }
 }

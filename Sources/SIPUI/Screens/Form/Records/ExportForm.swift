@@ -12,11 +12,14 @@ public struct ExportForm: RecordForm {
 
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog
-        return FormContent(title: c.ui(.exportPlan) + " – \(c(.planNumber)) \(plan)", fields: [
-            choice(.format, c.ui(.exportFormat),
-                   PlanExport.Format.allCases.map { .init(id: $0.rawValue, label: $0.rawValue) }, selected: "html"),
-            text(.file, c.ui(.exportFile), session.exportDirectory + "/sip-plan-\(plan)"),
-        ])
+        return FormContent(
+            title: c.ui(.exportPlan) + " – \(c(.planNumber)) \(plan)",
+            fields: [
+                choice(
+                    .format, c.ui(.exportFormat),
+                    PlanExport.Format.allCases.map { .init(id: $0.rawValue, label: $0.rawValue) }, selected: "html"),
+                text(.file, c.ui(.exportFile), session.exportDirectory + "/sip-plan-\(plan)"),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
@@ -25,8 +28,11 @@ public struct ExportForm: RecordForm {
         if path.isEmpty { throw input.refuse(.file, input.catalog.ui(.fieldRequired)) }
         if !path.hasSuffix("." + format.rawValue) { path += "." + format.rawValue }
         let output = PlanExport(try session.store.planDocument(plan), catalog: input.catalog).render(format)
-        guard FileManager.default.createFile(atPath: path, contents: Data(output.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(output.utf8),
+                attributes: [.posixPermissions: 0o600])
+        else {
             throw input.refuse(.file, input.catalog.message(.directoryNotWritable(path)))
         }
         return .saved("\(input.catalog.ui(.exported)) \(path)")

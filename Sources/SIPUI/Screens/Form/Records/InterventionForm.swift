@@ -26,20 +26,23 @@ public struct InterventionForm: RecordForm {
             agencies.append(try store.agency(agencyId))
         }
         let item = existing
-        return FormContent(title: (existing == nil ? c.ui(.newIntervention) : c.ui(.edit)) + " – \(c(.planNumber)) \(plan)",
-                           fields: [
-            text(.what, c.field(.what), item?.what ?? ""),
-            choice(.agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
-                   selected: item.map { String($0.agencyId) } ?? agencies.first.map { String($0.id!) } ?? ""),
-            text(.person, c.field(.person), item?.person ?? ""),
-            text(.frequency, c.field(.frequency), item?.frequency ?? ""),
-            text(.startDate, c.field(.startDate), item?.startDate.iso ?? session.today.iso),
-            text(.dueDate, c.field(.dueDate), item?.dueDate.iso ?? ""),
-            choice(.status, c.ui(.interventionStatus),
-                   InterventionStatus.allCases.map { .init(id: $0.rawValue, label: c.interventionStatus($0)) },
-                   selected: (status ?? item?.status ?? .planned).rawValue),
-            text(.comment, c.field(.comment), item?.comment ?? "", multiline: true),
-        ], focus: status == .notDelivered ? Key.comment.rawValue : nil)
+        return FormContent(
+            title: (existing == nil ? c.ui(.newIntervention) : c.ui(.edit)) + " – \(c(.planNumber)) \(plan)",
+            fields: [
+                text(.what, c.field(.what), item?.what ?? ""),
+                choice(
+                    .agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
+                    selected: item.map { String($0.agencyId) } ?? agencies.first.map { String($0.id!) } ?? ""),
+                text(.person, c.field(.person), item?.person ?? ""),
+                text(.frequency, c.field(.frequency), item?.frequency ?? ""),
+                text(.startDate, c.field(.startDate), item?.startDate.iso ?? session.today.iso),
+                text(.dueDate, c.field(.dueDate), item?.dueDate.iso ?? ""),
+                choice(
+                    .status, c.ui(.interventionStatus),
+                    InterventionStatus.allCases.map { .init(id: $0.rawValue, label: c.interventionStatus($0)) },
+                    selected: (status ?? item?.status ?? .planned).rawValue),
+                text(.comment, c.field(.comment), item?.comment ?? "", multiline: true),
+            ], focus: status == .notDelivered ? Key.comment.rawValue : nil)
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
@@ -63,9 +66,10 @@ public struct InterventionForm: RecordForm {
             if status == .notDelivered && input[.comment].trimmingCharacters(in: .whitespaces).isEmpty {
                 throw SIPError.required(field: .comment)
             }
-            try store.addIntervention(planId: plan, what: input[.what], agencyId: agencyId, person: input[.person],
-                                      frequency: input[.frequency], startDate: start, dueDate: due, status: status,
-                                      comment: input[.comment])
+            try store.addIntervention(
+                planId: plan, what: input[.what], agencyId: agencyId, person: input[.person],
+                frequency: input[.frequency], startDate: start, dueDate: due, status: status,
+                comment: input[.comment])
         }
         return .saved(input.catalog.ui(.saved))
     }

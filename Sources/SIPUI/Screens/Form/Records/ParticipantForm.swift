@@ -12,11 +12,14 @@ public struct ParticipantForm: RecordForm {
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog, store = session.store
         let agencies = try store.agencies(forGroup: try store.plan(plan).busGroupId)
-        return FormContent(title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(plan)", fields: [
-            choice(.agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
-                   selected: agencies.first.map { String($0.id!) } ?? ""),
-            text(.person, c.field(.person)), text(.role, c.field(.role)),
-        ])
+        return FormContent(
+            title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(plan)",
+            fields: [
+                choice(
+                    .agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
+                    selected: agencies.first.map { String($0.id!) } ?? ""),
+                text(.person, c.field(.person)), text(.role, c.field(.role)),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {

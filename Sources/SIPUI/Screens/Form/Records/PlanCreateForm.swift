@@ -19,20 +19,24 @@ public struct PlanCreateForm: RecordForm {
             text(.childName, c.ui(.childName)),
             text(.personalNumber, c.ui(.childNumber)),
             text(.birthDate, c.field(.birthDate)),
-            choice(.sex, c.ui(.sex), Sex.allCases.map { .init(id: $0.rawValue, label: c.sex($0)) },
-                   selected: Sex.unknown.rawValue),
+            choice(
+                .sex, c.ui(.sex), Sex.allCases.map { .init(id: $0.rawValue, label: c.sex($0)) },
+                selected: Sex.unknown.rawValue),
         ]
         // The first plan of a new area names its BUS group; after that the group is chosen.
         if groups.isEmpty {
             fields.append(text(.busGroupName, c.ui(.busGroup)))
         } else {
-            fields.append(choice(.busGroupId, c.ui(.busGroup), groups.map { .init(id: String($0.id!), label: $0.name) },
-                                 selected: String(groups[0].id!)))
+            fields.append(
+                choice(
+                    .busGroupId, c.ui(.busGroup), groups.map { .init(id: String($0.id!), label: $0.name) },
+                    selected: String(groups[0].id!)))
         }
         fields += [
-            choice(.initiator, c.ui(.initiator),
-                   InitiatorKind.allCases.map { .init(id: $0.rawValue, label: c.initiator($0)) },
-                   selected: InitiatorKind.guardian.rawValue),
+            choice(
+                .initiator, c.ui(.initiator),
+                InitiatorKind.allCases.map { .init(id: $0.rawValue, label: c.initiator($0)) },
+                selected: InitiatorKind.guardian.rawValue),
             text(.requestDate, c.ui(.requestDate), session.today.iso),
             text(.reason, c.field(.reason), multiline: true),
             text(.questions, c.field(.questions), multiline: true),

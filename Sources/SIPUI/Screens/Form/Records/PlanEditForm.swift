@@ -10,7 +10,9 @@ public struct PlanEditForm: RecordForm {
         case leadAgency
 
         public init?(rawValue: String) {
-            if rawValue == "leadAgencyId" { self = .leadAgency } else if let field = Field(rawValue: rawValue) {
+            if rawValue == "leadAgencyId" {
+                self = .leadAgency
+            } else if let field = Field(rawValue: rawValue) {
                 self = .text(field)
             } else {
                 return nil
@@ -39,7 +41,8 @@ public struct PlanEditForm: RecordForm {
         if let lead = plan.leadAgencyId, !agencies.contains(where: { $0.id == lead }) {
             agencies.append(try store.agency(lead))
         }
-        let choices = [FormField.Choice(id: "", label: c.ui(.noneChoice))]
+        let choices =
+            [FormField.Choice(id: "", label: c.ui(.noneChoice))]
             + agencies.map { FormField.Choice(id: String($0.id!), label: $0.name) }
         var fields: [FormField] = []
         // The plan's fields as the table of plan fields lists them.
@@ -47,11 +50,15 @@ public struct PlanEditForm: RecordForm {
             let field = spec.field
             // The lead organisation comes before the lead person.
             if field == .leadPerson {
-                fields.append(choice(.leadAgency, c.field(.leadAgency), choices,
-                                     selected: plan.leadAgencyId.map(String.init) ?? ""))
+                fields.append(
+                    choice(
+                        .leadAgency, c.field(.leadAgency), choices,
+                        selected: plan.leadAgencyId.map(String.init) ?? ""))
             }
-            fields.append(text(.text(field), c.field(field), plan.text(of: field),
-                               multiline: spec.isMultiline))
+            fields.append(
+                text(
+                    .text(field), c.field(field), plan.text(of: field),
+                    multiline: spec.isMultiline))
         }
         let child = try store.read { db in try Child.fetchOne(db, key: plan.childId) }
         return FormContent(title: "\(c.ui(.editPlanTitle)) \(id): \(child?.name ?? "")", fields: fields, plan: plan)

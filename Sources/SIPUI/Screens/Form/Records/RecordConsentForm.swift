@@ -16,17 +16,24 @@ public struct RecordConsentForm: RecordForm {
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog
         let document = try session.store.planDocument(plan)
-        let givers = document.guardians.map { FormField.Choice(id: String($0.id), label: $0.name) }
+        let givers =
+            document.guardians.map { FormField.Choice(id: String($0.id), label: $0.name) }
             + [.init(id: Self.child, label: c.ui(.theChild))]
-        return FormContent(title: c.ui(.addConsent) + " – " + c.ui(.consentCovers), fields: [
-            choice(.givenBy, c.ui(.givenBy), givers, selected: givers[0].id),
-            text(.information, c.field(.information), multiline: true),
-            choice(.form, c.ui(.exportFormat), [.init(id: Kind.written.rawValue, label: c.ui(.consentWritten)),
-                                                .init(id: Kind.oral.rawValue, label: c.ui(.consentOral))],
-                   selected: Kind.written.rawValue),
-            text(.validFrom, c.ui(.validFrom), session.today.iso),
-            text(.validTo, c.ui(.validTo), session.today.adding(days: 365).iso),
-        ])
+        return FormContent(
+            title: c.ui(.addConsent) + " – " + c.ui(.consentCovers),
+            fields: [
+                choice(.givenBy, c.ui(.givenBy), givers, selected: givers[0].id),
+                text(.information, c.field(.information), multiline: true),
+                choice(
+                    .form, c.ui(.exportFormat),
+                    [
+                        .init(id: Kind.written.rawValue, label: c.ui(.consentWritten)),
+                        .init(id: Kind.oral.rawValue, label: c.ui(.consentOral)),
+                    ],
+                    selected: Kind.written.rawValue),
+                text(.validFrom, c.ui(.validFrom), session.today.iso),
+                text(.validTo, c.ui(.validTo), session.today.adding(days: 365).iso),
+            ])
     }
 
     typealias Kind = ConsentForm
@@ -37,9 +44,10 @@ public struct RecordConsentForm: RecordForm {
         let giver: ConsentGiver = input[.givenBy] == Self.child ? .child : .guardian(input.id(.givenBy) ?? 0)
         let store = session.store
         let agencies = try store.participants(planId: plan).compactMap(\.agencyId)
-        try store.addConsent(planId: plan, givenBy: giver, information: input[.information],
-                             form: Kind(rawValue: input[.form]) ?? .written, validFrom: from, validTo: to,
-                             agencyIds: agencies)
+        try store.addConsent(
+            planId: plan, givenBy: giver, information: input[.information],
+            form: Kind(rawValue: input[.form]) ?? .written, validFrom: from, validTo: to,
+            agencyIds: agencies)
         return .saved(input.catalog.ui(.consentAdded))
     }
 }

@@ -26,11 +26,14 @@ public struct SelfAssessmentForm: RecordForm {
         // The form starts from the last measurement: a new one usually moves a few scores.
         let latest = try store.selfAssessments(groupId: groupId).first
         let scores = (1...5).map { FormField.Choice(id: String($0), label: String($0)) }
-        return FormContent(title: c.ui(.newMeasurement), fields: [text(.measuredOn, c.ui(.measuredOn), session.today.iso)]
-            + (try store.spiderDimensions()).map { dimension in
-                choice(.dimension(dimension.code), c.name(of: dimension), scores,
-                       selected: String(latest?.scores[dimension.code] ?? 3))
-            })
+        return FormContent(
+            title: c.ui(.newMeasurement),
+            fields: [text(.measuredOn, c.ui(.measuredOn), session.today.iso)]
+                + (try store.spiderDimensions()).map { dimension in
+                    choice(
+                        .dimension(dimension.code), c.name(of: dimension), scores,
+                        selected: String(latest?.scores[dimension.code] ?? 3))
+                })
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {

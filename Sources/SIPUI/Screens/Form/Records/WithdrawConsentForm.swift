@@ -12,12 +12,18 @@ public struct WithdrawConsentForm: RecordForm {
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog
         let consents = try session.store.planDocument(plan).consents.filter { $0.withdrawnOn == nil }
-        return FormContent(title: c.ui(.withdrawConsent) + " – \(c(.planNumber)) \(plan)", fields: [
-            choice(.consentId, c(.consent), consents.map {
-                .init(id: String($0.id), label: ($0.givenByChild ? c.ui(.theChild) : $0.givenBy ?? "?") + ", " + $0.validFrom.iso)
-            }, selected: consents.first.map { String($0.id) } ?? ""),
-            text(.withdrawnOn, c.ui(.withdrawnOn), session.today.iso),
-        ])
+        return FormContent(
+            title: c.ui(.withdrawConsent) + " – \(c(.planNumber)) \(plan)",
+            fields: [
+                choice(
+                    .consentId, c(.consent),
+                    consents.map {
+                        .init(
+                            id: String($0.id),
+                            label: ($0.givenByChild ? c.ui(.theChild) : $0.givenBy ?? "?") + ", " + $0.validFrom.iso)
+                    }, selected: consents.first.map { String($0.id) } ?? ""),
+                text(.withdrawnOn, c.ui(.withdrawnOn), session.today.iso),
+            ])
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
