@@ -115,7 +115,7 @@ public struct DemoGenerator {
 
     mutating func fill(_ db: Database, planCount: Int) throws {
         let deviationKinds = try String.fetchAll(db, sql: "SELECT code FROM deviationKind ORDER BY code")
-        agenda = try AgendaTemplateItem.order(Column("position")).fetchAll(db)
+        agenda = try AgendaTemplateItem.order(AgendaTemplateItem.Columns.position).fetchAll(db)
         let groupCount = min(33, max(2, planCount / 8))
         let shared = try sharedAgencies(db)
         var areas: [Area] = []

@@ -110,3 +110,9 @@ public struct Access: Sendable, Equatable {
     /// A chair with neither a group nor every group (an organisation's group removed since) sees none.
     package var chairSeesNothing: Bool { role == .busChair && user?.busGroupId == nil && user?.allPlans != true }
 }
+
+extension AppUser {
+    public enum Columns: String, Sendable {
+        case login, name, role, agencyId, busGroupId, allPlans, addedAt, addedBy
+    }
+}

@@ -556,3 +556,126 @@ public struct DeviationChange: Codable, Equatable, Sendable {
         self.note = note
     }
 }
+
+// The records' columns, typed: a misspelt column is a compile error, not a failing query.
+extension BusGroup {
+    public enum Columns: String, Sendable {
+        case id, name
+    }
+}
+
+extension AgencyKind {
+    public enum Columns: String, Sendable {
+        case code, nameSv, nameEn, defaultPrincipal
+    }
+}
+
+extension DeviationKind {
+    public enum Columns: String, Sendable {
+        case code, nameSv, nameEn
+    }
+}
+
+extension AgendaTemplateItem {
+    public enum Columns: String, Sendable {
+        case position, code, titleSv, titleEn, guidanceSv
+    }
+}
+
+extension Agency {
+    public enum Columns: String, Sendable {
+        case id, kind, principalType, principalName, name, busGroupId
+    }
+}
+
+extension ContactPerson {
+    public enum Columns: String, Sendable {
+        case id, agencyId, name, role, phone, email
+    }
+}
+
+extension Child {
+    public enum Columns: String, Sendable {
+        case id, name, personalNumber, birthDate, sex, number
+    }
+}
+
+extension FamilyMember {
+    public enum Columns: String, Sendable {
+        case id, childId, role, name, relation, phone, email, address, invited
+    }
+}
+
+extension PlanStatusChange {
+    public enum Columns: String, Sendable {
+        case id, planId, fromStatus, toStatus, changedAt, changedBy, note
+    }
+}
+
+extension Participant {
+    public enum Columns: String, Sendable {
+        case id, planId, agencyId, familyMemberId, person, role, invitationKind, answer
+    }
+}
+
+extension PlanCopy {
+    public enum Columns: String, Sendable {
+        case id, planId, recipient, givenOn
+    }
+}
+
+extension Consent {
+    public enum Columns: String, Sendable {
+        case id, planId, givenByMemberId, givenByChild, information, form, validFrom, validTo, withdrawnOn, recordedAt,
+            recordedBy
+    }
+}
+
+extension ConsentAgency {
+    public enum Columns: String, Sendable {
+        case consentId, agencyId
+    }
+}
+
+extension Meeting {
+    public enum Columns: String, Sendable {
+        case id, planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held
+    }
+}
+
+extension AgendaItem {
+    public enum Columns: String, Sendable {
+        case id, meetingId, position, title, notes
+    }
+}
+
+extension Attendance {
+    public enum Columns: String, Sendable {
+        case meetingId, participantId, status
+    }
+}
+
+extension Intervention {
+    public enum Columns: String, Sendable {
+        case id, planId, what, agencyId, person, frequency, startDate, dueDate, status, comment
+    }
+}
+
+extension Deviation {
+    public enum Columns: String, Sendable {
+        case id, reportingAgencyId, concernedAgencyId, planId, occurredOn, kind, description, localAction, status,
+            response, responseDate, responseDue, createdAt, escalation
+    }
+}
+
+extension DeviationChange {
+    public enum Columns: String, Sendable {
+        case id, deviationId, changedAt, changedBy, what, note
+    }
+}
+
+extension AuditEntry {
+    public enum Columns: String, Sendable {
+        case id, at, user, entity, entityId, action, detail
+    }
+}

@@ -125,3 +125,25 @@ extension Day: DatabaseValueConvertible {
         String.fromDatabaseValue(dbValue).flatMap(Day.init(iso:))
     }
 }
+
+extension BusGroup.Columns: ColumnExpression {}
+extension AgencyKind.Columns: ColumnExpression {}
+extension DeviationKind.Columns: ColumnExpression {}
+extension AgendaTemplateItem.Columns: ColumnExpression {}
+extension Agency.Columns: ColumnExpression {}
+extension ContactPerson.Columns: ColumnExpression {}
+extension Child.Columns: ColumnExpression {}
+extension FamilyMember.Columns: ColumnExpression {}
+extension PlanStatusChange.Columns: ColumnExpression {}
+extension Participant.Columns: ColumnExpression {}
+extension PlanCopy.Columns: ColumnExpression {}
+extension Consent.Columns: ColumnExpression {}
+extension ConsentAgency.Columns: ColumnExpression {}
+extension Meeting.Columns: ColumnExpression {}
+extension AgendaItem.Columns: ColumnExpression {}
+extension Attendance.Columns: ColumnExpression {}
+extension Intervention.Columns: ColumnExpression {}
+extension Deviation.Columns: ColumnExpression {}
+extension DeviationChange.Columns: ColumnExpression {}
+extension AuditEntry.Columns: ColumnExpression {}
+extension AppUser.Columns: ColumnExpression {}

@@ -20,21 +20,23 @@ extension Store {
     public func participants(planId: Int64) throws -> [Participant] {
         try read { db in
             try self.requireVisible(db, planId: planId)
-            return try Participant.filter(Column("planId") == planId).order(Column("id")).fetchAll(db)
+            return try Participant.filter(Participant.Columns.planId == planId).order(Participant.Columns.id).fetchAll(
+                db)
         }
     }
 
     public func meetings(planId: Int64) throws -> [Meeting] {
         try read { db in
             try self.requireVisible(db, planId: planId)
-            return try Meeting.filter(Column("planId") == planId).order(Column("startsAt")).fetchAll(db)
+            return try Meeting.filter(Meeting.Columns.planId == planId).order(Meeting.Columns.startsAt).fetchAll(db)
         }
     }
 
     public func agenda(meetingId: Int64) throws -> [AgendaItem] {
         try read { db in
             try self.requireVisible(db, entity: .meeting, id: meetingId)
-            return try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position")).fetchAll(db)
+            return try AgendaItem.filter(AgendaItem.Columns.meetingId == meetingId).order(AgendaItem.Columns.position)
+                .fetchAll(db)
         }
     }
 
@@ -42,7 +44,7 @@ extension Store {
         try read { db in
             try self.requireVisible(db, entity: .meeting, id: meetingId)
             return Dictionary(
-                uniqueKeysWithValues: try Attendance.filter(Column("meetingId") == meetingId).fetchAll(db)
+                uniqueKeysWithValues: try Attendance.filter(Attendance.Columns.meetingId == meetingId).fetchAll(db)
                     .map { ($0.participantId, $0.status) })
         }
     }
@@ -50,7 +52,9 @@ extension Store {
     public func interventions(planId: Int64) throws -> [Intervention] {
         try read { db in
             try self.requireVisible(db, planId: planId)
-            return try Intervention.filter(Column("planId") == planId).order(Column("dueDate"), Column("id")).fetchAll(
+            return try Intervention.filter(Intervention.Columns.planId == planId).order(
+                Intervention.Columns.dueDate, Intervention.Columns.id
+            ).fetchAll(
                 db)
         }
     }
@@ -63,7 +67,7 @@ extension Store {
     }
 
     public func allAgencies() throws -> [Agency] {
-        try read { db in try Agency.order(Column("name")).fetchAll(db) }
+        try read { db in try Agency.order(Agency.Columns.name).fetchAll(db) }
     }
 
     public func deviationKinds() throws -> [DeviationKind] {
@@ -79,7 +83,7 @@ extension Store {
     }
 
     public func agendaTemplate() throws -> [AgendaTemplateItem] {
-        try read { db in try AgendaTemplateItem.order(Column("position")).fetchAll(db) }
+        try read { db in try AgendaTemplateItem.order(AgendaTemplateItem.Columns.position).fetchAll(db) }
     }
 
     // MARK: Invitation and meeting
@@ -157,7 +161,7 @@ extension Store {
                 .status
             let plan = try Plan.fetchOne(db, key: meeting.planId)
             // The reporter: the organisation with overall responsibility, else another one at the table.
-            let others = try Participant.filter(Column("planId") == meeting.planId).fetchAll(db)
+            let others = try Participant.filter(Participant.Columns.planId == meeting.planId).fetchAll(db)
                 .compactMap(\.agencyId).filter { $0 != concernedId }
             guard let reporter = plan?.leadAgencyId.flatMap({ $0 == concernedId ? nil : $0 }) ?? others.first else {
                 throw SIPError.required(field: .agencyName)
@@ -235,8 +239,10 @@ extension Store {
     public func deviationHistory(_ id: Int64) throws -> [DeviationChange] {
         try read { db in
             try self.requireVisible(db, deviationId: id)
-            return try DeviationChange.filter(Column("deviationId") == id).order(Column("changedAt"), Column("id"))
-                .fetchAll(db)
+            return try DeviationChange.filter(DeviationChange.Columns.deviationId == id).order(
+                DeviationChange.Columns.changedAt, DeviationChange.Columns.id
+            )
+            .fetchAll(db)
         }
     }
 
@@ -316,7 +322,7 @@ extension Store {
     public func copies(planId: Int64) throws -> [PlanCopy] {
         try read { db in
             try self.requireVisible(db, planId: planId)
-            return try PlanCopy.filter(Column("planId") == planId).order(Column("givenOn")).fetchAll(db)
+            return try PlanCopy.filter(PlanCopy.Columns.planId == planId).order(PlanCopy.Columns.givenOn).fetchAll(db)
         }
     }
 

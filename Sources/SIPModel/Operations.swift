@@ -138,14 +138,15 @@ extension Store {
             var plan = draft
             // A child already known by number (an earlier plan) gets the new plan; never a second record.
             if let number = child.personalNumber,
-                let existing = try Child.filter(Column("personalNumber") == number).fetchOne(db)
+                let existing = try Child.filter(Child.Columns.personalNumber == number).fetchOne(db)
             {
                 plan.childId = existing.id!
             } else {
                 plan.childId = try self.insert(child: child, db).id!
             }
             if let groupName {
-                var group = try BusGroup.filter(Column("name") == groupName).fetchOne(db) ?? BusGroup(name: groupName)
+                var group =
+                    try BusGroup.filter(BusGroup.Columns.name == groupName).fetchOne(db) ?? BusGroup(name: groupName)
                 if group.id == nil { try group.insert(db) }
                 plan.busGroupId = group.id!
             }
@@ -157,8 +158,8 @@ extension Store {
     /// and those serving every group.
     public func agencies(forGroup busGroupId: Int64) throws -> [Agency] {
         try read { db in
-            try Agency.filter(Column("busGroupId") == busGroupId || Column("busGroupId") == nil)
-                .order(Column("name")).fetchAll(db)
+            try Agency.filter(Agency.Columns.busGroupId == busGroupId || Agency.Columns.busGroupId == nil)
+                .order(Agency.Columns.name).fetchAll(db)
         }
     }
 
@@ -356,11 +357,11 @@ extension Store {
     /// The consent rule: the child's own valid consent, or a valid consent from every guardian on record.
     static func consentIsValid(_ db: Database, planId: Int64, on day: Day) throws -> Bool {
         guard let plan = try Plan.fetchOne(db, key: planId) else { return false }
-        let consents = try Consent.filter(Column("planId") == planId).fetchAll(db).filter { $0.isValid(on: day) }
+        let consents = try Consent.filter(Consent.Columns.planId == planId).fetchAll(db).filter { $0.isValid(on: day) }
         if consents.contains(where: \.givenByChild) { return true }
         let guardians =
             try FamilyMember
-            .filter(Column("childId") == plan.childId && Column("role") == FamilyRole.guardian.rawValue)
+            .filter(FamilyMember.Columns.childId == plan.childId && FamilyMember.Columns.role == FamilyRole.guardian)
             .fetchAll(db).compactMap(\.id)
         guard !guardians.isEmpty else { return false }
         let consenting = Set(consents.compactMap(\.givenByMemberId))
@@ -455,7 +456,7 @@ extension Store {
                 planId: planId, kind: kind, startsAt: startsAt, durationMinutes: durationMinutes,
                 place: place, videoLink: videoLink, minutes: "", held: false)
             try meeting.insert(db)
-            for item in try AgendaTemplateItem.order(Column("position")).fetchAll(db) {
+            for item in try AgendaTemplateItem.order(AgendaTemplateItem.Columns.position).fetchAll(db) {
                 var agendaItem = AgendaItem(
                     meetingId: meeting.id!, position: item.position, title: item.titleSv,
                     notes: "")

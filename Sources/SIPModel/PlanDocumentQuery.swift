@@ -38,7 +38,8 @@ extension Store {
             ).map { ($0.id!, $0) })
         func agencyName(_ id: Int64?) -> String? { id.flatMap { agencies[$0]?.name } }
         let group = try BusGroup.fetchOne(db, key: plan.busGroupId)?.name ?? ""
-        let family = try FamilyMember.filter(Column("childId") == child.id!).order(Column("id")).fetchAll(db)
+        let family = try FamilyMember.filter(FamilyMember.Columns.childId == child.id!).order(FamilyMember.Columns.id)
+            .fetchAll(db)
         func person(_ m: FamilyMember) -> PlanDocument.Person {
             .init(
                 id: m.id!, name: m.name, relation: m.relation, phone: m.phone, email: m.email, address: m.address,
@@ -46,7 +47,8 @@ extension Store {
         }
         let memberNames = Dictionary(uniqueKeysWithValues: family.map { ($0.id!, $0.name) })
 
-        let consents = try Consent.filter(Column("planId") == id).order(Column("id")).fetchAll(db).map { c in
+        let consents = try Consent.filter(Consent.Columns.planId == id).order(Consent.Columns.id).fetchAll(db).map {
+            c in
             let covered = try Int64.fetchAll(
                 db, sql: "SELECT agencyId FROM consentAgency WHERE consentId = ?",
                 arguments: [c.id!]
@@ -57,7 +59,8 @@ extension Store {
                 validTo: c.validTo, withdrawnOn: c.withdrawnOn, validToday: c.isValid(on: today))
         }
 
-        let participantRows = try Participant.filter(Column("planId") == id).order(Column("id")).fetchAll(db)
+        let participantRows = try Participant.filter(Participant.Columns.planId == id).order(Participant.Columns.id)
+            .fetchAll(db)
         let participants = participantRows.map { p in
             PlanDocument.ParticipantInfo(
                 id: p.id!, person: p.person, role: p.role, agency: agencyName(p.agencyId),
@@ -65,21 +68,26 @@ extension Store {
                 answer: p.answer)
         }
         let participatingAgencies = Array(Set(participantRows.compactMap(\.agencyId)))
-        let contacts = try ContactPerson.filter(participatingAgencies.contains(Column("agencyId")))
-            .order(Column("agencyId"), Column("id")).fetchAll(db).map {
+        let contacts = try ContactPerson.filter(participatingAgencies.contains(ContactPerson.Columns.agencyId))
+            .order(ContactPerson.Columns.agencyId, ContactPerson.Columns.id).fetchAll(db).map {
                 PlanDocument.ContactInfo(
                     agency: agencies[$0.agencyId]?.name ?? "", name: $0.name, role: $0.role,
                     phone: $0.phone, email: $0.email)
             }
-        let copies = try PlanCopy.filter(Column("planId") == id).order(Column("givenOn")).fetchAll(db).map {
+        let copies = try PlanCopy.filter(PlanCopy.Columns.planId == id).order(PlanCopy.Columns.givenOn).fetchAll(db).map
+        {
             PlanDocument.CopyInfo(recipient: $0.recipient, givenOn: $0.givenOn)
         }
         let participantNames = Dictionary(uniqueKeysWithValues: participantRows.map { ($0.id!, $0.person) })
 
-        let meetings = try Meeting.filter(Column("planId") == id).order(Column("startsAt")).fetchAll(db).map { m in
-            let agenda = try AgendaItem.filter(Column("meetingId") == m.id!).order(Column("position")).fetchAll(db)
-            let attendance = try Attendance.filter(Column("meetingId") == m.id!).order(Column("participantId"))
+        let meetings = try Meeting.filter(Meeting.Columns.planId == id).order(Meeting.Columns.startsAt).fetchAll(db).map
+        { m in
+            let agenda = try AgendaItem.filter(AgendaItem.Columns.meetingId == m.id!).order(AgendaItem.Columns.position)
                 .fetchAll(db)
+            let attendance = try Attendance.filter(Attendance.Columns.meetingId == m.id!).order(
+                Attendance.Columns.participantId
+            )
+            .fetchAll(db)
             return PlanDocument.MeetingInfo(
                 id: m.id!, kind: m.kind, startsAt: LocalTime.iso(m.startsAt, zone), durationMinutes: m.durationMinutes,
                 place: m.place, videoLink: m.videoLink, held: m.held, minutes: m.minutes,
@@ -91,8 +99,10 @@ extension Store {
                 })
         }
 
-        let interventionRows = try Intervention.filter(Column("planId") == id).order(Column("dueDate"), Column("id"))
-            .fetchAll(db)
+        let interventionRows = try Intervention.filter(Intervention.Columns.planId == id).order(
+            Intervention.Columns.dueDate, Intervention.Columns.id
+        )
+        .fetchAll(db)
         let interventions = interventionRows.map { i in
             let agency = agencies[i.agencyId]
             return PlanDocument.InterventionInfo(
@@ -102,19 +112,23 @@ extension Store {
                 overdue: i.isOverdue(on: today))
         }
 
-        let deviations = try Deviation.filter(Column("planId") == id).order(Column("occurredOn")).fetchAll(db).map {
-            PlanDocument.DeviationInfo(
-                id: $0.id!, occurredOn: $0.occurredOn, kind: $0.kind,
-                reportingAgency: agencyName($0.reportingAgencyId) ?? "",
-                concernedAgency: agencyName($0.concernedAgencyId) ?? "", status: $0.status, responseDue: $0.responseDue)
-        }
-
-        let history = try PlanStatusChange.filter(Column("planId") == id).order(Column("changedAt"), Column("id"))
+        let deviations = try Deviation.filter(Deviation.Columns.planId == id).order(Deviation.Columns.occurredOn)
             .fetchAll(db).map {
-                PlanDocument.HistoryEntry(
-                    from: $0.fromStatus, to: $0.toStatus, at: LocalTime.iso($0.changedAt, zone),
-                    by: $0.changedBy, note: $0.note)
+                PlanDocument.DeviationInfo(
+                    id: $0.id!, occurredOn: $0.occurredOn, kind: $0.kind,
+                    reportingAgency: agencyName($0.reportingAgencyId) ?? "",
+                    concernedAgency: agencyName($0.concernedAgencyId) ?? "", status: $0.status,
+                    responseDue: $0.responseDue)
             }
+
+        let history = try PlanStatusChange.filter(PlanStatusChange.Columns.planId == id).order(
+            PlanStatusChange.Columns.changedAt, PlanStatusChange.Columns.id
+        )
+        .fetchAll(db).map {
+            PlanDocument.HistoryEntry(
+                from: $0.fromStatus, to: $0.toStatus, at: LocalTime.iso($0.changedAt, zone),
+                by: $0.changedBy, note: $0.note)
+        }
 
         var overdueArguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
         overdueArguments["id"] = id

@@ -318,7 +318,7 @@ extension Store {
     }
 
     public func busGroups() throws -> [BusGroup] {
-        try read { db in try BusGroup.order(Column("name")).fetchAll(db) }
+        try read { db in try BusGroup.order(BusGroup.Columns.name).fetchAll(db) }
     }
 
     /// Finds a BUS group by id or by name (case-insensitive).

@@ -386,7 +386,7 @@ enum ReviewSQL {
 
     /// Organisation names, with the principal added where two share a name.
     static func agencyLabels(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
-        let agencies = try Agency.filter(ids.contains(Column("id"))).fetchAll(db)
+        let agencies = try Agency.filter(ids.contains(Agency.Columns.id)).fetchAll(db)
         let counts = Dictionary(agencies.map { ($0.name, 1) }, uniquingKeysWith: +)
         return Dictionary(
             uniqueKeysWithValues: agencies.map {

@@ -120,7 +120,7 @@ extension Store {
 
     public func users() throws -> [AppUser] {
         try requireSignedIn(.users)
-        return try read { db in try AppUser.order(Column("login")).fetchAll(db) }
+        return try read { db in try AppUser.order(AppUser.Columns.login).fetchAll(db) }
     }
 
     /// Adds a user. A coordinator needs an organisation (or `allPlans`); a chair's group defaults
@@ -161,7 +161,7 @@ extension Store {
         return try write { db in
             guard var user = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
             if user.role == .administrator && role != .administrator,
-                try AppUser.filter(Column("role") == Role.administrator).fetchCount(db) == 1
+                try AppUser.filter(AppUser.Columns.role == Role.administrator).fetchCount(db) == 1
             {
                 throw SIPError.lastAdministrator
             }
