@@ -263,6 +263,15 @@ extension Store {
         }
     }
 
+    /// The name of the child a plan is for, as its form's title shows it.
+    public func childName(ofPlan id: Int64) throws -> String {
+        try read { db in
+            guard let plan = try Plan.fetchOne(db, key: id) else { throw SIPError.notFound(.plan, id) }
+            try self.requireVisible(db, planId: id)
+            return try Child.fetchOne(db, key: plan.childId)?.name ?? ""
+        }
+    }
+
     /// Saves the editable fields of `edited` if nobody saved in between (`edited.version` is still
     /// current). Otherwise throws `.conflict` carrying both versions; nothing is overwritten.
     @discardableResult

@@ -60,8 +60,8 @@ public struct PlanEditForm: RecordForm {
                     .text(field), c.field(field), plan.text(of: field),
                     multiline: spec.isMultiline))
         }
-        let child = try store.read { db in try Child.fetchOne(db, key: plan.childId) }
-        return FormContent(title: "\(c.ui(.editPlanTitle)) \(id): \(child?.name ?? "")", fields: fields, plan: plan)
+        let child = try store.childName(ofPlan: id)
+        return FormContent(title: "\(c.ui(.editPlanTitle)) \(id): \(child)", fields: fields, plan: plan)
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
