@@ -1,7 +1,9 @@
 /// Makes stored text safe to write to a terminal: nothing from the database reaches it raw.
 public enum TerminalText {
     /// Replaces control characters with visible placeholders: C0 controls with their Control
-    /// Pictures (ESC becomes ␛), DEL with ␡, C1 controls and bidirectional overrides with �.
+    /// Pictures (ESC becomes ␛), DEL with ␡, C1 controls, bidirectional overrides and marks,
+    /// zero-width spaces and line separators with � (zero-width joiners stay: emoji and scripts
+    /// need them).
     /// With `keepNewlines`, newline survives (for multi-line output that the caller indents).
     public static func safe(_ text: String, keepNewlines: Bool = false) -> String {
         var scalars = String.UnicodeScalarView()
@@ -15,7 +17,8 @@ public enum TerminalText {
                 scalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F:
                 scalars.append("\u{2421}")
-            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
+                0xFEFF:
                 scalars.append("\u{FFFD}")
             default:
                 scalars.append(scalar)

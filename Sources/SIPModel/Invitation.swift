@@ -54,7 +54,9 @@ public struct Invitation: Sendable {
         ]
         var out = try DataFile.text("kallelse.txt").split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
-        for (key, value) in values { out = out.replacingOccurrences(of: "{{\(key)}}", with: value) }
+        for (key, value) in values {
+            out = out.replacingOccurrences(of: "{{\(key)}}", with: TerminalText.safe(value, keepNewlines: true))
+        }
         return out.trimmingCharacters(in: .newlines) + "\n"
     }
 
@@ -69,8 +71,11 @@ public struct Invitation: Sendable {
             uniquingKeysWith: { a, _ in a })
         func address(_ name: String, id: Int64) -> String {
             let email = emails[name] ?? familyEmails[name] ?? ""
-            return email.contains("@") ? "mailto:\(email)" : "urn:sip-tui:participant:\(id)"
+            let mailto = email.contains("@") ? Self.uri("mailto:\(email)") : nil
+            return mailto ?? "urn:sip-tui:participant:\(id)"
         }
+        // A link or address holding a control character or a space is left out, never written.
+        let videoLink = Self.uri(meeting.videoLink)
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sip-tui//SIP//SV", "CALSCALE:GREGORIAN", "METHOD:REQUEST",
             "BEGIN:VTIMEZONE", "TZID:Europe/Stockholm",
@@ -88,11 +93,13 @@ public struct Invitation: Sendable {
             "DESCRIPTION:"
                 + Self.escape(
                     "Samordnad individuell plan (SIP). Frågeställning och deltagare står i kallelsen."
-                        + (meeting.videoLink.isEmpty ? "" : "\nVideolänk: \(meeting.videoLink)")),
+                        + (videoLink.map { "\nVideolänk: \($0)" } ?? "")),
         ]
         if !meeting.place.isEmpty { lines.append("LOCATION:" + Self.escape(meeting.place)) }
-        if !meeting.videoLink.isEmpty { lines.append("URL:" + meeting.videoLink) }
-        lines.append("ORGANIZER;CN=" + Self.parameter(document.plan.coordinator) + ":" + organizer)
+        if let videoLink { lines.append("URL:" + videoLink) }
+        lines.append(
+            "ORGANIZER;CN=" + Self.parameter(document.plan.coordinator) + ":"
+                + (Self.uri(organizer) ?? "urn:sip-tui:organizer"))
         for p in document.participants {
             let status =
                 switch p.answer {
@@ -116,15 +123,29 @@ public struct Invitation: Sendable {
         return formatter.string(from: date)
     }
 
-    /// TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11).
+    /// TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11); a CR or CRLF
+    /// is a newline, and every other control character is shown as the terminal interface shows it.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return TerminalText.safe(lines, keepNewlines: true).replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 
     /// Parameter values are quoted; a quote cannot appear inside, so it is dropped.
     static func parameter(_ text: String) -> String {
-        "\"" + TextRules.clean(text, multiline: false).replacingOccurrences(of: "\"", with: "") + "\""
+        let clean = TerminalText.safe(TextRules.clean(text, multiline: false))
+        return "\"" + clean.replacingOccurrences(of: "\"", with: "") + "\""
+    }
+
+    /// A URI value (a link, a mailto address) as it is, or nil when empty or when it holds a
+    /// control, bidirectional or zero-width character, whitespace, a quote or angle brackets: such
+    /// a value could end the line and add properties, or point somewhere other than it shows.
+    static func uri(_ text: String) -> String? {
+        let refused = text.unicodeScalars.contains {
+            OutputSafety.isHostile($0) || $0.properties.isWhitespace || "\"<>\\".unicodeScalars.contains($0)
+        }
+        return text.isEmpty || refused ? nil : text
     }
 
     /// Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 sequence.

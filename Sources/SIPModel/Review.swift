@@ -470,8 +470,12 @@ public enum ReviewTable {
     /// fields quoted when they hold the separator, a quote or a line break (RFC 4180).
     public static func csv(_ r: GroupReview, catalog c: Catalog, separator: Character = ";") -> String {
         func field(_ raw: String) -> String {
-            // A value a spreadsheet would take for a formula is marked as text.
-            let text = ["=", "+", "-", "@"].contains(where: raw.hasPrefix) ? "'" + raw : raw
+            // A value a spreadsheet would take for a formula is marked as text: one that starts with
+            // =, +, -, @, a tab or a carriage return, also after leading spaces (spreadsheets skip
+            // them). Control characters are then shown as the terminal interface shows them.
+            let start = raw.unicodeScalars.first { $0 != " " && $0 != "\n" }
+            let formula = start.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+            let text = TerminalText.safe(formula ? "'" + raw : raw, keepNewlines: true)
             let needsQuotes =
                 text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text

@@ -182,27 +182,65 @@ public struct PlanExport: Sendable {
     static func legalLabel(_ n: Int) -> String { "Lagkrav \(n) av 4 (SoL 2 kap. 7 §, HSL 16 kap. 4 §)" }
 
     func text() -> String {
+        func safe(_ text: String) -> String { TerminalText.safe(text, keepNewlines: true) }
         var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
         for s in sections {
             out += "\n" + s.title.uppercased() + (s.legalPoint.map { "  [\(Self.legalLabel($0))]" } ?? "") + "\n"
             for item in s.items {
                 switch item {
                 case .field(let label, let value):
-                    out += "  \(label): \(value.replacingOccurrences(of: "\n", with: "\n    "))\n"
-                case .paragraph(let text): out += "  " + text.replacingOccurrences(of: "\n", with: "\n  ") + "\n"
+                    out += "  \(safe(label)): \(safe(value).replacingOccurrences(of: "\n", with: "\n    "))\n"
+                case .paragraph(let text): out += "  " + safe(text).replacingOccurrences(of: "\n", with: "\n  ") + "\n"
                 case .table(let header, let rows):
-                    out += "  " + header.joined(separator: " | ") + "\n"
-                    out += rows.isEmpty ? "  –\n" : rows.map { "  - " + $0.joined(separator: " | ") + "\n" }.joined()
+                    out += "  " + header.map(safe).joined(separator: " | ") + "\n"
+                    out +=
+                        rows.isEmpty
+                        ? "  –\n" : rows.map { "  - " + $0.map(safe).joined(separator: " | ") + "\n" }.joined()
                 }
             }
         }
         return out
     }
 
-    func markdown() -> String {
-        func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+    /// Text from the data as Markdown that shows it and nothing else: HTML's <, > and & as
+    /// entities, so no raw HTML passes; backslash, emphasis, code, link brackets and the table's bar
+    /// escaped everywhere; block markers (heading, list, quote, rule) escaped at a line's start.
+    /// No link can be formed, so none but a renderer's own http(s) autolinks can be followed.
+    static func markdownText(_ raw: String) -> String {
+        var out = ""
+        let shown = TerminalText.safe(raw, keepNewlines: true)
+        for (index, line) in shown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { out += "\n" }
+            let indent = line.prefix { $0 == " " }
+            out += indent.isEmpty ? "" : String(repeating: "&#32;", count: indent.count)
+            var atStart = true
+            var rest = line.dropFirst(indent.count)
+            // An ordered-list marker (digits, then . or )) at the start: its punctuation escaped.
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, let next = rest.dropFirst(digits.count).first, next == "." || next == ")" {
+                out += String(digits) + "\\" + String(next)
+                rest = rest.dropFirst(digits.count + 1)
+                atStart = false
+            }
+            for character in rest {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\" + String(character)
+                case "#", "-", "+", "=":
+                    out += (atStart ? "\\" : "") + String(character)
+                default: out.append(character)
+                }
+                atStart = false
+            }
         }
+        return out
+    }
+
+    func markdown() -> String {
+        let md = Self.markdownText
+        func cell(_ text: String) -> String { md(text).replacingOccurrences(of: "\n", with: "<br>") }
         var out = "# " + title + "\n"
         for s in sections {
             out += "\n## " + s.title + "\n"
@@ -210,8 +248,8 @@ public struct PlanExport: Sendable {
             for item in s.items {
                 switch item {
                 case .field(let label, let value):
-                    out += "\n**\(label):** \(value.replacingOccurrences(of: "\n", with: "  \n"))\n"
-                case .paragraph(let text): out += "\n" + text.replacingOccurrences(of: "\n", with: "  \n") + "\n"
+                    out += "\n**\(md(label)):** \(md(value).replacingOccurrences(of: "\n", with: "  \n"))\n"
+                case .paragraph(let text): out += "\n" + md(text).replacingOccurrences(of: "\n", with: "  \n") + "\n"
                 case .table(let header, let rows):
                     out +=
                         "\n| " + header.map(cell).joined(separator: " | ") + " |\n|"
@@ -228,7 +266,8 @@ public struct PlanExport: Sendable {
 
     func html() -> String {
         func h(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
                 .replacingOccurrences(of: "\n", with: "<br>")
         }

@@ -14,9 +14,9 @@ struct DeviationCommand: ParsableCommand {
         func run() throws {
             let rows = try global.withStore(requiring: .deviations) { store in try store.deviationSummaries() }
             if json {
-                print(try Output.json(rows))
+                Output.write(try Output.json(rows) + "\n")
             } else {
-                print(TextReports.deviationTable(rows, catalog: global.catalog), terminator: "")
+                Output.write(TextReports.deviationTable(rows, catalog: global.catalog))
             }
         }
     }

@@ -26,9 +26,9 @@ struct PlanCommand: ParsableCommand {
                 return try store.planSummaries(filter)
             }
             if json {
-                print(try Output.json(rows))
+                Output.write(try Output.json(rows) + "\n")
             } else {
-                print(TextReports.planTable(rows, catalog: global.catalog), terminator: "")
+                Output.write(TextReports.planTable(rows, catalog: global.catalog))
             }
         }
     }
@@ -42,9 +42,9 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let document = try global.withStore(requiring: .plans) { store in try store.planDocument(id) }
             if json {
-                print(try Output.json(document))
+                Output.write(try Output.json(document) + "\n")
             } else {
-                print(TextReports.planText(document, catalog: global.catalog), terminator: "")
+                Output.write(TextReports.planText(document, catalog: global.catalog))
             }
         }
     }
@@ -77,7 +77,8 @@ extension PlanCommand {
                     return invitation.ics(organizer: address, now: store.context.now())
                 }
             }
-            Output.write(output)
+            // The iCalendar text escapes its values itself, and its lines end in CRLF.
+            format == .ics ? Output.writeDocument(output) : Output.write(output)
         }
     }
 

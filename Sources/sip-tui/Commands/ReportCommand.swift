@@ -34,6 +34,7 @@ struct ReportCommand: ParsableCommand {
             case .json: return try Output.json(review) + "\n"
             }
         }
-        Output.write(output)
+        // The CSV neutralises its cells itself, and its lines end in CRLF.
+        format == .csv ? Output.writeDocument(output) : Output.write(output)
     }
 }
