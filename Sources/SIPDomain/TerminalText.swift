@@ -131,16 +131,21 @@ public enum DisplayWidth {
                 }
                 if !line.isEmpty { lines.append(line) }
                 // A word longer than the line is broken hard.
-                while of(word) > width {
-                    var head = ""
-                    var w = 0
+                // One pass over the word (a 10 MB word is not re-measured once per line).
+                var head = ""
+                var w = 0
+                if of(word) > width {
                     for ch in word {
-                        if w + of(ch) > width { break }
+                        let cw = of(ch)
+                        if w + cw > width && !head.isEmpty {
+                            lines.append(head)
+                            head = ""
+                            w = 0
+                        }
                         head.append(ch)
-                        w += of(ch)
+                        w += cw
                     }
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
+                    word = head
                 }
                 line = word
                 lineWidth = of(word)

@@ -55,7 +55,10 @@ public struct Grid: Equatable, Sendable {
         guard row >= 0, row < height, column < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, column))
         guard limit > 0 else { return 0 }
-        let shown = DisplayWidth.fit(TerminalText.safe(text), to: limit)
+        // Only what can show is measured: a huge value costs no more to draw than a short one.
+        let reach = 4 * limit + 64
+        let visible = text.utf8.count > reach ? String(text.prefix(reach)) + (text.count > reach ? "…" : "") : text
+        let shown = DisplayWidth.fit(TerminalText.safe(visible), to: limit)
         var x = column
         for character in shown {
             let w = DisplayWidth.of(character)

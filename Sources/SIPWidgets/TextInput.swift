@@ -7,26 +7,39 @@ public struct TextInput: Equatable, Sendable {
     public private(set) var characters: [Character]
     public private(set) var cursor: Int
     public let multiline: Bool
+    /// At most this many characters are taken (a field's `maxLength`): a paste beyond it is refused
+    /// key by key, in constant time, instead of growing a text that could never be saved.
+    public var limit: Int?
 
-    public init(_ text: String = "", multiline: Bool = false) {
+    public init(_ text: String = "", multiline: Bool = false, limit: Int? = nil) {
         characters = Array(text)
         cursor = characters.count
         self.multiline = multiline
+        self.limit = limit
     }
 
     public var text: String { String(characters) }
 
-    public enum Outcome: Equatable { case edited, moved, unhandled }
+    /// How many characters around the cursor `layout` looks at: far more than any screen shows,
+    /// so that a huge value costs a bounded amount of work per frame.
+    public static let layoutWindow = 16_384
+
+    /// Counts the characters layout passes visit, when a test asks (work must stay bounded).
+    public final class WorkCounter: @unchecked Sendable {
+        public var count = 0
+        public init() {}
+    }
+    @TaskLocal public static var workCounter: WorkCounter?
+
+    public enum Outcome: Equatable { case edited, moved, refused, unhandled }
 
     /// Applies an editing key. Keys it does not know are `.unhandled`, for the form to use.
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character(let c):
-            insert(c)
-            return .edited
+            return insert(c) ? .edited : .refused
         case .enter where multiline:
-            insert("\n")
-            return .edited
+            return insert("\n") ? .edited : .refused
         case .left, .control("b"):
             cursor = max(0, cursor - 1)
             return .moved
@@ -70,16 +83,33 @@ public struct TextInput: Equatable, Sendable {
         }
     }
 
-    public mutating func insert(_ typed: Character) {
+    /// Inserts a typed character; false when it is refused (the field is full). A character that
+    /// extends the one before the cursor (a combining mark, a Hangul vowel jamo, a ZWJ sequence, the
+    /// second half of a flag) joins it, so that the cursor moves by extended grapheme cluster
+    /// however the terminal delivered the code points.
+    @discardableResult
+    public mutating func insert(_ typed: Character) -> Bool {
         // Pasted text keeps its word and line breaks: a tab is a space, CR LF and CR are a line
         // end (a space on one line); every other control character is dropped.
         var c = typed
         if c == "\t" { c = " " }
         if c == "\r\n" || c == "\r" { c = "\n" }
         if c == "\n" && !multiline { c = " " }
-        if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) { return }
+        if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+            return true
+        }
+        if cursor > 0, c != "\n", c.unicodeScalars.first!.value >= 0x300 {
+            let joined = String(characters[cursor - 1]) + String(c)
+            if joined.count == 1 {
+                characters[cursor - 1] = Character(joined)
+                return true
+            }
+        }
+        // One more than the limit is taken, so that saving says "too long" rather than cutting silently.
+        if let limit, characters.count > limit { return false }
         characters.insert(c, at: cursor)
         cursor += 1
+        return true
     }
 
     public mutating func setText(_ text: String) {
@@ -101,14 +131,26 @@ public struct TextInput: Equatable, Sendable {
 
     /// Lays the text out in lines of at most `width` columns (hard breaks at newlines, soft breaks
     /// by width), returning each visual line's character range and the cursor's (line, column).
+    /// Only `layoutWindow` characters either side of the cursor are laid out (from a line start
+    /// when there is one that near), so the cost of a frame does not grow with the text.
     public func layout(width: Int) -> (lines: [Range<Int>], cursorLine: Int, cursorColumn: Int) {
         let width = max(1, width)
         var lines: [Range<Int>] = []
-        var start = 0
+        var windowStart = cursor
+        while windowStart > 0 && cursor - windowStart < Self.layoutWindow && characters[windowStart - 1] != "\n" {
+            windowStart -= 1
+        }
+        if windowStart > 0 && characters[windowStart - 1] != "\n" {
+            // No line start within reach: begin at a whole screen's worth of characters before the cursor.
+            windowStart = max(0, cursor - Self.layoutWindow / 4)
+        }
+        let windowEnd = min(characters.count, cursor + Self.layoutWindow)
+        Self.workCounter?.count += 1 + (windowEnd - windowStart)
+        var start = windowStart
         var used = 0
         var lastSpace: Int?
-        var i = 0
-        while i < characters.count {
+        var i = windowStart
+        while i < windowEnd {
             let c = characters[i]
             if c == "\n" {
                 lines.append(start..<i)
@@ -132,7 +174,7 @@ public struct TextInput: Equatable, Sendable {
             }
             i += 1
         }
-        lines.append(start..<characters.count)
+        lines.append(start..<windowEnd)
         var cursorLine = lines.count - 1
         for (n, range) in lines.enumerated() where cursor >= range.lowerBound && cursor <= range.upperBound {
             // The cursor at a soft break belongs to the next line.
@@ -145,7 +187,7 @@ public struct TextInput: Equatable, Sendable {
         // A full line puts the cursor past the edge: at the end of the text, show it at the start
         // of a fresh line; before a hard line break, on the line's last column.
         if column >= width {
-            if cursorLine == lines.count - 1 {
+            if cursorLine == lines.count - 1 && windowEnd == characters.count {
                 lines.append(characters.count..<characters.count)
                 return (lines, cursorLine + 1, 0)
             }

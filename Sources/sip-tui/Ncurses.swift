@@ -13,6 +13,13 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 /// The terminal's settings before we touched them, for the crash handler.
 nonisolated(unsafe) private var originalTermios = termios()
 nonisolated(unsafe) private var haveOriginalTermios = false
+/// The thread that owns the terminal: a signal that lands on another thread is passed on to it,
+/// so that a write blocked on a stalled terminal returns (EINTR) at once.
+nonisolated(unsafe) private var terminalThread = pthread_self()
+/// /dev/null, opened in advance: on a signal, output goes there so nothing can block on the terminal.
+nonisolated(unsafe) private var nullDevice: Int32 = -1
+/// The terminal's own output, kept aside for the last reset.
+nonisolated(unsafe) private var terminalOutput: Int32 = -1
 
 /// Why the event loop ended.
 enum SessionEnd: Equatable {
@@ -44,8 +51,27 @@ struct NcursesTerminal {
         let app = App(store: store, catalog: catalog, width: Int(sip_cols()), height: Int(sip_lines()))
         let terminal = NcursesTerminal(app: app, theme: theme)
         let end = terminal.loop()
-        if end != .quit { app.preserveUnsavedWork() }
+        if end != .quit {
+            // Output may be stalled (a terminal that does not read): nothing more is written to it
+            // that could block, so the draft is kept and the program ends whatever the terminal does.
+            if nullDevice >= 0 { dup2(nullDevice, STDOUT_FILENO) }
+            app.preserveUnsavedWork()
+            endwin()
+            restoreTerminalWithoutBlocking()
+        }
         return end
+    }
+
+    /// The terminal's settings as they were, and a reset of its screen mode, written only if the
+    /// terminal takes it at once.
+    private static func restoreTerminalWithoutBlocking() {
+        if haveOriginalTermios { tcsetattr(STDIN_FILENO, TCSANOW, &originalTermios) }
+        guard terminalOutput >= 0 else { return }
+        let flags = fcntl(terminalOutput, F_GETFL)
+        _ = fcntl(terminalOutput, F_SETFL, flags | O_NONBLOCK)
+        let reset = "\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r"
+        _ = reset.withCString { write(terminalOutput, $0, strlen($0)) }
+        _ = fcntl(terminalOutput, F_SETFL, flags)
     }
 
     enum TerminalError: Error { case notATerminal, unknownTerminal }
@@ -84,8 +110,20 @@ struct NcursesTerminal {
     }
 
     private static func installSignalHandlers() {
+        terminalThread = pthread_self()
+        nullDevice = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        terminalOutput = dup(STDOUT_FILENO)
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { signal in pendingSignal = signal }
+        action.__sigaction_handler.sa_handler = { signal in
+            // Only async-signal-safe calls here: a flag, and passing the signal to the terminal's thread.
+            if pthread_equal(pthread_self(), terminalThread) == 0 {
+                pthread_kill(terminalThread, signal)
+                return
+            }
+            pendingSignal = signal
+            // Writes from now on cannot block: a frame being written to a stalled terminal ends.
+            if nullDevice >= 0 { dup2(nullDevice, STDOUT_FILENO) }
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns at once
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaction(signal, &action, nil) }
@@ -138,21 +176,28 @@ struct NcursesTerminal {
                 continue
             }
             fastErrors = 0
-            let key: Key?
-            if result == sip_key_code_yes() {
-                key = Self.key(forCode: Int32(value))
-                if key == .resize {
-                    app.resize(width: Int(sip_cols()), height: Int(sip_lines()))
-                    drawn = nil
-                    erase()
-                }
-            } else {
-                key = Key.fromCharacter(UInt32(value))
-            }
             dirty = true
-            guard let key else { continue }
-            for decoded in decoder.feed(key) { app.handle(decoded) }
-            if app.isFinished { return .quit }
+            // The key, and every key already waiting (a paste): one frame for the whole batch, and the
+            // signal flag checked between keys, so that neither drawing nor a long paste delays it.
+            timeout(0)
+            defer { timeout(200) }
+            var status = result
+            while status != ERR {
+                if pendingSignal != 0 { return .signal(pendingSignal) }
+                if status == sip_key_code_yes() {
+                    let key = Self.key(forCode: Int32(value))
+                    if key == .resize {
+                        app.resize(width: Int(sip_cols()), height: Int(sip_lines()))
+                        drawn = nil
+                        erase()
+                    }
+                    if let key { for decoded in decoder.feed(key) { app.handle(decoded) } }
+                } else if let key = Key.fromCharacter(UInt32(value)) {
+                    for decoded in decoder.feed(key) { app.handle(decoded) }
+                }
+                if app.isFinished { return .quit }
+                status = get_wch(&value)
+            }
         }
     }
 

@@ -152,6 +152,36 @@ struct EndToEndTests {
         #expect(try store.check().isHealthy)
     }
 
+    @Test("a hang-up while output is stalled and a paste is waiting: the program exits and keeps the draft")
+    func hangUpWhileStalled() throws {
+        let dir = TempDir()
+        let db = try demo(dir)
+        let tmux = Tmux(command(db))
+        #expect(tmux.waitFor("Nr    Barn"))
+        tmux.keys("Enter")
+        #expect(tmux.waitFor("Plan 1:"))
+        tmux.keys("e")
+        #expect(tmux.waitFor("Redigera plan 1"))
+        tmux.type(" Osparad mening.")
+        #expect(tmux.waitFor("Osparad mening."))
+        let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
+        // The terminal stops reading: flow control on the pane's tty, then XOFF. Every write blocks.
+        let tty = tmux.query("#{pane_tty}")
+        #expect(shell(["stty", "-F", tty, "ixon"]).status == 0)
+        tmux.keys("C-s")
+        tmux.type(String(repeating: "lång text ", count: 500))  // a paste, whose frame cannot be written
+        let started = Date()
+        kill(pid, SIGHUP)
+        // Waiting on the exit (the timeout is only a safety net): before, it never came.
+        let gone = tmux.wait(seconds: 5) { kill(pid, 0) != 0 }
+        #expect(gone, "sip-tui still running after SIGHUP with output stalled")
+        print("hang-up with output stalled: exit after \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+        if !gone { kill(pid, SIGKILL) }
+        let store = try Store(path: db, context: .current())
+        let draft = try store.draft(planId: 1)
+        #expect(draft?.fields["reason"]?.contains(" Osparad mening.") == true)
+    }
+
     @Test("a crash restores the terminal settings")
     func crashRestoresTerminal() throws {
         let dir = TempDir()

@@ -29,8 +29,18 @@ public struct FormField: Equatable, Sendable {
     public init(key: String, label: String, text: String, multiline: Bool = false) {
         self.key = key
         self.label = label
-        kind = .text(TextInput(text, multiline: multiline))
+        // A field's limit from the domain: typing or pasting beyond it is refused as it happens.
+        kind = .text(TextInput(text, multiline: multiline, limit: Field(rawValue: key)?.maxLength))
         original = text
+    }
+
+    /// Changes the text input in place: moved out first, so its buffer is not shared (and copied
+    /// whole) while one key changes it.
+    mutating func editText<R>(_ body: (inout TextInput) -> R) -> R? {
+        guard case .text(var input) = kind else { return nil }
+        kind = .choice([], 0)
+        defer { kind = .text(input) }
+        return body(&input)
     }
 
     public init(key: String, label: String, choices: [Choice], selected: String) {

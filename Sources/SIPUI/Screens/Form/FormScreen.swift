@@ -150,11 +150,9 @@ public struct FormScreen: AppScreen {
     mutating func handle(_ key: Key, viewport: Viewport, catalog: Catalog) -> [Command<Loaded>] {
         guard !fields.isEmpty else { return key == .escape ? [.pop] : [] }
         // Up and down move within a multi-line field before they move between fields.
-        if key == .up || key == .down, case .text(var input) = fields[focus].kind, input.multiline {
-            if input.moveLine(key == .up ? -1 : 1, width: inputWidth(viewport)) {
-                fields[focus].kind = .text(input)
-                return []
-            }
+        if key == .up || key == .down, fields[focus].isMultiline {
+            let width = inputWidth(viewport)
+            if fields[focus].editText({ $0.moveLine(key == .up ? -1 : 1, width: width) }) == true { return [] }
         }
         if let action = Self.keys.action(for: key) {
             switch action {
@@ -167,9 +165,19 @@ public struct FormScreen: AppScreen {
             return []
         }
         switch fields[focus].kind {
-        case .text(var input):
-            if input.handle(key) == .edited { fields[focus].error = nil }
-            fields[focus].kind = .text(input)
+        case .text:
+            switch fields[focus].editText({ $0.handle(key) }) {
+            case .edited?:
+                fields[focus].error = nil
+            case .refused?:
+                if fields[focus].error == nil, let field = Field(rawValue: fields[focus].key) {
+                    let message = catalog.message(SIPError.tooLong(field: field, max: field.maxLength))
+                    fields[focus].error = message
+                    return [.status(message, isError: true)]
+                }
+            default:
+                break
+            }
         case .choice(let choices, let index):
             guard !choices.isEmpty else { return [] }
             switch key {
@@ -355,15 +363,17 @@ public struct FormScreen: AppScreen {
                 } else {
                     // Scroll horizontally so the cursor stays inside the box.
                     let offset = max(0, layout.cursorColumn - inputWidth + 1)
-                    var skipped = 0, startIndex = 0
+                    var skipped = 0, startIndex = layout.lines[0].lowerBound
                     while startIndex < input.characters.count && skipped < offset {
                         skipped += DisplayWidth.of(input.characters[startIndex])
                         startIndex += 1
                     }
                     if row >= 0 {
+                        // What can show, not the whole value: a huge one costs no more to draw.
+                        let end = min(input.characters.count, startIndex + 4 * inputWidth + 64)
                         grid.put(
-                            String(input.characters[startIndex...]), row: y + row, column: x, maxWidth: inputWidth,
-                            role: inputRole)
+                            String(input.characters[startIndex..<end]), row: y + row, column: x,
+                            maxWidth: inputWidth, role: inputRole)
                     }
                     if focused { cursor = Position(row: y + row, column: x + layout.cursorColumn - skipped) }
                 }

@@ -58,7 +58,7 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         guidance = setup.guidance
         context = setup.context
         consentWithdrawn = setup.consentWithdrawn
-        notes = agenda.map { TextInput($0.notes, multiline: true) }
+        notes = agenda.map { TextInput($0.notes, multiline: true, limit: Field.agendaNotes.maxLength) }
     }
 
     public enum Loaded: Sendable {
