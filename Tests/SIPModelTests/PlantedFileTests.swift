@@ -138,6 +138,39 @@ struct PlantedFileTests {
         }
     }
 
+    @Test("a backup to a name another user planted (a dangling symlink) is refused, and nothing is written")
+    func plantedBackupLink() throws {
+        let mine = TempDir()
+        let db = mine.path("sip.sqlite")
+        try #require(try CLI.run(["--db", db, "demo", "--plans", "2", "--seed", "1"]).status == 0)
+        try #require(
+            try CLI.run(["--db", db, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0)
+        let dir = StickyDir()
+        let stolen = dir.path("stolen.sqlite")
+        let destination = dir.path("backup.sqlite")
+        try #require(OtherUser.run(["ln", "-s", stolen, destination]))
+        let result = try CLI.run(["--db", db, "backup", destination])
+        #expect(result.status == 1, "\(result.err)")
+        #expect(result.err.hasPrefix(line(.invalidValue(field: .place, value: destination))), "\(result.err)")
+        #expect(!exists(stolen))
+        #expect(info(destination).map { $0.st_mode & 0o170000 == 0o120000 } == true)
+    }
+
+    @Test("restoring from a FIFO fails at once with one line, and never hangs")
+    func restoreFromFIFO() throws {
+        let mine = TempDir()
+        let db = mine.path("sip.sqlite")
+        try #require(try CLI.run(["--db", db, "demo", "--plans", "2", "--seed", "1"]).status == 0)
+        try #require(
+            try CLI.run(["--db", db, "user", "set-role", SessionContext.current().user, "administrator"]).status == 0)
+        let fifo = mine.path("backup.sqlite")
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let result = try runBounded(["--db", db, "restore", fifo], limit: 30)
+        #expect(!result.killed, "sip-tui hung on the FIFO \(fifo) and was killed after 30 s")
+        #expect(result.result.status == 1, "\(result.result.err)")
+        #expect(result.result.err.hasPrefix(line(.notAPlainFile(path: fifo, kind: .fifo))), "\(result.result.err)")
+    }
+
     @Test("the victim's own database in the sticky directory still opens")
     func ownDatabase() throws {
         let dir = StickyDir()
