@@ -51,6 +51,11 @@ public enum SIPError: Error, Equatable, Sendable {
     case locked(String)
     case newerVersion(String)
     case permissionsTooOpen(path: String, mode: String)
+    /// A database file (or its -wal, -shm or -journal) belongs to another user, who may have planted
+    /// it: it is never opened or written.
+    case notOwned(path: String, owner: String)
+    /// The path names a symlink, FIFO, device, socket or directory rather than a plain file.
+    case notAPlainFile(path: String, kind: FileKind)
     /// `--shared-group` names no group of this system.
     case unknownSystemGroup(String)
     /// The files could not be given to the shared group (the user is not a member).
@@ -60,6 +65,11 @@ public enum SIPError: Error, Equatable, Sendable {
     /// The review's tallies differ from a fresh count of the rows (`sip-tui check --repair` recounts).
     case reviewTalliesStale(Int)
     case storage(String)
+}
+
+/// What a database path names when it is not a plain file.
+public enum FileKind: String, Sendable, CaseIterable {
+    case symlink, fifo, device, socket, directory, other
 }
 
 /// A save that lost a race: the plan changed under the editor. Both sides are kept for the user.

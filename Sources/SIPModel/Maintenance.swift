@@ -76,6 +76,11 @@ extension Store {
             throw SIPError.invalidValue(field: .place, value: destination)
         }
         umask(0o077)
+        // Created here, owner-only and never through a link: a name planted meanwhile (a dangling
+        // symlink passes the test above) is refused, not followed.
+        guard try DatabaseFiles.createExclusively(destination) else {
+            throw SIPError.invalidValue(field: .place, value: destination)
+        }
         do {
             let target = try DatabaseQueue(path: destination)
             try writer.backup(to: target)
@@ -97,6 +102,11 @@ extension Store {
     public func restore(from source: String) throws {
         try requireSignedIn(.maintenance)
         guard FileManager.default.fileExists(atPath: source) else { throw SIPError.cannotOpen(source) }
+        // A FIFO or device would block the read below (a link to a backup is fine: it is only read).
+        var info = stat()
+        if stat(source, &info) == 0, let kind = DatabaseFiles.kind(of: info.st_mode) {
+            throw SIPError.notAPlainFile(path: source, kind: kind)
+        }
         try Store.checkHeader(source)
         var config = Configuration()
         config.readonly = true

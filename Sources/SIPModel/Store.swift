@@ -99,6 +99,15 @@ public final class Store: Sendable {
         } else if !isDirectory.boolValue {
             throw SIPError.directoryMissing(directory)
         }
+        // Before anything opens a file: each of the database's files that exists must be a plain file
+        // of this user's (lstat, links never followed); a missing database is created here with
+        // O_EXCL|O_NOFOLLOW, so a file or link planted meanwhile is checked as existing, never opened.
+        var identity = try DatabaseFiles.check(path, sharedGroup: groupId)
+        if identity == nil {
+            if Glibc.access(directory, W_OK) != 0 { throw SIPError.directoryNotWritable(directory) }
+            _ = try DatabaseFiles.createExclusively(path)
+            identity = try DatabaseFiles.check(path, sharedGroup: groupId)
+        }
         // An empty file is a database not yet written: this call creates it, like a missing one.
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         let isNew = size == nil || size == 0
@@ -126,7 +135,17 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
         do {
-            writer = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
+            // The files SQLite opened are still the ones checked: nothing was swapped in meanwhile.
+            do {
+                guard try DatabaseFiles.check(path, sharedGroup: groupId) == identity else {
+                    throw SIPError.cannotOpen(path)
+                }
+            } catch {
+                try? pool.close()
+                throw error
+            }
+            writer = pool
             try writer.write { db in
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(path) }
             }

@@ -32,6 +32,12 @@ public enum Binary {
         public var status: Int32
         public var out: String
         public var err: String
+
+        public init(status: Int32, out: String, err: String) {
+            self.status = status
+            self.out = out
+            self.err = err
+        }
     }
 
     /// Runs the binary to completion with no terminal: stdin is /dev/null.

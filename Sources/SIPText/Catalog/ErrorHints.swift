@@ -4,7 +4,7 @@ extension Catalog {
     /// The second line under an error: what to do about it.
     public enum ErrorHintText: CatalogText {
         case hintNewDatabase, hintRepair, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions
-        case hintSharedGroup, hintAskAdministrator
+        case hintSharedGroup, hintAskAdministrator, hintPlantedFile
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -27,6 +27,10 @@ extension Catalog {
                 return pick(
                     "Rätta med: chmod 600 FIL, eller dela med en grupp: --shared-group GRUPP",
                     "Fix with: chmod 600 FILE, or share it with a group: --shared-group GROUP")
+            case .hintPlantedFile:
+                return pick(
+                    "Någon annan kan ha lagt den där. Ta bort den, eller välj en katalog som bara du kan skriva i.",
+                    "Someone else may have put it there. Remove it, or choose a directory only you can write in.")
             case .hintSharedGroup:
                 return pick(
                     "Be systemadministratören lägga till dig i gruppen.",
@@ -50,4 +54,5 @@ extension Catalog.Text {
     public static var hintPermissions: Self { Self(.errorHint(.hintPermissions)) }
     public static var hintSharedGroup: Self { Self(.errorHint(.hintSharedGroup)) }
     public static var hintAskAdministrator: Self { Self(.errorHint(.hintAskAdministrator)) }
+    public static var hintPlantedFile: Self { Self(.errorHint(.hintPlantedFile)) }
 }

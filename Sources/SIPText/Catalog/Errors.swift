@@ -149,6 +149,14 @@ extension Catalog {
             return pick(
                 "\(path) kan läsas av andra (läge \(mode)); bara ägaren får ha åtkomst.",
                 "\(path) is readable by others (mode \(mode)); only its owner may have access.")
+        case .notOwned(let path, let owner):
+            return pick(
+                "\(path) ägs av \(owner), inte av dig; sip-tui öppnar den inte.",
+                "\(path) belongs to \(owner), not to you; sip-tui does not open it.")
+        case .notAPlainFile(let path, let kind):
+            return pick(
+                "\(path) är \(fileKind(kind)), ingen vanlig fil; sip-tui öppnar den inte.",
+                "\(path) is \(fileKind(kind)), not a plain file; sip-tui does not open it.")
         case .integrityFailed(let detail):
             return pick(
                 "Integritetskontrollen misslyckades: \(detail)",
@@ -171,10 +179,25 @@ extension Catalog {
         case .newerVersion: return self(.hintNewerVersion)
         case .permissionsTooOpen: return self(.hintPermissions)
         case .cannotShare: return self(.hintSharedGroup)
+        case .notOwned, .notAPlainFile: return self(.hintPlantedFile)
         case .unknownUser: return self(.hintAskAdministrator)
         case .databaseNotEmpty: return self(.hintNewDatabase)
         case .reviewTalliesStale: return self(.hintRepair)
         default: return nil
+        }
+    }
+}
+
+extension Catalog {
+    /// What a path names instead of a plain file, after "is" ("är").
+    public func fileKind(_ kind: FileKind) -> String {
+        switch kind {
+        case .symlink: return pick("en symbolisk länk", "a symbolic link")
+        case .fifo: return pick("en namngiven pipe (FIFO)", "a named pipe (FIFO)")
+        case .device: return pick("en enhetsfil", "a device file")
+        case .socket: return pick("en socket", "a socket")
+        case .directory: return pick("en katalog", "a directory")
+        case .other: return pick("en specialfil", "a special file")
         }
     }
 }
