@@ -135,6 +135,9 @@ public final class Store: Sendable {
         }
         do {
             writer = try DatabasePool(path: path, configuration: config)
+            // Durable commits: an acknowledged save survives a power cut. GRDB's WAL set-up chooses
+            // NORMAL (a commit may be lost, the file stays sound); the writer's connection is the one that commits.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try writer.write { db in
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(path) }
             }
