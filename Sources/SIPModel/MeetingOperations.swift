@@ -95,9 +95,9 @@ extension Store {
         }
     }
 
-    public func saveAgendaNotes(itemId: Int64, notes: String) throws {
+    public func saveAgendaNotes(itemId: Int64, notes: String, patience: TimeInterval? = nil) throws {
         let notes = try TextRules.validated(notes, for: .agendaNotes)
-        try write { db in
+        try write(patience: patience) { db in
             guard var item = try AgendaItem.fetchOne(db, key: itemId) else { throw SIPError.notFound(.meeting, itemId) }
             item.notes = notes
             try item.update(db)

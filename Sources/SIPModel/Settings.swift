@@ -57,16 +57,26 @@ extension Store {
 
     /// Sets a deadline by its name (`first-meeting-days`...). Days must be 1 to 365.
     public func setDeadline(_ key: String, days: Int) throws {
-        guard Deadlines.names.contains(key) else {
-            throw SIPError.invalidValue(field: .note, value: key)
+        try setDeadlines([(key, days)])
+    }
+
+    /// Sets several deadlines at once: every name and value is checked first, then all are written
+    /// in one transaction, so a bad one changes nothing.
+    public func setDeadlines(_ assignments: [(name: String, days: Int)]) throws {
+        for (key, days) in assignments {
+            guard Deadlines.names.contains(key) else { throw SIPError.invalidValue(field: .note, value: key) }
+            guard (1...365).contains(days) else { throw SIPError.invalidValue(field: .note, value: String(days)) }
         }
-        guard (1...365).contains(days) else { throw SIPError.invalidValue(field: .note, value: String(days)) }
         try write { db in
-            try db.execute(
-                sql:
-                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [key, String(days)])
-            try self.audit(db, .setting, detail: "\(key)=\(days)")
+            for (key, days) in assignments {
+                try db.execute(
+                    sql: """
+                        INSERT INTO setting (key, value) VALUES (?, ?)
+                        ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                        """,
+                    arguments: [key, String(days)])
+                try self.audit(db, .setting, detail: "\(key)=\(days)")
+            }
         }
     }
 }

@@ -65,14 +65,20 @@ public final class Store: Sendable {
     let signedIn = SignedIn()
     /// This session created the file: its user may become the first administrator.
     let createdDatabase: Bool
+    /// How long a write waits for another session's lock (a hang-up waits less: see `saveDraft`).
+    let busyTimeout: TimeInterval
+    /// Where drafts go that the database cannot take.
+    public let draftFiles: DraftFiles
 
     /// Opens (creating and migrating when new) the database at `path`.
     /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
     /// - Parameter sharedGroup: share the files with this OS group (mode 0660); without it, a
     ///   database or WAL that group or others can read is refused.
+    /// - Parameter stateDirectory: where drafts go that cannot be written to the database; default
+    ///   `$XDG_STATE_HOME/sip-tui`.
     public init(
         path: String, context: SessionContext, createDirectory: Bool = false,
-        busyTimeout: TimeInterval = 5, sharedGroup: String? = nil
+        busyTimeout: TimeInterval = 5, sharedGroup: String? = nil, stateDirectory: String? = nil
     ) throws {
         let groupId = try sharedGroup.map { name -> gid_t in
             guard let entry = getgrnam(name) else { throw SIPError.unknownSystemGroup(name) }
@@ -84,6 +90,8 @@ public final class Store: Sendable {
         self.path = path
         self.context = context
         self.sharedGroup = sharedGroup
+        self.busyTimeout = busyTimeout
+        draftFiles = DraftFiles(directory: stateDirectory ?? DraftFiles.defaultDirectory(), databasePath: path)
         let directory =
             (path as NSString).deletingLastPathComponent.isEmpty
             ? "." : (path as NSString).deletingLastPathComponent
@@ -146,6 +154,9 @@ public final class Store: Sendable {
                 throw error
             }
             writer = pool
+            // Durable commits: an acknowledged save survives a power cut. GRDB's WAL set-up chooses
+            // NORMAL (a commit may be lost, the file stays sound); the writer's connection is the one that commits.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try writer.write { db in
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(path) }
             }
@@ -198,8 +209,23 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one write transaction; any failure rolls everything back.
-    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        try mappingErrors { try writer.write(body) }
+    /// - Parameter patience: how long to wait for another session's lock, when not the busy timeout.
+    public func write<T: Sendable>(
+        patience: TimeInterval? = nil, _ body: @Sendable (Database) throws -> T
+    ) throws -> T {
+        guard let patience else { return try mappingErrors { try writer.write(body) } }
+        return try mappingErrors {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = \(max(1, Int(patience * 1000)))")
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(self.busyTimeout * 1000))") }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {

@@ -12,7 +12,7 @@ let fixedNow = Day(year: 2026, month: 11, day: 20)!.date(hour: 10, in: .stockhol
 func makeStore(_ dir: TempDir, demoPlans: Int = 0, user: String = "samordnare") throws -> Store {
     let store = try Store(
         path: dir.path("sip.sqlite"),
-        context: SessionContext(user: user, now: { fixedNow }), busyTimeout: 0.05)
+        context: SessionContext(user: user, now: { fixedNow }), busyTimeout: 0.05, stateDirectory: dir.path("state"))
     if demoPlans > 0 { _ = try DemoGenerator.run(store: store, plans: demoPlans, seed: 11) }
     return store
 }

@@ -49,6 +49,7 @@ public final class App {
         self.width = width
         self.height = height
         session.width = width
+        store.applyKeptNotes()
         push(startScreen())
     }
 
@@ -286,12 +287,14 @@ public final class App {
 
     /// Keeps whatever is typed and unsaved: a plan form as a draft (with the version it was based
     /// on), meeting notes straight into the meeting. Called on quit, signals and terminal loss.
+    /// What the database cannot take at once (another session's lock, a full disk) goes to a draft
+    /// file, offered back when the form opens again (notes: put back when the program starts).
     public func preserveUnsavedWork() {
         for entry in entries {
             for work in entry.screen.unsavedWork {
                 switch work {
-                case .planDraft(let planId, let fields): try? store.saveDraft(planId: planId, fields: fields)
-                case .agendaNotes(let itemId, let notes): try? store.saveAgendaNotes(itemId: itemId, notes: notes)
+                case .planDraft(let planId, let fields): _ = try? store.saveDraft(planId: planId, fields: fields)
+                case .agendaNotes(let itemId, let notes): _ = try? store.keepAgendaNotes(itemId: itemId, notes: notes)
                 }
             }
         }

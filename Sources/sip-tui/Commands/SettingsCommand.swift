@@ -14,13 +14,15 @@ struct SettingsCommand: ParsableCommand {
 
     func run() throws {
         let deadlines = try global.withStore { store -> Deadlines in
-            for assignment in assignments {
+            // All or nothing: every assignment is parsed and checked before any is written.
+            let parsed = try assignments.map { assignment -> (name: String, days: Int) in
                 let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let days = Int(parts[1]) else {
                     throw SIPError.invalidValue(field: .note, value: assignment)
                 }
-                try store.setDeadline(parts[0], days: days)
+                return (parts[0], days)
             }
+            if !parsed.isEmpty { try store.setDeadlines(parsed) }
             return try store.deadlines()
         }
         for name in Deadlines.names { print("\(name)=\(deadlines[name]!)") }
