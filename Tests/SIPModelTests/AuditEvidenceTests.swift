@@ -158,6 +158,36 @@ struct AuditEvidenceTests {
         #expect(try Binary.run(["--db", db, "check"]).status == 0)
     }
 
+    @Test("migration v12 fills the chain for the rows of an existing log, and check finds it whole")
+    func migrationFillsChain() throws {
+        let dir = TempDir()
+        let path = dir.path("old.sqlite")
+        var config = Configuration()
+        config.prepareDatabase { db in
+            db.add(function: Store.fold)
+            db.add(function: AuditChain.function)
+        }
+        let old = try DatabaseQueue(path: path, configuration: config)
+        try Schema.migrator.migrate(old, upTo: "v11-review-tally")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO auditLog (at, user, entity, entityId, action) VALUES
+                        ('2025-01-02 10:00:00.000', 'anna', 'plan', 1, 'create'),
+                        ('2025-01-03 10:00:00.000', 'bertil', 'plan', 1, 'view'),
+                        ('2025-01-04 10:00:00.000', 'anna', 'plan', NULL, 'setting')
+                    """)
+        }
+        try old.close()
+        let store = try Store(path: path, context: .current())
+        defer { try? store.close() }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(hash) FROM auditLog") } == 3)
+        #expect(try store.check().isHealthy)
+        try store.write { db in try store.audit(db, .setting, detail: "x=1") }
+        #expect(try store.check().isHealthy)
+        #expect(try store.auditTrail().map(\.user) == ["anna", "bertil", "anna", SessionContext.current().user])
+    }
+
     static var asRootWithShell: Bool {
         getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
             && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
