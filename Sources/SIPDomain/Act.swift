@@ -14,6 +14,8 @@ public enum Act: Sendable, Equatable {
     case demo
     /// Logged after a restore that was authorized beforehand.
     case restore
+    /// A copy of the whole database was written (`sip-tui backup`).
+    case backup
 
     // Plans
     case createPlan(Int64)
@@ -55,7 +57,7 @@ public enum Act: Sendable, Equatable {
     public var entity: SIPError.Entity {
         switch self {
         case .firstAdministrator, .addUser, .setRole: .user
-        case .setting, .demo, .restore, .createPlan, .updatePlan, .changeStatus, .viewPlan, .giveCopy, .purgePlan:
+        case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .giveCopy, .purgePlan:
             .plan
         case .createChild: .child
         case .addFamilyMember: .familyMember
@@ -72,7 +74,7 @@ public enum Act: Sendable, Equatable {
     /// The id of the record the audit line is about; nil for users and database-wide acts.
     public var entityId: Int64? {
         switch self {
-        case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore:
+        case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .backup:
             nil
         case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .giveCopy(let id),
             .purgePlan(let id), .createChild(let id), .addFamilyMember(let id), .addParticipant(let id),
@@ -95,6 +97,7 @@ public enum Act: Sendable, Equatable {
         case .setting: "setting"
         case .demo: "demo"
         case .restore: "restore"
+        case .backup: "backup"
         case .createPlan, .createChild, .addFamilyMember, .addParticipant, .addConsent, .scheduleMeeting,
             .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
             "create"

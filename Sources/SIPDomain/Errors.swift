@@ -64,6 +64,9 @@ public enum SIPError: Error, Equatable, Sendable {
     case foreignKeyViolations(Int)
     /// The review's tallies differ from a fresh count of the rows (`sip-tui check --repair` recounts).
     case reviewTalliesStale(Int)
+    /// The audit log's hash chain breaks at this row: it, or a row before it, was changed,
+    /// inserted or removed behind the program's back.
+    case auditChainBroken(row: Int64)
     case storage(String)
 }
 

@@ -233,6 +233,12 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("v12-audit-chain") { db in
+            // The audit log as evidence: a hash chain over its rows, filled for the rows before it,
+            // and triggers that refuse every rewrite (INSERT OR REPLACE included) and any row that
+            // does not continue the chain.
+            try db.execute(sql: FrozenSQL.text("v12-audit-chain.sql"))
+        }
         return migrator
     }
 

@@ -135,6 +135,8 @@ public final class Store: Sendable {
         config.label = "sip-tui"
         config.prepareDatabase { db in
             db.add(function: Store.fold)
+            // The audit log's hash chain (its triggers and migration v12 call it).
+            db.add(function: AuditChain.function)
             // Deleted personal data (a purge) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // A REPLACE deletes the row it replaces: with this on, the review's tally triggers see it.
@@ -270,13 +272,11 @@ public final class Store: Sendable {
     /// The audit line alone, for an act authorised before (a restore: the users it was authorised
     /// by may not be in what was restored).
     func appendAudit(_ db: Database, _ act: Act, detail: String) throws {
-        var entry = AuditEntry(
-            id: nil, at: context.now(), user: context.user, entity: act.entity.rawValue,
-            entityId: act.entityId, action: act.auditAction, detail: "")
-        try entry.insert(db)
+        let id = try AuditChain.append(
+            db, at: context.now(), user: context.user, entity: act.entity.rawValue, entityId: act.entityId,
+            action: act.auditAction)
         if !detail.isEmpty {
-            try db.execute(
-                sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [entry.id, detail])
+            try db.execute(sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [id, detail])
         }
     }
 

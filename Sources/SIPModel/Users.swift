@@ -229,7 +229,7 @@ extension Store {
             try access.require(.users)
         case .setting:
             try access.require(.settings)
-        case .demo, .purgePlan:
+        case .demo, .purgePlan, .backup:
             try access.require(.maintenance)
         case .restore:
             // Authorised before the restore (only its audit line is written after, with appendAudit,

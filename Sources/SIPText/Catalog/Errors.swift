@@ -167,6 +167,10 @@ extension Catalog {
             return pick(
                 "BUS-granskningens räknare stämmer inte med planerna och avvikelserna (\(count) skillnader).",
                 "The BUS review's tallies differ from the plans and deviations (\(count) differences).")
+        case .auditChainBroken(let row):
+            return pick(
+                "Granskningsloggen har ändrats utanför programmet: kedjan bryts vid rad \(row).",
+                "The audit log was changed outside the program: its chain breaks at row \(row).")
         case .storage(let detail): return pick("Databasfel: \(detail)", "Database error: \(detail)")
         }
     }
