@@ -529,6 +529,8 @@ extension Store {
             guard try DeviationKind.exists(db, key: kind) else {
                 throw SIPError.invalidValue(field: .description, value: kind)
             }
+            // A chair links only to a plan of their group; any other is "not found", as a missing one.
+            if let planId, try !self.planLinkable(db, planId) { throw SIPError.notFound(.plan, planId) }
             var deviation = deviationDraft
             try deviation.insert(db)
             try self.recordDeviationChange(db, deviation.id!, what: "registered")

@@ -12,11 +12,14 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var followUpDays = 90
     /// Days a concerned organisation has to answer a BUS deviation.
     public var deviationResponseDays = 30
+    /// Counts below this are shown to chairs as "<N" (1: none hidden). Not days, but a local setting
+    /// kept and set the same way.
+    public var suppressBelow = 3
 
     public init() {}
 
     /// The names the settings are stored and set by.
-    public static let names = ["first-meeting-days", "follow-up-days", "deviation-response-days"]
+    public static let names = ["first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below"]
 
     public subscript(name: String) -> Int? {
         get {
@@ -24,6 +27,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "first-meeting-days": return firstMeetingDays
             case "follow-up-days": return followUpDays
             case "deviation-response-days": return deviationResponseDays
+            case "suppress-below": return suppressBelow
             default: return nil
             }
         }
@@ -33,6 +37,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "first-meeting-days": firstMeetingDays = newValue
             case "follow-up-days": followUpDays = newValue
             case "deviation-response-days": deviationResponseDays = newValue
+            case "suppress-below": suppressBelow = newValue
             default: break
             }
         }
@@ -40,6 +45,9 @@ public struct Deadlines: Equatable, Sendable, Codable {
 }
 
 extension Store {
+    /// The threshold under which chairs see a count as "<N".
+    public func suppressBelow() throws -> Int { try deadlines().suppressBelow }
+
     public func deadlines() throws -> Deadlines {
         try read { db in try Store.deadlines(db) }
     }

@@ -46,7 +46,7 @@ public struct DeviationForm: RecordForm {
         let planText = input.line(.planId)
         var planId: Int64?
         if !planText.isEmpty {
-            guard let id = Int64(planText), (try? store.planExists(id)) == true else {
+            guard let id = Int64(planText), (try? store.planLinkable(id)) == true else {
                 throw input.refuse(.planId, input.catalog.message(.notFound(.plan, Int64(planText) ?? 0)))
             }
             planId = id
