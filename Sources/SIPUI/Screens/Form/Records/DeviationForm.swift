@@ -51,6 +51,17 @@ public struct DeviationForm: RecordForm {
             }
             planId = id
         }
+        // Chairs read this text: an identity number or a name from the plan is masked for them. The
+        // writer is told, once; saving the same text again saves it as written.
+        if !input.acknowledged {
+            let found = try [Key.description, .localAction].filter {
+                try !store.identityFindings(input[$0], planId: planId).isEmpty
+            }
+            if !found.isEmpty {
+                throw FieldErrors(found.map { .init(key: $0.rawValue, message: input.catalog(.identityWarning)) },
+                                  areWarnings: true)
+            }
+        }
         try store.addDeviation(
             reportingAgencyId: reporter, concernedAgencyId: concerned, planId: planId,
             occurredOn: occurred, kind: input[.kind].isEmpty ? "ovrigt" : input[.kind],
