@@ -88,6 +88,11 @@ extension Store {
     /// may go on meanwhile). The copy is created owner-only and checked before this returns.
     public func backup(to destination: String) throws {
         try requireSignedIn(.maintenance)
+        // The copy is the user's own file, written with the user's group (shared mode: not the service group).
+        try UserFiles.write { try backupAsUser(to: destination) }
+    }
+
+    private func backupAsUser(to destination: String) throws {
         let directory = (destination as NSString).deletingLastPathComponent
         guard directory.isEmpty || FileManager.default.fileExists(atPath: directory) else {
             throw SIPError.directoryMissing(directory)
@@ -123,18 +128,33 @@ extension Store {
     /// changed: an older backup is brought up to date in the restored copy.
     public func restore(from source: String) throws {
         try requireSignedIn(.maintenance)
-        guard FileManager.default.fileExists(atPath: source) else { throw SIPError.cannotOpen(source) }
-        // A FIFO or device would block the read below (a link to a backup is fine: it is only read).
-        var info = stat()
-        if stat(source, &info) == 0, let kind = DatabaseFiles.kind(of: info.st_mode) {
-            throw SIPError.notAPlainFile(path: source, kind: kind)
+        // The source is found and opened with the user's own rights (shared mode: not the service group's).
+        let incoming = try UserFiles.write { () throws -> DatabaseQueue in
+            guard FileManager.default.fileExists(atPath: source) else { throw SIPError.cannotOpen(source) }
+            // A FIFO or device would block the read below (a link to a backup is fine: it is only read).
+            var info = stat()
+            if stat(source, &info) == 0, let kind = DatabaseFiles.kind(of: info.st_mode) {
+                throw SIPError.notAPlainFile(path: source, kind: kind)
+            }
+            try Store.checkHeader(source)
+            var config = Configuration()
+            config.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: source, configuration: config)
+                do {
+                    // Its first read opens what SQLite needs beside it (a WAL's index), still as the user.
+                    try queue.read { db in _ = try db.tableExists("plan") }
+                } catch {
+                    try? queue.close()
+                    throw error
+                }
+                return queue
+            } catch {
+                throw SIPError.from(error, path: source)
+            }
         }
-        try Store.checkHeader(source)
-        var config = Configuration()
-        config.readonly = true
         var replaced = ""
         do {
-            let incoming = try DatabaseQueue(path: source, configuration: config)
             defer { try? incoming.close() }
             try incoming.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")

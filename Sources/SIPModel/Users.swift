@@ -104,8 +104,9 @@ extension Store {
         return access
     }
 
-    /// The owner of the database file, by OS user name.
+    /// The owner of the database file, by OS user name (nobody in shared mode).
     func isFileOwner(_ login: String) -> Bool {
+        guard fileOwnerManagesUsers else { return false }
         var info = stat()
         guard stat(path, &info) == 0, let entry = getpwuid(info.st_uid) else { return false }
         return String(cString: entry.pointee.pw_name) == login

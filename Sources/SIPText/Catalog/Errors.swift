@@ -114,6 +114,14 @@ extension Catalog {
             return pick(
                 "\(path) kunde inte delas med gruppen \(group).",
                 "\(path) could not be shared with the group \(group).")
+        case .sharedSetupUnsafe(let path, let expected, let found):
+            return pick(
+                "Delat läge: \(path) ska vara \(expected), är \(found); sip-tui startar inte.",
+                "Shared mode: \(path) must be \(expected), is \(found); sip-tui does not start.")
+        case .notInSharedMode:
+            return pick(
+                "Det här kommandot finns inte i delat läge.",
+                "This command is not available in shared mode.")
         case .databaseNotEmpty:
             return pick(
                 "Databasen innehåller redan planer; demodata skapas bara i en tom databas.",
@@ -183,6 +191,7 @@ extension Catalog {
         case .newerVersion: return self(.hintNewerVersion)
         case .permissionsTooOpen: return self(.hintPermissions)
         case .cannotShare: return self(.hintSharedGroup)
+        case .sharedSetupUnsafe: return self(.hintInstallShared)
         case .notOwned, .notAPlainFile: return self(.hintPlantedFile)
         case .unknownUser: return self(.hintAskAdministrator)
         case .databaseNotEmpty: return self(.hintNewDatabase)
