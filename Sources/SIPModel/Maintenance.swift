@@ -153,9 +153,9 @@ extension Store {
                 throw SIPError.from(error, path: source)
             }
         }
+        defer { try? incoming.close() }
         var replaced = ""
         do {
-            defer { try? incoming.close() }
             try incoming.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 if integrity != ["ok"] { throw SIPError.integrityFailed(integrity.prefix(3).joined(separator: "; ")) }
@@ -172,14 +172,31 @@ extension Store {
                 try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
                     .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
             } ?? ""
-            try incoming.backup(to: writer)
-            try Schema.migrator.migrate(writer)
         } catch {
             throw SIPError.from(error, path: source)
         }
+        // All or nothing: the backup is brought up to date and given its audit line in a staging
+        // copy beside the database; only a finished copy replaces the contents, in one step.
+        let staging = path + ".restoring"
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: staging + suffix) }
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: staging + suffix)
+            }
+        }
         let detail = (source as NSString).lastPathComponent + replaced
-        try write { db in
-            try self.appendAudit(db, .restore, detail: detail)
+        do {
+            guard try DatabaseFiles.createExclusively(staging) else { throw SIPError.cannotOpen(staging) }
+            let stage = try DatabaseQueue(path: staging, configuration: Store.configuration(busyTimeout: busyTimeout))
+            defer { try? stage.close() }
+            try incoming.backup(to: stage)
+            try Schema.migrator.migrate(stage)
+            try stage.write { db in try self.appendAudit(db, .restore, detail: detail) }
+            try stage.backup(to: writer)
+        } catch let error as SIPError {
+            throw error
+        } catch {
+            throw SIPError.from(error, path: source)
         }
     }
 }

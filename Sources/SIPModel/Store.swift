@@ -135,21 +135,7 @@ public final class Store: Sendable {
             throw SIPError.directoryNotWritable(directory)
         }
 
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
-        config.label = "sip-tui"
-        config.prepareDatabase { db in
-            db.add(function: Store.fold)
-            // The audit log's hash chain (its triggers and migration v12 call it).
-            db.add(function: AuditChain.function)
-            // Deleted personal data (a purge) is overwritten, not left in free pages.
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            // A REPLACE deletes the row it replaces: with this on, the review's tally triggers see it.
-            try db.execute(sql: "PRAGMA recursive_triggers = ON")
-            // After a big transaction (a county's demo, a purge) the WAL shrinks back to this.
-            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
-        }
+        let config = Store.configuration(busyTimeout: busyTimeout)
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             // The files SQLite opened are still the ones checked: nothing was swapped in meanwhile.
@@ -189,6 +175,26 @@ public final class Store: Sendable {
     /// the real ones: in shared mode only the effective group may enter the database's directory).
     static func mayWrite(_ directory: String) -> Bool {
         faccessat(AT_FDCWD, directory, W_OK, AT_EACCESS) == 0
+    }
+
+    /// How every connection to a sip-tui database is set up: the store's, and a restore's staging copy.
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "sip-tui"
+        config.prepareDatabase { db in
+            db.add(function: Store.fold)
+            // The audit log's hash chain (its triggers and migration v12 call it).
+            db.add(function: AuditChain.function)
+            // Deleted personal data (a purge) is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            // A REPLACE deletes the row it replaces: with this on, the review's tally triggers see it.
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
+            // After a big transaction (a county's demo, a purge) the WAL shrinks back to this.
+            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+        }
+        return config
     }
 
     /// Gives the database files to `groupId` with mode 0660, where they are not so already.
