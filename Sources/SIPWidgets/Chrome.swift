@@ -3,16 +3,37 @@ import SIPDomain
 import SIPText
 
 /// Keys every screen understands; listed in every help overlay.
-public enum GlobalAction: Hashable, Sendable { case help, redraw }
+public enum GlobalAction: Hashable, Sendable { case help, redraw, interrupt, suspend }
 
 public enum GlobalKeys {
     /// `?` is a help key only where letters are not text; F1 (or Esc 1) works everywhere.
     public static func table(typing: Bool) -> KeyTable<GlobalAction> {
-        KeyTable([
-            KeyBinding(typing ? [.function(1)] : [.character("?"), .function(1)], .help, .help, hint: true),
-            KeyBinding([.control("l")], .redraw, .redraw),
-        ])
+        KeyTable(
+            [
+                KeyBinding(typing ? [.function(1)] : [.character("?"), .function(1)], .help, .help, hint: true),
+                KeyBinding([.control("l")], .redraw, .redraw),
+            ] + anywhere.bindings)
     }
+
+    /// Keys that work whatever covers the screen (a question, help, a terminal too small). Outside
+    /// meeting mode they act at once; while meeting mode is on the stack they ask first.
+    public static let anywhere = KeyTable<GlobalAction>([
+        KeyBinding([.control("c")], .interrupt, .interrupt),
+        KeyBinding([.control("z")], .suspend, .suspend),
+    ])
+}
+
+/// The keys of a question whose answer is chosen, not typed: letters, digits and Space do nothing.
+public enum ChoiceAction: Hashable, Sendable { case next, previous, choose, close, help }
+
+public enum ChoiceKeys {
+    public static let table = KeyTable<ChoiceAction>([
+        KeyBinding([.down, .right, .tab], .next, .nextChoice, hint: true),
+        KeyBinding([.up, .left, .backTab], .previous, .previousChoice),
+        KeyBinding([.enter], .choose, .confirmChoice, hint: true),
+        KeyBinding([.escape], .close, .closeQuestion, hint: true),
+        KeyBinding([.function(1)], .help, .help, hint: true),
+    ])
 }
 
 /// Lines wrapped to the width last drawn, kept until the width changes: a screen's text is
@@ -101,6 +122,21 @@ extension Chrome {
             grid.put(line, row: topRow + 1 + n, column: left + 2, maxWidth: boxWidth - 3, role: .dialog)
         }
         grid.cursor = Position(row: topRow + 1, column: left + 2)
+    }
+
+    /// A question with choices, the chosen one in reverse video and marked, the cursor on it.
+    package static func choiceDialog(_ grid: inout Grid, question: String, choices: [String], selected: Int) {
+        let lines = [question, ""] + choices.enumerated().map { ($0 == selected ? "> " : "  ") + $1 }
+        dialog(&grid, lines)
+        let width = grid.width
+        let boxWidth = min(width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let left = (width - boxWidth) / 2
+        let topRow = max(1, (grid.height - lines.count - 2) / 2)
+        let row = topRow + 1 + 2 + selected
+        guard row < grid.height, boxWidth > 3 else { return }
+        grid.fill(row: row, column: left + 2, count: boxWidth - 3, role: .selected)
+        grid.put(lines[2 + selected], row: row, column: left + 2, maxWidth: boxWidth - 3, role: .selected)
+        grid.cursor = Position(row: row, column: left + 2)
     }
 
     package static func tooSmall(_ grid: inout Grid, minimum: (width: Int, height: Int), catalog: Catalog) {

@@ -77,19 +77,23 @@ struct NcursesTerminal {
     enum TerminalError: Error { case notATerminal, unknownTerminal }
 
     private static func configure(theme: Theme) {
-        cbreak()
+        // Raw, not cbreak: Ctrl-C and Ctrl-Z arrive as keys, not signals, so that meeting mode can ask
+        // before the program ends or leaves the screen to the shell (outside it they act at once).
+        raw()
         noecho()
         nonl()
         keypad(sip_stdscr(), true)
         set_escdelay(25)
         useLineMoves()
         curs_set(1)
-        // Flow control off, so that Ctrl-S saves instead of freezing the terminal.
+        // Flow control off, so that Ctrl-S saves instead of freezing the terminal; kept as the
+        // program's mode, so that it holds again after a suspend and fg.
         var settings = termios()
         if tcgetattr(STDIN_FILENO, &settings) == 0 {
             settings.c_iflag &= ~tcflag_t(IXON | IXOFF)
             tcsetattr(STDIN_FILENO, TCSANOW, &settings)
         }
+        def_prog_mode()
         configureColors(theme: theme)
         timeout(200)
     }
@@ -171,19 +175,25 @@ struct NcursesTerminal {
                 for key in decoder.timeout() {
                     app.handle(key)
                     dirty = true
+                    if let end = serveRequests() { return end }
                 }
-                if app.isFinished { return .quit }
                 continue
             }
             fastErrors = 0
             dirty = true
             // The key, and every key already waiting (a paste): one frame for the whole batch, and the
             // signal flag checked between keys, so that neither drawing nor a long paste delays it.
+            // The batch is one burst: once a question closes, the keys typed on after it reach no screen.
             timeout(0)
-            defer { timeout(200) }
+            app.beginBurst()
+            defer {
+                app.endBurst()
+                timeout(200)
+            }
             var status = result
             while status != ERR {
                 if pendingSignal != 0 { return .signal(pendingSignal) }
+                var keys: [Key] = []
                 if status == sip_key_code_yes() {
                     let key = Self.key(forCode: Int32(value))
                     if key == .resize {
@@ -191,14 +201,38 @@ struct NcursesTerminal {
                         drawn = nil
                         erase()
                     }
-                    if let key { for decoded in decoder.feed(key) { app.handle(decoded) } }
-                } else if let key = Key.fromCharacter(UInt32(value)) {
-                    for decoded in decoder.feed(key) { app.handle(decoded) }
+                    if let key { keys = decoder.feed(key) }
+                } else if let key = Self.key(forCharacter: UInt32(value)) {
+                    keys = decoder.feed(key)
                 }
-                if app.isFinished { return .quit }
+                for key in keys {
+                    app.handle(key)
+                    if let end = serveRequests() { return end }
+                }
                 status = get_wch(&value)
             }
         }
+    }
+
+    /// What the keys asked of the terminal: how the session ends, or nil to go on.
+    private func serveRequests() -> SessionEnd? {
+        switch app.takeTerminalRequest() {
+        case .interrupt?:
+            // Ctrl-C ends the session as the signal it used to be: unsaved work kept, status 130.
+            return .signal(SIGINT)
+        case .suspend?:
+            // ncurses' own SIGTSTP handler leaves curses mode, stops, and repaints after fg.
+            raise(SIGTSTP)
+            return nil
+        case nil:
+            return app.isFinished ? .quit : nil
+        }
+    }
+
+    /// A typed character as a key. In raw mode Ctrl-\ arrives as a character instead of SIGQUIT:
+    /// it means what Ctrl-C means.
+    static func key(forCharacter value: UInt32) -> Key? {
+        value == 0x1C ? .control("c") : Key.fromCharacter(value)
     }
 
     static func key(forCode code: Int32) -> Key? {

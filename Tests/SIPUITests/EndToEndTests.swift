@@ -98,7 +98,7 @@ struct EndToEndTests {
         #expect(tmux.waitFor("Mötet är genomfört och planen aktiv."))
         tmux.keys("Escape")
         #expect(tmux.waitFor("Lämna mötesläget?"))
-        tmux.keys("j")
+        tmux.keys("Down", "Enter")
         #expect(tmux.waitFor("[Aktiv]"))
         tmux.keys("Escape")
         #expect(tmux.waitFor("Nr    Barn"))

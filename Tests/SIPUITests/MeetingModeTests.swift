@@ -51,18 +51,18 @@ struct MeetingModeTests {
         ]
         keys += (1...12).map { Key.function($0) }
         keys += "abcdefghijklmnopqrstuvwxyzåäö0123456789".map { Key.character($0) }
-        keys += "abdefghklnoprstuvwx".map { Key.control($0) }
+        keys += "abcdefghklnoprstuvwxz".map { Key.control($0) }
         var rng = SeededRandom(seed: 42)
         var frames = 0
         for step in 0..<3000 {
             var key = keys[Int(rng.next() % UInt64(keys.count))]
-            // The one deliberate way out: a yes to "leave meeting mode?". Everything else is fair.
-            if case .confirm(.leaveMeeting)? = app.overlay, key == .character("j") || key == .character("y") {
-                key = .character("n")
-            }
+            // The one deliberate way out: choosing "leave" at "leave meeting mode?" (or at Ctrl-C's and
+            // Ctrl-Z's questions) and Enter. Everything else is fair.
+            if app.dialogChoice == 1, key == .enter { key = .escape }
             if step % 500 == 250 { app.resize(width: 30, height: 8) }
             if step % 500 == 260 { app.resize(width: 80, height: 24) }
             app.handle(key)
+            #expect(!app.isFinished && app.takeTerminalRequest() == nil, "meeting mode ended or suspended (\(key))")
             if app.isFinished { break }
             #expect(app.stack.count >= depth, "left meeting mode without confirming (step \(step), \(key))")
             let text = app.render().text
@@ -90,7 +90,7 @@ struct MeetingModeTests {
         #expect(app.screenText.contains("Planen har inget möte. Boka ett möte först (b)."))
     }
 
-    @Test("leaving meeting mode takes Esc and a yes; q does nothing there")
+    @Test("leaving meeting mode takes Esc and choosing to leave; q does nothing there")
     func leaving() throws {
         let dir = TempDir()
         let (app, _, _) = try meetingApp(dir)
@@ -107,7 +107,13 @@ struct MeetingModeTests {
             Issue.record("n left meeting mode")
             return
         }
-        app.press(.escape, .character("j"))
+        app.press(.character("j"))
+        #expect(app.overlay == .confirm(.leaveMeeting), "a letter answers nothing")
+        guard app.top is MeetingScreen else {
+            Issue.record("j left meeting mode")
+            return
+        }
+        app.press(.down, .enter)
         guard app.top is PlanDetailScreen else {
             Issue.record("did not return to the plan")
             return
@@ -237,7 +243,7 @@ struct MeetingModeTests {
     func withdrawn() throws {
         let dir = TempDir()
         let (app, store, id) = try meetingApp(dir)
-        app.press(.escape, .character("j"), .character("w"), .function(2))
+        app.press(.escape, .down, .enter, .character("w"), .function(2))
         #expect(try store.planDocument(id).consents.contains { $0.withdrawnOn != nil })
         app.press(.character("v"))
         #expect(app.screenText.contains("Planen kan inte bli aktiv utan giltigt samtycke"))

@@ -5,6 +5,7 @@ extension Catalog {
     public enum KeysText: CatalogText {
         case help, back, quit, open, filter, edit, save, nextField, previousField, redraw, up, down, pageUp
         case pageDown, first, last, undo, helpTitle, tooSmall, yesKeys, undone, nothingToUndo
+        case interrupt, suspend, nextChoice, previousChoice, confirmChoice, closeQuestion
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -31,6 +32,12 @@ extension Catalog {
             case .yesKeys: return pick("j", "y")
             case .undone: return pick("Ångrat.", "Undone.")
             case .nothingToUndo: return pick("Inget att ångra.", "Nothing to undo.")
+            case .interrupt: return pick("Avsluta, behåll osparat", "Quit, keep unsaved work")
+            case .suspend: return pick("Pausa (fg tillbaka)", "Suspend (fg resumes)")
+            case .nextChoice: return pick("Nästa val", "Next choice")
+            case .previousChoice: return pick("Föregående val", "Previous choice")
+            case .confirmChoice: return pick("Gör det valda", "Do what is chosen")
+            case .closeQuestion: return pick("Stäng frågan, gör ingenting", "Close the question, do nothing")
             }
         }
     }
@@ -59,4 +66,10 @@ extension Catalog.Text {
     public static var yesKeys: Self { Self(.keys(.yesKeys)) }
     public static var undone: Self { Self(.keys(.undone)) }
     public static var nothingToUndo: Self { Self(.keys(.nothingToUndo)) }
+    public static var interrupt: Self { Self(.keys(.interrupt)) }
+    public static var suspend: Self { Self(.keys(.suspend)) }
+    public static var nextChoice: Self { Self(.keys(.nextChoice)) }
+    public static var previousChoice: Self { Self(.keys(.previousChoice)) }
+    public static var confirmChoice: Self { Self(.keys(.confirmChoice)) }
+    public static var closeQuestion: Self { Self(.keys(.closeQuestion)) }
 }

@@ -7,6 +7,7 @@ extension Catalog {
         case leaveMeetingMode, changeAttendance, leaveMeetingQuestion, finishMeetingQuestion, attendanceTitle
         case notesLabel, meetingDate, meetingTime, duration, deviationRegistered, deviationNotNeeded
         case meetingFinished, noMeeting, answer, attendance
+        case stayInMeeting, suspendQuestion, quitQuestion, quitProgram
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -47,6 +48,16 @@ extension Catalog {
                     "The plan has no meeting. Schedule one first (b).")
             case .answer: return pick("Svar", "Answer")
             case .attendance: return pick("Närvaro", "Attendance")
+            case .stayInMeeting: return pick("Stanna i mötesläget", "Stay in meeting mode")
+            case .suspendQuestion:
+                return pick(
+                    "Pausa programmet? Skärmen visar då terminalens skal.",
+                    "Suspend the program? The screen then shows the terminal's shell.")
+            case .quitQuestion:
+                return pick(
+                    "Avsluta programmet? Det osparade behålls.",
+                    "Quit the program? Unsaved work is kept.")
+            case .quitProgram: return pick("Avsluta programmet", "Quit the program")
             }
         }
     }
@@ -74,4 +85,8 @@ extension Catalog.Text {
     public static var noMeeting: Self { Self(.meeting(.noMeeting)) }
     public static var answer: Self { Self(.meeting(.answer)) }
     public static var attendance: Self { Self(.meeting(.attendance)) }
+    public static var stayInMeeting: Self { Self(.meeting(.stayInMeeting)) }
+    public static var suspendQuestion: Self { Self(.meeting(.suspendQuestion)) }
+    public static var quitQuestion: Self { Self(.meeting(.quitQuestion)) }
+    public static var quitProgram: Self { Self(.meeting(.quitProgram)) }
 }

@@ -43,6 +43,11 @@ public final class App {
     public internal(set) var width: Int
     public internal(set) var height: Int
     private var redrawRequested = false
+    private var terminalRequest: TerminalRequest?
+    /// The choice marked in a question answered by choosing.
+    private var choice = 0
+    private var inBurst = false
+    private var droppingRestOfBurst = false
 
     public init(store: Store, catalog: Catalog, width: Int = 80, height: Int = 24) {
         session = Session(store: store, catalog: catalog)
@@ -121,8 +126,52 @@ public final class App {
 
     // MARK: Keys
 
+    /// What the keys ask of the terminal itself, which only the backend can do.
+    public enum TerminalRequest: Equatable, Sendable {
+        /// Ctrl-Z: leave the screen to the shell until `fg`.
+        case suspend
+        /// Ctrl-C: end the session as an interrupt does (unsaved work is kept).
+        case interrupt
+    }
+
+    /// The request made by the last keys, once.
+    public func takeTerminalRequest() -> TerminalRequest? {
+        defer { terminalRequest = nil }
+        return terminalRequest
+    }
+
+    /// Meeting mode is somewhere on the stack: the screen is shared with the family.
+    public var inMeetingMode: Bool { entries.contains { $0.screen.isMeetingMode } }
+
+    /// The choice marked in a question that is answered by choosing (0: the default, stay).
+    public var dialogChoice: Int? {
+        guard let dialog, Self.isChosen(dialog.question) else { return nil }
+        return choice
+    }
+
+    /// Keys that arrived together (typed ahead, a paste), handled in order. Once a question closes,
+    /// the rest of them reaches no screen: what was typed at the question is not meant for the next one.
+    public func handle(burst keys: [Key]) {
+        beginBurst()
+        for key in keys { handle(key) }
+        endBurst()
+    }
+
+    /// The backend's burst: every key already waiting, between `beginBurst()` and `endBurst()`.
+    public func beginBurst() { inBurst = true }
+
+    public func endBurst() {
+        inBurst = false
+        droppingRestOfBurst = false
+    }
+
     public func handle(_ key: Key) {
-        if key == .resize { return }
+        if key == .resize || droppingRestOfBurst { return }
+        defer { if !inBurst { droppingRestOfBurst = false } }
+        if let action = GlobalKeys.anywhere.action(for: key) {
+            leaveTerminal(action)
+            return
+        }
         if isTooSmall {
             // Only q: Esc means "back" everywhere else and must not end the session by surprise.
             if key == .character("q") { quit() }
@@ -142,6 +191,8 @@ public final class App {
             showingHelp = true
         case .redraw?:
             redrawRequested = true
+        case .interrupt?, .suspend?:
+            break  // handled above, whatever covers the screen
         case nil:
             deliver(.key(key), to: entries[entries.count - 1].id)
         }
@@ -153,16 +204,84 @@ public final class App {
     }
 
     /// A dialog's keys: yes, no, or (where there is a third way) Esc to go back to what was on screen.
+    /// Questions that guard meeting mode are answered by choosing instead (`choose`).
     private func answer(_ key: Key, to question: Confirmation, asker: Int) {
-        if isYes(key) {
-            dialog = nil
+        if Self.isChosen(question) {
+            choose(key, question, asker: asker)
+        } else if isYes(key) {
+            closeDialog()
             deliver(.confirmed(question), to: asker)
         } else if key == .character("n") {
-            dialog = nil
+            closeDialog()
             deliver(.declined(question), to: asker)
         } else if key == .escape {
-            dialog = nil
+            closeDialog()
         }
+    }
+
+    /// Questions on the screen the family sees: typing never answers them. The default (0) is to stay.
+    static func isChosen(_ question: Confirmation) -> Bool {
+        switch question {
+        case .leaveMeeting, .suspendInMeeting, .quitInMeeting: true
+        case .finishMeeting, .closeDeviation, .unsavedChanges: false
+        }
+    }
+
+    /// Arrows and Tab move between the choices, Enter does the chosen one, Esc closes the question
+    /// (staying). Letters, digits and Space do nothing, and are not passed on.
+    private func choose(_ key: Key, _ question: Confirmation, asker: Int) {
+        switch ChoiceKeys.table.action(for: key) {
+        case .next?, .previous?:
+            choice = (choice + 1) % 2
+        case .close?:
+            closeDialog()
+        case .help?:
+            showingHelp = true
+        case .choose?:
+            let chosen = choice
+            closeDialog()
+            guard chosen == 1 else {
+                deliver(.declined(question), to: asker)
+                return
+            }
+            switch question {
+            case .suspendInMeeting: terminalRequest = .suspend
+            case .quitInMeeting: interrupt()
+            default: deliver(.confirmed(question), to: asker)
+            }
+        case nil:
+            break
+        }
+    }
+
+    /// A question closes: the keys typed on after it in the same burst are dropped.
+    private func closeDialog() {
+        dialog = nil
+        choice = 0
+        droppingRestOfBurst = true
+    }
+
+    /// Ctrl-C and Ctrl-Z: at once, except while meeting mode is on the stack, where leaving the
+    /// screen to the shell (or ending) is asked first.
+    private func leaveTerminal(_ action: GlobalAction) {
+        guard inMeetingMode else {
+            if action == .interrupt { interrupt() } else if action == .suspend { terminalRequest = .suspend }
+            return
+        }
+        showingHelp = false
+        message = nil
+        choice = 0
+        switch action {
+        case .interrupt: dialog = (.quitInMeeting, 0)
+        case .suspend: dialog = (.suspendInMeeting, 0)
+        case .help, .redraw: break
+        }
+    }
+
+    /// Ends the session as an interrupt does: unsaved work is kept.
+    private func interrupt() {
+        quit()
+        terminalRequest = .interrupt
     }
 
     // MARK: The interpreter
@@ -226,6 +345,7 @@ public final class App {
             pop(id, showBelow: false)
         case .confirm(let question):
             dialog = (question, id)
+            choice = 0
         case .status(let text, let isError):
             say(text, isError: isError)
         case .error(let error):
@@ -321,8 +441,13 @@ public final class App {
             entries[index].screen = screen
         }
         open(entries[index].screen)
-        // Help first: it must never be the hint that does not fit.
-        hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
+        // Help first: it must never be the hint that does not fit. Under a question answered by
+        // choosing, only its own keys work.
+        if dialogChoice != nil {
+            hints = ChoiceKeys.table.hints(catalog)
+        } else {
+            hints = GlobalKeys.table(typing: isTyping).hints(catalog) + hints
+        }
         Chrome.titleBar(&grid, left: title.left, right: title.right)
         Chrome.hintBar(&grid, hints: hints)
         if let message {
@@ -346,8 +471,23 @@ public final class App {
                 case .finishMeeting: catalog.ui(.finishMeetingQuestion)
                 case .closeDeviation: catalog.ui(.closeDeviationQuestion)
                 case .unsavedChanges: catalog.ui(.unsavedQuestion)
+                case .suspendInMeeting: catalog.ui(.suspendQuestion)
+                case .quitInMeeting: catalog.ui(.quitQuestion)
                 }
-            Chrome.dialog(&grid, [text, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
+            let leave: String? =
+                switch question {
+                case .leaveMeeting: catalog.ui(.leaveMeetingMode)
+                case .suspendInMeeting: catalog.ui(.suspend)
+                case .quitInMeeting: catalog.ui(.quitProgram)
+                case .finishMeeting, .closeDeviation, .unsavedChanges: nil
+                }
+            if let leave {
+                Chrome.choiceDialog(
+                    &grid, question: text, choices: [catalog.ui(.stayInMeeting), leave], selected: choice)
+            } else {
+                Chrome.dialog(
+                    &grid, [text, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
+            }
         case nil:
             break
         }
@@ -356,6 +496,7 @@ public final class App {
 
     /// Every key of the current screen, then the global ones: generated from the live tables.
     public var helpEntries: [(keys: String, text: String)] {
+        if dialogChoice != nil { return ChoiceKeys.table.help(catalog) + GlobalKeys.anywhere.help(catalog) }
         func keys<S: AppScreen>(_ screen: S) -> [(keys: String, text: String)] { screen.keys.help(catalog) }
         return keys(top) + GlobalKeys.table(typing: isTyping).help(catalog)
     }

@@ -74,12 +74,15 @@ public protocol AppScreen {
     mutating func render(into grid: inout Grid, _ env: ScreenEnvironment)
     /// Typed and not yet saved: kept on quit, signals and terminal loss.
     var unsavedWork: [UnsavedWork] { get }
+    /// Meeting mode: while it is anywhere on the stack, leaving the screen (Ctrl-Z, Ctrl-C) asks first.
+    var isMeetingMode: Bool { get }
 }
 
 extension AppScreen {
     public var isTyping: Bool { false }
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] { [] }
     public var unsavedWork: [UnsavedWork] { [] }
+    public var isMeetingMode: Bool { false }
 }
 
 /// What a screen asks the interpreter to do.
@@ -136,6 +139,10 @@ public enum Confirmation: Equatable, Sendable {
     case closeDeviation(Int64)
     /// A form with unsaved changes is being left: save (yes), discard (no), or keep editing (Esc).
     case unsavedChanges
+    /// Ctrl-Z while meeting mode is on the stack: suspending would show the shell to the family.
+    case suspendInMeeting
+    /// Ctrl-C while meeting mode is on the stack.
+    case quitInMeeting
 }
 
 /// Work a screen holds that must not be lost.

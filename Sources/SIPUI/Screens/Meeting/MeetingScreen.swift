@@ -3,7 +3,7 @@ import SIPWidgets
 
 /// Meeting mode (mötesläge): the whole screen belongs to one plan's meeting. It walks the
 /// mötescirkel and records attendance. Nothing about any other child is reachable from here:
-/// leaving takes Esc and a confirmation.
+/// leaving takes Esc and choosing to leave (typing never answers), and Ctrl-Z/Ctrl-C ask first.
 public struct MeetingScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case nextSection, previousSection, saveNotes, editPlan, interventions, deviation, finish, leave
@@ -127,6 +127,8 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { (title, position) }
 
     public var isTyping: Bool { !isAttendance }
+
+    public var isMeetingMode: Bool { true }
 
     public var unsavedWork: [UnsavedWork] { unsavedNotes.map { .agendaNotes(itemId: $0.itemId, notes: $0.notes) } }
 
