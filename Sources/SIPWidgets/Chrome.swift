@@ -139,11 +139,12 @@ extension Chrome {
         grid.cursor = Position(row: row, column: left + 2)
     }
 
-    package static func tooSmall(_ grid: inout Grid, minimum: (width: Int, height: Int), catalog: Catalog) {
+    package static func tooSmall(
+        _ grid: inout Grid, minimum: (width: Int, height: Int), offersQuit: Bool = true, catalog: Catalog
+    ) {
         let lines = [
             catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(minimum.width)x\(minimum.height)",
-            "q \(catalog.ui(.quit))",
-        ]
+        ] + (offersQuit ? ["q \(catalog.ui(.quit))"] : [])
         for (n, line) in lines.enumerated() where n < grid.height {
             grid.put(line, row: n, column: 0, maxWidth: grid.width, role: n == 0 ? .warning : .normal)
         }

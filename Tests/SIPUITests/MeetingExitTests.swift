@@ -156,4 +156,16 @@ struct MeetingExitTests {
             #expect(!english.helpEntries.contains { $0.text.isEmpty })
         }
     }
+
+    @Test("a terminal too small for meeting mode offers no quit: q does not end it in front of the family")
+    func tooSmallInMeetingMode() throws {
+        let dir = TempDir()
+        let (app, _, _) = try meetingApp(dir)
+        app.resize(width: 30, height: 8)
+        #expect(!app.screenText.contains("q Avsluta"))
+        app.press(.character("q"))
+        #expect(!app.isFinished)
+        app.resize(width: 80, height: 24)
+        #expect(app.top is MeetingScreen)
+    }
 }

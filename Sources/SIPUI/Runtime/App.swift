@@ -173,8 +173,9 @@ public final class App {
             return
         }
         if isTooSmall {
-            // Only q: Esc means "back" everywhere else and must not end the session by surprise.
-            if key == .character("q") { quit() }
+            // Only q: Esc means "back" everywhere else and must not end the session by surprise. Not
+            // in meeting mode: quitting would show the shell on the screen the family sees.
+            if key == .character("q") && !inMeetingMode { quit() }
             return
         }
         message = nil
@@ -426,7 +427,8 @@ public final class App {
         var grid = Grid(width: width, height: height)
         guard width > 0, height > 0 else { return grid }
         if isTooSmall {
-            Chrome.tooSmall(&grid, minimum: (Self.minimumWidth, Self.minimumHeight), catalog: catalog)
+            Chrome.tooSmall(
+                &grid, minimum: (Self.minimumWidth, Self.minimumHeight), offersQuit: !inMeetingMode, catalog: catalog)
             return grid
         }
         let env = environment
