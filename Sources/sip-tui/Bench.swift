@@ -122,6 +122,14 @@ struct Bench {
         return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000, bytes)
     }
 
+    /// A burst of keys, as the terminal hands over a paste: one frame at its end.
+    private func paste(_ keys: [Key]) -> (ms: Double, bytes: Int) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        app.handle(burst: keys)
+        let bytes = terminal.draw(app.render())
+        return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000, bytes)
+    }
+
     private func measure(
         _ name: String, budget: Double, byteBudget: Int? = nil, iterations: Int,
         setUp: () -> Void = {}, keys: (Int) -> [Key], tearDown: () -> Void = {}
@@ -185,6 +193,15 @@ struct Bench {
                 setUp: {
                     _ = press([.enter, .character("e"), .control("e"), .character(".")])
                 }, keys: { _ in [.control("s")] }, tearDown: { _ = press([.escape]) }))
+        // A megabyte pasted into the child's own view (its limit is 4 000 characters: the rest is refused).
+        let megabyte = [Key](repeating: .character("a"), count: 1_000_000)
+        var pasted = Result(name: "paste 1 MB into a plan field", unit: "ms", samples: [], budget: 1000)
+        for _ in 0..<3 {
+            _ = press([.enter, .character("e"), .tab, .tab, .tab])
+            pasted.samples.append(paste(megabyte).ms)
+            _ = press([.escape, .character("n"), .escape])
+        }
+        results.append(pasted)
         results.append(
             measure(
                 "BUS review, whole county", budget: 100, iterations: max(1, iterations / 4),
@@ -207,7 +224,8 @@ struct Bench {
             keys += "Punkt \(point): överenskommet, ansvarig utsedd.".map { .character($0) }
             keys.append(.down)
         }
-        keys += [.function(2), .escape, .character("j"), .escape, .escape]
+        // Leaving meeting mode is a deliberate choice: Esc, the "leave" choice, Enter.
+        keys += [.function(2), .escape, .down, .enter, .escape, .escape]
         for key in keys { _ = press([key]) }
         return Result(
             name: "meeting session (\(keys.count) keys), bytes", unit: "B",
