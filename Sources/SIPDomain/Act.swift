@@ -24,6 +24,9 @@ public enum Act: Sendable, Equatable {
     case changeStatus(plan: Int64)
     /// Reading a plan's personal details.
     case viewPlan(Int64)
+    /// Reading a plan to carry it out of the program: a document (text, Markdown, HTML) or the
+    /// invitation (text, iCalendar), to a file or standard output. One line, in place of the view.
+    case exportPlan(Int64)
     case giveCopy(plan: Int64)
     case purgePlan(Int64)
 
@@ -53,11 +56,17 @@ public enum Act: Sendable, Equatable {
     case escalateDeviation(Int64, to: Escalation)
     case answerDeviation(Int64)
 
+    // Refusals
+    /// An attempt the user's role refused, logged after the refused transaction rolled back: the
+    /// refused act's action word, against its plan where it has one (a refused record was never made).
+    case refused(entity: SIPError.Entity, id: Int64?, action: String)
+
     /// The kind of record the audit line is about.
     public var entity: SIPError.Entity {
         switch self {
         case .firstAdministrator, .addUser, .setRole: .user
-        case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .giveCopy, .purgePlan:
+        case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .exportPlan,
+            .giveCopy, .purgePlan:
             .plan
         case .createChild: .child
         case .addFamilyMember: .familyMember
@@ -68,6 +77,7 @@ public enum Act: Sendable, Equatable {
         case .addAgency, .addContact: .agency
         case .addBusGroup, .recordSelfAssessment: .busGroup
         case .registerDeviation, .changeDeviationStatus, .escalateDeviation, .answerDeviation: .deviation
+        case .refused(let entity, _, _): entity
         }
     }
 
@@ -76,7 +86,10 @@ public enum Act: Sendable, Equatable {
         switch self {
         case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .backup:
             nil
-        case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .giveCopy(let id),
+        case .refused(_, let id, _):
+            id
+        case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .exportPlan(let id),
+            .giveCopy(let id),
             .purgePlan(let id), .createChild(let id), .addFamilyMember(let id), .addParticipant(let id),
             .answerInvitation(let id), .addConsent(let id), .withdrawConsent(let id), .scheduleMeeting(let id),
             .recordAttendance(let id), .saveAgendaNotes(let id), .holdMeeting(let id), .addIntervention(let id),
@@ -104,6 +117,7 @@ public enum Act: Sendable, Equatable {
         case .updatePlan, .updateIntervention: "update"
         case .changeStatus: "status"
         case .viewPlan: "view"
+        case .exportPlan: "export"
         case .giveCopy: "copy"
         case .purgePlan: "purge"
         case .answerInvitation: "answer"
@@ -116,6 +130,7 @@ public enum Act: Sendable, Equatable {
         case .changeDeviationStatus(_, let status): "status \(status.rawValue)"
         case .escalateDeviation(_, let level): "escalation \(level.rawValue)"
         case .answerDeviation: "answer"
+        case .refused(_, _, let action): "refused \(action)"
         }
     }
 }

@@ -6,12 +6,38 @@ import SIPText
 extension Store {
     /// Loads the whole plan. Reading a plan's personal details is audited.
     public func planDocument(_ id: Int64) throws -> PlanDocument {
+        try loadPlan(id, .viewPlan(id), detail: "") { $0 }
+    }
+
+    /// Loads the plan to carry it out of the program, as `what` (`plan`, `invitation`) in `format`
+    /// to the file `destination` (nil: standard output): its one audit line is an `export` saying
+    /// so, in place of the view (an export is a reading too). `deliver` runs inside the transaction:
+    /// a file it cannot write leaves no line, as nothing left the program (standard output is
+    /// written by the caller after, from what `deliver` returns).
+    public func exportPlan<T: Sendable>(
+        _ id: Int64, what: String, format: String, to destination: String?,
+        _ deliver: @Sendable (PlanDocument) throws -> T
+    ) throws -> T {
+        // Which file, as a full path (a relative one is the working directory's).
+        let place =
+            destination.map {
+                TextRules.clean(
+                    $0.hasPrefix("/")
+                        ? $0 : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent($0),
+                    multiline: false)
+            } ?? "stdout"
+        return try loadPlan(id, .exportPlan(id), detail: "\(what) \(format) -> \(place)", deliver)
+    }
+
+    private func loadPlan<T: Sendable>(
+        _ id: Int64, _ act: Act, detail: String, _ use: @Sendable (PlanDocument) throws -> T
+    ) throws -> T {
         let today = context.today
         let zone = context.timeZone
         return try write { db in
             // Audited (and authorised) first: a refused read loads nothing.
-            try self.audit(db, .viewPlan(id))
-            return try Store.planDocument(db, id: id, today: today, zone: zone)
+            try self.audit(db, act, detail: detail)
+            return try use(try Store.planDocument(db, id: id, today: today, zone: zone))
         }
     }
 

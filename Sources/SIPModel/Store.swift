@@ -230,8 +230,24 @@ public final class Store: Sendable {
 
     /// Runs `body` in one write transaction; any failure rolls everything back.
     /// - Parameter patience: how long to wait for another session's lock, when not the busy timeout.
+    /// A refusal (see `refusing`) is logged after the rollback, in a transaction of its own.
     public func write<T: Sendable>(
         patience: TimeInterval? = nil, _ body: @Sendable (Database) throws -> T
+    ) throws -> T {
+        do {
+            return try transaction(patience: patience, body)
+        } catch let refusal as Refusal {
+            logRefusal(refusal)
+            throw refusal.error
+        } catch SIPError.planNotPermitted(let planId) where access != nil {
+            // A change refused before its audit line (the plan as stored is not the user's).
+            logRefusal(Refusal(.planNotPermitted(planId), line: .refused(entity: .plan, id: planId, action: "change")))
+            throw SIPError.planNotPermitted(planId)
+        }
+    }
+
+    private func transaction<T: Sendable>(
+        patience: TimeInterval?, _ body: @Sendable (Database) throws -> T
     ) throws -> T {
         guard let patience else { return try mappingErrors { try writer.write(body) } }
         return try mappingErrors {
@@ -249,13 +265,21 @@ public final class Store: Sendable {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        try mappingErrors { try writer.read(body) }
+        do {
+            return try mappingErrors { try writer.read(body) }
+        } catch let refusal as Refusal {
+            logRefusal(refusal)
+            throw refusal.error
+        }
     }
 
-    /// SQLite's errors become `SIPError`s a user can be told about; ours pass through.
+    /// SQLite's errors become `SIPError`s a user can be told about; ours pass through (a refusal
+    /// too, to be logged by `write` or `read`).
     func mappingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let refusal as Refusal {
+            throw refusal
         } catch {
             throw SIPError.from(error, path: path)
         }
@@ -283,8 +307,42 @@ public final class Store: Sendable {
     /// signed-in user may do this (a refusal rolls the whole change back). The detail (changed
     /// values) goes beside the append-only log, where purging a plan can remove it.
     package func audit(_ db: Database, _ act: Act, detail: String = "") throws {
-        try authorize(db, act)
+        try refusing(db, act, detail: detail) { try authorize(db, act) }
         try appendAudit(db, act, detail: detail)
+    }
+
+    /// Runs a check for `act` inside a transaction; a refusal of a signed-in user's attempt leaves
+    /// it as a `Refusal`, which `write` and `read` log after the transaction ended (a refused write
+    /// rolls back whole, its audit line with it). The line is against the act's plan when it has one
+    /// (a record refused its creation has no id), and says what and why, never the values tried.
+    func refusing(_ db: Database, _ act: Act, detail: String, _ check: () throws -> Void) throws {
+        do {
+            try check()
+        } catch let error as SIPError where error.isRefusal && access != nil {
+            let recordId = act.auditAction == "create" ? nil : act.entityId
+            let record = [act.entity.rawValue, recordId.map(String.init)].compactMap { $0 }.joined(separator: " ")
+            // A plan refused its creation has no number either.
+            let planId =
+                act.entity == .plan && recordId == nil ? nil : try? Store.planId(db, of: act.entity, id: act.entityId)
+            let line: Act =
+                if let planId, act.entity != .user {
+                    .refused(entity: .plan, id: planId, action: act.auditAction)
+                } else {
+                    .refused(entity: act.entity, id: recordId, action: act.auditAction)
+                }
+            // A user's login and role may be named; a plan's values tried are not kept.
+            let what = act.entity == .user && !detail.isEmpty ? detail : record
+            throw Refusal(error, line: line, detail: what)
+        }
+    }
+
+    /// Appends a refusal's line in a transaction of its own. A log that cannot be written (the
+    /// database busy or read-only) does not change what the user is told: the refusal stands.
+    func logRefusal(_ refusal: Refusal) {
+        let detail = [refusal.detail, refusal.error.refusalReason].filter { !$0.isEmpty }.joined(separator: ": ")
+        _ = try? mappingErrors {
+            try writer.write { db in try self.appendAudit(db, refusal.line, detail: detail) }
+        }
     }
 
     /// The audit line alone, for an act authorised before (a restore: the users it was authorised
@@ -304,7 +362,38 @@ public final class Store: Sendable {
     }
 }
 
+/// A refused attempt on its way out of the transaction it was refused in (see `Store.refusing`).
+struct Refusal: Error {
+    let error: SIPError
+    let line: Act
+    let detail: String
+
+    init(_ error: SIPError, line: Act, detail: String = "") {
+        self.error = error
+        self.line = line
+        self.detail = detail
+    }
+}
+
 extension SIPError {
+    /// The role (or its absence) refused the act: worth a line of the audit log.
+    var isRefusal: Bool {
+        switch self {
+        case .notPermitted, .planNotPermitted, .unknownUser: true
+        default: false
+        }
+    }
+
+    /// Why, in the audit log's words.
+    var refusalReason: String {
+        switch self {
+        case .notPermitted(let role): "not permitted as \(role.rawValue)"
+        case .planNotPermitted: "plan not permitted"
+        case .unknownUser: "not a user"
+        default: "refused"
+        }
+    }
+
     /// Maps SQLite's result codes to messages a user can act on.
     static func from(_ error: Error, path: String) -> SIPError {
         if let error = error as? SIPError { return error }

@@ -131,7 +131,7 @@ extension Store {
         login: String, name: String, role: Role, agencyId: Int64?, busGroupId: Int64? = nil,
         allPlans: Bool = false
     ) throws -> AppUser {
-        try requireSignedIn(.users)
+        try requireSignedIn(.users, refusing: .addUser, detail: "\(login) \(role.rawValue)")
         let login = try TextRules.required(login, for: .login)
         guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
             throw SIPError.invalidValue(field: .login, value: login)
@@ -151,32 +151,41 @@ extension Store {
         }
     }
 
-    /// Gives a user another role (and, when given, another organisation or group). The last
-    /// administrator keeps the role: someone must be able to add users.
+    /// Gives a user another role, and with it a whole new scope: what is not given is not carried
+    /// over. The organisation (where they work) is kept unless another is given; the group is the
+    /// one given, else (a chair) their organisation's; every plan or every group only when given.
+    /// The last administrator keeps the role: someone must be able to add users. The audit line
+    /// holds the scope before and after.
     @discardableResult
     public func setRole(
-        login: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil,
-        allPlans: Bool? = nil
+        login: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil, allPlans: Bool = false
     ) throws -> AppUser {
-        try requireSignedIn(.users)
+        try requireSignedIn(.users, refusing: .setRole, detail: "\(login) \(role.rawValue)")
         return try write { db in
-            guard var user = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
-            if user.role == .administrator && role != .administrator,
+            guard let before = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
+            if before.role == .administrator && role != .administrator,
                 try AppUser.filter(AppUser.Columns.role == Role.administrator).fetchCount(db) == 1
             {
                 throw SIPError.lastAdministrator
             }
-            let before = user.role
+            var user = before
             user.role = role
             if let agencyId { user.agencyId = agencyId }
-            if let busGroupId { user.busGroupId = busGroupId }
+            user.busGroupId = busGroupId
             // "Every plan" (a coordinator) and "every group" (a chair) are given, never carried over.
-            user.allPlans = role != .administrator && (allPlans ?? (before == role && user.allPlans))
+            user.allPlans = role != .administrator && allPlans
             user = try Store.checkedUser(db, user)
             try user.update(db)
-            try self.audit(db, .setRole, detail: "\(login) \(before.rawValue) -> \(role.rawValue)")
+            try self.audit(db, .setRole, detail: "\(login) \(Store.scope(before)) -> \(Store.scope(user))")
             return user
         }
+    }
+
+    /// A user's role and scope as the audit line shows it: `bus_chair org 3 group 1 all no`.
+    static func scope(_ user: AppUser) -> String {
+        let org = user.agencyId.map(String.init) ?? "-"
+        let group = user.busGroupId.map(String.init) ?? "-"
+        return "\(user.role.rawValue) org \(org) group \(group) all \(user.allPlans ? "yes" : "no")"
     }
 
     /// Fills in what a role needs, or says what is missing.
@@ -205,9 +214,13 @@ extension Store {
     }
 
     /// For a signed-in session, `capability` is required; the library used directly is not scoped.
-    func requireSignedIn(_ capability: Access.Capability) throws {
+    /// With `act`, a refusal is logged as an attempt at that act (in a transaction of its own).
+    func requireSignedIn(_ capability: Access.Capability, refusing act: Act? = nil, detail: String = "") throws {
         guard access != nil else { return }
-        try read { db in try self.currentAccess(db)?.require(capability) }
+        try read { db in
+            guard let act else { return try self.currentAccess(db)?.require(capability) }
+            try self.refusing(db, act, detail: detail) { try self.currentAccess(db)?.require(capability) }
+        }
     }
 
     /// Before a change to an existing plan's records: the plan as stored must be one the user may
@@ -239,9 +252,12 @@ extension Store {
         case .updatePlan:
             // Checked before the change (updatePlan, undo): a coordinator may hand a plan over.
             try access.require(.plans)
-        case .createPlan, .changeStatus, .viewPlan, .giveCopy, .addParticipant, .answerInvitation, .addConsent,
-            .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting, .addIntervention,
-            .updateIntervention:
+        case .refused:
+            // Written with appendAudit after a refusal, never authorised: the refusal was the decision.
+            break
+        case .createPlan, .changeStatus, .viewPlan, .exportPlan, .giveCopy, .addParticipant, .answerInvitation,
+            .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting,
+            .addIntervention, .updateIntervention:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
                 try requireVisible(db, planId: planId)

@@ -45,6 +45,10 @@ struct ActTests {
         (.escalateDeviation(25, to: .busGroup), "deviation", 25, "escalation bus_group"),
         (.escalateDeviation(25, to: .bussam), "deviation", 25, "escalation bussam"),
         (.answerDeviation(26), "deviation", 26, "answer"),
+        // Issue 14: an export in place of its view; a refused attempt, against its plan where it has one.
+        (.exportPlan(27), "plan", 27, "export"),
+        (.refused(entity: .plan, id: 28, action: "view"), "plan", 28, "refused view"),
+        (.refused(entity: .user, id: nil, action: "set-role"), "user", nil, "refused set-role"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -66,11 +70,11 @@ struct ActTests {
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
-                .answerDeviation:
+                .answerDeviation, .exportPlan, .refused:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 33)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 35)
     }
 }

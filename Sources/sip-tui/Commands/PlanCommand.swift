@@ -65,22 +65,31 @@ extension PlanCommand {
         enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
 
         func run() throws {
-            let text = try global.withStore(requiring: .plans) { store -> String in
-                let document = try store.planDocument(id)
-                let invitation = try Invitation(document: document, meetingId: meeting, zone: store.context.timeZone)
-                switch format {
-                case .text: return try invitation.text()
-                case .ics:
-                    // Replies go to the organiser: the coordinator's address when given, never a guess.
-                    let address =
-                        organizer.map { "mailto:" + TextRules.clean($0, multiline: false) }
-                        ?? "urn:sip-tui:user:\(store.context.user)"
-                    return invitation.ics(organizer: address, now: store.context.now())
-                }
-            }
-            // The iCalendar text escapes its values itself, and its lines end in CRLF.
+            let (id, meeting, format, organizer, output) = (id, meeting, format, organizer, output)
             do {
-                try Output.write(text, to: output, document: format == .ics)
+                let text = try global.withStore(requiring: .plans) { store -> String? in
+                    let (zone, user, now) = (store.context.timeZone, store.context.user, store.context.now())
+                    // One export line, written with the file (or before standard output).
+                    return try store.exportPlan(id, what: "invitation", format: format.rawValue, to: output) {
+                        document -> String? in
+                        let invitation = try Invitation(document: document, meetingId: meeting, zone: zone)
+                        let text: String
+                        switch format {
+                        case .text: text = try invitation.text()
+                        case .ics:
+                            // Replies go to the organiser: the coordinator's address when given, never a guess.
+                            let address =
+                                organizer.map { "mailto:" + TextRules.clean($0, multiline: false) }
+                                ?? "urn:sip-tui:user:\(user)"
+                            text = invitation.ics(organizer: address, now: now)
+                        }
+                        guard output != nil else { return text }
+                        // The iCalendar text escapes its values itself, and its lines end in CRLF.
+                        try Output.write(text, to: output, document: format == .ics)
+                        return nil
+                    }
+                }
+                if let text { try Output.write(text, to: nil, document: format == .ics) }
             } catch let error as SIPError {
                 global.fail(error)
             }
@@ -96,11 +105,18 @@ extension PlanCommand {
         @Option(help: "Write to this new file (yours, mode 0600) instead of standard output.") var output: String?
 
         func run() throws {
-            let text = try global.withStore(requiring: .plans) { store in
-                PlanExport(try store.planDocument(id)).render(format)
-            }
+            let (id, format, output) = (id, format, output)
             do {
-                try Output.write(text, to: output)
+                let text = try global.withStore(requiring: .plans) { store -> String? in
+                    // One export line, written with the file (or before standard output).
+                    try store.exportPlan(id, what: "plan", format: format.rawValue, to: output) { document -> String? in
+                        let text = PlanExport(document).render(format)
+                        guard output != nil else { return text }
+                        try Output.write(text, to: output)
+                        return nil
+                    }
+                }
+                if let text { try Output.write(text, to: nil) }
             } catch let error as SIPError {
                 global.fail(error)
             }

@@ -87,7 +87,7 @@ struct UserCommand: ParsableCommand {
             try placement.change(global, login: login, role: role) { store, agencyId, groupId in
                 try store.setRole(
                     login: login, role: role, agencyId: agencyId, busGroupId: groupId,
-                    allPlans: placement.everything ? true : nil)
+                    allPlans: placement.everything)
             }
         }
     }

@@ -27,13 +27,21 @@ public struct ExportForm: RecordForm {
         var path = input.line(.file)
         if path.isEmpty { throw input.refuse(.file, input.catalog.ui(.fieldRequired)) }
         if !path.hasSuffix("." + format.rawValue) { path += "." + format.rawValue }
-        let output = PlanExport(try session.store.planDocument(plan), catalog: input.catalog).render(format)
-        // The user's own file, with the user's own group (in shared mode: not the service group).
-        let written = UserFiles.write {
-            FileManager.default.createFile(
-                atPath: path, contents: Data(output.utf8), attributes: [.posixPermissions: 0o600])
-        }
-        guard written else {
+        let catalog = input.catalog
+        let file = path
+        // One export line (format, file) in place of the view, written with the file: a file that
+        // cannot be written leaves no line, as nothing left the program.
+        do {
+            try session.store.exportPlan(plan, what: "plan", format: format.rawValue, to: file) { document in
+                let output = PlanExport(document, catalog: catalog).render(format)
+                // The user's own file, with the user's own group (in shared mode: not the service group).
+                let written = UserFiles.write {
+                    FileManager.default.createFile(
+                        atPath: file, contents: Data(output.utf8), attributes: [.posixPermissions: 0o600])
+                }
+                if !written { throw SIPError.directoryNotWritable(file) }
+            }
+        } catch SIPError.directoryNotWritable(file) {
             throw input.refuse(.file, input.catalog.message(.directoryNotWritable(path)))
         }
         return .saved("\(input.catalog.ui(.exported)) \(path)")
