@@ -112,6 +112,41 @@ public struct TextInput: Equatable, Sendable {
         return true
     }
 
+    /// Inserts typed or pasted text at the cursor in one step (linear in its length, wherever the
+    /// cursor is), each character cleaned and joined as `insert(_:)` does; false when the field's
+    /// limit cut it short.
+    @discardableResult
+    public mutating func insert(contentsOf typed: String) -> Bool {
+        let room = limit.map { max(0, $0 + 1 - characters.count) } ?? Int.max
+        var added: [Character] = []
+        for raw in typed {
+            var c = raw
+            if c == "\t" { c = " " }
+            if c == "\r\n" || c == "\r" { c = "\n" }
+            if c == "\n" && !multiline { c = " " }
+            if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+                continue
+            }
+            // Only the first can extend what stands before the cursor: the string joined the rest.
+            if added.isEmpty, cursor > 0, c != "\n", c.unicodeScalars.first!.value >= 0x300 {
+                let joined = String(characters[cursor - 1]) + String(c)
+                if joined.count == 1 {
+                    characters[cursor - 1] = Character(joined)
+                    continue
+                }
+            }
+            guard added.count < room else {
+                characters.insert(contentsOf: added, at: cursor)
+                cursor += added.count
+                return false
+            }
+            added.append(c)
+        }
+        characters.insert(contentsOf: added, at: cursor)
+        cursor += added.count
+        return true
+    }
+
     public mutating func setText(_ text: String) {
         characters = Array(text)
         cursor = characters.count

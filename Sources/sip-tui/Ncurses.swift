@@ -191,6 +191,10 @@ struct NcursesTerminal {
                 timeout(200)
             }
             var status = result
+            // A paste's characters are handed over together (one edit, not one a character), before any
+            // other key and before the session ends, so that nothing typed is lost.
+            var typed = ""
+            defer { app.handle(text: typed) }
             while status != ERR {
                 if pendingSignal != 0 { return .signal(pendingSignal) }
                 var keys: [Key] = []
@@ -206,11 +210,20 @@ struct NcursesTerminal {
                     keys = decoder.feed(key)
                 }
                 for key in keys {
+                    if case .character(let c) = key {
+                        typed.append(c)
+                        continue
+                    }
+                    app.handle(text: typed)
+                    typed = ""
                     app.handle(key)
                     if let end = serveRequests() { return end }
                 }
                 status = get_wch(&value)
             }
+            app.handle(text: typed)
+            typed = ""
+            if let end = serveRequests() { return end }
         }
     }
 

@@ -114,6 +114,8 @@ public enum Command<Loaded> {
 /// What a screen is told.
 public enum Message<Loaded> {
     case key(Key)
+    /// Characters typed or pasted in one burst, for a screen where letters are text (`isTyping`).
+    case text(String)
     case loaded(Loaded)
     case saved(Loaded)
     /// A query failed: what the screen asked to read could not be read (or may not be, now).

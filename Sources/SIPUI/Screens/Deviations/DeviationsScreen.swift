@@ -39,7 +39,7 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
         case .refused(let error):
             // Nothing was written: the register shows what is saved, and why.
             return load(env) + [.error(error)]
-        case .loaded, .saved, .confirmed, .declined, .notice, .resized:
+        case .loaded, .saved, .confirmed, .declined, .notice, .resized, .text:
             break
         }
         return []

@@ -87,6 +87,8 @@ public struct FormScreen: AppScreen {
         switch message {
         case .key(let key):
             return handle(key, viewport: env.viewport, catalog: c)
+        case .text(let text):
+            return insert(text, env)
         case .loaded(.opened(let content, let draft)):
             opened = true
             title = content.title
@@ -177,11 +179,7 @@ public struct FormScreen: AppScreen {
             case .edited?:
                 fields[focus].error = nil
             case .refused?:
-                if fields[focus].error == nil, let field = Field(rawValue: fields[focus].key) {
-                    let message = catalog.message(SIPError.tooLong(field: field, max: field.maxLength))
-                    fields[focus].error = message
-                    return [.status(message, isError: true)]
-                }
+                return refuseTooLong(catalog)
             default:
                 break
             }
@@ -194,6 +192,26 @@ public struct FormScreen: AppScreen {
             }
         }
         return []
+    }
+
+    /// Typed or pasted text into the focused field, in one step; a choice takes it key by key.
+    mutating func insert(_ text: String, _ env: ScreenEnvironment) -> [Command<Loaded>] {
+        guard !fields.isEmpty, case .text = fields[focus].kind else {
+            return text.flatMap { handle(.character($0), viewport: env.viewport, catalog: env.catalog) }
+        }
+        if fields[focus].editText({ $0.insert(contentsOf: text) }) == true {
+            if !text.isEmpty { fields[focus].error = nil }
+            return []
+        }
+        return refuseTooLong(env.catalog)
+    }
+
+    /// The focused field is full: said beside it and on the status line, once.
+    private mutating func refuseTooLong(_ catalog: Catalog) -> [Command<Loaded>] {
+        guard fields[focus].error == nil, let field = Field(rawValue: fields[focus].key) else { return [] }
+        let message = catalog.message(SIPError.tooLong(field: field, max: field.maxLength))
+        fields[focus].error = message
+        return [.status(message, isError: true)]
     }
 
     /// Asks the record form to save the values (it parses and validates them first).

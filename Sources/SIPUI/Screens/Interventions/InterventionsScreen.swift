@@ -51,7 +51,7 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
         case .refused(let error):
             // Nothing was written: the list shows what is saved, and why.
             return load(env) + [.error(error)]
-        case .loaded, .confirmed, .declined, .notice, .resized:
+        case .loaded, .confirmed, .declined, .notice, .resized, .text:
             break
         }
         return []

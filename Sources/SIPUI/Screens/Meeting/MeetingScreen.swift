@@ -91,6 +91,9 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         switch message {
         case .key(let key):
             return handle(key)
+        case .text(let text):
+            guard meeting != nil, !isAttendance else { return text.flatMap { handle(.character($0)) } }
+            notes[section - 1].insert(contentsOf: text)
         case .loaded(.opened(let setup)):
             open(setup)
         case .loaded(.refreshed(let attendance, let context)):

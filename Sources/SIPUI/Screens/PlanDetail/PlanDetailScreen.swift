@@ -56,7 +56,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             return document == nil ? [.dismiss, .error(error)] : [.error(error)]
         case .refused(let error):
             return [.error(error)]
-        case .loaded, .saved, .confirmed, .declined, .notice, .resized:
+        case .loaded, .saved, .confirmed, .declined, .notice, .resized, .text:
             break
         }
         return []

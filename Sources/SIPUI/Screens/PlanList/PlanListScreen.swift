@@ -144,6 +144,11 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         switch message {
         case .key(let key):
             return handle(key, viewport: env.viewport, today: env.today)
+        case .text(let text):
+            // A pasted filter is asked for once, not once a letter.
+            guard filtering else { return text.flatMap { handle(.character($0), viewport: env.viewport, today: env.today) } }
+            filter.insert(contentsOf: text)
+            return requery()
         case .loaded(let page):
             receive(page.rows, total: page.total, offset: page.offset, databaseIsEmpty: page.databaseIsEmpty)
         case .refused(let error), .unreadable(let error):

@@ -76,7 +76,7 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             receive(review, catalog: env.catalog)
         case .refused(let error), .unreadable(let error):
             return [.error(error)]
-        case .saved, .confirmed, .declined, .notice, .resized:
+        case .saved, .confirmed, .declined, .notice, .resized, .text:
             break
         }
         return []

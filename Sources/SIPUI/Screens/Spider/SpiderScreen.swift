@@ -51,7 +51,7 @@ public struct SpiderScreen: AppScreen, Equatable, Sendable {
             return groupName.isEmpty ? [.dismiss, .error(error)] : [.error(error)]
         case .refused(let error):
             return [.error(error)]
-        case .saved, .confirmed, .declined, .notice, .resized:
+        case .saved, .confirmed, .declined, .notice, .resized, .text:
             break
         }
         return []

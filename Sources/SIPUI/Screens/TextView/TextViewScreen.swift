@@ -68,7 +68,7 @@ public struct TextViewScreen: AppScreen {
             return [.dismiss, .error(error)]
         case .refused(let error):
             return [.error(error)]
-        case .saved, .confirmed, .declined, .notice, .resized:
+        case .saved, .confirmed, .declined, .notice, .resized, .text:
             break
         }
         return []
