@@ -44,6 +44,9 @@ struct ActTests {
         (.escalateDeviation(25, to: .busGroup), "deviation", 25, "escalation bus_group"),
         (.escalateDeviation(25, to: .bussam), "deviation", 25, "escalation bussam"),
         (.answerDeviation(26), "deviation", 26, "answer"),
+        (.assessMaturity(plan: 27), "plan", 27, "maturity"),
+        (.protectChild(28), "child", 28, "protected identity"),
+        (.protectFamilyMember(29), "familyMember", 29, "protected identity"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -65,11 +68,11 @@ struct ActTests {
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
-                .answerDeviation:
+                .answerDeviation, .assessMaturity, .protectChild, .protectFamilyMember:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 32)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 35)
     }
 }
