@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for the audit log's hash chain (Foundation on Linux has no CryptoKit).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"4.0.0"),
     ],
     targets: [
         // No pkgConfig: SwiftPM would drop its -D_XOPEN_SOURCE flag with a warning anyway; the
@@ -24,7 +26,10 @@ let package = Package(
         // The store: GRDB records, migrations (frozen SQL), access, queries, the review.
         .target(
             name: "SIPModel",
-            dependencies: ["SIPDomain", "SIPText", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SIPDomain", "SIPText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/data"), .copy("Resources/sql")]
         ),
         // Fictional demo data, through the store.

@@ -14,6 +14,8 @@ public enum Act: Sendable, Equatable {
     case demo
     /// Logged after a restore that was authorized beforehand.
     case restore
+    /// A copy of the whole database was written (`sip-tui backup`).
+    case backup
 
     // Plans
     case createPlan(Int64)
@@ -60,8 +62,8 @@ public enum Act: Sendable, Equatable {
     public var entity: SIPError.Entity {
         switch self {
         case .firstAdministrator, .addUser, .setRole: .user
-        case .setting, .demo, .restore, .createPlan, .updatePlan, .changeStatus, .viewPlan, .giveCopy, .purgePlan,
-            .assessMaturity:
+        case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .giveCopy,
+            .purgePlan, .assessMaturity:
             .plan
         case .createChild, .protectChild: .child
         case .addFamilyMember, .protectFamilyMember: .familyMember
@@ -78,7 +80,7 @@ public enum Act: Sendable, Equatable {
     /// The id of the record the audit line is about; nil for users and database-wide acts.
     public var entityId: Int64? {
         switch self {
-        case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore:
+        case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .backup:
             nil
         case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .giveCopy(let id),
             .purgePlan(let id), .createChild(let id), .addFamilyMember(let id), .addParticipant(let id),
@@ -102,6 +104,7 @@ public enum Act: Sendable, Equatable {
         case .setting: "setting"
         case .demo: "demo"
         case .restore: "restore"
+        case .backup: "backup"
         case .createPlan, .createChild, .addFamilyMember, .addParticipant, .addConsent, .scheduleMeeting,
             .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
             "create"

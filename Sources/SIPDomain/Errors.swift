@@ -71,10 +71,18 @@ public enum SIPError: Error, Equatable, Sendable {
     case unknownSystemGroup(String)
     /// The files could not be given to the shared group (the user is not a member).
     case cannotShare(path: String, group: String)
+    /// Shared mode (the program setgid to a service group): a file or directory of the installation is
+    /// not as it must be (`expected`, e.g. "root:sip 2770"), or the configuration is missing or not root's.
+    case sharedSetupUnsafe(path: String, expected: String, found: String)
+    /// What this command does is not available in shared mode (the benchmark opens any path).
+    case notInSharedMode
     case integrityFailed(String)
     case foreignKeyViolations(Int)
     /// The review's tallies differ from a fresh count of the rows (`sip-tui check --repair` recounts).
     case reviewTalliesStale(Int)
+    /// The audit log's hash chain breaks at this row: it, or a row before it, was changed,
+    /// inserted or removed behind the program's back.
+    case auditChainBroken(row: Int64)
     case storage(String)
 }
 

@@ -17,18 +17,23 @@ public struct CheckReport: Sendable, Equatable {
 
 extension Store {
     /// Runs SQLite's integrity and foreign-key checks, recounts the review's tallies and compares,
-    /// and verifies that the database files are readable by their owner only.
+    /// verifies the audit log's hash chain, and that the database files are readable by their owner only.
     public func check() throws -> CheckReport {
         var report = CheckReport()
         report.problems += Store.permissionProblems(path: path, sharedGroup: sharedGroup)
-        let (integrity, violations, stale) = try read { db in
+        let (integrity, violations, stale, broken) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
-            return (integrity, violations, integrity == ["ok"] ? try ReviewTally.differences(db) : 0)
+            let sound = integrity == ["ok"]
+            return (
+                integrity, violations, sound ? try ReviewTally.differences(db) : 0,
+                sound ? try AuditChain.firstBrokenRow(db) : nil
+            )
         }
         if integrity != ["ok"] { report.problems.append(.integrityFailed(integrity.prefix(3).joined(separator: "; "))) }
         if violations > 0 { report.problems.append(.foreignKeyViolations(violations)) }
         if stale > 0 { report.problems.append(.reviewTalliesStale(stale)) }
+        if let broken { report.problems.append(.auditChainBroken(row: broken)) }
         return report
     }
 

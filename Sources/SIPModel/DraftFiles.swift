@@ -69,6 +69,11 @@ public struct DraftFiles: Sendable {
 
     /// Writes the file atomically, owner-only. Throws when the directory or the file cannot be written.
     public func write(_ kind: Kind, user: String, id: Int64, fields: [String: String], savedAt: Date) throws {
+        // The user's own file, written with the user's own group (in shared mode: not the service group).
+        try UserFiles.write { try writeAsUser(kind, user: user, id: id, fields: fields, savedAt: savedAt) }
+    }
+
+    private func writeAsUser(_ kind: Kind, user: String, id: Int64, fields: [String: String], savedAt: Date) throws {
         try makeDirectory()
         let content = Content(
             database: databasePath, user: user, kind: kind.rawValue, id: id, fields: fields, savedAt: savedAt)
@@ -107,6 +112,10 @@ public struct DraftFiles: Sendable {
 
     /// The kept fields and when they were kept; nil when there is no file (or it is not this user's).
     public func read(_ kind: Kind, user: String, id: Int64) -> (fields: [String: String], savedAt: Date)? {
+        UserFiles.write { readAsUser(kind, user: user, id: id) }
+    }
+
+    private func readAsUser(_ kind: Kind, user: String, id: Int64) -> (fields: [String: String], savedAt: Date)? {
         let path = file(kind, user: user, id: id)
         var info = stat()
         // Only a regular file of ours, that nobody else can read or have written.
@@ -123,7 +132,7 @@ public struct DraftFiles: Sendable {
     /// The ids of every kept file of this kind, database and user.
     public func ids(_ kind: Kind, user: String) -> [Int64] {
         let prefix = (file(kind, user: user, id: 0) as NSString).lastPathComponent.dropLast("0.json".count)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let names = UserFiles.write { (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] }
         return names.compactMap { name in
             guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
             return Int64(name.dropFirst(prefix.count).dropLast(".json".count))
@@ -131,7 +140,7 @@ public struct DraftFiles: Sendable {
     }
 
     public func remove(_ kind: Kind, user: String, id: Int64) {
-        unlink(file(kind, user: user, id: id))
+        UserFiles.write { _ = unlink(file(kind, user: user, id: id)) }
     }
 
     /// The directory, 0700 and ours; an existing one of someone else's, or a symbolic link, is refused.

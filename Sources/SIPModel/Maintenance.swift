@@ -5,25 +5,34 @@ import SIPText
 
 /// One line of `sip-tui audit`.
 public struct AuditLine: Codable, Equatable, Sendable {
+    /// The row's number in the log (what `check` names when the chain breaks there).
+    public var id: Int64
     public var at: String
     public var user: String
     public var entity: String
     public var entityId: Int64?
     public var action: String
-    /// What changed (field: before -> after), where the change kept it; empty after a purge.
+    /// What changed (field: before -> after), where the change kept it; empty after a purge. An
+    /// administrator is shown the names of a plan's changed fields only, never their values.
     public var detail: String
+    /// The row does not hold what the program writes (an unknown entity, a NULL or text where a
+    /// number belongs, a date that is none): its fields are shown as stored, as far as they are text.
+    public var malformed: Bool = false
 }
 
 extension Store {
     /// The audit trail, oldest first: who saw or changed what, and when, with what changed. With
     /// `planId`, everything about that plan and its consents, participants, meetings and
     /// interventions, so the family can be told who has seen it.
+    ///
+    /// An administrator sees every line, with the names of a plan's changed fields but not their
+    /// values; a coordinator who may see plan `planId` sees that plan's trail with the values.
     public func auditTrail(planId: Int64? = nil, user: String? = nil, from: Day? = nil, to: Day? = nil) throws
         -> [AuditLine]
     {
-        try requireSignedIn(.maintenance)
         let zone = context.timeZone
         return try read { db in
+            let showsValues = try self.auditShowsValues(db, planId: planId)
             var conditions: [String] = []
             var arguments: [String: (any DatabaseValueConvertible)?] = [:]
             if let planId {
@@ -53,21 +62,37 @@ extension Store {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT l.at, l.user, l.entity, l.entityId, l.action, COALESCE(d.detail, '') AS detail
+                    SELECT l.id, l.at, l.user, l.entity, l.entityId, l.action, d.detail
                     FROM auditLog l LEFT JOIN auditDetail d ON d.auditId = l.id \(whereClause) ORDER BY l.id
                     """, arguments: StatementArguments(arguments)
-            ).map { row in
-                AuditLine(
-                    at: LocalTime.iso(row["at"], zone), user: row["user"], entity: row["entity"],
-                    entityId: row["entityId"], action: row["action"], detail: row["detail"])
-            }
+            ).map { row in AuditLine(row, zone: zone, showsValues: showsValues) }
         }
+    }
+
+    /// Whether the signed-in user may read the audit trail asked for, and with changed values:
+    /// an administrator without values, a coordinator who may see the plan with them, the
+    /// library used directly (not signed in) with them.
+    private func auditShowsValues(_ db: Database, planId: Int64?) throws -> Bool {
+        guard let access = try currentAccess(db) else { return true }
+        if access.can(.maintenance) { return false }
+        guard let planId, access.can(.plans) else {
+            try access.require(.maintenance)
+            return false
+        }
+        guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+        try requireVisible(db, planId: planId)
+        return true
     }
 
     /// Copies the live database to `destination` with SQLite's online backup (readers and writers
     /// may go on meanwhile). The copy is created owner-only and checked before this returns.
     public func backup(to destination: String) throws {
         try requireSignedIn(.maintenance)
+        // The copy is the user's own file, written with the user's group (shared mode: not the service group).
+        try UserFiles.write { try backupAsUser(to: destination) }
+    }
+
+    private func backupAsUser(to destination: String) throws {
         let directory = (destination as NSString).deletingLastPathComponent
         guard directory.isEmpty || FileManager.default.fileExists(atPath: directory) else {
             throw SIPError.directoryMissing(directory)
@@ -75,6 +100,8 @@ extension Store {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw SIPError.invalidValue(field: .place, value: destination)
         }
+        // The line goes in first, so that the copy carries it too (a restore of it keeps it).
+        try write { db in try self.audit(db, .backup, detail: (destination as NSString).lastPathComponent) }
         umask(0o077)
         // Created here, owner-only and never through a link: a name planted meanwhile (a dangling
         // symlink passes the test above) is refused, not followed.
@@ -101,17 +128,33 @@ extension Store {
     /// changed: an older backup is brought up to date in the restored copy.
     public func restore(from source: String) throws {
         try requireSignedIn(.maintenance)
-        guard FileManager.default.fileExists(atPath: source) else { throw SIPError.cannotOpen(source) }
-        // A FIFO or device would block the read below (a link to a backup is fine: it is only read).
-        var info = stat()
-        if stat(source, &info) == 0, let kind = DatabaseFiles.kind(of: info.st_mode) {
-            throw SIPError.notAPlainFile(path: source, kind: kind)
+        // The source is found and opened with the user's own rights (shared mode: not the service group's).
+        let incoming = try UserFiles.write { () throws -> DatabaseQueue in
+            guard FileManager.default.fileExists(atPath: source) else { throw SIPError.cannotOpen(source) }
+            // A FIFO or device would block the read below (a link to a backup is fine: it is only read).
+            var info = stat()
+            if stat(source, &info) == 0, let kind = DatabaseFiles.kind(of: info.st_mode) {
+                throw SIPError.notAPlainFile(path: source, kind: kind)
+            }
+            try Store.checkHeader(source)
+            var config = Configuration()
+            config.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: source, configuration: config)
+                do {
+                    // Its first read opens what SQLite needs beside it (a WAL's index), still as the user.
+                    try queue.read { db in _ = try db.tableExists("plan") }
+                } catch {
+                    try? queue.close()
+                    throw error
+                }
+                return queue
+            } catch {
+                throw SIPError.from(error, path: source)
+            }
         }
-        try Store.checkHeader(source)
-        var config = Configuration()
-        config.readonly = true
+        var replaced = ""
         do {
-            let incoming = try DatabaseQueue(path: source, configuration: config)
             defer { try? incoming.close() }
             try incoming.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -124,13 +167,19 @@ extension Store {
                 }
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(source) }
             }
+            // The restored log replaces this one: its line says up to where the replaced one went.
+            replaced = try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
+                    .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
+            } ?? ""
             try incoming.backup(to: writer)
             try Schema.migrator.migrate(writer)
         } catch {
             throw SIPError.from(error, path: source)
         }
+        let detail = (source as NSString).lastPathComponent + replaced
         try write { db in
-            try self.appendAudit(db, .restore, detail: (source as NSString).lastPathComponent)
+            try self.appendAudit(db, .restore, detail: detail)
         }
     }
 }
@@ -255,5 +304,45 @@ extension Store {
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"plan\" WHERE childId = ?", arguments: [oldChild]) == 0 {
             try db.execute(sql: "DELETE FROM child WHERE id = ?", arguments: [oldChild])
         }
+    }
+}
+
+extension AuditLine {
+    /// A stored row as a line; never traps on what another program may have written.
+    init(_ row: Row, zone: TimeZone, showsValues: Bool) {
+        let text = { (column: String) -> String? in
+            guard case .string(let value) = (row[column] as DatabaseValue).storage else { return nil }
+            return value
+        }
+        let raw = { (column: String) -> String in
+            let value: DatabaseValue = row[column]
+            return text(column) ?? (value.isNull ? "NULL" : value.description)
+        }
+        let idValue: DatabaseValue = row["entityId"]
+        let entityId = Int64.fromDatabaseValue(idValue)
+        let date = text("at").flatMap { Date.fromDatabaseValue($0.databaseValue) }
+        let entity = text("entity")
+        let action = text("action")
+        id = row["id"]
+        malformed =
+            date == nil || text("user") == nil || action == nil
+            || entity.flatMap(SIPError.Entity.init(rawValue:)) == nil || (!idValue.isNull && entityId == nil)
+        at = date.map { LocalTime.iso($0, zone) } ?? raw("at")
+        user = raw("user")
+        self.entity = raw("entity")
+        self.entityId = entityId
+        self.action = raw("action")
+        let stored = text("detail") ?? ""
+        detail =
+            showsValues || malformed ? (malformed ? "" : stored)
+            : AuditLine.withoutValues(stored, entity: self.entity, action: self.action)
+    }
+
+    /// What an administrator sees of a detail: of a plan's changed fields, their names only.
+    static func withoutValues(_ detail: String, entity: String, action: String) -> String {
+        guard entity == SIPError.Entity.plan.rawValue, action == Act.updatePlan(0).auditAction, !detail.isEmpty
+        else { return detail }
+        let names = Plan.editableFields.map(\.rawValue) + ["leadAgencyId"]
+        return names.filter { detail.hasPrefix("\($0): ") || detail.contains("; \($0): ") }.joined(separator: ", ")
     }
 }

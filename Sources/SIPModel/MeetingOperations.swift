@@ -78,7 +78,8 @@ extension Store {
         try read { db in
             guard let deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
             try self.requireVisible(db, deviationId: id)
-            return deviation
+            // A reader who may not see the plan reads its text with identities masked.
+            return deviation.screened(try self.identityScreen(db, deviationPlan: deviation.planId))
         }
     }
 
@@ -239,10 +240,16 @@ extension Store {
     public func deviationHistory(_ id: Int64) throws -> [DeviationChange] {
         try read { db in
             try self.requireVisible(db, deviationId: id)
+            let planId = try Int64.fetchOne(db, sql: "SELECT planId FROM deviation WHERE id = ?", arguments: [id])
+            let screen = try self.identityScreen(db, deviationPlan: planId)
             return try DeviationChange.filter(DeviationChange.Columns.deviationId == id).order(
                 DeviationChange.Columns.changedAt, DeviationChange.Columns.id
             )
-            .fetchAll(db)
+            .fetchAll(db).map { change in
+                var change = change
+                if let screen { change.note = screen.mask(change.note) }
+                return change
+            }
         }
     }
 

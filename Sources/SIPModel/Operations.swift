@@ -462,7 +462,9 @@ extension Store {
             try db.execute(
                 sql: "INSERT INTO maturityAssessment (planId, reason, assessedOn, recordedBy) VALUES (?, ?, ?, ?)",
                 arguments: [planId, reason, today, self.context.user])
-            try self.audit(db, .assessMaturity(plan: planId), detail: reason)
+            // The reason is kept with the assessment (purged with the plan), not in the audit detail an
+            // administrator reads.
+            try self.audit(db, .assessMaturity(plan: planId))
         }
     }
 
@@ -629,6 +631,8 @@ extension Store {
             guard try DeviationKind.exists(db, key: kind) else {
                 throw SIPError.invalidValue(field: .description, value: kind)
             }
+            // A chair links only to a plan of their group; any other is "not found", as a missing one.
+            if let planId, try !self.planLinkable(db, planId) { throw SIPError.notFound(.plan, planId) }
             var deviation = deviationDraft
             try deviation.insert(db)
             try self.recordDeviationChange(db, deviation.id!, what: "registered")

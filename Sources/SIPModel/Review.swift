@@ -10,6 +10,8 @@ public struct GroupReview: Codable, Equatable, Sendable {
     public struct Figure: Codable, Equatable, Sendable {
         public var count: Int
         public var ids: [Int64]
+        /// Hidden from a chair (then the count is not written out): see `suppressed(below:)`.
+        public var suppressed: Suppression? = nil
     }
 
     public struct ResponseTimes: Codable, Equatable, Sendable {
@@ -19,6 +21,8 @@ public struct GroupReview: Codable, Equatable, Sendable {
         public var maxDays: Int?
         /// Registered or sent, and past the response date.
         public var overdue: Figure
+        /// Too few answers to show their number and days.
+        public var suppressed: Suppression? = nil
     }
 
     public static let ageBands = ["0-5", "6-12", "13-15", "16-17", "18+"]
@@ -45,6 +49,9 @@ public struct GroupReview: Codable, Equatable, Sendable {
     public var openPlansBySexAndAge: [String: [String: Int]]
     /// Every deviation kind (code, Swedish, English), in the order of `data/deviation-kinds.tsv`.
     public var deviationKinds: [DeviationKind]
+    /// Set when small counts are hidden: the threshold, and the sex-by-age cells hidden.
+    public var suppressBelow: Int? = nil
+    public var openPlansBySexAndAgeSuppressed: [String: [String: Suppression]] = [:]
 
     public static func ageBand(_ age: Int) -> String {
         switch age {
@@ -402,6 +409,11 @@ extension Day {
     }
 }
 
+extension GroupReview {
+    /// A figure's count as shown: a mark when it is hidden.
+    func text(_ figure: Figure) -> String { figure.suppressed.map(mark) ?? String(figure.count) }
+}
+
 /// What the ids behind a figure are.
 public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations }
 
@@ -424,8 +436,8 @@ public enum ReviewTable {
                 let counted = r[keyPath: single.value]
                 rows.append(
                     (
-                        c.review(single.section), c.review(single.item), String(counted.count), counted.ids,
-                        single.figure
+                        c.review(single.section), c.review(single.item), r.text(counted), counted.ids,
+                        counted.suppressed == nil ? single.figure : nil
                     ))
             case .keyed(let keyed):
                 let figures = r[keyPath: keyed.value], name = keyed.name(r, c)
@@ -433,17 +445,19 @@ public enum ReviewTable {
                     let counted = figures[key] ?? .init(count: 0, ids: [])
                     rows.append(
                         (
-                            c.review(keyed.section), name(key), String(counted.count), counted.ids,
-                            keyed.figure(key)
+                            c.review(keyed.section), name(key), r.text(counted), counted.ids,
+                            counted.suppressed == nil ? keyed.figure(key) : nil
                         ))
                 }
             case .value(let section, let item, let value):
-                rows.append((c.review(section), c.review(item), value(r, decimal), [], nil))
+                let hidden = r.responseTimes.suppressed.map { item == .answered ? r.mark($0) : "–" }
+                rows.append((c.review(section), c.review(item), hidden ?? value(r, decimal), [], nil))
             case .bySexAndAge:
                 for sex in Sex.allCases {
                     for band in GroupReview.ageBands {
                         let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
-                        rows.append((c.review(.openPlansBySexAndAge), "\(c.sex(sex)) \(band)", String(count), [], nil))
+                        let text = r.openPlansBySexAndAgeSuppressed[sex.rawValue]?[band].map(r.mark) ?? String(count)
+                        rows.append((c.review(.openPlansBySexAndAge), "\(c.sex(sex)) \(band)", text, [], nil))
                     }
                 }
             }
@@ -642,15 +656,18 @@ extension Store {
 /// Text charts: one row per month, a bar of `#` scaled to the widest value, the number beside it.
 /// Plain ASCII, so it reads the same in monochrome and on any terminal.
 public enum TextChart {
-    public static func bars(labels: [String], values: [Int], width: Int) -> [String] {
+    /// `marks`: a value shown as this text (a hidden count), without a bar.
+    public static func bars(labels: [String], values: [Int], width: Int, marks: [String?] = []) -> [String] {
         let labelWidth = labels.map(\.count).max() ?? 0
-        let maximum = max(1, values.max() ?? 0)
-        let numberWidth = String(maximum).count
+        let shown = values.enumerated().map { marks.indices.contains($0) && marks[$0] != nil ? 0 : $1 }
+        let texts = values.indices.map { i in (marks.indices.contains(i) ? marks[i] : nil) ?? String(values[i]) }
+        let maximum = max(1, shown.max() ?? 0)
+        let numberWidth = texts.map(\.count).max() ?? 1
         let room = max(1, width - labelWidth - numberWidth - 3)
-        return zip(labels, values).map { label, value in
-            let length = value == 0 ? 0 : max(1, value * room / maximum)
+        return zip(labels, zip(shown, texts)).map { label, value in
+            let length = value.0 == 0 ? 0 : max(1, value.0 * room / maximum)
             return label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + " "
-                + String(repeating: " ", count: numberWidth - String(value).count) + String(value) + " "
+                + String(repeating: " ", count: numberWidth - value.1.count) + value.1 + " "
                 + String(repeating: "#", count: length)
         }
     }
@@ -658,27 +675,41 @@ public enum TextChart {
 
 extension Trends {
     /// The three charts and the per-kind table, for a screen or a terminal `width` columns wide.
-    public func text(catalog c: Catalog, width: Int) -> String {
+    /// - Parameter suppressBelow: counts from 1 to one under it are shown as "<N"; in the table by
+    ///   kind, as many more of a month as it takes so the month's total gives none away ("..").
+    public func text(catalog c: Catalog, width: Int, suppressBelow threshold: Int = 1) -> String {
         let labels = months
         var out: [String] = []
+        func marks(_ state: [Suppression?]) -> [String?] {
+            state.map { $0.map { $0 == .small ? "<\(threshold)" : ".." } }
+        }
         func chart(_ title: String, _ values: [Int]) {
             out.append(title)
-            out += TextChart.bars(labels: labels, values: values, width: width).map { "  " + $0 }
+            let state = CellSuppression.solve(values, dimensions: [], threshold: threshold)
+            out += TextChart.bars(labels: labels, values: values, width: width, marks: marks(state)).map { "  " + $0 }
             out.append("")
         }
         chart(c(.plansStartedPerMonth), plansStarted)
         chart(c(.meetingsHeldPerMonth), meetingsHeld)
         chart(c(.deviationsPerMonth), deviationsTotal)
+        // Each month's column of the table by kind adds up to the month's total above.
+        let kindCounts = deviationKinds.map { deviationsByKind[$0.code] ?? Array(repeating: 0, count: 12) }
+        var cellMarks = kindCounts.map { $0.map { _ -> String? in nil } }
+        for month in months.indices {
+            let column = kindCounts.map { $0[month] }
+            let state = CellSuppression.solve(column, dimensions: [Array(column.indices)], threshold: threshold)
+            for (row, mark) in marks(state).enumerated() { cellMarks[row][month] = mark }
+        }
         out.append(c(.deviationsByKindAndMonth))
         let nameWidth = max(10, min(24, width - 12 * 3 - 2))
         out.append("  " + String(repeating: " ", count: nameWidth) + months.map { " " + $0.suffix(2) }.joined())
-        for kind in deviationKinds {
-            let counts = deviationsByKind[kind.code] ?? Array(repeating: 0, count: 12)
+        for (row, kind) in deviationKinds.enumerated() {
+            let counts = kindCounts[row].enumerated().map { cellMarks[row][$0] ?? String($1) }
             var name = c.name(of: kind)
             if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
             out.append(
                 "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                    + counts.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + String($0) }.joined())
+                    + counts.map { String(repeating: " ", count: max(0, 3 - $0.count)) + $0 }.joined())
         }
         return out.joined(separator: "\n")
     }

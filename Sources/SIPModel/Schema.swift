@@ -233,7 +233,13 @@ enum Schema {
                     END;
                     """)
         }
-        migrator.registerMigration("v12-consent-access") { db in
+        migrator.registerMigration("v12-audit-chain") { db in
+            // The audit log as evidence: a hash chain over its rows, filled for the rows before it,
+            // and triggers that refuse every rewrite (INSERT OR REPLACE included) and any row that
+            // does not continue the chain.
+            try db.execute(sql: FrozenSQL.text("v12-audit-chain.sql"))
+        }
+        migrator.registerMigration("v13-consent-access") { db in
             // Protected identity (skyddade personuppgifter) on a child or family member: their address
             // is never shown. A maturity assessment lets a younger child's own consent count.
             try db.execute(

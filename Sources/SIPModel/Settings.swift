@@ -12,6 +12,9 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var followUpDays = 90
     /// Days a concerned organisation has to answer a BUS deviation.
     public var deviationResponseDays = 30
+    /// Counts below this are shown to chairs as "<N" (1: none hidden). Not days, but a local setting
+    /// kept and set the same way.
+    public var suppressBelow = 3
     /// The age from which a child's own consent counts (younger: with a recorded maturity assessment).
     public var childConsentAge = 15
 
@@ -19,7 +22,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
 
     /// The names the settings are stored and set by.
     public static let names = [
-        "first-meeting-days", "follow-up-days", "deviation-response-days", "child-consent-age",
+        "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
     ]
 
     /// The values a setting may take: days, or for `child-consent-age` years.
@@ -33,6 +36,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "first-meeting-days": return firstMeetingDays
             case "follow-up-days": return followUpDays
             case "deviation-response-days": return deviationResponseDays
+            case "suppress-below": return suppressBelow
             case "child-consent-age": return childConsentAge
             default: return nil
             }
@@ -43,6 +47,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "first-meeting-days": firstMeetingDays = newValue
             case "follow-up-days": followUpDays = newValue
             case "deviation-response-days": deviationResponseDays = newValue
+            case "suppress-below": suppressBelow = newValue
             case "child-consent-age": childConsentAge = newValue
             default: break
             }
@@ -51,6 +56,9 @@ public struct Deadlines: Equatable, Sendable, Codable {
 }
 
 extension Store {
+    /// The threshold under which chairs see a count as "<N".
+    public func suppressBelow() throws -> Int { try deadlines().suppressBelow }
+
     public func deadlines() throws -> Deadlines {
         try read { db in try Store.deadlines(db) }
     }

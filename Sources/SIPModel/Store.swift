@@ -11,7 +11,7 @@ import GRDB
 
 /// Who is acting and when: injected so that "overdue" and the audit trail are testable.
 public struct SessionContext: Sendable {
-    /// The OS user name: the identity recorded in the audit log.
+    /// The OS user name (of the real uid, also when the program runs setgid): the identity recorded in the audit log.
     public var user: String
     public var now: @Sendable () -> Date
     public var timeZone: TimeZone
@@ -25,7 +25,7 @@ public struct SessionContext: Sendable {
     /// The real user and clock.
     public static func current() -> SessionContext {
         let name =
-            getpwuid(geteuid()).flatMap { String(validatingCString: $0.pointee.pw_name) }
+            getpwuid(getuid()).flatMap { String(validatingCString: $0.pointee.pw_name) }
             ?? ProcessInfo.processInfo.environment["USER"] ?? "okänd"
         return SessionContext(user: name, now: { Date() })
     }
@@ -69,6 +69,9 @@ public final class Store: Sendable {
     let busyTimeout: TimeInterval
     /// Where drafts go that the database cannot take.
     public let draftFiles: DraftFiles
+    /// Owning the database file lets its owner manage users; never in shared mode, where the file is
+    /// merely whoever created it and only the administrator role counts.
+    let fileOwnerManagesUsers: Bool
 
     /// Opens (creating and migrating when new) the database at `path`.
     /// - Parameter createDirectory: create a missing parent directory (mode 0700); used for the default location.
@@ -76,9 +79,11 @@ public final class Store: Sendable {
     ///   database or WAL that group or others can read is refused.
     /// - Parameter stateDirectory: where drafts go that cannot be written to the database; default
     ///   `$XDG_STATE_HOME/sip-tui`.
+    /// - Parameter fileOwnerManagesUsers: false in shared mode (see `SharedMode`).
     public init(
         path: String, context: SessionContext, createDirectory: Bool = false,
-        busyTimeout: TimeInterval = 5, sharedGroup: String? = nil, stateDirectory: String? = nil
+        busyTimeout: TimeInterval = 5, sharedGroup: String? = nil, stateDirectory: String? = nil,
+        fileOwnerManagesUsers: Bool = true
     ) throws {
         let groupId = try sharedGroup.map { name -> gid_t in
             guard let entry = getgrnam(name) else { throw SIPError.unknownSystemGroup(name) }
@@ -91,6 +96,7 @@ public final class Store: Sendable {
         self.context = context
         self.sharedGroup = sharedGroup
         self.busyTimeout = busyTimeout
+        self.fileOwnerManagesUsers = fileOwnerManagesUsers
         draftFiles = DraftFiles(directory: stateDirectory ?? DraftFiles.defaultDirectory(), databasePath: path)
         let directory =
             (path as NSString).deletingLastPathComponent.isEmpty
@@ -112,7 +118,7 @@ public final class Store: Sendable {
         // O_EXCL|O_NOFOLLOW, so a file or link planted meanwhile is checked as existing, never opened.
         var identity = try DatabaseFiles.check(path, sharedGroup: groupId)
         if identity == nil {
-            if Glibc.access(directory, W_OK) != 0 { throw SIPError.directoryNotWritable(directory) }
+            if !Store.mayWrite(directory) { throw SIPError.directoryNotWritable(directory) }
             _ = try DatabaseFiles.createExclusively(path)
             identity = try DatabaseFiles.check(path, sharedGroup: groupId)
         }
@@ -125,7 +131,7 @@ public final class Store: Sendable {
         }
         // A database that others can read is refused; an empty file is made owner-only below.
         if groupId == nil, !isNew, let problem = Store.permissionProblems(path: path).first { throw problem }
-        if isNew && Glibc.access(directory, W_OK) != 0 {
+        if isNew && !Store.mayWrite(directory) {
             throw SIPError.directoryNotWritable(directory)
         }
 
@@ -135,6 +141,8 @@ public final class Store: Sendable {
         config.label = "sip-tui"
         config.prepareDatabase { db in
             db.add(function: Store.fold)
+            // The audit log's hash chain (its triggers and migration v12 call it).
+            db.add(function: AuditChain.function)
             // Deleted personal data (a purge) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // A REPLACE deletes the row it replaces: with this on, the review's tally triggers see it.
@@ -175,6 +183,12 @@ public final class Store: Sendable {
                 chmod(path + suffix, 0o600)
             }
         }
+    }
+
+    /// Whether this process may create files in `directory`, by its effective ids (access(2) asks for
+    /// the real ones: in shared mode only the effective group may enter the database's directory).
+    static func mayWrite(_ directory: String) -> Bool {
+        faccessat(AT_FDCWD, directory, W_OK, AT_EACCESS) == 0
     }
 
     /// Gives the database files to `groupId` with mode 0660, where they are not so already.
@@ -270,13 +284,11 @@ public final class Store: Sendable {
     /// The audit line alone, for an act authorised before (a restore: the users it was authorised
     /// by may not be in what was restored).
     func appendAudit(_ db: Database, _ act: Act, detail: String) throws {
-        var entry = AuditEntry(
-            id: nil, at: context.now(), user: context.user, entity: act.entity.rawValue,
-            entityId: act.entityId, action: act.auditAction, detail: "")
-        try entry.insert(db)
+        let id = try AuditChain.append(
+            db, at: context.now(), user: context.user, entity: act.entity.rawValue, entityId: act.entityId,
+            action: act.auditAction)
         if !detail.isEmpty {
-            try db.execute(
-                sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [entry.id, detail])
+            try db.execute(sql: "INSERT INTO auditDetail (auditId, detail) VALUES (?, ?)", arguments: [id, detail])
         }
     }
 

@@ -112,8 +112,9 @@ extension Store {
         return access
     }
 
-    /// The owner of the database file, by OS user name.
+    /// The owner of the database file, by OS user name (nobody in shared mode).
     func isFileOwner(_ login: String) -> Bool {
+        guard fileOwnerManagesUsers else { return false }
         var info = stat()
         guard stat(path, &info) == 0, let entry = getpwuid(info.st_uid) else { return false }
         return String(cString: entry.pointee.pw_name) == login
@@ -237,7 +238,7 @@ extension Store {
             try access.require(.users)
         case .setting:
             try access.require(.settings)
-        case .demo, .purgePlan:
+        case .demo, .purgePlan, .backup:
             try access.require(.maintenance)
         case .restore:
             // Authorised before the restore (only its audit line is written after, with appendAudit,

@@ -23,6 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: .hidden) var firstScreenOnly = false
 
     func run() throws {
+        // The benchmark opens the database by path, with no role: never with a service group's rights.
+        if (try? SharedMode.detect()) != nil || getegid() != getgid() { global.fail(.notInSharedMode) }
         if firstScreenOnly { return try firstScreen() }
         let location = DatabaseLocation.resolve(option: global.db)
         let bench = try global.withStore { store -> Bench in

@@ -20,6 +20,28 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Text to stdout, or to a new file `path` (`--output`): the user's own (mode 0600, created with
+    /// O_EXCL|O_NOFOLLOW, so an existing name or a planted link is refused) and, in shared mode, with
+    /// the user's group rather than the service group. `document`: written as it is (see `writeDocument`).
+    static func write(_ text: String, to path: String?, document: Bool = false) throws {
+        let content = document ? text : TerminalText.safe(text, keepNewlines: true)
+        guard let path else { return FileHandle.standardOutput.write(Data(content.utf8)) }
+        try UserFiles.write {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                if errno == EEXIST { throw SIPError.invalidValue(field: .place, value: path) }
+                throw SIPError.directoryNotWritable((path as NSString).deletingLastPathComponent)
+            }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            do {
+                try handle.write(contentsOf: Data(content.utf8))
+                try handle.synchronize()
+            } catch {
+                throw SIPError.directoryNotWritable((path as NSString).deletingLastPathComponent)
+            }
+        }
+    }
+
     /// JSON with every control, bidirectional and zero-width character of a string as `\uXXXX`.
     static func json<T: Encodable>(_ value: T) throws -> String {
         OutputSafety.escapingJSON(String(decoding: try PlanDocument.encoder().encode(value), as: UTF8.self))

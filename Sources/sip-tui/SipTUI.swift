@@ -20,11 +20,18 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store and signs the OS user in, checking they may do `capability`; turns any
     /// failure into one clear line on stderr and exit code 1.
     func withStore<T>(requiring capability: Access.Capability? = nil, _ body: (Store) throws -> T) throws -> T {
-        let location = DatabaseLocation.resolve(option: db)
         do {
-            let store = try Store(
-                path: location.path, context: .current(), createDirectory: location.isDefault,
-                sharedGroup: sharedGroup)
+            let store: Store
+            if let shared = try sharedMode() {
+                store = try Store(
+                    path: shared.database, context: .current(), sharedGroup: shared.group,
+                    fileOwnerManagesUsers: false)
+            } else {
+                let location = DatabaseLocation.resolve(option: db)
+                store = try Store(
+                    path: location.path, context: .current(), createDirectory: location.isDefault,
+                    sharedGroup: sharedGroup)
+            }
             defer { try? store.close() }
             let access = try store.signIn()
             if let capability { try access.require(capability) }
@@ -32,6 +39,20 @@ struct GlobalOptions: ParsableArguments {
         } catch let error as SIPError {
             fail(error)
         }
+    }
+
+    /// The shared mode when the program runs setgid to its service group (see `SharedMode`): then only
+    /// the configured database is opened, whatever `--db` or `$SIP_TUI_DB` say (one line tells so), and
+    /// its directory must be as installed.
+    func sharedMode() throws -> SharedMode? {
+        guard let shared = try SharedMode.detect() else { return nil }
+        let asked = DatabaseLocation.resolve(option: db)
+        if !asked.isDefault && SharedMode.standardized(asked.path) != SharedMode.standardized(shared.database) {
+            FileHandle.standardError.write(
+                Data(("sip-tui: " + catalog(.databaseOptionIgnored) + " " + shared.database + "\n").utf8))
+        }
+        if let problem = shared.directoryProblems().first { throw problem }
+        return shared
     }
 
     func fail(_ error: SIPError) -> Never {
@@ -58,7 +79,7 @@ struct SipTUI: ParsableCommand {
         subcommands: [
             DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
             UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
-            CheckCommand.self, BenchCommand.self,
+            CheckCommand.self, BenchCommand.self, InstallSharedCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

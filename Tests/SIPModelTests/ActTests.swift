@@ -13,6 +13,7 @@ struct ActTests {
         (.setting, "plan", nil, "setting"),
         (.demo, "plan", nil, "demo"),
         (.restore, "plan", nil, "restore"),
+        (.backup, "plan", nil, "backup"),
         (.createPlan(1), "plan", 1, "create"),
         (.updatePlan(2), "plan", 2, "update"),
         (.changeStatus(plan: 3), "plan", 3, "status"),
@@ -63,7 +64,7 @@ struct ActTests {
     func everyActListed() {
         func listed(_ act: Act) -> Bool {
             switch act {
-            case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .createPlan, .updatePlan,
+            case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .backup, .createPlan, .updatePlan,
                 .changeStatus, .viewPlan, .giveCopy, .purgePlan, .createChild, .addFamilyMember, .addParticipant,
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
@@ -73,6 +74,6 @@ struct ActTests {
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 35)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 36)
     }
 }

@@ -62,8 +62,17 @@ struct OutputSafetyTests {
                 let count = sql.filter { $0 == "?" }.count
                 try db.execute(sql: sql, arguments: StatementArguments(Array(repeating: h, count: count)))
             }
+            // An audit row of hostile text, appended as the chain requires (the log refuses any other insert).
             try db.execute(
-                sql: "INSERT INTO auditLog (at, user, entity, entityId, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                sql: """
+                    WITH n(id, at, user, entity, entityId, action, detail) AS (
+                        VALUES (IFNULL((SELECT MAX(id) FROM auditLog), 0) + 1, ?, ?, ?, ?, ?, ?))
+                    INSERT INTO auditLog (id, at, user, entity, entityId, action, detail, hash)
+                    SELECT n.id, n.at, n.user, n.entity, n.entityId, n.action, n.detail,
+                           sip_sha256(IFNULL((SELECT hash FROM auditLog ORDER BY id DESC LIMIT 1), '') || ':'
+                                      || \(AuditChain.fields("n")))
+                    FROM n
+                    """,
                 arguments: ["2026-03-16T10:00:00Z", h, h, 1, h, h])
         }
         return (dir, path, plan)

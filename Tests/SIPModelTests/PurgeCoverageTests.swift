@@ -100,6 +100,7 @@ enum PurgeCoverage {
         "auditLog.entity": "an entity code (plan, meeting...)",
         "auditLog.action": "an action code (create, view, purge...)",
         "auditLog.detail": "written empty since v6: what changed lives in auditDetail, which the purge empties",
+        "auditLog.hash": "the hash chain over the row's fields (v12): hex digits, no personal data",
     ]
 
     /// Puts a unique marker into every text column of plan `planId`'s rows (except `allowed`),

@@ -57,6 +57,7 @@ extension Catalog {
                 + AdministrationText.allCases.map { Self(.administration($0)) }
                 + CommandLineText.allCases.map { Self(.commandLine($0)) }
                 + ErrorHintText.allCases.map { Self(.errorHint($0)) }
+                + SharedModeText.allCases.map { Self(.sharedMode($0)) }
         }
     }
 
@@ -74,6 +75,7 @@ extension Catalog {
         case administration(AdministrationText)
         case commandLine(CommandLineText)
         case errorHint(ErrorHintText)
+        case sharedMode(SharedModeText)
 
         func text(in c: Catalog) -> String {
             switch self {
@@ -89,6 +91,7 @@ extension Catalog {
             case .administration(let text): return text.text(in: c)
             case .commandLine(let text): return text.text(in: c)
             case .errorHint(let text): return text.text(in: c)
+            case .sharedMode(let text): return text.text(in: c)
             }
         }
     }

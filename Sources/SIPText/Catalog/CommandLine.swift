@@ -4,7 +4,7 @@ extension Catalog {
     /// Messages of the command line (Sources/sip-tui).
     public enum CommandLineText: CatalogText {
         case noPlans, noDeviations, demoDone, checkOK, talliesRecounted, tuiPlans, needsTerminal, unknownTerminal
-        case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort
+        case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort, auditMalformedRow
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -18,6 +18,7 @@ extension Catalog {
                     "BUS-granskningens räknare är omräknade",
                     "The review's tallies are recounted")
             case .tuiPlans: return pick("planer", "plans")
+            case .auditMalformedRow: return pick("FELAKTIG LOGGRAD", "MALFORMED LOG ROW")
             case .needsTerminal:
                 return pick(
                     "Gränssnittet behöver en terminal; använd underkommandona i skript (sip-tui --help).",
@@ -47,6 +48,7 @@ extension Catalog.Text {
     public static var noDeviations: Self { Self(.commandLine(.noDeviations)) }
     public static var demoDone: Self { Self(.commandLine(.demoDone)) }
     public static var checkOK: Self { Self(.commandLine(.checkOK)) }
+    public static var auditMalformedRow: Self { Self(.commandLine(.auditMalformedRow)) }
     public static var talliesRecounted: Self { Self(.commandLine(.talliesRecounted)) }
     public static var tuiPlans: Self { Self(.commandLine(.tuiPlans)) }
     public static var needsTerminal: Self { Self(.commandLine(.needsTerminal)) }

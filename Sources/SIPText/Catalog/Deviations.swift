@@ -5,7 +5,7 @@ extension Catalog {
     public enum DeviationsText: CatalogText {
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate
         case showDeviation, reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel
-        case noDeviationsYet, closeDeviationQuestion, responseDate
+        case noDeviationsYet, closeDeviationQuestion, responseDate, identityWarning
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -31,6 +31,12 @@ extension Catalog {
                     "Avsluta avvikelsen? Den kan inte öppnas igen.",
                     "Close the deviation? It cannot be reopened.")
             case .responseDate: return pick("Svarsdatum", "Response date")
+            case .identityWarning:
+                return pick(
+                    "Texten verkar innehålla ett personnummer eller ett namn ur planen. BUS-ordförande ser det "
+                        + "maskerat. Skriv om det, eller spara igen för att spara ändå.",
+                    "The text seems to hold a personal identity number or a name from the plan. BUS chairs see it "
+                        + "masked. Rewrite it, or save again to save it as it is.")
             }
         }
     }
@@ -38,6 +44,7 @@ extension Catalog {
 
 extension Catalog.Text {
     public static var deviationRegister: Self { Self(.deviations(.deviationRegister)) }
+    public static var identityWarning: Self { Self(.deviations(.identityWarning)) }
     public static var newDeviation: Self { Self(.deviations(.newDeviation)) }
     public static var sendDeviation: Self { Self(.deviations(.sendDeviation)) }
     public static var answerDeviation: Self { Self(.deviations(.answerDeviation)) }

@@ -4,7 +4,7 @@ extension Catalog {
     /// The second line under an error: what to do about it.
     public enum ErrorHintText: CatalogText {
         case hintNewDatabase, hintRepair, hintCheckPath, hintLocked, hintNewerVersion, hintPermissions
-        case hintSharedGroup, hintAskAdministrator, hintPlantedFile
+        case hintSharedGroup, hintAskAdministrator, hintPlantedFile, hintInstallShared
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -35,6 +35,10 @@ extension Catalog {
                 return pick(
                     "Be systemadministratören lägga till dig i gruppen.",
                     "Ask the system administrator to add you to the group.")
+            case .hintInstallShared:
+                return pick(
+                    "Systemadministratören rättar installationen: sip-tui install-shared --group GRUPP --dir KATALOG",
+                    "The server's administrator fixes the installation: sip-tui install-shared --group GROUP --dir DIR")
             case .hintAskAdministrator:
                 return pick(
                     "Be en administratör lägga till dig: "
@@ -55,4 +59,5 @@ extension Catalog.Text {
     public static var hintSharedGroup: Self { Self(.errorHint(.hintSharedGroup)) }
     public static var hintAskAdministrator: Self { Self(.errorHint(.hintAskAdministrator)) }
     public static var hintPlantedFile: Self { Self(.errorHint(.hintPlantedFile)) }
+    public static var hintInstallShared: Self { Self(.errorHint(.hintInstallShared)) }
 }

@@ -140,6 +140,14 @@ extension Catalog {
             return pick(
                 "\(path) kunde inte delas med gruppen \(group).",
                 "\(path) could not be shared with the group \(group).")
+        case .sharedSetupUnsafe(let path, let expected, let found):
+            return pick(
+                "Delat läge: \(path) ska vara \(expected), är \(found); sip-tui startar inte.",
+                "Shared mode: \(path) must be \(expected), is \(found); sip-tui does not start.")
+        case .notInSharedMode:
+            return pick(
+                "Det här kommandot finns inte i delat läge.",
+                "This command is not available in shared mode.")
         case .databaseNotEmpty:
             return pick(
                 "Databasen innehåller redan planer; demodata skapas bara i en tom databas.",
@@ -193,6 +201,10 @@ extension Catalog {
             return pick(
                 "BUS-granskningens räknare stämmer inte med planerna och avvikelserna (\(count) skillnader).",
                 "The BUS review's tallies differ from the plans and deviations (\(count) differences).")
+        case .auditChainBroken(let row):
+            return pick(
+                "Granskningsloggen har ändrats utanför programmet: kedjan bryts vid rad \(row).",
+                "The audit log was changed outside the program: its chain breaks at row \(row).")
         case .storage(let detail): return pick("Databasfel: \(detail)", "Database error: \(detail)")
         }
     }
@@ -205,6 +217,7 @@ extension Catalog {
         case .newerVersion: return self(.hintNewerVersion)
         case .permissionsTooOpen: return self(.hintPermissions)
         case .cannotShare: return self(.hintSharedGroup)
+        case .sharedSetupUnsafe: return self(.hintInstallShared)
         case .notOwned, .notAPlainFile: return self(.hintPlantedFile)
         case .unknownUser: return self(.hintAskAdministrator)
         case .databaseNotEmpty: return self(.hintNewDatabase)

@@ -12,14 +12,18 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "To this day, YYYY-MM-DD.") var to: String?
 
     func run() throws {
-        let lines = try global.withStore(requiring: .maintenance) { store in
+        // An administrator reads the whole trail; a coordinator the trail of a plan they may see.
+        let lines = try global.withStore(requiring: plan == nil ? .maintenance : nil) { store in
             try store.auditTrail(
                 planId: plan, user: user, from: try from.flatMap { try Day.parseOptional($0) },
                 to: try to.flatMap { try Day.parseOptional($0) })
         }
+        let c = global.catalog
         let text = lines.map { line in
-            "\(line.at)  \(line.user)  \(line.action)  \(line.entity)" + (line.entityId.map { " \($0)" } ?? "")
-                + (line.detail.isEmpty ? "" : "  " + TerminalText.safe(line.detail))
+            let head = line.malformed ? c(.auditMalformedRow) + " \(line.id): " : ""
+            return TerminalText.safe(
+                head + "\(line.at)  \(line.user)  \(line.action)  \(line.entity)"
+                    + (line.entityId.map { " \($0)" } ?? "") + (line.detail.isEmpty ? "" : "  " + line.detail))
         }.joined(separator: "\n")
         Output.write(text.isEmpty ? "" : text + "\n")
     }

@@ -4,7 +4,8 @@ import SIPModel
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check integrity, references, the review's tallies and file permissions.")
+        commandName: "check",
+        abstract: "Check integrity, references, the review's tallies, file permissions (and a shared installation).")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Recount the review's tallies from the plans and deviations first (administrators).") var repair = false
 
@@ -15,7 +16,10 @@ struct CheckCommand: ParsableCommand {
                 try store.recountReviewTallies()
                 print(c(.talliesRecounted) + ".")
             }
-            return try store.check()
+            var report = try store.check()
+            // Shared mode: the installation too (directory, files, configuration, the program's modes).
+            if let shared = try SharedMode.detect() { report.problems += shared.problems() }
+            return report
         }
         guard report.isHealthy else {
             report.problems.forEach(global.report)

@@ -60,11 +60,12 @@ extension PlanCommand {
         @Option(help: "A meeting number (default: the next meeting not yet held).") var meeting: Int64?
         @Option(help: "The organiser's e-mail address for the calendar event (replies go there).") var organizer:
             String?
+        @Option(help: "Write to this new file (yours, mode 0600) instead of standard output.") var output: String?
 
         enum InvitationFormat: String, ExpressibleByArgument, CaseIterable { case text, ics }
 
         func run() throws {
-            let output = try global.withStore(requiring: .plans) { store -> String in
+            let text = try global.withStore(requiring: .plans) { store -> String in
                 let document = try store.planDocument(id)
                 let invitation = try Invitation(document: document, meetingId: meeting, zone: store.context.timeZone)
                 switch format {
@@ -78,7 +79,11 @@ extension PlanCommand {
                 }
             }
             // The iCalendar text escapes its values itself, and its lines end in CRLF.
-            format == .ics ? Output.writeDocument(output) : Output.write(output)
+            do {
+                try Output.write(text, to: output, document: format == .ics)
+            } catch let error as SIPError {
+                global.fail(error)
+            }
         }
     }
 
@@ -88,12 +93,17 @@ extension PlanCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The plan number.") var id: Int64
         @Option(help: "text, md or html.") var format: PlanExport.Format = .text
+        @Option(help: "Write to this new file (yours, mode 0600) instead of standard output.") var output: String?
 
         func run() throws {
-            let output = try global.withStore(requiring: .plans) { store in
+            let text = try global.withStore(requiring: .plans) { store in
                 PlanExport(try store.planDocument(id)).render(format)
             }
-            Output.write(output)
+            do {
+                try Output.write(text, to: output)
+            } catch let error as SIPError {
+                global.fail(error)
+            }
         }
     }
 }

@@ -26,7 +26,9 @@ struct ReportCommand: ParsableCommand {
             if last < first { throw SIPError.dateOrder(field: .dueDate) }
             let groupId = try group.map { try store.busGroup(matching: $0).id! }
             // Text and CSV print counts: summed from the tallies. JSON also lists the ids behind each.
+            // Small counts hidden, with the cells that would give them away (`suppress-below`).
             let review = try store.review(groupId: groupId, from: first, to: last, withIds: format == .json)
+                .suppressed(below: try store.suppressBelow())
             switch format {
             case .text: return ReviewTable.text(review, catalog: global.catalog)
             case .csv:

@@ -15,6 +15,8 @@ public struct FormScreen: AppScreen {
     /// An edit form: the plan as the typing started from it.
     public private(set) var plan: Plan?
     public private(set) var conflict: PlanConflict?
+    /// The values the user was warned about (saving them unchanged again saves them).
+    private var warnedValues: [String: String]?
     private var opened = false
 
     public init(_ record: some RecordForm) {
@@ -133,6 +135,11 @@ public struct FormScreen: AppScreen {
         case let refused as FieldErrors:
             for entry in refused.errors { mark(entry.key, entry.message) }
             if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+            // A warning: the same values saved again are saved as they are.
+            if refused.areWarnings {
+                warnedValues = values
+                return [.status(refused.errors.first?.message ?? "", isError: true)]
+            }
             return [.status(catalog.ui(.mustFixFields), isError: true)]
         case SIPError.conflict(let conflict):
             receive(conflict: conflict)
@@ -197,7 +204,10 @@ public struct FormScreen: AppScreen {
         }
         // After a conflict the values are saved over what is in the database now.
         let record = record, values = values, plan = conflict?.theirs ?? plan
-        return [.mutation { session in .submitted(try record.submit(values: values, plan: plan, session)) }]
+        let acknowledged = warnedValues == values
+        return [.mutation { session in
+            .submitted(try record.submit(values: values, plan: plan, acknowledged: acknowledged, session))
+        }]
     }
 
     /// Puts an error from the model next to the field it concerns; false when no field matches.

@@ -27,8 +27,10 @@ extension RecordForm {
     public func key(for error: SIPError) -> Key? { error.field.flatMap { Key(rawValue: $0.rawValue) } }
 
     /// The same as `submit`, for a form held without its type.
-    func submit(values: [String: String], plan: Plan?, _ session: Session) throws -> FormOutcome {
-        try submit(FormInput(values: values, plan: plan, today: session.today, catalog: session.catalog), session)
+    func submit(values: [String: String], plan: Plan?, acknowledged: Bool, _ session: Session) throws -> FormOutcome {
+        try submit(
+            FormInput(values: values, plan: plan, today: session.today, catalog: session.catalog,
+                      acknowledged: acknowledged), session)
     }
 
     func fieldKey(for error: SIPError) -> String? { key(for: error)?.rawValue }
@@ -71,13 +73,18 @@ public enum FormOutcome: Equatable, Sendable {
 /// Values refused before anything was saved, each beside its field.
 public struct FieldErrors: Error, Equatable {
     public var errors: [Entry]
+    /// Warnings, not refusals: saving the same values again saves them.
+    public var areWarnings = false
 
     public struct Entry: Equatable, Sendable {
         public var key: String
         public var message: String
     }
 
-    public init(_ errors: [Entry]) { self.errors = errors }
+    public init(_ errors: [Entry], areWarnings: Bool = false) {
+        self.errors = errors
+        self.areWarnings = areWarnings
+    }
 
     init(_ key: String, _ message: String) { errors = [Entry(key: key, message: message)] }
 }
@@ -89,6 +96,8 @@ public struct FormInput<Key: RawRepresentable> where Key.RawValue == String {
     public let plan: Plan?
     public let today: Day
     public let catalog: Catalog
+    /// The user saved these values again after being warned about them.
+    public var acknowledged = false
 
     public subscript(key: Key) -> String { values[key.rawValue] ?? "" }
 

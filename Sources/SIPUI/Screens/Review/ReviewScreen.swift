@@ -56,7 +56,10 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     private func fetchReview() -> Command<Loaded> {
         let groupId = groupId, dates = dates
         return .query { session in
-            .review(try session.store.review(groupId: groupId, from: dates.from, to: dates.to, withIds: false))
+            // Small counts hidden, with the cells that would give them away (the local threshold).
+            .review(
+                try session.store.review(groupId: groupId, from: dates.from, to: dates.to, withIds: false)
+                    .suppressed(below: try session.store.suppressBelow()))
         }
     }
 
@@ -183,7 +186,9 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
                             ?? c.ui(.allGroups)
                         return TextViewScreen.Content(
                             title: "\(c.ui(.trends)) · \(group)",
-                            text: trends.text(catalog: c, width: max(30, session.width - 4)))
+                            text: trends.text(
+                                catalog: c, width: max(30, session.width - 4),
+                                suppressBelow: try session.store.suppressBelow()))
                     })
             ]
         case .spider:

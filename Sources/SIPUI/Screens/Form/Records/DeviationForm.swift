@@ -46,10 +46,21 @@ public struct DeviationForm: RecordForm {
         let planText = input.line(.planId)
         var planId: Int64?
         if !planText.isEmpty {
-            guard let id = Int64(planText), (try? store.planExists(id)) == true else {
+            guard let id = Int64(planText), (try? store.planLinkable(id)) == true else {
                 throw input.refuse(.planId, input.catalog.message(.notFound(.plan, Int64(planText) ?? 0)))
             }
             planId = id
+        }
+        // Chairs read this text: an identity number or a name from the plan is masked for them. The
+        // writer is told, once; saving the same text again saves it as written.
+        if !input.acknowledged {
+            let found = try [Key.description, .localAction].filter {
+                try !store.identityFindings(input[$0], planId: planId).isEmpty
+            }
+            if !found.isEmpty {
+                throw FieldErrors(found.map { .init(key: $0.rawValue, message: input.catalog(.identityWarning)) },
+                                  areWarnings: true)
+            }
         }
         try store.addDeviation(
             reportingAgencyId: reporter, concernedAgencyId: concerned, planId: planId,

@@ -28,11 +28,12 @@ public struct ExportForm: RecordForm {
         if path.isEmpty { throw input.refuse(.file, input.catalog.ui(.fieldRequired)) }
         if !path.hasSuffix("." + format.rawValue) { path += "." + format.rawValue }
         let output = PlanExport(try session.store.planDocument(plan), catalog: input.catalog).render(format)
-        guard
+        // The user's own file, with the user's own group (in shared mode: not the service group).
+        let written = UserFiles.write {
             FileManager.default.createFile(
-                atPath: path, contents: Data(output.utf8),
-                attributes: [.posixPermissions: 0o600])
-        else {
+                atPath: path, contents: Data(output.utf8), attributes: [.posixPermissions: 0o600])
+        }
+        guard written else {
             throw input.refuse(.file, input.catalog.message(.directoryNotWritable(path)))
         }
         return .saved("\(input.catalog.ui(.exported)) \(path)")
