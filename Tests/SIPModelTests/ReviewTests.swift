@@ -54,6 +54,8 @@ struct ReviewFixture {
         // p1 active, follow-up passed. p2 draft, child's consent 2026-05-01: first meeting due by 2026-05-22.
         try s.addConsent(
             planId: p1, givenBy: .child, information: "Allt", validFrom: day("2026-02-01"), agencyIds: [schoolN.id!])
+        // Flicka Ett is 11: her own consent counts with a maturity assessment (issue 14).
+        try s.recordMaturityAssessment(planId: p1, reason: "Förstår vad samtycket gäller")
         try s.changeStatus(planId: p1, to: .invited)
         try s.changeStatus(planId: p1, to: .active)
         var edited = try s.plan(p1)
