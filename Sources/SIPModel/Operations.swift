@@ -189,13 +189,13 @@ extension Store {
     }
 
     /// Adds a guardian or relative. With `inviteTo`, they are also made a participant of that plan,
-    /// in the same transaction.
+    /// in the same transaction; with `protectedIdentity`, their address is never shown (also in it).
     @discardableResult
     public func addFamilyMember(
         childId: Int64, role: FamilyRole, name: String, relation: String = "",
         phone: String = "", email: String = "", address: String = "",
         invited: Bool = true, inviteTo planId: Int64? = nil,
-        participantRole: String = ""
+        participantRole: String = "", protectedIdentity: Bool = false
     ) throws -> FamilyMember {
         let memberDraft = FamilyMember(
             childId: childId, role: role, name: try TextRules.required(name, for: .name),
@@ -214,6 +214,11 @@ extension Store {
             var member = memberDraft
             try member.insert(db)
             try self.audit(db, .addFamilyMember(member.id!))
+            if protectedIdentity {
+                try db.execute(
+                    sql: "UPDATE familyMember SET protectedIdentity = 1 WHERE id = ?", arguments: [member.id!])
+                try self.audit(db, .protectFamilyMember(member.id!), detail: "on")
+            }
             if let planId {
                 var participant = Participant(
                     planId: planId, agencyId: nil, familyMemberId: member.id,

@@ -346,8 +346,11 @@ public final class App {
                 case .finishMeeting: catalog.ui(.finishMeetingQuestion)
                 case .closeDeviation: catalog.ui(.closeDeviationQuestion)
                 case .unsavedChanges: catalog.ui(.unsavedQuestion)
+                case .inviteOutsideConsent(let agency): catalog.message(SIPError.outsideConsent(agency))
                 }
-            Chrome.dialog(&grid, [text, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
+            // A long question is wrapped to the dialog's room.
+            let question = DisplayWidth.wrap(text, width: max(10, width - 8))
+            Chrome.dialog(&grid, question + ["", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
         case nil:
             break
         }

@@ -136,6 +136,8 @@ public enum Confirmation: Equatable, Sendable {
     case closeDeviation(Int64)
     /// A form with unsaved changes is being left: save (yes), discard (no), or keep editing (Esc).
     case unsavedChanges
+    /// An organisation no consent covers is being invited (by name): invite it anyway (yes), or not.
+    case inviteOutsideConsent(agency: String)
 }
 
 /// Work a screen holds that must not be lost.
