@@ -37,6 +37,11 @@ public enum Act: Sendable, Equatable {
     case answerInvitation(participant: Int64)
     case addConsent(Int64)
     case withdrawConsent(Int64)
+    /// A maturity assessment that lets a younger child's own consent count.
+    case assessMaturity(plan: Int64)
+    /// Protected identity (skyddade personuppgifter) marked or cleared on a child or family member.
+    case protectChild(Int64)
+    case protectFamilyMember(Int64)
     case scheduleMeeting(Int64)
     case recordAttendance(meeting: Int64)
     case saveAgendaNotes(meeting: Int64)
@@ -66,10 +71,10 @@ public enum Act: Sendable, Equatable {
         switch self {
         case .firstAdministrator, .addUser, .setRole: .user
         case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .exportPlan,
-            .giveCopy, .purgePlan:
+            .giveCopy, .purgePlan, .assessMaturity:
             .plan
-        case .createChild: .child
-        case .addFamilyMember: .familyMember
+        case .createChild, .protectChild: .child
+        case .addFamilyMember, .protectFamilyMember: .familyMember
         case .addParticipant, .answerInvitation: .participant
         case .addConsent, .withdrawConsent: .consent
         case .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting: .meeting
@@ -95,7 +100,8 @@ public enum Act: Sendable, Equatable {
             .recordAttendance(let id), .saveAgendaNotes(let id), .holdMeeting(let id), .addIntervention(let id),
             .updateIntervention(let id), .addAgency(let id), .addContact(let id), .addBusGroup(let id),
             .recordSelfAssessment(let id), .registerDeviation(let id), .changeDeviationStatus(let id, _),
-            .escalateDeviation(let id, _), .answerDeviation(let id):
+            .escalateDeviation(let id, _), .answerDeviation(let id), .assessMaturity(let id), .protectChild(let id),
+            .protectFamilyMember(let id):
             id
         }
     }
@@ -131,6 +137,8 @@ public enum Act: Sendable, Equatable {
         case .escalateDeviation(_, let level): "escalation \(level.rawValue)"
         case .answerDeviation: "answer"
         case .refused(_, _, let action): "refused \(action)"
+        case .assessMaturity: "maturity"
+        case .protectChild, .protectFamilyMember: "protected identity"
         }
     }
 }

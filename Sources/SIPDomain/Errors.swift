@@ -21,6 +21,17 @@ public enum SIPError: Error, Equatable, Sendable {
     case conflict(PlanConflict)
     case transitionNotAllowed(from: PlanStatus, to: PlanStatus)
     case consentRequired
+    /// A consent must name the organisations it covers: one naming none covers no one.
+    case consentCoversNoOne
+    /// Inviting this organisation (by name) shares the plan beyond every consent: asked first.
+    case outsideConsent(String)
+    /// A personal number the user may not use for a new plan. Says nothing about whether anyone
+    /// holds it: a number of a child the user may not see reveals nothing about that child.
+    case personalNumberUnavailable
+    /// The child already has an open plan this user can see.
+    case duplicateOpenPlan(Int64)
+    /// The number belongs to a child this user can see, recorded under another name.
+    case personalNumberOtherName
     case closingReasonRequired
     case databaseNotEmpty
     case meetingAlreadyHeld

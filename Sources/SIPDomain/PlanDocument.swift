@@ -91,13 +91,18 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var relation: String
         public var phone: String
         public var email: String
+        /// Empty when the person or the child has protected identity (skyddade personuppgifter).
         public var address: String
         public var invited: Bool
+        /// Skyddade personuppgifter: the address is never shown, in no screen, document or export.
+        public var protectedIdentity = false
 
         /// Every stored value, in declaration order (the store builds records from its rows).
         package init(
-            id: Int64, name: String, relation: String, phone: String, email: String, address: String, invited: Bool
+            id: Int64, name: String, relation: String, phone: String, email: String, address: String, invited: Bool,
+            protectedIdentity: Bool = false
         ) {
+            self.protectedIdentity = protectedIdentity
             self.id = id
             self.name = name
             self.relation = relation
@@ -380,7 +385,12 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     public var relatives: [Person]
     public var consents: [ConsentInfo]
     public var consentValid: Bool
+    /// A consent was withdrawn and the plan is open: marked on the plan and in every list.
+    public var consentWithdrawn = false
     public var participants: [ParticipantInfo]
+    /// Participants whose organisation no consent in force covers (invited outside every consent):
+    /// they see nothing of the plan, and the kallelse carries no personal details while there are any.
+    public var uncoveredParticipants: [Int64] = []
     public var contacts: [ContactInfo]
     public var copies: [CopyInfo]
     public var meetings: [MeetingInfo]

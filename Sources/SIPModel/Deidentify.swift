@@ -10,7 +10,7 @@ extension Store {
         guard let access = try currentAccess(db) else { return nil }
         if let planId, access.role == .coordinator {
             var arguments: [String: (any DatabaseValueConvertible)?] = ["id": planId]
-            let condition = access.planCondition(&arguments)
+            let condition = access.planCondition(&arguments, today: context.today)
             let visible = try Bool.fetchOne(
                 db, sql: "SELECT COALESCE((\(condition)), 0) FROM \"plan\" p WHERE p.id = :id",
                 arguments: StatementArguments(arguments))

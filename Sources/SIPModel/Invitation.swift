@@ -36,19 +36,33 @@ public struct Invitation: Sendable {
 
     // MARK: Text
 
+    /// While an invited organisation is outside every consent, the kallelse goes out without personal
+    /// details: no child's name or number, no family member's name, no frågeställning (free text).
+    public var withholdsPersonalDetails: Bool { !document.uncoveredParticipants.isEmpty }
+
+    private var familyParticipants: Set<Int64> {
+        let family = Set((document.guardians + document.relatives).map(\.name))
+        return Set(document.participants.filter { $0.agency == nil && family.contains($0.person) }.map(\.id))
+    }
+
     public func text() throws -> String {
         let heading = meeting.kind == .followUp ? "Kallelse till uppföljning av SIP" : "Kallelse till SIP-möte"
+        let withhold = withholdsPersonalDetails, family = familyParticipants
         let invited = document.participants.map { p in
             let kind = p.invitationKind == .summons ? "kallelse" : "inbjudan"
-            return "- " + [p.person, p.role, p.agency ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
-                + " (\(kind))"
+            let person = withhold && (p.agency == nil || family.contains(p.id)) ? "Familjen" : p.person
+            return "- " + [person, withhold && p.agency == nil ? "" : p.role, p.agency ?? ""].filter { !$0.isEmpty }
+                .joined(separator: ", ") + " (\(kind))"
         }.joined(separator: "\n")
+        let child =
+            withhold ? "ett barn (personuppgifter lämnas när samtycke omfattar alla inbjudna)" : document.child.name
+        let questions = withhold ? "–" : document.plan.questions
         let values: [String: String] = [
-            "rubrik": heading, "barn": document.child.name, "datum": local(start, "EEEE d MMMM yyyy"),
+            "rubrik": heading, "barn": child, "datum": local(start, "EEEE d MMMM yyyy"),
             "tid": local(start, "HH:mm"), "slut": local(end, "HH:mm"), "langd": String(meeting.durationMinutes),
             "plats": meeting.place.isEmpty ? "–" : meeting.place,
             "videolank": meeting.videoLink.isEmpty ? "–" : meeting.videoLink,
-            "fragestallning": document.plan.questions.isEmpty ? "–" : document.plan.questions,
+            "fragestallning": questions.isEmpty ? "–" : questions,
             "deltagare": invited.isEmpty ? "–" : invited, "samordnare": document.plan.coordinator,
             "plan": String(document.plan.id),
         ]
@@ -100,7 +114,10 @@ public struct Invitation: Sendable {
         lines.append(
             "ORGANIZER;CN=" + Self.parameter(document.plan.coordinator) + ":"
                 + (Self.uri(organizer) ?? "urn:sip-tui:organizer"))
+        let withhold = withholdsPersonalDetails
         for p in document.participants {
+            // Without consent for everyone invited, the family is in the event by no name or address.
+            if withhold && p.agency == nil { continue }
             let status =
                 switch p.answer {
                 case .accepted: "ACCEPTED"

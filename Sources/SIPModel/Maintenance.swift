@@ -295,6 +295,7 @@ extension Store {
         try db.execute(
             literal: """
                 DELETE FROM consent WHERE planId = \(planId);
+                DELETE FROM maturityAssessment WHERE planId = \(planId);
                 DELETE FROM planCopy WHERE planId = \(planId);
                 DELETE FROM formDraft WHERE planId = \(planId);
                 DELETE FROM attendance WHERE participantId IN

@@ -136,11 +136,12 @@ extension Store {
                 requestDate: requestDate, reason: reason, questions: questions))
         return try write { db in
             var plan = draft
-            // A child already known by number (an earlier plan) gets the new plan; never a second record.
+            // A child already known by number gets the new plan, never a second record; but only a
+            // child this user may see, and only under the name they typed.
             if let number = child.personalNumber,
                 let existing = try Child.filter(Child.Columns.personalNumber == number).fetchOne(db)
             {
-                plan.childId = existing.id!
+                plan.childId = try self.reusableChild(db, existing, typedName: child.name)
             } else {
                 plan.childId = try self.insert(child: child, db).id!
             }
@@ -154,6 +155,30 @@ extension Store {
         }
     }
 
+    /// The child a new plan may reuse when its number is already registered. A child the user may
+    /// not see reveals nothing: the refusal is the same neutral one whatever the child's details,
+    /// and nothing is written. Within what the user sees, an open plan is a duplicate (said with
+    /// its number) and a different name is never silently replaced by the stored one.
+    private func reusableChild(_ db: Database, _ existing: Child, typedName: String) throws -> Int64 {
+        let childId = existing.id!
+        guard let access = try currentAccess(db) else { return childId }
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["child": childId]
+        let condition = access.planCondition(&arguments, today: context.today)
+        let visible = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.status FROM "plan" p
+                WHERE p.childId = :child AND p.purgedOn IS NULL AND COALESCE((\(condition)), 0) ORDER BY p.id
+                """, arguments: StatementArguments(arguments))
+        guard !visible.isEmpty else { throw SIPError.personalNumberUnavailable }
+        if let open = visible.first(where: { ($0["status"] as PlanStatus) != .closed }) {
+            throw SIPError.duplicateOpenPlan(open["id"])
+        }
+        let fold = { (name: String) in name.precomposedStringWithCanonicalMapping.lowercased() }
+        guard fold(existing.name) == fold(typedName) else { throw SIPError.personalNumberOtherName }
+        return childId
+    }
+
     /// Agencies that may take overall responsibility for a plan in `busGroupId`: the group's own
     /// and those serving every group.
     public func agencies(forGroup busGroupId: Int64) throws -> [Agency] {
@@ -164,13 +189,13 @@ extension Store {
     }
 
     /// Adds a guardian or relative. With `inviteTo`, they are also made a participant of that plan,
-    /// in the same transaction.
+    /// in the same transaction; with `protectedIdentity`, their address is never shown (also in it).
     @discardableResult
     public func addFamilyMember(
         childId: Int64, role: FamilyRole, name: String, relation: String = "",
         phone: String = "", email: String = "", address: String = "",
         invited: Bool = true, inviteTo planId: Int64? = nil,
-        participantRole: String = ""
+        participantRole: String = "", protectedIdentity: Bool = false
     ) throws -> FamilyMember {
         let memberDraft = FamilyMember(
             childId: childId, role: role, name: try TextRules.required(name, for: .name),
@@ -189,6 +214,11 @@ extension Store {
             var member = memberDraft
             try member.insert(db)
             try self.audit(db, .addFamilyMember(member.id!))
+            if protectedIdentity {
+                try db.execute(
+                    sql: "UPDATE familyMember SET protectedIdentity = 1 WHERE id = ?", arguments: [member.id!])
+                try self.audit(db, .protectFamilyMember(member.id!), detail: "on")
+            }
             if let planId {
                 var participant = Participant(
                     planId: planId, agencyId: nil, familyMemberId: member.id,
@@ -363,11 +393,15 @@ extension Store {
 
     // MARK: Consent
 
-    /// The consent rule: the child's own valid consent, or a valid consent from every guardian on record.
+    /// The consent rule: the child's own valid consent (old enough by `child-consent-age`, or assessed
+    /// mature), or a valid consent from every guardian on record.
     static func consentIsValid(_ db: Database, planId: Int64, on day: Day) throws -> Bool {
         guard let plan = try Plan.fetchOne(db, key: planId) else { return false }
         let consents = try Consent.filter(Consent.Columns.planId == planId).fetchAll(db).filter { $0.isValid(on: day) }
-        if consents.contains(where: \.givenByChild) { return true }
+        // The child's own consent counts from the local age, or younger with a maturity assessment.
+        if consents.contains(where: \.givenByChild), try ConsentRule.childMayConsent(db, planId: planId, on: day) {
+            return true
+        }
         let guardians =
             try FamilyMember
             .filter(FamilyMember.Columns.childId == plan.childId && FamilyMember.Columns.role == FamilyRole.guardian)
@@ -389,6 +423,8 @@ extension Store {
     ) throws -> Consent {
         let information = try TextRules.required(information, for: .information)
         if let validTo, validTo < validFrom { throw SIPError.dateOrder(field: .dueDate) }
+        // A consent covers the organisations it names; one naming none would cover no one.
+        if agencyIds.isEmpty { throw SIPError.consentCoversNoOne }
         let now = context.now()
         return try write { db in
             guard let plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
@@ -405,6 +441,7 @@ extension Store {
                 withdrawnOn: nil, recordedAt: now, recordedBy: self.context.user)
             try consent.insert(db)
             for agencyId in Set(agencyIds) {
+                guard try Agency.exists(db, key: agencyId) else { throw SIPError.notFound(.agency, agencyId) }
                 try ConsentAgency(consentId: consent.id!, agencyId: agencyId).insert(db)
             }
             try self.audit(db, .addConsent(consent.id!), detail: "plan \(planId)")
@@ -420,12 +457,70 @@ extension Store {
         }
     }
 
+    /// Records the coordinator's assessment that a child younger than `child-consent-age` is mature
+    /// enough to consent on their own; the reason is required and kept.
+    public func recordMaturityAssessment(planId: Int64, reason: String) throws {
+        let reason = try TextRules.required(reason, for: .reason)
+        let today = context.today
+        try write { db in
+            guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            try db.execute(
+                sql: "INSERT INTO maturityAssessment (planId, reason, assessedOn, recordedBy) VALUES (?, ?, ?, ?)",
+                arguments: [planId, reason, today, self.context.user])
+            // The reason is kept with the assessment (purged with the plan), not in the audit detail an
+            // administrator reads.
+            try self.audit(db, .assessMaturity(plan: planId))
+        }
+    }
+
+    /// The maturity assessments recorded on a plan, oldest first.
+    public func maturityAssessments(planId: Int64) throws -> [(on: Day, reason: String)] {
+        try read { db in
+            try self.requireVisible(db, planId: planId)
+            return try Row.fetchAll(
+                db, sql: "SELECT assessedOn, reason FROM maturityAssessment WHERE planId = ? ORDER BY id",
+                arguments: [planId]
+            ).map { ($0["assessedOn"], $0["reason"]) }
+        }
+    }
+
+    // MARK: Protected identity
+
+    /// Marks (or clears) protected identity on a child: no address of the child's family is shown.
+    public func setProtectedIdentity(childId: Int64, _ protected: Bool) throws {
+        try write { db in
+            guard try Child.exists(db, key: childId) else { throw SIPError.notFound(.child, childId) }
+            try self.requireVisible(db, childId: childId)
+            try db.execute(
+                sql: "UPDATE child SET protectedIdentity = ? WHERE id = ?", arguments: [protected, childId])
+            try self.audit(db, .protectChild(childId), detail: protected ? "on" : "off")
+        }
+    }
+
+    /// Marks (or clears) protected identity on a family member: their address is never shown.
+    public func setProtectedIdentity(familyMemberId: Int64, _ protected: Bool) throws {
+        try write { db in
+            guard let member = try FamilyMember.fetchOne(db, key: familyMemberId) else {
+                throw SIPError.notFound(.familyMember, familyMemberId)
+            }
+            try self.requireVisible(db, childId: member.childId)
+            try db.execute(
+                sql: "UPDATE familyMember SET protectedIdentity = ? WHERE id = ?",
+                arguments: [protected, familyMemberId])
+            try self.audit(db, .protectFamilyMember(familyMemberId), detail: protected ? "on" : "off")
+        }
+    }
+
     // MARK: Participants, meetings, interventions
 
     @discardableResult
+    ///
+    /// An organisation no consent in force covers (the coordinator's own aside) is refused with
+    /// `.outsideConsent` unless `outsideConsent` says the user chose to invite it anyway: the choice
+    /// is in the audit line, and the organisation sees nothing of the plan until a consent covers it.
     public func addParticipant(
         planId: Int64, agencyId: Int64?, familyMemberId: Int64? = nil, person: String,
-        role: String
+        role: String, outsideConsent: Bool = false
     ) throws -> Participant {
         let person = try TextRules.required(person, for: .person)
         let role = try TextRules.validated(role, for: .role)
@@ -439,11 +534,23 @@ extension Store {
                 }
                 kind = agency.principalType.isMunicipalityOrRegion ? .summons : .invitation
             }
+            var uncovered = false
+            // Asked of a signed-in user; the library used directly (demo, tools) is not scoped.
+            if let agencyId, try self.currentAccess(db) != nil,
+                try ConsentRule.coordinatorAgency(db, planId: planId) != agencyId
+            {
+                uncovered = try !ConsentRule.covers(db, planId: planId, agencyId: agencyId, on: self.context.today)
+                if uncovered && !outsideConsent {
+                    throw SIPError.outsideConsent(try Agency.fetchOne(db, key: agencyId)?.name ?? "")
+                }
+            }
             var participant = Participant(
                 planId: planId, agencyId: agencyId, familyMemberId: familyMemberId,
                 person: person, role: role, invitationKind: kind)
             try participant.insert(db)
-            try self.audit(db, .addParticipant(participant.id!), detail: "plan \(planId)")
+            try self.audit(
+                db, .addParticipant(participant.id!),
+                detail: "plan \(planId)" + (uncovered ? ", outside consent" : ""))
             return participant
         }
     }

@@ -66,10 +66,19 @@ extension Store {
         let group = try BusGroup.fetchOne(db, key: plan.busGroupId)?.name ?? ""
         let family = try FamilyMember.filter(FamilyMember.Columns.childId == child.id!).order(FamilyMember.Columns.id)
             .fetchAll(db)
+        // Protected identity, on the child (the whole family's addresses) or on one member: no address.
+        let childProtected =
+            try Bool.fetchOne(db, sql: "SELECT protectedIdentity FROM child WHERE id = ?", arguments: [child.id!])
+            ?? false
+        let protectedMembers = Set(
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM familyMember WHERE childId = ? AND protectedIdentity = 1",
+                arguments: [child.id!]))
         func person(_ m: FamilyMember) -> PlanDocument.Person {
-            .init(
-                id: m.id!, name: m.name, relation: m.relation, phone: m.phone, email: m.email, address: m.address,
-                invited: m.invited)
+            let hidden = childProtected || protectedMembers.contains(m.id!)
+            return .init(
+                id: m.id!, name: m.name, relation: m.relation, phone: m.phone, email: m.email,
+                address: hidden ? "" : m.address, invited: m.invited, protectedIdentity: hidden)
         }
         let memberNames = Dictionary(uniqueKeysWithValues: family.map { ($0.id!, $0.name) })
 
@@ -173,8 +182,20 @@ extension Store {
             if let path = spec.document { core[keyPath: path] = spec.text(of: plan) }
         }
 
+        let coordinatorAgency = try ConsentRule.coordinatorAgency(db, planId: id)
+        var uncovered: [Int64] = []
+        for p in participantRows {
+            guard let agencyId = p.agencyId, agencyId != coordinatorAgency else { continue }
+            if try !ConsentRule.covers(db, planId: id, agencyId: agencyId, on: today) { uncovered.append(p.id!) }
+        }
+        let withdrawnArguments: [String: (any DatabaseValueConvertible)?] = ["today": today, "id": id]
+        let withdrawn =
+            try Bool.fetchOne(
+                db, sql: "SELECT \(ConsentRule.withdrawn(today: ":today")) FROM \"plan\" p WHERE p.id = :id",
+                arguments: StatementArguments(withdrawnArguments)) ?? false
+
         let number = child.number
-        return PlanDocument(
+        var document = PlanDocument(
             schema: PlanDocument.schemaName, plan: core,
             child: .init(
                 name: child.name, personalNumber: number, isCoordinationNumber: number?.isCoordinationNumber ?? false,
@@ -188,6 +209,9 @@ extension Store {
             legal: legalPoints(
                 interventions: interventions, lead: plan.leadAgencyId.flatMap { agencies[$0] },
                 leadPerson: plan.leadPerson))
+        document.consentWithdrawn = withdrawn
+        document.uncoveredParticipants = uncovered
+        return document
     }
 
     static func legalPoints(interventions: [PlanDocument.InterventionInfo], lead: Agency?, leadPerson: String)

@@ -56,6 +56,8 @@ public struct PlanSummary: Codable, Equatable, Sendable, FetchableRecord {
     public var nextDate: Day?
     public var followUpDate: Day?
     public var overdue: Bool
+    /// A consent was withdrawn while the plan is open: marked in every list.
+    public var consentWithdrawn: Bool
 
     public init(row: Row) throws {
         id = row["id"]
@@ -69,6 +71,7 @@ public struct PlanSummary: Codable, Equatable, Sendable, FetchableRecord {
         let dates = [followUpDate, row["nextMeeting"] as Day?, row["nextDue"] as Day?].compactMap { $0 }
         nextDate = status == .closed ? nil : dates.min()
         overdue = row["overdue"]
+        consentWithdrawn = (row["consentWithdrawn"] as Bool?) ?? false
     }
 }
 
@@ -167,7 +170,8 @@ extension Store {
                    (SELECT MIN(date(m.startsAt)) FROM meeting m WHERE m.planId = p.id AND m.held = 0) AS nextMeeting,
                    (SELECT MIN(i.dueDate) FROM intervention i
                      WHERE i.planId = p.id AND i.status IN ('planned','ongoing')) AS nextDue,
-                   \(OverdueRule.planSQL) AS overdue
+                   \(OverdueRule.planSQL) AS overdue,
+                   \(ConsentRule.withdrawn(today: ":today")) AS consentWithdrawn
             FROM "plan" p
             JOIN child c ON c.id = p.childId
             JOIN busGroup g ON g.id = p.busGroupId
@@ -254,7 +258,7 @@ extension Store {
         let noIndex = forCount ? "" : "+"
         var conditions: [String] = ["\(noIndex)p.purgedOn IS NULL"]
         var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
-        if let access { conditions.append(access.planCondition(&arguments)) }
+        if let access { conditions.append(access.planCondition(&arguments, today: today)) }
         if let status = filter.status {
             conditions.append("\(noIndex)p.status = :status")
             arguments["status"] = status
@@ -291,7 +295,7 @@ extension Store {
             try access?.require(.deviations)
             var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
             var conditions: [String] = []
-            if let access { conditions.append(access.deviationCondition(&arguments)) }
+            if let access { conditions.append(access.deviationCondition(&arguments, today: today)) }
             if let planId {
                 conditions.append("d.planId = :plan")
                 arguments["plan"] = planId

@@ -239,6 +239,26 @@ enum Schema {
             // does not continue the chain.
             try db.execute(sql: FrozenSQL.text("v12-audit-chain.sql"))
         }
+        migrator.registerMigration("v13-consent-access") { db in
+            // Protected identity (skyddade personuppgifter) on a child or family member: their address
+            // is never shown. A maturity assessment lets a younger child's own consent count.
+            try db.execute(
+                sql: """
+                    ALTER TABLE child ADD COLUMN protectedIdentity INTEGER NOT NULL DEFAULT 0
+                        CHECK (protectedIdentity IN (0, 1));
+                    ALTER TABLE familyMember ADD COLUMN protectedIdentity INTEGER NOT NULL DEFAULT 0
+                        CHECK (protectedIdentity IN (0, 1));
+                    CREATE TABLE maturityAssessment (
+                        id INTEGER PRIMARY KEY,
+                        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+                        reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+                        assessedOn TEXT NOT NULL CHECK (assessedOn IS date(assessedOn, '+0 days')),
+                        recordedBy TEXT NOT NULL
+                    );
+                    CREATE INDEX maturityAssessment_plan ON maturityAssessment(planId);
+                    CREATE INDEX consentAgency_agency ON consentAgency(agencyId, consentId);
+                    """)
+        }
         return migrator
     }
 

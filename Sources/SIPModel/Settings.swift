@@ -15,11 +15,20 @@ public struct Deadlines: Equatable, Sendable, Codable {
     /// Counts below this are shown to chairs as "<N" (1: none hidden). Not days, but a local setting
     /// kept and set the same way.
     public var suppressBelow = 3
+    /// The age from which a child's own consent counts (younger: with a recorded maturity assessment).
+    public var childConsentAge = 15
 
     public init() {}
 
     /// The names the settings are stored and set by.
-    public static let names = ["first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below"]
+    public static let names = [
+        "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
+    ]
+
+    /// The values a setting may take: days, or for `child-consent-age` years.
+    public static func range(of name: String) -> ClosedRange<Int> {
+        name == "child-consent-age" ? 0...18 : 1...365
+    }
 
     public subscript(name: String) -> Int? {
         get {
@@ -28,6 +37,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "follow-up-days": return followUpDays
             case "deviation-response-days": return deviationResponseDays
             case "suppress-below": return suppressBelow
+            case "child-consent-age": return childConsentAge
             default: return nil
             }
         }
@@ -38,6 +48,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "follow-up-days": followUpDays = newValue
             case "deviation-response-days": deviationResponseDays = newValue
             case "suppress-below": suppressBelow = newValue
+            case "child-consent-age": childConsentAge = newValue
             default: break
             }
         }
@@ -73,7 +84,9 @@ extension Store {
     public func setDeadlines(_ assignments: [(name: String, days: Int)]) throws {
         for (key, days) in assignments {
             guard Deadlines.names.contains(key) else { throw SIPError.invalidValue(field: .note, value: key) }
-            guard (1...365).contains(days) else { throw SIPError.invalidValue(field: .note, value: String(days)) }
+            guard Deadlines.range(of: key).contains(days) else {
+                throw SIPError.invalidValue(field: .note, value: String(days))
+            }
         }
         try write { db in
             for (key, days) in assignments {

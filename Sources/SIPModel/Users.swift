@@ -16,27 +16,35 @@ extension AppUser: FetchableRecord, PersistableRecord {
 }
 
 extension Access {
-    /// SQL condition on a plan aliased `p`: the plans this user may see.
-    func planCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+    /// SQL condition on a plan aliased `p`: the plans this user may see on `today`.
+    ///
+    /// A coordinator sees the plans they coordinate, and their organisation sees the plans its
+    /// colleagues coordinate (so a plan can be handed over). Any other organisation (lead,
+    /// initiator, participant) sees a plan only while a valid consent covers it (`ConsentRule`):
+    /// invited without one, it sees nothing. A coordinator with `allPlans` is a central SIP team,
+    /// the municipality's own coordinating function: it sees every plan, as the coordinator does.
+    func planCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?], today: Day) -> String {
         guard let user, user.role == .coordinator else { return "0" }
         if user.allPlans { return "1" }
         arguments["accessLogin"] = user.login
         arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+        arguments["accessToday"] = today
         return """
-            (p.coordinator = :accessLogin OR p.leadAgencyId = :accessAgency OR p.initiatorAgencyId = :accessAgency
-             OR EXISTS (SELECT 1 FROM participant ap WHERE ap.planId = p.id AND ap.agencyId = :accessAgency))
+            (p.coordinator = :accessLogin
+             OR EXISTS (SELECT 1 FROM appUser pc WHERE pc.login = p.coordinator AND pc.agencyId = :accessAgency)
+             OR \(ConsentRule.covers(agency: ":accessAgency", today: ":accessToday")))
             """
     }
 
     /// SQL condition on a deviation aliased `d`: the deviations this user may see.
-    func deviationCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+    func deviationCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?], today: Day) -> String {
         guard let user else { return "0" }
         switch user.role {
         case .coordinator:
             if user.allPlans { return "1" }
             // Their organisation's deviations, and those about the plans they may see (an absence
             // at their meeting is reported in the lead organisation's name).
-            let plans = planCondition(&arguments)
+            let plans = planCondition(&arguments, today: today)
             return """
                 (d.reportingAgencyId = :accessAgency OR d.concernedAgencyId = :accessAgency
                  OR EXISTS (SELECT 1 FROM "plan" p WHERE p.id = d.planId AND \(plans)))
@@ -257,12 +265,12 @@ extension Store {
             break
         case .createPlan, .changeStatus, .viewPlan, .exportPlan, .giveCopy, .addParticipant, .answerInvitation,
             .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting,
-            .addIntervention, .updateIntervention:
+            .addIntervention, .updateIntervention, .assessMaturity:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
                 try requireVisible(db, planId: planId)
             }
-        case .createChild, .addFamilyMember:
+        case .createChild, .addFamilyMember, .protectChild, .protectFamilyMember:
             try access.require(.plans)
         case .addAgency, .addContact, .addBusGroup:
             // Reference data: administrators keep it, and coordinators add what their plans need.
@@ -298,7 +306,7 @@ extension Store {
         guard let access = try currentAccess(db) else { return }
         try access.require(.plans)
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": planId]
-        let condition = access.planCondition(&arguments)
+        let condition = access.planCondition(&arguments, today: context.today)
         // A missing plan is "visible" here: the caller reports it as not found.
         let visible =
             try Bool.fetchOne(
@@ -312,7 +320,7 @@ extension Store {
         guard let access = try currentAccess(db) else { return }
         try access.require(.plans)
         var arguments: [String: (any DatabaseValueConvertible)?] = ["child": childId]
-        let condition = access.planCondition(&arguments)
+        let condition = access.planCondition(&arguments, today: context.today)
         let visible =
             try Bool.fetchOne(
                 db,
@@ -325,7 +333,7 @@ extension Store {
     func requireVisible(_ db: Database, deviationId: Int64) throws {
         guard let access = try currentAccess(db) else { return }
         var arguments: [String: (any DatabaseValueConvertible)?] = ["id": deviationId]
-        let condition = access.deviationCondition(&arguments)
+        let condition = access.deviationCondition(&arguments, today: context.today)
         let visible =
             try Bool.fetchOne(
                 db, sql: "SELECT COALESCE((\(condition)), 0) FROM deviation d WHERE d.id = :id",

@@ -109,6 +109,8 @@ public enum TextReports {
             [c.initiator(p.initiator.kind), p.initiator.agency, p.initiator.person]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
         value(c.field(.coordinator), p.coordinator)
+        // A withdrawal is marked at the top, with what can happen next.
+        if d.consentWithdrawn { warn("  × " + c(.consentWithdrawnNext)) }
 
         heading(c(.child))
         value(c.field(.name), d.child.name)
@@ -122,7 +124,8 @@ public enum TextReports {
                     "    "
                         + TerminalText.safe(
                             [m.name, m.relation, m.phone, m.email, m.address]
-                                .filter { !$0.isEmpty }.joined(separator: ", ")))
+                                .filter { !$0.isEmpty }.joined(separator: ", "))
+                        + (m.protectedIdentity ? " (\(c(.protectedIdentityMark)))" : ""))
             }
         }
 
@@ -145,12 +148,16 @@ public enum TextReports {
         }
 
         heading(c(.participants))
+        let uncovered = Set(d.uncoveredParticipants)
         for participant in d.participants {
+            let outside = uncovered.contains(participant.id)
+            if outside { pendingKind = .warning }
             line(
                 "  - "
                     + TerminalText.safe(
                         [participant.person, participant.role, participant.agency ?? ""]
-                            .filter { !$0.isEmpty }.joined(separator: ", ")))
+                            .filter { !$0.isEmpty }.joined(separator: ", "))
+                    + (outside ? "  (\(c(.outsideConsentMark)))" : ""))
         }
 
         heading(c(.interventions))

@@ -49,6 +49,9 @@ struct ActTests {
         (.exportPlan(27), "plan", 27, "export"),
         (.refused(entity: .plan, id: 28, action: "view"), "plan", 28, "refused view"),
         (.refused(entity: .user, id: nil, action: "set-role"), "user", nil, "refused set-role"),
+        (.assessMaturity(plan: 30), "plan", 30, "maturity"),
+        (.protectChild(31), "child", 31, "protected identity"),
+        (.protectFamilyMember(32), "familyMember", 32, "protected identity"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -70,11 +73,11 @@ struct ActTests {
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
-                .answerDeviation, .exportPlan, .refused:
+                .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 35)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 38)
     }
 }

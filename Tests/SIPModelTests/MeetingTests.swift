@@ -147,6 +147,12 @@ struct MeetingTests {
         let t = try TestStore()
         let f = try Fixture(t.store)
         try f.consentBoth(t.store)
+        // Försäkringskassan is invited too: covered by consents that name it, the kallelse names the child.
+        for guardian in [f.mother, f.father] {
+            try t.store.addConsent(
+                planId: f.plan.id!, givenBy: .guardian(guardian.id!), information: "Ersättning",
+                validFrom: t.store.context.today, agencyIds: [f.insurance.id!])
+        }
         try t.store.addContact(agencyId: f.bup.id!, name: "Stina Ström", role: "Psykolog", email: "stina@example.org")
         try t.store.addParticipant(planId: f.plan.id!, agencyId: f.bup.id!, person: "Stina Ström", role: "Psykolog")
         try t.store.addParticipant(

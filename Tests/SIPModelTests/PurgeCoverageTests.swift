@@ -20,7 +20,7 @@ enum PurgeCoverage {
         case "child": return "id = (\(child))"
         case "familyMember": return "childId = (\(child))"
         case "planStatusChange", "participant", "consent", "planCopy", "meeting", "intervention", "deviation",
-            "formDraft":
+            "formDraft", "maturityAssessment":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
         case "agendaItem", "attendance": return "meetingId IN (\(meetings))"
@@ -200,6 +200,7 @@ struct PurgeCoverageTests {
         let f = try Fixture(store)
         let planId = f.plan.id!
         try f.consentBoth(store)
+        try store.recordMaturityAssessment(planId: planId, reason: "Åsa förstår vad samtycket gäller")
         let rektor = try store.addParticipant(
             planId: planId, agencyId: f.school.id, person: "Rektor Rut",
             role: "rektor")

@@ -52,13 +52,17 @@ struct ReviewFixture {
         let p4 = try plan(c4, south, "2026-03-01")
         plans = ["p1": p1, "p2": p2, "p3": p3, "p4": p4]
         // p1 active, follow-up passed. p2 draft, child's consent 2026-05-01: first meeting due by 2026-05-22.
-        try s.addConsent(planId: p1, givenBy: .child, information: "Allt", validFrom: day("2026-02-01"), agencyIds: [])
+        try s.addConsent(
+            planId: p1, givenBy: .child, information: "Allt", validFrom: day("2026-02-01"), agencyIds: [schoolN.id!])
+        // Flicka Ett is 11: her own consent counts with a maturity assessment (issue 14).
+        try s.recordMaturityAssessment(planId: p1, reason: "Förstår vad samtycket gäller")
         try s.changeStatus(planId: p1, to: .invited)
         try s.changeStatus(planId: p1, to: .active)
         var edited = try s.plan(p1)
         edited.followUpDate = day("2026-06-01")
         try s.updatePlan(edited)
-        try s.addConsent(planId: p2, givenBy: .child, information: "Allt", validFrom: day("2026-05-01"), agencyIds: [])
+        try s.addConsent(
+            planId: p2, givenBy: .child, information: "Allt", validFrom: day("2026-05-01"), agencyIds: [schoolN.id!])
         try s.changeStatus(planId: p3, to: .closed, note: "Klar")
         try s.changeStatus(planId: p4, to: .invited)
         overdueIntervention = try s.addIntervention(

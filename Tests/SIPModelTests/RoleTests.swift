@@ -23,6 +23,8 @@ struct RoleWorld {
         t = try TestStore(user: "fixture")
         let store = t.store
         f = try Fixture(store)
+        // The school sees the plan because the guardians' consents name it (issue 14).
+        try f.consentBoth(store)
         try store.addParticipant(planId: f.plan.id!, agencyId: f.school.id, person: "Rektor", role: "skola")
         otherGroup = try store.addBusGroup(name: "Lokal BUS Annanstad")
         otherSchool = try store.addAgency(

@@ -57,10 +57,12 @@ struct PlanRuleTests {
         #expect(history.allSatisfy { $0.by == "testare" })
     }
 
-    @Test("the child's own consent is enough")
+    // Changed by issue 14: an 11-year-old's own consent counts only with a recorded maturity assessment.
+    @Test("the child's own consent is enough (Åsa, 11, assessed mature)")
     func childConsent() throws {
         let t = try TestStore()
         let f = try Fixture(t.store)
+        try t.store.recordMaturityAssessment(planId: f.plan.id!, reason: "Förstår vad samtycket gäller")
         try t.store.changeStatus(planId: f.plan.id!, to: .invited)
         try t.store.addConsent(
             planId: f.plan.id!, givenBy: .child, information: "Allt om skolan",
@@ -77,7 +79,7 @@ struct PlanRuleTests {
         for guardian in [f.mother, f.father] {
             try t.store.addConsent(
                 planId: f.plan.id!, givenBy: .guardian(guardian.id!), information: "Skolgång",
-                validFrom: day("2026-03-20"), validTo: day("2026-06-30"), agencyIds: [])
+                validFrom: day("2026-03-20"), validTo: day("2026-06-30"), agencyIds: [f.school.id!])
         }
         #expect(try !t.store.consentIsValid(planId: f.plan.id!))
         clock.set(day("2026-03-20"))

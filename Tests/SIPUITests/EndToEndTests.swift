@@ -66,6 +66,12 @@ struct EndToEndTests {
         #expect(tmux.waitFor("Nr    Barn"))
         tmux.keys("Enter")
         #expect(tmux.waitFor("Plan 1:"))
+        // The child is 8: her own consent counts with a maturity assessment (issue 14), recorded first.
+        tmux.keys("M")
+        #expect(tmux.waitFor("Mognadsbedömning"))
+        tmux.type("Förstår vad som delas och med vem.")
+        tmux.keys("F2")
+        #expect(tmux.waitFor("Mognadsbedömningen är registrerad."))
         // Consent: the child's own (the last choice), with what may be shared.
         tmux.keys("c")
         #expect(tmux.waitFor("Registrera samtycke"))

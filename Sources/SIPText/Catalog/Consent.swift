@@ -6,6 +6,8 @@ extension Catalog {
         case addConsent, withdrawConsent, givenBy, theChild, validFrom, validTo, consentCovers, withdrawnOn
         case consentWithdrawnBanner, consentAdded, consentWritten, consentOral, consent, consentValid
         case consentMissing, consentWithdrawn, validFromTo, givenByChild, covers
+        case recordMaturity, maturityReason, maturityRecorded, consentWithdrawnNext, outsideConsentMark
+        case notInvited, protectedIdentity, protectedIdentityMark
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -32,6 +34,23 @@ extension Catalog {
             case .validFromTo: return pick("Giltigt", "Valid")
             case .givenByChild: return pick("barnet självt", "the child")
             case .covers: return pick("omfattar", "covers")
+            case .recordMaturity: return pick("Mognadsbedömning", "Maturity assessment")
+            case .maturityReason:
+                return pick("Skäl: varför barnet kan samtycka själv", "Reason: why the child can consent on their own")
+            case .maturityRecorded:
+                return pick("Mognadsbedömningen är registrerad.", "The maturity assessment is recorded.")
+            case .consentWithdrawnNext:
+                return pick(
+                    "Ett samtycke är återkallat: inget delas med dem det gällde. "
+                        + "Registrera nytt samtycke (c) eller avsluta planen (a).",
+                    "A consent is withdrawn: nothing is shared with those it covered. "
+                        + "Record a new consent (c) or close the plan (a).")
+            case .outsideConsentMark:
+                return pick("utanför samtycke: ser inget av planen", "outside consent: sees nothing of the plan")
+            case .notInvited: return pick("Ingen inbjudan gjordes.", "Nobody was invited.")
+            case .protectedIdentity: return pick("Skyddade personuppgifter", "Protected identity")
+            case .protectedIdentityMark:
+                return pick("skyddade personuppgifter: adressen visas inte", "protected identity: no address shown")
             }
         }
     }
@@ -57,4 +76,12 @@ extension Catalog.Text {
     public static var validFromTo: Self { Self(.consent(.validFromTo)) }
     public static var givenByChild: Self { Self(.consent(.givenByChild)) }
     public static var covers: Self { Self(.consent(.covers)) }
+    public static var recordMaturity: Self { Self(.consent(.recordMaturity)) }
+    public static var maturityReason: Self { Self(.consent(.maturityReason)) }
+    public static var maturityRecorded: Self { Self(.consent(.maturityRecorded)) }
+    public static var consentWithdrawnNext: Self { Self(.consent(.consentWithdrawnNext)) }
+    public static var outsideConsentMark: Self { Self(.consent(.outsideConsentMark)) }
+    public static var notInvited: Self { Self(.consent(.notInvited)) }
+    public static var protectedIdentity: Self { Self(.consent(.protectedIdentity)) }
+    public static var protectedIdentityMark: Self { Self(.consent(.protectedIdentityMark)) }
 }

@@ -59,6 +59,32 @@ extension Catalog {
             return pick(
                 "Planen kan inte bli aktiv utan giltigt samtycke (barnets eller alla vårdnadshavares).",
                 "The plan cannot become active without valid consent (the child's or every guardian's).")
+        case .consentCoversNoOne:
+            return pick(
+                "Ett samtycke måste ange vilka verksamheter det gäller.",
+                "A consent must name the organisations it covers.")
+        case .outsideConsent(let agency):
+            return pick(
+                "\(agency) omfattas inte av något samtycke. Bekräfta för att bjuda in ändå; "
+                    + "kallelsen visar då inga personuppgifter.",
+                "\(agency) is not covered by any consent. Confirm to invite it anyway; "
+                    + "its invitation then shows no personal details.")
+        case .personalNumberUnavailable:
+            return pick(
+                "Personnumret kan inte användas för en ny plan här. Kontrollera numret, "
+                    + "eller kontakta den centrala SIP-samordningen.",
+                "This personal number cannot be used for a new plan here. Check the number, "
+                    + "or contact the central SIP team.")
+        case .duplicateOpenPlan(let id):
+            return pick(
+                "Barnet har redan en öppen plan som du kan se: \(id).",
+                "This child already has an open plan you can see: \(id).")
+        case .personalNumberOtherName:
+            return pick(
+                "Personnumret hör till ett barn du kan se, registrerat med ett annat namn. "
+                    + "Kontrollera numret och namnet.",
+                "The personal number belongs to a child you can see, recorded under another name. "
+                    + "Check the number and the name.")
         case .closingReasonRequired:
             return pick(
                 "Ange skäl för att avsluta planen.",

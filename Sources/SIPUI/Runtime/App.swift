@@ -248,7 +248,7 @@ public final class App {
     static func isChosen(_ question: Confirmation) -> Bool {
         switch question {
         case .leaveMeeting, .suspendInMeeting, .quitInMeeting: true
-        case .finishMeeting, .closeDeviation, .unsavedChanges: false
+        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent: false
         }
     }
 
@@ -500,20 +500,23 @@ public final class App {
                 case .unsavedChanges: catalog.ui(.unsavedQuestion)
                 case .suspendInMeeting: catalog.ui(.suspendQuestion)
                 case .quitInMeeting: catalog.ui(.quitQuestion)
+                case .inviteOutsideConsent(let agency): catalog.message(SIPError.outsideConsent(agency))
                 }
             let leave: String? =
                 switch question {
                 case .leaveMeeting: catalog.ui(.leaveMeetingMode)
                 case .suspendInMeeting: catalog.ui(.suspend)
                 case .quitInMeeting: catalog.ui(.quitProgram)
-                case .finishMeeting, .closeDeviation, .unsavedChanges: nil
+                case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent: nil
                 }
             if let leave {
                 Chrome.choiceDialog(
                     &grid, question: text, choices: [catalog.ui(.stayInMeeting), leave], selected: choice)
             } else {
+                // A long question is wrapped to the dialog's room.
+                let question = DisplayWidth.wrap(text, width: max(10, width - 8))
                 Chrome.dialog(
-                    &grid, [text, "", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
+                    &grid, question + ["", "\(catalog.ui(.yesKeys))  \(catalog(.yes))", "n  \(catalog(.no))"])
             }
         case nil:
             break

@@ -145,6 +145,8 @@ public enum Confirmation: Equatable, Sendable {
     case suspendInMeeting
     /// Ctrl-C while meeting mode is on the stack.
     case quitInMeeting
+    /// An organisation no consent covers is being invited (by name): invite it anyway (yes), or not.
+    case inviteOutsideConsent(agency: String)
 }
 
 /// Work a screen holds that must not be lost.

@@ -107,6 +107,11 @@ public struct FormScreen: AppScreen {
             return [.pop]
         case .confirmed(.unsavedChanges):
             return save(catalog: c)
+        case .confirmed(.inviteOutsideConsent):
+            // Asked and answered yes: the same values again, with the choice (the model records it).
+            return save(catalog: c, outsideConsent: true)
+        case .declined(.inviteOutsideConsent):
+            return [.status(c.ui(.notInvited), isError: false)]
         case .declined(.unsavedChanges):
             return leave()
         case .unreadable(let error):
@@ -143,6 +148,9 @@ public struct FormScreen: AppScreen {
                 return [.status(refused.errors.first?.message ?? "", isError: true)]
             }
             return [.status(catalog.ui(.mustFixFields), isError: true)]
+        case SIPError.outsideConsent(let agency):
+            // Sharing beyond every consent is never a refusal to fix but a choice: asked first.
+            return [.confirm(.inviteOutsideConsent(agency: agency))]
         case SIPError.conflict(let conflict):
             receive(conflict: conflict)
             return [.status(catalog.message(.conflict(conflict)), isError: true)]
@@ -215,7 +223,7 @@ public struct FormScreen: AppScreen {
     }
 
     /// Asks the record form to save the values (it parses and validates them first).
-    mutating func save(catalog: Catalog) -> [Command<Loaded>] {
+    mutating func save(catalog: Catalog, outsideConsent: Bool = false) -> [Command<Loaded>] {
         for index in fields.indices { fields[index].error = nil }
         if keepsDraft && !isDirty && conflict == nil {
             return [.status(catalog.ui(.nothingToSave), isError: false)]
@@ -223,9 +231,14 @@ public struct FormScreen: AppScreen {
         // After a conflict the values are saved over what is in the database now.
         let record = record, values = values, plan = conflict?.theirs ?? plan
         let acknowledged = warnedValues == values
-        return [.mutation { session in
-            .submitted(try record.submit(values: values, plan: plan, acknowledged: acknowledged, session))
-        }]
+        return [
+            .mutation { session in
+                .submitted(
+                    try record.submit(
+                        values: values, plan: plan, acknowledged: acknowledged, outsideConsent: outsideConsent, session)
+                )
+            }
+        ]
     }
 
     /// Puts an error from the model next to the field it concerns; false when no field matches.

@@ -27,10 +27,13 @@ extension RecordForm {
     public func key(for error: SIPError) -> Key? { error.field.flatMap { Key(rawValue: $0.rawValue) } }
 
     /// The same as `submit`, for a form held without its type.
-    func submit(values: [String: String], plan: Plan?, acknowledged: Bool, _ session: Session) throws -> FormOutcome {
+    func submit(
+        values: [String: String], plan: Plan?, acknowledged: Bool, outsideConsent: Bool = false, _ session: Session
+    ) throws -> FormOutcome {
         try submit(
-            FormInput(values: values, plan: plan, today: session.today, catalog: session.catalog,
-                      acknowledged: acknowledged), session)
+            FormInput(
+                values: values, plan: plan, today: session.today, catalog: session.catalog,
+                acknowledged: acknowledged, outsideConsent: outsideConsent), session)
     }
 
     func fieldKey(for error: SIPError) -> String? { key(for: error)?.rawValue }
@@ -98,6 +101,8 @@ public struct FormInput<Key: RawRepresentable> where Key.RawValue == String {
     public let catalog: Catalog
     /// The user saved these values again after being warned about them.
     public var acknowledged = false
+    /// The user answered yes to inviting an organisation that no consent covers.
+    public var outsideConsent = false
 
     public subscript(key: Key) -> String { values[key.rawValue] ?? "" }
 

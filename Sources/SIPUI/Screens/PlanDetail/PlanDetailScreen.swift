@@ -6,7 +6,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
-        case family, participant, deviation
+        case family, participant, deviation, maturity
     }
 
     public let planId: Int64
@@ -75,6 +75,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
         KeyBinding([.character("c")], .consent, .addConsent),
         KeyBinding([.character("w")], .withdrawConsent, .withdrawConsent),
+        KeyBinding([.character("M")], .maturity, .recordMaturity),
         KeyBinding([.character("v")], .invitation, .showInvitation),
         KeyBinding([.character("x")], .export, .exportPlan),
         KeyBinding([.character("l")], .copy, .copyGiven),
@@ -148,6 +149,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .interventions: return [.push(InterventionsScreen(planId: planId))]
         case .consent: return [.push(FormScreen(RecordConsentForm(planId: planId)))]
         case .withdrawConsent: return [.push(FormScreen(WithdrawConsentForm(planId: planId)))]
+        case .maturity: return [.push(FormScreen(MaturityAssessmentForm(planId: planId)))]
         case .schedule: return [.push(FormScreen(MeetingForm(planId: planId)))]
         case .invitation: return [.push(TextViewScreen.invitation(planId: planId))]
         case .export: return [.push(FormScreen(ExportForm(planId: planId)))]

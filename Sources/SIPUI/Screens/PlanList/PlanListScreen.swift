@@ -334,7 +334,12 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             cell(catalog.status(plan.status), c.status)
             if c.showLead { cell(plan.leadAgency ?? "–", c.lead) }
             cell(plan.nextDate?.iso ?? "–", c.next, plan.overdue ? .warning : nil)
-            if plan.overdue { grid.put("!", row: y, column: x, role: .warning) }
+            // A withdrawn consent (×) outranks overdue (!): one character, readable without colour.
+            if plan.consentWithdrawn {
+                grid.put("×", row: y, column: x, role: .warning)
+            } else if plan.overdue {
+                grid.put("!", row: y, column: x, role: .warning)
+            }
         }
         if filtering { grid.cursor = filterCursor(prompt, row: viewport.top, width: viewport.width) }
     }

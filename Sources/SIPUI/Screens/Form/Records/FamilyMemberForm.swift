@@ -3,7 +3,7 @@ import SIPWidgets
 
 /// A guardian or relative of the child. Guardians are at the table: they are invited with the plan.
 public struct FamilyMemberForm: RecordForm {
-    public enum Key: String, Sendable { case role, name, relation, phone, email, address }
+    public enum Key: String, Sendable { case role, name, relation, phone, email, address, protectedIdentity }
 
     public let plan: Int64
     public init(planId: Int64) { plan = planId }
@@ -23,6 +23,10 @@ public struct FamilyMemberForm: RecordForm {
                     selected: FamilyRole.guardian.rawValue),
                 text(.name, c.field(.name)), text(.relation, c.field(.relation)), text(.phone, c.field(.phone)),
                 text(.email, c.field(.email)), text(.address, c.field(.address)),
+                // Skyddade personuppgifter: the address is kept but never shown, printed or exported.
+                choice(
+                    .protectedIdentity, c.ui(.protectedIdentity),
+                    [.init(id: "no", label: c(.no)), .init(id: "yes", label: c(.yes))], selected: "no"),
             ])
     }
 
@@ -34,7 +38,8 @@ public struct FamilyMemberForm: RecordForm {
             childId: try store.plan(plan).childId, role: role, name: input[.name],
             relation: input[.relation], phone: input[.phone], email: input[.email],
             address: input[.address], inviteTo: role == .guardian ? plan : nil,
-            participantRole: c.ui(.guardian).prefix(1).uppercased() + c.ui(.guardian).dropFirst())
+            participantRole: c.ui(.guardian).prefix(1).uppercased() + c.ui(.guardian).dropFirst(),
+            protectedIdentity: input[.protectedIdentity] == "yes")
         return .saved(c.ui(.saved))
     }
 }

@@ -24,7 +24,10 @@ public struct ParticipantForm: RecordForm {
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
         guard let agencyId = input.id(.agencyId) else { throw SIPError.required(field: .agencyName) }
-        try session.store.addParticipant(planId: plan, agencyId: agencyId, person: input[.person], role: input[.role])
+        // Outside every consent the model refuses until the user has said yes (FormScreen asks).
+        try session.store.addParticipant(
+            planId: plan, agencyId: agencyId, person: input[.person], role: input[.role],
+            outsideConsent: input.outsideConsent)
         return .saved(input.catalog.ui(.saved))
     }
 }
