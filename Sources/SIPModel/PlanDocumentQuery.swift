@@ -35,8 +35,10 @@ extension Store {
         let today = context.today
         let zone = context.timeZone
         return try write { db in
-            // Audited (and authorised) first: a refused read loads nothing.
-            try self.audit(db, act, detail: detail)
+            // Audited (and authorised) first: a refused read loads nothing. The line says on what
+            // ground the plan was seen: the coordinator's organisation, the central team, or a consent.
+            let ground = try self.accessGround(db, planId: id, on: today)
+            try self.audit(db, act, detail: [detail, ground].filter { !$0.isEmpty }.joined(separator: "; "))
             return try use(try Store.planDocument(db, id: id, today: today, zone: zone))
         }
     }
@@ -238,5 +240,24 @@ extension Store {
             overallResponsibility: lead.map {
                 .init(principal: $0.principalName, principalType: $0.principalType, agency: $0.name, person: leadPerson)
             })
+    }
+}
+
+extension Store {
+    /// Why the signed-in user may see plan `planId`, for its audit line ("" when not signed in, or
+    /// not a coordinator: the authorisation then refuses or needs no ground).
+    func accessGround(_ db: Database, planId: Int64, on day: Day) throws -> String {
+        guard let access = try currentAccess(db), let user = access.user, user.role == .coordinator else { return "" }
+        if user.allPlans { return "seen as central team" }
+        guard let plan = try Plan.fetchOne(db, key: planId) else { return "" }
+        if plan.coordinator == user.login { return "seen as coordinator" }
+        guard let agency = user.agencyId else { return "" }
+        if try ConsentRule.coordinatorAgency(db, planId: planId) == agency {
+            return "seen as the coordinator's organisation \(agency)"
+        }
+        if try ConsentRule.covers(db, planId: planId, agencyId: agency, on: day) {
+            return "seen under consent covering organisation \(agency)"
+        }
+        return ""
     }
 }

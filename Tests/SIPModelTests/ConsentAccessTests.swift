@@ -137,6 +137,20 @@ struct ConsentAccessTests {
         #expect(try Invitation(document: cora.planDocument(w.f.plan.id!)).text().contains("Åsa Öberg"))
     }
 
+    @Test("the trail says on what ground a plan was seen: as its coordinator, or under a consent for an organisation")
+    func accessGroundInTrail() throws {
+        let w = try ConsentWorld()
+        let cora = try w.session("cora")
+        _ = try w.consent(cora, agencies: [w.f.social])
+        _ = try cora.planDocument(w.f.plan.id!)
+        _ = try w.session("sofia").planDocument(w.f.plan.id!)
+        let views = try w.t.store.auditTrail().filter { $0.action == "view" }
+        #expect(views.contains { $0.user == "cora" && $0.detail.contains("seen as coordinator") })
+        #expect(views.contains {
+            $0.user == "sofia" && $0.detail.contains("seen under consent covering organisation \(w.f.social.id!)")
+        })
+    }
+
     @Test("a withdrawal stops sharing at once; the coordinator's own organisation keeps the plan")
     func withdrawalStopsSharing() throws {
         let w = try ConsentWorld()
