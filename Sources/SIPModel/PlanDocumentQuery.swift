@@ -35,9 +35,9 @@ extension Store {
         let today = context.today
         let zone = context.timeZone
         return try write { db in
-            // Audited (and authorised) first: a refused read loads nothing. The line says on what
+            // Audited (and authorised) first: a refused read loads nothing. A view's line says on what
             // ground the plan was seen: the coordinator's organisation, the central team, or a consent.
-            let ground = try self.accessGround(db, planId: id, on: today)
+            let ground = act == .viewPlan(id) ? try self.accessGround(db, planId: id, on: today) : ""
             try self.audit(db, act, detail: [detail, ground].filter { !$0.isEmpty }.joined(separator: "; "))
             return try use(try Store.planDocument(db, id: id, today: today, zone: zone))
         }
