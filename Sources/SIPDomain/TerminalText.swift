@@ -30,6 +30,34 @@ public enum TerminalText {
 
 /// Display width of text in terminal columns: combining marks and zero-width characters take none,
 /// East Asian wide characters and emoji take two, everything else one.
+extension TerminalText {
+    /// A grapheme cluster in the form every terminal draws alike, as `DisplayWidth` measures it:
+    /// terminals disagree on ZWJ sequences (a family drawn as one emoji or three), skin tones, flags
+    /// and emoji presentation selectors, and ncurses lays each emoji of a sequence in its own cells.
+    /// So a ZWJ sequence shows its first emoji, a modifier is dropped, a flag is its two letters
+    /// ("SE"), and a selector is dropped (the character takes the width it has on its own).
+    public static func displayForm(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return String(character) }
+        let first = scalars.first!
+        if (0x1F1E6...0x1F1FF).contains(first.value) {
+            return String(
+                scalars.compactMap {
+                    (0x1F1E6...0x1F1FF).contains($0.value) ? Character(Unicode.Scalar($0.value - 0x1F1E6 + 65)!) : nil
+                })
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in scalars {
+            if scalar.value == 0x200D { break }  // the rest of a ZWJ sequence
+            if scalar.value == 0xFE0F || scalar.value == 0xFE0E || (0x1F3FB...0x1F3FF).contains(scalar.value) {
+                continue
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}
+
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         if character.unicodeScalars.count == 1, isPlainLatin(character.unicodeScalars.first!) { return 1 }
@@ -37,8 +65,8 @@ public enum DisplayWidth {
         for (index, scalar) in character.unicodeScalars.enumerated() {
             if index == 0 {
                 width = of(scalar)
-            } else if scalar.value == 0xFE0F || scalar.properties.isEmojiPresentation {
-                width = 2  // emoji presentation selector or ZWJ sequence: drawn wide
+            } else if scalar.properties.isEmojiPresentation && width > 0 {
+                width = 2  // a ZWJ sequence or a modifier on an emoji: drawn (in its display form) wide
             }
         }
         return width

@@ -64,7 +64,7 @@ public struct Grid: Equatable, Sendable {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if x >= 0 {
-                set(row, x, Cell(text: String(character), role: role, isContinuation: false))
+                set(row, x, Cell(text: TerminalText.displayForm(character), role: role, isContinuation: false))
                 if w == 2 && x + 1 < width { set(row, x + 1, Cell(text: "", role: role, isContinuation: true)) }
             }
             x += w

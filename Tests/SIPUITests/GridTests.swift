@@ -30,3 +30,24 @@ struct GridTests {
         #expect(DisplayWidth.wrap("rad ett\nrad två", width: 20) == ["rad ett", "rad två"])
     }
 }
+
+@Suite("Clusters drawn alike on every terminal")
+struct DisplayFormTests {
+    @Test(
+        "a ZWJ sequence shows its first emoji, a skin tone and a selector go, a flag is its letters: widths agree",
+        arguments: [
+            ("👨\u{200D}👩\u{200D}👧", "👨", 2), ("👋\u{1F3FD}", "👋", 2), ("🇸🇪", "SE", 2), ("❤\u{FE0F}", "❤", 1),
+            ("1\u{FE0F}\u{20E3}", "1\u{20E3}", 1), ("\u{1100}\u{1161}\u{11A8}", "\u{1100}\u{1161}\u{11A8}", 2),
+            ("å", "å", 1),
+        ])
+    func displayForm(_ typed: String, _ drawn: String, _ width: Int) {
+        let cluster = Character(typed)
+        #expect(TerminalText.displayForm(cluster) == drawn)
+        #expect(DisplayWidth.of(cluster) == width)
+        // What is drawn takes, scalar by scalar as a terminal lays it out, the columns measured.
+        #expect(drawn.unicodeScalars.reduce(0) { $0 + DisplayWidth.of($1) } == width)
+        var grid = Grid(width: 6, height: 1)
+        #expect(grid.put(typed + "x", row: 0, column: 0) == width + 1)
+        #expect(grid[0, 0].text == drawn && grid[0, width].text == "x")
+    }
+}
