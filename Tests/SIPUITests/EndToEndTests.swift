@@ -100,7 +100,10 @@ struct EndToEndTests {
         #expect(tmux.waitFor("sekretessen."))
         tmux.keys("F10")
         #expect(tmux.waitFor("Markera mötet som genomfört?"))
+        // In meeting mode a question is answered by choosing: a letter does nothing.
         tmux.keys("j")
+        tmux.keys("Down")
+        tmux.keys("Enter")
         #expect(tmux.waitFor("Mötet är genomfört och planen aktiv."))
         tmux.keys("Escape")
         #expect(tmux.waitFor("Lämna mötesläget?"))

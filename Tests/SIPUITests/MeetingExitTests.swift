@@ -168,4 +168,26 @@ struct MeetingExitTests {
         app.resize(width: 80, height: 24)
         #expect(app.top is MeetingScreen)
     }
+
+    @Test("a yes/no question over meeting mode (unsaved plan edit, F3) is answered by choosing, not by typing")
+    func questionOverMeetingMode() throws {
+        let dir = TempDir()
+        let (app, store, id) = try meetingApp(dir)
+        let version = try store.plan(id).version
+        app.press(.function(3))
+        guard app.top is FormScreen else { Issue.record("no plan form"); return }
+        app.type("x")
+        app.press(.escape)
+        #expect(app.overlay == .confirmLeave)
+        // Typed one key at a time (not a burst): still nothing answers, nothing is saved.
+        for key in "jyna ".map({ Key.character($0) }) { app.handle(key) }
+        #expect(app.overlay == .confirmLeave && app.top is FormScreen)
+        #expect(try store.plan(id).version == version, "a letter saved the plan")
+        // The default keeps editing; choosing "save" with the arrows saves.
+        app.press(.enter)
+        #expect(app.overlay == nil && app.top is FormScreen)
+        app.press(.escape, .down, .enter)
+        #expect(try store.plan(id).version == version + 1)
+        #expect(app.stack.contains { $0 is MeetingScreen })
+    }
 }

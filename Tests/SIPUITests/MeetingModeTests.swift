@@ -140,7 +140,7 @@ struct MeetingModeTests {
         app.type("Alla presenterade sig.")
         app.press(.tab)  // moving on saves the notes
         #expect(try store.agenda(meetingId: meeting.meeting!.id!)[0].notes == "Alla presenterade sig.")
-        app.press(.function(10), .character("j"))
+        app.press(.function(10), .down, .enter)  // in meeting mode a question is answered by choosing
         #expect(try store.plan(id).status == .active)
         #expect(try store.meetings(planId: id).first { $0.id == meeting.meeting!.id }?.held == true)
     }

@@ -145,7 +145,7 @@ public final class App {
 
     /// The choice marked in a question that is answered by choosing (0: the default, stay).
     public var dialogChoice: Int? {
-        guard let dialog, Self.isChosen(dialog.question) else { return nil }
+        guard let dialog, isChosen(dialog.question) else { return nil }
         return choice
     }
 
@@ -231,7 +231,7 @@ public final class App {
     /// A dialog's keys: yes, no, or (where there is a third way) Esc to go back to what was on screen.
     /// Questions that guard meeting mode are answered by choosing instead (`choose`).
     private func answer(_ key: Key, to question: Confirmation, asker: Int) {
-        if Self.isChosen(question) {
+        if isChosen(question) {
             choose(key, question, asker: asker)
         } else if isYes(key) {
             closeDialog()
@@ -244,11 +244,27 @@ public final class App {
         }
     }
 
-    /// Questions on the screen the family sees: typing never answers them. The default (0) is to stay.
-    static func isChosen(_ question: Confirmation) -> Bool {
+    /// Questions on the screen the family sees (every question while meeting mode is on the stack):
+    /// typing never answers them. The default (0) changes nothing.
+    func isChosen(_ question: Confirmation) -> Bool {
         switch question {
         case .leaveMeeting, .suspendInMeeting, .quitInMeeting: true
-        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent: false
+        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent: inMeetingMode
+        }
+    }
+
+    /// What choosing means: nothing (the question closes), yes, or no.
+    enum Answer { case none, yes, no }
+
+    /// A chosen question's choices, the default first.
+    func choices(_ question: Confirmation) -> [(label: String, answer: Answer)] {
+        let c = catalog
+        switch question {
+        case .leaveMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.leaveMeetingMode), .yes)]
+        case .suspendInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.suspend), .yes)]
+        case .quitInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.quitProgram), .yes)]
+        case .unsavedChanges: return [(c.ui(.keepEditing), .none), (c.ui(.save), .yes), (c.ui(.discard), .no)]
+        case .finishMeeting, .closeDeviation, .inviteOutsideConsent: return [(c(.no), .no), (c(.yes), .yes)]
         }
     }
 
@@ -256,18 +272,24 @@ public final class App {
     /// (staying). Letters, digits and Space do nothing, and are not passed on.
     private func choose(_ key: Key, _ question: Confirmation, asker: Int) {
         switch ChoiceKeys.table.action(for: key) {
-        case .next?, .previous?:
-            choice = (choice + 1) % 2
+        case .next?:
+            choice = (choice + 1) % choices(question).count
+        case .previous?:
+            let count = choices(question).count
+            choice = (choice + count - 1) % count
         case .close?:
             closeDialog()
         case .help?:
             showingHelp = true
         case .choose?:
-            let chosen = choice
+            let chosen = choices(question)[choice].answer
             closeDialog()
-            guard chosen == 1 else {
+            switch chosen {
+            case .none: return
+            case .no:
                 deliver(.declined(question), to: asker)
                 return
+            case .yes: break
             }
             switch question {
             case .suspendInMeeting: terminalRequest = .suspend
@@ -484,6 +506,10 @@ public final class App {
         switch overlay {
         case .help?:
             Chrome.help(&grid, entries: helpEntries, catalog: catalog)
+        case .confirmLeave? where isChosen(.unsavedChanges):
+            Chrome.choiceDialog(
+                &grid, question: catalog.ui(.unsavedQuestion), choices: choices(.unsavedChanges).map(\.label),
+                selected: choice)
         case .confirmLeave?:
             Chrome.dialog(
                 &grid,
@@ -502,16 +528,8 @@ public final class App {
                 case .quitInMeeting: catalog.ui(.quitQuestion)
                 case .inviteOutsideConsent(let agency): catalog.message(SIPError.outsideConsent(agency))
                 }
-            let leave: String? =
-                switch question {
-                case .leaveMeeting: catalog.ui(.leaveMeetingMode)
-                case .suspendInMeeting: catalog.ui(.suspend)
-                case .quitInMeeting: catalog.ui(.quitProgram)
-                case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent: nil
-                }
-            if let leave {
-                Chrome.choiceDialog(
-                    &grid, question: text, choices: [catalog.ui(.stayInMeeting), leave], selected: choice)
+            if isChosen(question) {
+                Chrome.choiceDialog(&grid, question: text, choices: choices(question).map(\.label), selected: choice)
             } else {
                 // A long question is wrapped to the dialog's room.
                 let question = DisplayWidth.wrap(text, width: max(10, width - 8))
