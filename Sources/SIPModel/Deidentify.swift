@@ -35,10 +35,26 @@ extension Store {
     /// plan's child and family when `planId` is one the writer may link to.
     public func identityFindings(_ text: String, planId: Int64?) throws -> [IdentityScreen.Finding] {
         try read { db in
-            let names = try planId.map { try self.planLinkable(db, $0) } == true
+            // Names only for a writer who may see the plan: for anyone else a warning would say
+            // whether a guessed name is the child's or a parent's.
+            let names = try self.identityScreen(db, deviationPlan: planId) == nil
                 ? try Self.identityNames(db, planId: planId) : []
             return IdentityScreen(names: names).findings(text)
         }
+    }
+
+    /// The screen for text the signed-in user wrote: identity numbers still masked, names not (their
+    /// own words come back as written; masking a name they guessed would say it was right).
+    func ownWords(_ screen: IdentityScreen?) -> IdentityScreen? { screen.map { _ in IdentityScreen(names: []) } }
+
+    /// Whether the signed-in user wrote deviation `id`'s history line `what` (`registered`: its
+    /// description and local action; `answer`: its latest response).
+    func wrote(_ db: Database, deviation id: Int64, _ what: String) throws -> Bool {
+        try String.fetchOne(
+            db,
+            sql: "SELECT changedBy FROM deviationChange WHERE deviationId = ? AND what = ? "
+                + "ORDER BY changedAt DESC, id DESC LIMIT 1",
+            arguments: [id, what]) == context.user
     }
 
     /// Whether the signed-in user may link a deviation to plan `id`: it exists and, for a chair, is
@@ -57,12 +73,18 @@ extension Store {
 }
 
 extension Deviation {
-    func screened(_ screen: IdentityScreen?) -> Deviation {
+    /// - Parameters:
+    ///   - screen: how the reader sees the text; `written`, how they see the text they wrote themselves.
+    func screened(
+        _ screen: IdentityScreen?, written: IdentityScreen? = nil, registered: Bool = false, answered: Bool = false
+    ) -> Deviation {
         guard let screen else { return self }
+        let text = registered ? (written ?? screen) : screen
+        let answer = answered ? (written ?? screen) : screen
         var copy = self
-        copy.description = screen.mask(description)
-        copy.localAction = screen.mask(localAction)
-        copy.response = response.map(screen.mask)
+        copy.description = text.mask(description)
+        copy.localAction = text.mask(localAction)
+        copy.response = response.map(answer.mask)
         return copy
     }
 }

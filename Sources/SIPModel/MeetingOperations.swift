@@ -78,8 +78,12 @@ extension Store {
         try read { db in
             guard let deviation = try Deviation.fetchOne(db, key: id) else { throw SIPError.notFound(.deviation, id) }
             try self.requireVisible(db, deviationId: id)
-            // A reader who may not see the plan reads its text with identities masked.
-            return deviation.screened(try self.identityScreen(db, deviationPlan: deviation.planId))
+            // A reader who may not see the plan reads its text with identities masked (their own text
+            // with its numbers masked only).
+            let screen = try self.identityScreen(db, deviationPlan: deviation.planId)
+            return deviation.screened(
+                screen, written: self.ownWords(screen), registered: try self.wrote(db, deviation: id, "registered"),
+                answered: try self.wrote(db, deviation: id, "answer"))
         }
     }
 
@@ -247,7 +251,8 @@ extension Store {
             )
             .fetchAll(db).map { change in
                 var change = change
-                if let screen { change.note = screen.mask(change.note) }
+                let own = change.changedBy == self.context.user ? self.ownWords(screen) : screen
+                if let own { change.note = own.mask(change.note) }
                 return change
             }
         }

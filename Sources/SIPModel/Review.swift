@@ -508,7 +508,7 @@ public enum ReviewTable {
 
 extension Store {
     /// The list behind a review figure, de-identified: numbers, statuses, organisations, dates,
-    /// sex and age band; never names, personal numbers or free text.
+    /// sex and age band (only where no small count is hidden); never names, personal numbers or free text.
     public func reviewList(_ kind: ReviewIds, ids: [Int64], on day: Day, catalog c: Catalog) throws -> [String] {
         // A chair's lists hold only their group's plans, whatever ids are asked for.
         return try read { db in
@@ -533,13 +533,18 @@ extension Store {
                         SELECT p.id, p.status, c.sex, c.birthDate, g.name FROM "plan" p JOIN child c ON c.id = p.childId
                         JOIN busGroup g ON g.id = p.busGroupId WHERE p.id IN (\(list))\(inGroup("p.id")) ORDER BY p.id
                         """)
+                // Where small counts are hidden, a list must not give them back: counting its lines by
+                // status, sex or age band would. Then a plan is its number and group only.
+                let attributes = try Store.deadlines(db).suppressBelow <= 1
                 while let row = try rows.next() {
                     let (id, status, sex, born, group): (Int64, String, String, Day, String) = (
                         row[0], row[1], row[2], row[3], row[4]
                     )
                     lines.append(
-                        "\(plan) \(id) · \(statuses[status] ?? "") · \(sexes[sex] ?? "") \(GroupReview.ageBand(born.age(on: day))) · \(group)"
-                    )
+                        attributes
+                            ? "\(plan) \(id) · \(statuses[status] ?? "") · \(sexes[sex] ?? "") "
+                                + "\(GroupReview.ageBand(born.age(on: day))) · \(group)"
+                            : "\(plan) \(id) · \(group)")
                 }
                 return lines
             case .interventions:

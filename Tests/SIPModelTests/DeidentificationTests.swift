@@ -4,6 +4,7 @@ import Testing
 
 @testable import SIPDomain
 @testable import SIPModel
+@testable import SIPDemo
 @testable import SIPText
 
 /// Issue 14, build 5: what a chair reads names no child, and small counts identify nobody.
@@ -142,5 +143,39 @@ struct DeidentificationTests {
         #expect(
             c.message(.notFound(.plan, w.otherPlan.id!)).replacingOccurrences(of: String(w.otherPlan.id!), with: "N")
                 == c.message(.notFound(.plan, 99_999)).replacingOccurrences(of: "99999", with: "N"))
+    }
+
+    @Test("where small counts are hidden, the list behind a figure gives none back: plan numbers and groups only")
+    func listsGiveBackNoHiddenCell() throws {
+        let t = try TestStore()
+        _ = try DemoGenerator.run(store: t.store, plans: 30, seed: 5)
+        let ids = try t.store.planSummaries().map(\.id)
+        let day = t.store.context.today
+        let words = ["flicka", "pojke", "Utkast", "Kallad", "Aktiv", "0-5", "6-12", "13-15", "16-17"]
+        let hidden = try t.store.reviewList(.plans, ids: ids, on: day, catalog: Catalog(.sv))
+        #expect(hidden.count == ids.count)
+        #expect(hidden.allSatisfy { line in !words.contains { line.contains($0) } })
+        // With suppression off (1 hides nothing), the list says status, sex and age band again.
+        try t.store.setDeadline("suppress-below", days: 1)
+        let shown = try t.store.reviewList(.plans, ids: ids, on: day, catalog: Catalog(.sv))
+        #expect(shown.contains { $0.contains("flicka") || $0.contains("pojke") })
+    }
+
+    @Test("a chair cannot test guessed names: no warning says which is the child's, and their own words come back as written")
+    func noNameOracle() throws {
+        let w = try RoleWorld()
+        let chad = try w.session("chad")
+        let guesses = "Ingen kom: Anna Erik Åsa Lars"
+        #expect(try chad.identityFindings(guesses, planId: w.f.plan.id) == [])
+        #expect(try chad.identityFindings("pnr 1503120006", planId: w.f.plan.id) == [.personalNumber])
+        let d = try chad.addDeviation(
+            reportingAgencyId: w.f.school.id!, concernedAgencyId: w.f.bup.id!, planId: w.f.plan.id,
+            occurredOn: chad.context.today, kind: "uteblev", description: guesses + ", pnr 1503120006",
+            localAction: "")
+        let back = try chad.deviation(d.id!).description
+        #expect(back.contains("Åsa") && !back.contains("[namn]"), "masking the guess would confirm it")
+        #expect(back.contains("[personnummer]"))
+        // Someone else's words are still masked for the chair.
+        #expect(try w.session("cora").identityFindings(guesses, planId: w.f.plan.id) == [.name])
     }
 }
