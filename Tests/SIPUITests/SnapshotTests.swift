@@ -132,6 +132,17 @@ struct SnapshotTests {
         Snapshot.check(app.render(), "new-plan-80x24")
     }
 
+    @Test("a picker's open search: the typed letters in the field, the matches with principal and group under it")
+    func pickerSearch() throws {
+        let (dir, store) = try world()
+        _ = dir
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: 1)
+        app.press(.character("d"))
+        app.type("sk")
+        Snapshot.check(app.render(), "picker-80x24")
+    }
+
     @Test("meeting mode: attendance and an agenda item; interventions", arguments: [(80, 24), (50, 14)].indices)
     func meetingMode(_ size: Int) throws {
         let (dir, store) = try world()

@@ -6,6 +6,7 @@ extension Catalog {
         case keepEditing, discard, takeTheirs, saved, created, conflictBanner, unsavedQuestion, draftRestored
         case newPlanTitle, editPlanTitle, theirValue, noneChoice, childName, childNumber, sex, busGroup, initiator
         case requestDate, mustFixFields, nothingToSave, fieldRequired, fieldInvalid
+        case typeToFind, nothingFound, servesAllGroups
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -39,6 +40,9 @@ extension Catalog {
             case .nothingToSave: return pick("Inget att spara.", "Nothing to save.")
             case .fieldRequired: return pick("Måste fyllas i.", "Required.")
             case .fieldInvalid: return pick("Ogiltigt värde.", "Invalid value.")
+            case .typeToFind: return pick("skriv för att söka", "type to find")
+            case .nothingFound: return pick("Ingen träff. Valt:", "No match. Chosen:")
+            case .servesAllGroups: return pick("alla BUS-grupper", "all BUS groups")
             }
         }
     }
@@ -67,4 +71,7 @@ extension Catalog.Text {
     public static var nothingToSave: Self { Self(.form(.nothingToSave)) }
     public static var fieldRequired: Self { Self(.form(.fieldRequired)) }
     public static var fieldInvalid: Self { Self(.form(.fieldInvalid)) }
+    public static var typeToFind: Self { Self(.form(.typeToFind)) }
+    public static var nothingFound: Self { Self(.form(.nothingFound)) }
+    public static var servesAllGroups: Self { Self(.form(.servesAllGroups)) }
 }

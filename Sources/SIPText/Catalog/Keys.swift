@@ -6,6 +6,7 @@ extension Catalog {
         case help, back, quit, open, filter, edit, save, nextField, previousField, redraw, up, down, pageUp
         case pageDown, first, last, undo, helpTitle, tooSmall, yesKeys, undone, nothingToUndo
         case interrupt, suspend, nextChoice, previousChoice, confirmChoice, closeQuestion
+        case nextMatch, previousMatch, eraseSearch, closeSearch
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -38,6 +39,10 @@ extension Catalog {
             case .previousChoice: return pick("Föregående val", "Previous choice")
             case .confirmChoice: return pick("Gör det valda", "Do what is chosen")
             case .closeQuestion: return pick("Stäng frågan, gör ingenting", "Close the question, do nothing")
+            case .nextMatch: return pick("Nästa träff", "Next match")
+            case .previousMatch: return pick("Föregående träff", "Previous match")
+            case .eraseSearch: return pick("Radera i sökningen", "Erase in the search")
+            case .closeSearch: return pick("Stäng sökningen", "Close the search")
             }
         }
     }
@@ -45,6 +50,10 @@ extension Catalog {
 
 extension Catalog.Text {
     public static var help: Self { Self(.keys(.help)) }
+    public static var nextMatch: Self { Self(.keys(.nextMatch)) }
+    public static var previousMatch: Self { Self(.keys(.previousMatch)) }
+    public static var eraseSearch: Self { Self(.keys(.eraseSearch)) }
+    public static var closeSearch: Self { Self(.keys(.closeSearch)) }
     public static var back: Self { Self(.keys(.back)) }
     public static var quit: Self { Self(.keys(.quit)) }
     public static var open: Self { Self(.keys(.open)) }

@@ -6,9 +6,12 @@ public struct FormField: Equatable, Sendable {
     public struct Choice: Equatable, Sendable {
         public var id: String
         public var label: String
-        public init(id: String, label: String) {
+        /// Shown beside the label in a picker's list of matches: an organisation's principal and group.
+        public var detail: String
+        public init(id: String, label: String, detail: String = "") {
             self.id = id
             self.label = label
+            self.detail = detail
         }
     }
 
@@ -25,6 +28,14 @@ public struct FormField: Equatable, Sendable {
     /// In a conflict: the value someone else saved, shown under the field.
     public var theirs: String?
     public var original: String
+    /// A picker, a choice among many (organisations, people, groups): typing finds among its choices.
+    /// Other choices (a status, a sex) only cycle.
+    public let finds: Bool
+    /// What has been typed to find a choice; nil when no search is open.
+    public private(set) var search: String?
+    /// The choices the search finds (indices into the choices), and where the selection is among them.
+    public private(set) var matches: [Int] = []
+    var matchList = ListState()
 
     public init(key: String, label: String, text: String, multiline: Bool = false) {
         self.key = key
@@ -32,6 +43,7 @@ public struct FormField: Equatable, Sendable {
         // A field's limit from the domain: typing or pasting beyond it is refused as it happens.
         kind = .text(TextInput(text, multiline: multiline, limit: Field(rawValue: key)?.maxLength))
         original = text
+        finds = false
     }
 
     /// Changes the text input in place: moved out first, so its buffer is not shared (and copied
@@ -43,11 +55,12 @@ public struct FormField: Equatable, Sendable {
         return body(&input)
     }
 
-    public init(key: String, label: String, choices: [Choice], selected: String) {
+    public init(key: String, label: String, choices: [Choice], selected: String, finds: Bool = false) {
         self.key = key
         self.label = label
         kind = .choice(choices, choices.firstIndex { $0.id == selected } ?? 0)
         original = choices.first { $0.id == selected }?.id ?? choices.first?.id ?? ""
+        self.finds = finds
     }
 
     public var value: String {
@@ -72,7 +85,49 @@ public struct FormField: Equatable, Sendable {
             kind = .text(input)
         case .choice(let choices, let index):
             kind = .choice(choices, choices.firstIndex { $0.id == value } ?? index)
+            closeSearch()
         }
+    }
+
+    // MARK: Finding (pickers)
+
+    /// A letter typed into a picker: the search grows, and its first match is chosen.
+    mutating func find(_ letter: Character) {
+        guard finds, case .choice = kind else { return }
+        research((search ?? "") + String(letter), keepChoice: false)
+    }
+
+    /// Backspace in a search: one letter less; the choice stays if it is still found. The last
+    /// letter erased closes the search.
+    mutating func eraseSearch() {
+        guard var text = search else { return }
+        text.removeLast()
+        if text.isEmpty { closeSearch() } else { research(text, keepChoice: true) }
+    }
+
+    /// Ends the search; what was chosen stays chosen.
+    mutating func closeSearch() {
+        search = nil
+        matches = []
+        matchList = ListState()
+    }
+
+    /// Moves the choice among the matches (not past the first or the last).
+    mutating func moveMatch(by delta: Int) {
+        guard case .choice(let choices, _) = kind, !matches.isEmpty else { return }
+        matchList.move(by: delta, count: matches.count)
+        kind = .choice(choices, matches[matchList.selected])
+    }
+
+    private mutating func research(_ text: String, keepChoice: Bool) {
+        guard case .choice(let choices, let index) = kind else { return }
+        search = text
+        let match = TextMatch(text)
+        matches = choices.indices.filter { match.finds(choices[$0].label) }
+        let position = keepChoice ? matches.firstIndex(of: index) ?? 0 : 0
+        matchList = ListState(selected: position)
+        // No match: the choice stays what it was (the list says so); the value is always a real choice.
+        if !matches.isEmpty { kind = .choice(choices, matches[position]) }
     }
 
     func displayValue(_ id: String) -> String {

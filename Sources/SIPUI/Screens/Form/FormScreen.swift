@@ -5,7 +5,10 @@ import SIPWidgets
 /// A form on screen: typing, focus, drawing, drafts, conflicts and leaving, for any record form.
 /// What the fields are and how they are saved is the record form's (`RecordForm`).
 public struct FormScreen: AppScreen {
-    public enum Action: Hashable, Sendable { case save, next, previous, back, takeTheirs }
+    public enum Action: Hashable, Sendable {
+        case save, next, previous, back, takeTheirs
+        case nextChoice, previousChoice, nextMatch, previousMatch, eraseSearch, closeSearch
+    }
 
     public let record: any RecordForm
     public private(set) var title = ""
@@ -35,7 +38,31 @@ public struct FormScreen: AppScreen {
         KeyBinding([.escape], .back, .back, hint: true),
     ])
 
-    public var keys: KeyTable<Action> { Self.keys }
+    /// On a choice: the form's keys, and the arrows that cycle through its choices.
+    public static let choiceKeys = KeyTable<Action>(
+        keys.bindings + [
+            KeyBinding([.right, .character(" ")], .nextChoice, .nextChoice),
+            KeyBinding([.left], .previousChoice, .previousChoice),
+        ])
+
+    /// While a picker's search is open: the arrows move among its matches, Esc closes the search
+    /// (before it would leave the form), Backspace edits it; every other letter is part of it.
+    public static let searchKeys = KeyTable<Action>([
+        KeyBinding([.function(2), .control("s")], .save, .save, hint: true),
+        KeyBinding([.down, .right], .nextMatch, .nextMatch, hint: true),
+        KeyBinding([.up, .left], .previousMatch, .previousMatch),
+        KeyBinding([.escape, .enter], .closeSearch, .closeSearch, hint: true),
+        KeyBinding([.backspace], .eraseSearch, .eraseSearch),
+        KeyBinding([.tab], .next, .nextField, hint: true),
+        KeyBinding([.backTab], .previous, .previousField),
+        KeyBinding([.control("r")], .takeTheirs, .takeTheirs),
+    ])
+
+    /// The keys that work on the focused field: the one table for dispatch, hints and help.
+    public var keys: KeyTable<Action> {
+        guard fields.indices.contains(focus), case .choice = fields[focus].kind else { return Self.keys }
+        return fields[focus].search != nil ? Self.searchKeys : Self.choiceKeys
+    }
     public var isTyping: Bool { true }
 
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { (title, "") }
@@ -171,13 +198,25 @@ public struct FormScreen: AppScreen {
             let width = inputWidth(viewport)
             if fields[focus].editText({ $0.moveLine(key == .up ? -1 : 1, width: width) }) == true { return [] }
         }
-        if let action = Self.keys.action(for: key) {
+        if let action = keys.action(for: key) {
             switch action {
-            case .save: return save(catalog: catalog)
-            case .next: focus = (focus + 1) % fields.count
-            case .previous: focus = (focus + fields.count - 1) % fields.count
+            case .save:
+                fields[focus].closeSearch()
+                return save(catalog: catalog)
+            case .next:
+                fields[focus].closeSearch()
+                focus = (focus + 1) % fields.count
+            case .previous:
+                fields[focus].closeSearch()
+                focus = (focus + fields.count - 1) % fields.count
             case .back: return isDirty ? [.confirm(.unsavedChanges)] : leave()
             case .takeTheirs: takeTheirs()
+            case .nextChoice: cycle(by: 1)
+            case .previousChoice: cycle(by: -1)
+            case .nextMatch: fields[focus].moveMatch(by: 1)
+            case .previousMatch: fields[focus].moveMatch(by: -1)
+            case .eraseSearch: fields[focus].eraseSearch()
+            case .closeSearch: fields[focus].closeSearch()
             }
             return []
         }
@@ -191,15 +230,17 @@ public struct FormScreen: AppScreen {
             default:
                 break
             }
-        case .choice(let choices, let index):
-            guard !choices.isEmpty else { return [] }
-            switch key {
-            case .right, .character(" "): fields[focus].kind = .choice(choices, (index + 1) % choices.count)
-            case .left: fields[focus].kind = .choice(choices, (index + choices.count - 1) % choices.count)
-            default: break
-            }
+        case .choice:
+            // In a picker every letter, digit or space typed (a space once a search is open) finds.
+            if case .character(let letter) = key { fields[focus].find(letter) }
         }
         return []
+    }
+
+    /// The next or previous choice of the focused field, round.
+    private mutating func cycle(by delta: Int) {
+        guard case .choice(let choices, let index) = fields[focus].kind, !choices.isEmpty else { return }
+        fields[focus].kind = .choice(choices, (index + delta + choices.count) % choices.count)
     }
 
     /// Typed or pasted text into the focused field, in one step; a choice takes it key by key.
@@ -334,8 +375,16 @@ public struct FormScreen: AppScreen {
 
     /// Rows each field takes: its input, plus a row for an error and up to two for their value.
     func rows(of field: FormField, width: Int, catalog: Catalog) -> Int {
-        field.inputRows + errorLines(field, width: width).count
+        field.inputRows + matchRows(field) + errorLines(field, width: width).count
             + theirLines(field, width: width, catalog: catalog).count
+    }
+
+    /// The most matches an open search lists under its field at once (the list scrolls).
+    static let shownMatches = 5
+
+    /// Rows an open search's list of matches takes under the field: one says when nothing is found.
+    func matchRows(_ field: FormField) -> Int {
+        field.search == nil ? 0 : max(1, min(Self.shownMatches, field.matches.count))
     }
 
     /// A validation message, wrapped to at most two lines beside the field.
@@ -418,12 +467,23 @@ public struct FormScreen: AppScreen {
                     }
                     if focused { cursor = Position(row: y + row, column: x + layout.cursorColumn - skipped) }
                 }
-            case .choice(let choices, let index):
-                let text = choices.isEmpty ? "" : "‹ " + choices[index].label + " ›"
+            case .choice(let choices, let chosen):
+                if let search = field.search {
+                    // The search in the field, the cursor after it; its matches listed under it.
+                    let shown = Self.tail(of: search, width: inputWidth - 1)
+                    if row >= 0 { grid.put(shown, row: y + row, column: x, maxWidth: inputWidth, role: inputRole) }
+                    if focused { cursor = Position(row: y + row, column: x + DisplayWidth.of(shown)) }
+                    drawMatches(
+                        of: index, into: &grid, top: y + row + 1, room: height - row - 1, column: 1,
+                        width: viewport.width - 1, catalog: catalog)
+                    break
+                }
+                var text = choices.isEmpty ? "" : "‹ " + choices[chosen].label + " ›"
+                if focused && field.finds { text += "  (" + catalog.ui(.typeToFind) + ")" }
                 if row >= 0 { grid.put(text, row: y + row, column: x, maxWidth: inputWidth, role: inputRole) }
                 if focused { cursor = Position(row: y + row, column: x) }
             }
-            var extra = row + field.inputRows
+            var extra = row + field.inputRows + matchRows(field)
             for line in errorLines(field, width: inputWidth) {
                 if extra >= 0 && extra < height {
                     grid.put(line, row: y + extra, column: x, maxWidth: inputWidth, role: .error)
@@ -438,5 +498,53 @@ public struct FormScreen: AppScreen {
             }
         }
         grid.cursor = cursor
+    }
+
+    /// An open search's matches, each name with its principal and group beside it, the chosen one
+    /// marked, in the `room` rows the form has left under the field (wider than the field: details are long).
+    private mutating func drawMatches(
+        of fieldIndex: Int, into grid: inout Grid, top: Int, room: Int, column: Int, width: Int, catalog: Catalog
+    ) {
+        let field = fields[fieldIndex]
+        guard case .choice(let choices, let index) = field.kind, room > 0 else { return }
+        if field.matches.isEmpty {
+            let text = catalog.ui(.nothingFound) + " " + (choices.isEmpty ? "" : choices[index].label)
+            grid.fill(row: top, column: column, count: width, role: .dim)
+            grid.put(text, row: top, column: column + 1, maxWidth: width - 2, role: .dim)
+            return
+        }
+        // Names in one column, as wide as the longest (at most three fifths of the row), details after it.
+        let columns = width - 2
+        let nameWidth = min(columns * 3 / 5, field.matches.map { DisplayWidth.of(choices[$0].label) }.max() ?? 0)
+        var state = field.matchList
+        ListView.draw(
+            into: &grid, top: top, height: min(matchRows(field), room), column: column, width: width,
+            count: field.matches.count, state: &state
+        ) { grid, match, y, selected in
+            if !selected { grid.fill(row: y, column: column, count: width, role: .normal) }
+            let choice = choices[field.matches[match]]
+            let detailRoom = columns - nameWidth - 2
+            grid.put(
+                choice.label, row: y, column: column + 1, maxWidth: choice.detail.isEmpty ? columns : nameWidth,
+                role: selected ? .selected : .normal)
+            if !choice.detail.isEmpty && detailRoom > 3 {
+                grid.put(
+                    choice.detail, row: y, column: column + 1 + nameWidth + 2, maxWidth: detailRoom,
+                    role: selected ? .selected : .dim)
+            }
+        }
+        // The list keeps where it scrolled to.
+        fields[fieldIndex].matchList = state
+    }
+
+    /// The end of `text` that fits in `width` columns: a long search shows its last letters.
+    static func tail(of text: String, width: Int) -> String {
+        var shown: [Character] = [], used = 0
+        for character in text.reversed() {
+            used += DisplayWidth.of(character)
+            if used > width { break }
+            shown.append(character)
+        }
+        return String(shown.reversed())
     }
 }

@@ -46,6 +46,25 @@ extension RecordForm {
     func choice(_ key: Key, _ label: String, _ choices: [FormField.Choice], selected: String) -> FormField {
         FormField(key: key.rawValue, label: label, choices: choices, selected: selected)
     }
+
+    /// A choice among many (organisations, people, groups): typing finds among them.
+    func picker(_ key: Key, _ label: String, _ choices: [FormField.Choice], selected: String) -> FormField {
+        FormField(key: key.rawValue, label: label, choices: choices, selected: selected, finds: true)
+    }
+
+    /// Organisations to choose among, each with its principal and BUS group beside its name.
+    func agencyChoices(_ agencies: [Agency], _ session: Session) throws -> [FormField.Choice] {
+        let c = session.catalog
+        let groups = Dictionary(
+            try session.store.busGroups().compactMap { group in group.id.map { ($0, group.name) } },
+            uniquingKeysWith: { first, _ in first })
+        return agencies.map { agency in
+            let principal = agency.principalName.isEmpty ? c.principalType(agency.principalType) : agency.principalName
+            let group = agency.busGroupId.map { groups[$0] ?? "" } ?? c.ui(.servesAllGroups)
+            let detail = [principal, group].filter { !$0.isEmpty }.joined(separator: " · ")
+            return FormField.Choice(id: String(agency.id!), label: agency.name, detail: detail)
+        }
+    }
 }
 
 /// What a form shows when it opens.

@@ -18,15 +18,15 @@ public struct DeviationForm: RecordForm {
             let taking = Set(try store.participants(planId: plan).compactMap(\.agencyId))
             agencyRows = agencyRows.filter { taking.contains($0.id!) } + agencyRows.filter { !taking.contains($0.id!) }
         }
-        let agencies = agencyRows.map { FormField.Choice(id: String($0.id!), label: $0.name) }
+        let agencies = try agencyChoices(agencyRows, session)
         let kinds = try store.deviationKinds().map {
             FormField.Choice(id: $0.code, label: c.name(of: $0))
         }
         return FormContent(
             title: c.ui(.newDeviation),
             fields: [
-                choice(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),
-                choice(
+                picker(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),
+                picker(
                     .concernedAgencyId, c.ui(.concernedAgency), agencies, selected: agencies.dropFirst().first?.id ?? ""
                 ),
                 choice(.kind, c.ui(.deviationKind), kinds, selected: kinds.first?.id ?? ""),

@@ -30,8 +30,8 @@ public struct InterventionForm: RecordForm {
             title: (existing == nil ? c.ui(.newIntervention) : c.ui(.edit)) + " – \(c(.planNumber)) \(plan)",
             fields: [
                 text(.what, c.field(.what), item?.what ?? ""),
-                choice(
-                    .agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
+                picker(
+                    .agencyId, c.field(.agencyName), try agencyChoices(agencies, session),
                     selected: item.map { String($0.agencyId) } ?? agencies.first.map { String($0.id!) } ?? ""),
                 text(.person, c.field(.person), item?.person ?? ""),
                 text(.frequency, c.field(.frequency), item?.frequency ?? ""),

@@ -15,8 +15,8 @@ public struct ParticipantForm: RecordForm {
         return FormContent(
             title: c.ui(.inviteAgency) + " – \(c(.planNumber)) \(plan)",
             fields: [
-                choice(
-                    .agencyId, c.field(.agencyName), agencies.map { .init(id: String($0.id!), label: $0.name) },
+                picker(
+                    .agencyId, c.field(.agencyName), try agencyChoices(agencies, session),
                     selected: agencies.first.map { String($0.id!) } ?? ""),
                 text(.person, c.field(.person)), text(.role, c.field(.role)),
             ])

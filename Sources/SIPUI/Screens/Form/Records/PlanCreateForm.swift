@@ -28,7 +28,7 @@ public struct PlanCreateForm: RecordForm {
             fields.append(text(.busGroupName, c.ui(.busGroup)))
         } else {
             fields.append(
-                choice(
+                picker(
                     .busGroupId, c.ui(.busGroup), groups.map { .init(id: String($0.id!), label: $0.name) },
                     selected: String(groups[0].id!)))
         }

@@ -43,7 +43,7 @@ public struct PlanEditForm: RecordForm {
         }
         let choices =
             [FormField.Choice(id: "", label: c.ui(.noneChoice))]
-            + agencies.map { FormField.Choice(id: String($0.id!), label: $0.name) }
+            + (try agencyChoices(agencies, session))
         var fields: [FormField] = []
         // The plan's fields as the table of plan fields lists them.
         for spec in PlanField.all where spec.isEditable {
@@ -51,7 +51,7 @@ public struct PlanEditForm: RecordForm {
             // The lead organisation comes before the lead person.
             if field == .leadPerson {
                 fields.append(
-                    choice(
+                    picker(
                         .leadAgency, c.field(.leadAgency), choices,
                         selected: plan.leadAgencyId.map(String.init) ?? ""))
             }
