@@ -163,7 +163,8 @@ extension Store {
             ])
             if before.address != after.address {
                 changes.append(
-                    hidden ? "address: (protected)" : AuditDetail.pairs([("address", before.address, after.address)])[0])
+                    hidden ? "address: (protected)" : AuditDetail.pairs([("address", before.address, after.address)])[0]
+                )
             }
             guard !changes.isEmpty else { return before }
             try after.update(db)
@@ -213,7 +214,9 @@ extension Store {
             var after = before
             if let person { after.person = person }
             if let role { after.role = role }
-            let changes = AuditDetail.pairs([("person", before.person, after.person), ("role", before.role, after.role)])
+            let changes = AuditDetail.pairs([
+                ("person", before.person, after.person), ("role", before.role, after.role),
+            ])
             guard !changes.isEmpty else { return before }
             try after.update(db)
             try self.audit(
@@ -283,10 +286,15 @@ extension Store {
     /// How a document names a plan's coordinator: a user's name and organisation from the user
     /// register, never their login; free text (someone outside the register) as it was written.
     static func coordinatorName(_ db: Database, _ coordinator: String) throws -> String {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: "SELECT u.name, a.name AS agency FROM appUser u LEFT JOIN agency a ON a.id = u.agencyId WHERE u.login = ?",
-            arguments: [coordinator])
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    """
+                    SELECT u.name, a.name AS agency FROM appUser u LEFT JOIN agency a ON a.id = u.agencyId
+                    WHERE u.login = ?
+                    """,
+                arguments: [coordinator])
         else { return coordinator }
         let name: String = row["name"]
         let agency: String? = row["agency"]
