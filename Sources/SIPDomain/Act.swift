@@ -29,6 +29,16 @@ public enum Act: Sendable, Equatable {
     case exportPlan(Int64)
     case giveCopy(plan: Int64)
     case purgePlan(Int64)
+    /// The plan moved from one coordinator to another (the detail: `from -> to`, logins).
+    case handOver(plan: Int64)
+    /// Corrections of a plan's records, logged against the plan they were made from (a removed
+    /// record has no row left to find its plan by): the detail names the record, the fields
+    /// changed with their values before and after, and the reason.
+    case correctChild(plan: Int64)
+    case editFamilyMember(plan: Int64)
+    case removeFamilyMember(plan: Int64)
+    case editParticipant(plan: Int64)
+    case removeParticipant(plan: Int64)
 
     // A plan's records
     case createChild(Int64)
@@ -71,7 +81,8 @@ public enum Act: Sendable, Equatable {
         switch self {
         case .firstAdministrator, .addUser, .setRole: .user
         case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .exportPlan,
-            .giveCopy, .purgePlan, .assessMaturity:
+            .giveCopy, .purgePlan, .assessMaturity, .handOver, .correctChild, .editFamilyMember, .removeFamilyMember,
+            .editParticipant, .removeParticipant:
             .plan
         case .createChild, .protectChild: .child
         case .addFamilyMember, .protectFamilyMember: .familyMember
@@ -101,7 +112,8 @@ public enum Act: Sendable, Equatable {
             .updateIntervention(let id), .addAgency(let id), .addContact(let id), .addBusGroup(let id),
             .recordSelfAssessment(let id), .registerDeviation(let id), .changeDeviationStatus(let id, _),
             .escalateDeviation(let id, _), .answerDeviation(let id), .assessMaturity(let id), .protectChild(let id),
-            .protectFamilyMember(let id):
+            .protectFamilyMember(let id), .handOver(let id), .correctChild(let id), .editFamilyMember(let id),
+            .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id):
             id
         }
     }
@@ -139,6 +151,12 @@ public enum Act: Sendable, Equatable {
         case .refused(_, _, let action): "refused \(action)"
         case .assessMaturity: "maturity"
         case .protectChild, .protectFamilyMember: "protected identity"
+        case .handOver: "hand-over"
+        case .correctChild: "correct child"
+        case .editFamilyMember: "edit family member"
+        case .removeFamilyMember: "remove family member"
+        case .editParticipant: "edit participant"
+        case .removeParticipant: "remove participant"
         }
     }
 }

@@ -32,6 +32,13 @@ public enum SIPError: Error, Equatable, Sendable {
     case duplicateOpenPlan(Int64)
     /// The number belongs to a child this user can see, recorded under another name.
     case personalNumberOtherName
+    /// A corrected personal number another child holds: refused with one neutral line, whether or
+    /// not the user may see that child.
+    case personalNumberInUse
+    /// A family member who gave a consent cannot be removed: the consent is the plan's history.
+    case familyMemberHasConsent
+    /// Nothing to hand over: no open plan (or not the plan given) is coordinated by this login.
+    case nothingToHandOver(String)
     case closingReasonRequired
     case databaseNotEmpty
     case meetingAlreadyHeld

@@ -357,6 +357,16 @@ extension AuditLine {
 
     /// What an administrator sees of a detail: of a plan's changed fields, their names only.
     static func withoutValues(_ detail: String, entity: String, action: String) -> String {
+        let corrections = [
+            Act.correctChild(plan: 0), .editFamilyMember(plan: 0), .removeFamilyMember(plan: 0),
+            .editParticipant(plan: 0), .removeParticipant(plan: 0),
+        ].map(\.auditAction)
+        if entity == SIPError.Entity.plan.rawValue, corrections.contains(action), !detail.isEmpty {
+            // The record corrected (`child 4`), then the names of its changed fields and the reason.
+            let record = detail.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+            let named = AuditDetail.correctionFields.filter { detail.contains("; \($0): ") }
+            return ([record] + named).joined(separator: ", ")
+        }
         guard entity == SIPError.Entity.plan.rawValue, action == Act.updatePlan(0).auditAction, !detail.isEmpty
         else { return detail }
         let names = Plan.editableFields.map(\.rawValue) + ["leadAgencyId"]

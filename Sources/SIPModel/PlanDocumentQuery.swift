@@ -183,6 +183,8 @@ extension Store {
         for spec in PlanField.all {
             if let path = spec.document { core[keyPath: path] = spec.text(of: plan) }
         }
+        // A user's name and organisation, never a login.
+        core.coordinator = try Store.coordinatorName(db, plan.coordinator)
 
         let coordinatorAgency = try ConsentRule.coordinatorAgency(db, planId: id)
         var uncovered: [Int64] = []

@@ -260,6 +260,14 @@ extension Store {
         case .updatePlan:
             // Checked before the change (updatePlan, undo): a coordinator may hand a plan over.
             try access.require(.plans)
+        case .handOver:
+            // An administrator hands a leaving coordinator's plans on without seeing them; a coordinator
+            // only plans they see, checked before the move (after it, their organisation may not see it).
+            if !access.can(.users) { try access.require(.plans) }
+        case .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant, .removeParticipant:
+            // Visibility is checked before the correction (a corrected birth date or a removed guardian
+            // changes what consent covers: a correction must not be what grants access).
+            try access.require(.plans)
         case .refused:
             // Written with appendAudit after a refusal, never authorised: the refusal was the decision.
             break

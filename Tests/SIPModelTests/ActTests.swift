@@ -52,6 +52,13 @@ struct ActTests {
         (.assessMaturity(plan: 30), "plan", 30, "maturity"),
         (.protectChild(31), "child", 31, "protected identity"),
         (.protectFamilyMember(32), "familyMember", 32, "protected identity"),
+        // Issue 15: hand-over and corrections, against the plan.
+        (.handOver(plan: 33), "plan", 33, "hand-over"),
+        (.correctChild(plan: 34), "plan", 34, "correct child"),
+        (.editFamilyMember(plan: 35), "plan", 35, "edit family member"),
+        (.removeFamilyMember(plan: 36), "plan", 36, "remove family member"),
+        (.editParticipant(plan: 37), "plan", 37, "edit participant"),
+        (.removeParticipant(plan: 38), "plan", 38, "remove participant"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -73,11 +80,13 @@ struct ActTests {
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
-                .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember:
+                .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember,
+                .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
+                .removeParticipant:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 38)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 44)
     }
 }

@@ -4,7 +4,7 @@ extension Catalog {
     /// Messages of the command line (Sources/sip-tui).
     public enum CommandLineText: CatalogText {
         case noPlans, noDeviations, demoDone, checkOK, talliesRecounted, tuiPlans, needsTerminal, unknownTerminal
-        case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort, auditMalformedRow
+        case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort, auditMalformedRow, handedOver
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -37,6 +37,7 @@ extension Catalog {
                     "%d planer gallrade; avidentifierad statistik finns kvar.",
                     "%d plans purged; de-identified statistics remain.")
             case .allPlans: return pick("(alla planer)", "(every plan)")
+            case .handedOver: return pick("Plan %lld överlämnad:", "Plan %lld handed over:")
             case .allGroupsShort: return pick("(alla grupper)", "(every group)")
             }
         }
@@ -55,6 +56,7 @@ extension Catalog.Text {
     public static var unknownTerminal: Self { Self(.commandLine(.unknownTerminal)) }
     public static var closedOn: Self { Self(.commandLine(.closedOn)) }
     public static var purgeWouldRemove: Self { Self(.commandLine(.purgeWouldRemove)) }
+    public static var handedOver: Self { Self(.commandLine(.handedOver)) }
     public static var purgeRemoved: Self { Self(.commandLine(.purgeRemoved)) }
     public static var allPlans: Self { Self(.commandLine(.allPlans)) }
     public static var allGroupsShort: Self { Self(.commandLine(.allGroupsShort)) }

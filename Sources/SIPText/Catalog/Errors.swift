@@ -85,6 +85,20 @@ extension Catalog {
                     + "Kontrollera numret och namnet.",
                 "The personal number belongs to a child you can see, recorded under another name. "
                     + "Check the number and the name.")
+        case .personalNumberInUse:
+            return pick(
+                "Personnumret kan inte användas här. Kontrollera numret, "
+                    + "eller kontakta den centrala SIP-samordningen.",
+                "This personal number cannot be used here. Check the number, "
+                    + "or contact the central SIP team.")
+        case .familyMemberHasConsent:
+            return pick(
+                "Personen har lämnat samtycke och kan inte tas bort; samtycket hör till planens historik.",
+                "This person gave a consent and cannot be removed; the consent is part of the plan's history.")
+        case .nothingToHandOver(let login):
+            return pick(
+                "\"\(login)\" samordnar ingen öppen plan att lämna över (eller inte den angivna).",
+                "\"\(login)\" coordinates no open plan to hand over (or not the one given).")
         case .closingReasonRequired:
             return pick(
                 "Ange skäl för att avsluta planen.",

@@ -5,7 +5,7 @@ import SIPModel
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "List, show, invite to and export plans.",
-        subcommands: [List.self, Show.self, InvitationCommand.self, Export.self])
+        subcommands: [List.self, Show.self, InvitationCommand.self, Export.self, HandOver.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List plans.")
@@ -125,3 +125,21 @@ extension PlanCommand {
 }
 
 extension PlanExport.Format: ExpressibleByArgument {}
+
+extension PlanCommand {
+    struct HandOver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hand-over",
+            abstract: "Hand a coordinator's open plans (or one plan) to another coordinator, audited per plan.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login of the coordinator handing over.") var from: String
+        @Option(help: "The login of the coordinator taking over (a coordinator user).") var to: String
+        @Option(help: "Only this plan (it may be closed); default: every open plan of --from.") var plan: Int64?
+
+        func run() throws {
+            let moved = try global.withStore { store in try store.handOver(from: from, to: to, planId: plan) }
+            let line = global.catalog(.handedOver)
+            for id in moved { print(String(format: line, id) + " " + TerminalText.safe("\(from) -> \(to)")) }
+        }
+    }
+}
