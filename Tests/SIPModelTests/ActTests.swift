@@ -52,6 +52,13 @@ struct ActTests {
         (.assessMaturity(plan: 30), "plan", 30, "maturity"),
         (.protectChild(31), "child", 31, "protected identity"),
         (.protectFamilyMember(32), "familyMember", 32, "protected identity"),
+        // Issue 15: the register.
+        (.editAgency(33), "agency", 33, "update"),
+        (.retireAgency(34), "agency", 34, "retire"),
+        (.editContact(agency: 35), "agency", 35, "contact update"),
+        (.retireContact(agency: 36), "agency", 36, "contact retire"),
+        (.editBusGroup(37), "busGroup", 37, "update"),
+        (.retireBusGroup(38), "busGroup", 38, "retire"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -73,11 +80,12 @@ struct ActTests {
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
-                .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember:
+                .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember,
+                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 38)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 44)
     }
 }
