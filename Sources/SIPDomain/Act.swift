@@ -64,6 +64,14 @@ public enum Act: Sendable, Equatable {
     case addContact(agency: Int64)
     case addBusGroup(Int64)
     case recordSelfAssessment(group: Int64)
+    /// The register (administrators): an organisation's, contact's or group's details changed, or
+    /// the record retired (it keeps its history and is offered to no one).
+    case editAgency(Int64)
+    case retireAgency(Int64)
+    case editContact(agency: Int64)
+    case retireContact(agency: Int64)
+    case editBusGroup(Int64)
+    case retireBusGroup(Int64)
 
     // Deviations
     case registerDeviation(Int64)
@@ -90,8 +98,8 @@ public enum Act: Sendable, Equatable {
         case .addConsent, .withdrawConsent: .consent
         case .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting: .meeting
         case .addIntervention, .updateIntervention: .intervention
-        case .addAgency, .addContact: .agency
-        case .addBusGroup, .recordSelfAssessment: .busGroup
+        case .addAgency, .addContact, .editAgency, .retireAgency, .editContact, .retireContact: .agency
+        case .addBusGroup, .recordSelfAssessment, .editBusGroup, .retireBusGroup: .busGroup
         case .registerDeviation, .changeDeviationStatus, .escalateDeviation, .answerDeviation: .deviation
         case .refused(let entity, _, _): entity
         }
@@ -113,7 +121,9 @@ public enum Act: Sendable, Equatable {
             .recordSelfAssessment(let id), .registerDeviation(let id), .changeDeviationStatus(let id, _),
             .escalateDeviation(let id, _), .answerDeviation(let id), .assessMaturity(let id), .protectChild(let id),
             .protectFamilyMember(let id), .handOver(let id), .correctChild(let id), .editFamilyMember(let id),
-            .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id):
+            .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id), .editAgency(let id),
+            .retireAgency(let id), .editContact(let id), .retireContact(let id), .editBusGroup(let id),
+            .retireBusGroup(let id):
             id
         }
     }
@@ -132,7 +142,10 @@ public enum Act: Sendable, Equatable {
         case .createPlan, .createChild, .addFamilyMember, .addParticipant, .addConsent, .scheduleMeeting,
             .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
             "create"
-        case .updatePlan, .updateIntervention: "update"
+        case .updatePlan, .updateIntervention, .editAgency, .editBusGroup: "update"
+        case .retireAgency, .retireBusGroup: "retire"
+        case .editContact: "contact update"
+        case .retireContact: "contact retire"
         case .changeStatus: "status"
         case .viewPlan: "view"
         case .exportPlan: "export"

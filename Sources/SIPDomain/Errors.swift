@@ -59,6 +59,11 @@ public enum SIPError: Error, Equatable, Sendable {
     /// Several organisations have this name: give the number.
     case ambiguousAgency(String, [Int64])
 
+    // The register
+    case register(RegisterProblem)
+    /// An import with these problems: nothing was written.
+    case registerInvalid([RegisterIssue])
+
     // Storage
     case directoryMissing(String)
     case directoryNotWritable(String)

@@ -4,9 +4,18 @@ import Foundation
 public struct BusGroup: Codable, Equatable, Sendable {
     public var id: Int64?
     public var name: String
-    public init(id: Int64? = nil, name: String) {
+    /// The municipality or district the group serves ("Norrviks kommun", "Söder").
+    public var area: String
+    /// The group's chair, by name.
+    public var chair: String
+    /// A retired group keeps its history and is offered to no one.
+    public var retiredOn: Day?
+    public init(id: Int64? = nil, name: String, area: String = "", chair: String = "", retiredOn: Day? = nil) {
         self.id = id
         self.name = name
+        self.area = area
+        self.chair = chair
+        self.retiredOn = retiredOn
     }
 }
 
@@ -66,12 +75,16 @@ public struct Agency: Codable, Equatable, Sendable {
     /// The huvudman by name: "Norrviks kommun", "Region Storstad", "Friskolan Ekdalen AB".
     public var principalName: String
     public var name: String
+    /// The one BUS group the organisation serves, when it serves exactly one; nil when it serves
+    /// several or every group. Kept by the database from `agencyGroup`, which holds all of them.
     public var busGroupId: Int64?
+    /// A retired organisation keeps its history and is offered to no one.
+    public var retiredOn: Day?
 
     /// Every stored value, in declaration order (the store builds records from its rows).
     package init(
         id: Int64? = nil, kind: String, principalType: PrincipalType, principalName: String, name: String,
-        busGroupId: Int64? = nil
+        busGroupId: Int64? = nil, retiredOn: Day? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -79,6 +92,7 @@ public struct Agency: Codable, Equatable, Sendable {
         self.principalName = principalName
         self.name = name
         self.busGroupId = busGroupId
+        self.retiredOn = retiredOn
     }
 }
 
@@ -90,15 +104,23 @@ public struct ContactPerson: Codable, Equatable, Sendable {
     public var role: String
     public var phone: String
     public var email: String
+    /// Who stands in for them: another contact person of the same organisation.
+    public var deputyId: Int64?
+    public var retiredOn: Day?
 
     /// Every stored value, in declaration order (the store builds records from its rows).
-    package init(id: Int64? = nil, agencyId: Int64, name: String, role: String, phone: String, email: String) {
+    package init(
+        id: Int64? = nil, agencyId: Int64, name: String, role: String, phone: String, email: String,
+        deputyId: Int64? = nil, retiredOn: Day? = nil
+    ) {
         self.id = id
         self.agencyId = agencyId
         self.name = name
         self.role = role
         self.phone = phone
         self.email = email
+        self.deputyId = deputyId
+        self.retiredOn = retiredOn
     }
 }
 
@@ -560,7 +582,7 @@ public struct DeviationChange: Codable, Equatable, Sendable {
 // The records' columns, typed: a misspelt column is a compile error, not a failing query.
 extension BusGroup {
     public enum Columns: String, Sendable {
-        case id, name
+        case id, name, area, chair, retiredOn
     }
 }
 
@@ -584,13 +606,13 @@ extension AgendaTemplateItem {
 
 extension Agency {
     public enum Columns: String, Sendable {
-        case id, kind, principalType, principalName, name, busGroupId
+        case id, kind, principalType, principalName, name, busGroupId, retiredOn
     }
 }
 
 extension ContactPerson {
     public enum Columns: String, Sendable {
-        case id, agencyId, name, role, phone, email
+        case id, agencyId, name, role, phone, email, deputyId, retiredOn
     }
 }
 

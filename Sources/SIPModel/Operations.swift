@@ -48,23 +48,14 @@ extension Store {
         }
     }
 
+    /// An organisation serving one group, or every group with nil (see `addAgency(groupIds:)`).
     public func addAgency(
         kind: String, principalType: PrincipalType? = nil, principalName: String, name: String,
         busGroupId: Int64?
     ) throws -> Agency {
-        let principalName = try TextRules.required(principalName, for: .principalName)
-        let name = try TextRules.required(name, for: .agencyName)
-        return try write { db in
-            guard let agencyKind = try AgencyKind.fetchOne(db, key: kind) else {
-                throw SIPError.invalidValue(field: .agencyName, value: kind)
-            }
-            var agency = Agency(
-                kind: kind, principalType: principalType ?? agencyKind.defaultPrincipal,
-                principalName: principalName, name: name, busGroupId: busGroupId)
-            try agency.insert(db)
-            try self.audit(db, .addAgency(agency.id!))
-            return agency
-        }
+        try addAgency(
+            kind: kind, principalType: principalType, principalName: principalName, name: name,
+            groupIds: busGroupId.map { [$0] } ?? [])
     }
 
     @discardableResult
@@ -179,12 +170,18 @@ extension Store {
         return childId
     }
 
-    /// Agencies that may take overall responsibility for a plan in `busGroupId`: the group's own
-    /// and those serving every group.
+    /// Agencies that may take overall responsibility for a plan in `busGroupId`: those serving the
+    /// group (`agencyGroup`) and those serving every group (no row there); never a retired one.
     public func agencies(forGroup busGroupId: Int64) throws -> [Agency] {
         try read { db in
-            try Agency.filter(Agency.Columns.busGroupId == busGroupId || Agency.Columns.busGroupId == nil)
-                .order(Agency.Columns.name).fetchAll(db)
+            try Agency.fetchAll(
+                db,
+                sql: """
+                    SELECT a.* FROM agency a WHERE a.retiredOn IS NULL
+                    AND (EXISTS (SELECT 1 FROM agencyGroup g WHERE g.agencyId = a.id AND g.busGroupId = ?)
+                         OR NOT EXISTS (SELECT 1 FROM agencyGroup g WHERE g.agencyId = a.id))
+                    ORDER BY a.name
+                    """, arguments: [busGroupId])
         }
     }
 

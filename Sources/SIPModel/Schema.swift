@@ -259,6 +259,51 @@ enum Schema {
                     CREATE INDEX consentAgency_agency ON consentAgency(agencyId, consentId);
                     """)
         }
+        migrator.registerMigration("v14-register") { db in
+            // The register: an organisation serves any number of BUS groups (none: every group), as
+            // `agencyGroup`; `agency.busGroupId` stays as the one group when there is exactly one,
+            // kept by triggers, so the deviations' grouping and a chair's group read it as before.
+            // Organisations, contact persons and groups can be retired; a contact has a deputy; a
+            // group its municipality or district and its chair.
+            try db.execute(
+                sql: """
+                    CREATE TABLE agencyGroup (
+                        agencyId INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+                        busGroupId INTEGER NOT NULL REFERENCES busGroup(id) ON DELETE CASCADE,
+                        PRIMARY KEY (agencyId, busGroupId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX agencyGroup_group ON agencyGroup(busGroupId, agencyId);
+                    INSERT INTO agencyGroup (agencyId, busGroupId)
+                        SELECT id, busGroupId FROM agency WHERE busGroupId IS NOT NULL;
+                    CREATE TRIGGER agencyGroup_single_insert AFTER INSERT ON agencyGroup BEGIN
+                        UPDATE agency SET busGroupId = (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(busGroupId) END
+                            FROM agencyGroup WHERE agencyId = NEW.agencyId) WHERE id = NEW.agencyId;
+                    END;
+                    CREATE TRIGGER agency_group_insert AFTER INSERT ON agency WHEN NEW.busGroupId IS NOT NULL BEGIN
+                        INSERT OR IGNORE INTO agencyGroup (agencyId, busGroupId) VALUES (NEW.id, NEW.busGroupId);
+                    END;
+                    CREATE TRIGGER agency_group_update AFTER UPDATE OF busGroupId ON agency
+                    WHEN NEW.busGroupId IS NOT NULL AND OLD.busGroupId IS NOT NEW.busGroupId AND NOT EXISTS
+                        (SELECT 1 FROM agencyGroup WHERE agencyId = NEW.id AND busGroupId = NEW.busGroupId) BEGIN
+                        DELETE FROM agencyGroup WHERE agencyId = NEW.id;
+                        INSERT INTO agencyGroup (agencyId, busGroupId) VALUES (NEW.id, NEW.busGroupId);
+                    END;
+                    CREATE TRIGGER agencyGroup_single_delete AFTER DELETE ON agencyGroup BEGIN
+                        UPDATE agency SET busGroupId = (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(busGroupId) END
+                            FROM agencyGroup WHERE agencyId = OLD.agencyId) WHERE id = OLD.agencyId;
+                    END;
+                    ALTER TABLE agency ADD COLUMN retiredOn TEXT
+                        CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
+                    ALTER TABLE contactPerson ADD COLUMN deputyId INTEGER
+                        REFERENCES contactPerson(id) ON DELETE SET NULL;
+                    ALTER TABLE contactPerson ADD COLUMN retiredOn TEXT
+                        CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
+                    ALTER TABLE busGroup ADD COLUMN area TEXT NOT NULL DEFAULT '' CHECK (length(area) <= 120);
+                    ALTER TABLE busGroup ADD COLUMN chair TEXT NOT NULL DEFAULT '' CHECK (length(chair) <= 120);
+                    ALTER TABLE busGroup ADD COLUMN retiredOn TEXT
+                        CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
+                    """)
+        }
         return migrator
     }
 

@@ -283,6 +283,9 @@ extension Store {
         case .addAgency, .addContact, .addBusGroup:
             // Reference data: administrators keep it, and coordinators add what their plans need.
             if !access.can(.settings) { try access.require(.plans) }
+        case .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup:
+            // The register's changes: administrators only.
+            try access.require(.settings)
         case .recordSelfAssessment(let group):
             try access.require(.review)
             if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }

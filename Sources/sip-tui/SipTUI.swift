@@ -62,6 +62,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// One line on stderr, and a hint under it where one helps.
     func report(_ error: SIPError) {
+        if case .registerInvalid(let issues) = error {
+            // Every problem of an import on its own line, then one saying nothing was written.
+            let lines = catalog.registerInvalid(issues).split(separator: "\n").map {
+                "sip-tui: " + TerminalText.safe(String($0))
+            }
+            return FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
         var text = "sip-tui: " + TerminalText.safe(catalog.message(error)) + "\n"
         if let hint = catalog.hint(error) { text += "  " + hint + "\n" }
         FileHandle.standardError.write(Data(text.utf8))
@@ -79,7 +86,8 @@ struct SipTUI: ParsableCommand {
         subcommands: [
             DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
             UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
-            CheckCommand.self, BenchCommand.self, InstallSharedCommand.self,
+            CheckCommand.self, BenchCommand.self, InstallSharedCommand.self, OrgCommand.self, GroupCommand.self,
+            ContactCommand.self, RegisterCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -59,6 +59,13 @@ struct ActTests {
         (.removeFamilyMember(plan: 36), "plan", 36, "remove family member"),
         (.editParticipant(plan: 37), "plan", 37, "edit participant"),
         (.removeParticipant(plan: 38), "plan", 38, "remove participant"),
+        // Issue 15: the register.
+        (.editAgency(39), "agency", 39, "update"),
+        (.retireAgency(40), "agency", 40, "retire"),
+        (.editContact(agency: 41), "agency", 41, "contact update"),
+        (.retireContact(agency: 42), "agency", 42, "contact retire"),
+        (.editBusGroup(43), "busGroup", 43, "update"),
+        (.retireBusGroup(44), "busGroup", 44, "retire"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -82,11 +89,12 @@ struct ActTests {
                 .addBusGroup, .recordSelfAssessment, .registerDeviation, .changeDeviationStatus, .escalateDeviation,
                 .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember,
                 .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
-                .removeParticipant:
+                .removeParticipant,
+                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 44)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 50)
     }
 }

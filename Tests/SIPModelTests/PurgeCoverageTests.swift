@@ -51,6 +51,7 @@ enum PurgeCoverage {
         "spiderDimension": "reference data: the self-assessment's dimensions",
         "busGroup": "the BUS groups' names",
         "agency": "organisations, not people",
+        "agencyGroup": "which BUS groups an organisation serves",
         "contactPerson": "staff contacts of an organisation, of no plan: kept while the organisation is",
         "appUser": "the program's users (staff), managed by the administrator",
         "setting": "local deadlines in days",

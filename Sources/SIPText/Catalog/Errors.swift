@@ -142,6 +142,8 @@ extension Catalog {
             return pick(
                 "Flera verksamheter heter \"\(name)\" (nummer \(numbers)); ange numret.",
                 "Several organisations are called \"\(name)\" (numbers \(numbers)); give the number.")
+        case .register(let problem): return registerProblem(problem)
+        case .registerInvalid(let issues): return registerInvalid(issues)
         case .lastAdministrator:
             return pick(
                 "Databasen måste ha minst en administratör. Utse en ny först.",

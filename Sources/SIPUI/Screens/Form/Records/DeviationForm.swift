@@ -13,7 +13,7 @@ public struct DeviationForm: RecordForm {
 
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog, store = session.store
-        var agencyRows = try store.allAgencies()
+        var agencyRows = try store.offeredAgencies()
         if let plan {
             let taking = Set(try store.participants(planId: plan).compactMap(\.agencyId))
             agencyRows = agencyRows.filter { taking.contains($0.id!) } + agencyRows.filter { !taking.contains($0.id!) }
