@@ -139,9 +139,8 @@ struct EndToEndTests {
         #expect(tmux.waitForExit() == 0)
     }
 
-    @Test("closing the terminal mid-edit: the program exits at once and the typed text is kept as a draft")
-    func terminalClosed() throws {
-        let dir = TempDir()
+    /// The real program on a demo database, plan 1's form open with an unsaved sentence typed in.
+    func editingPlanOne(_ dir: TempDir) throws -> (tmux: Tmux, db: String, pid: Int32) {
         let db = try demo(dir)
         let tmux = Tmux(command(db))
         #expect(tmux.waitFor("Nr    Barn"))
@@ -151,7 +150,13 @@ struct EndToEndTests {
         #expect(tmux.waitFor("Redigera plan 1"))
         tmux.type(" Osparad mening.")
         #expect(tmux.waitFor("Osparad mening."))
-        let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
+        return (tmux, db, try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first))
+    }
+
+    @Test("closing the terminal mid-edit: the program exits at once and the typed text is kept as a draft")
+    func terminalClosed() throws {
+        let dir = TempDir()
+        let (tmux, db, pid) = try editingPlanOne(dir)
         tmux.killSession()  // the terminal goes away: SIGHUP
         let gone = tmux.wait(seconds: 3) { kill(pid, 0) != 0 }
         #expect(gone, "sip-tui still running after its terminal closed")
@@ -164,16 +169,7 @@ struct EndToEndTests {
     @Test("a hang-up while output is stalled and a paste is waiting: the program exits and keeps the draft")
     func hangUpWhileStalled() throws {
         let dir = TempDir()
-        let db = try demo(dir)
-        let tmux = Tmux(command(db))
-        #expect(tmux.waitFor("Nr    Barn"))
-        tmux.keys("Enter")
-        #expect(tmux.waitFor("Plan 1:"))
-        tmux.keys("e")
-        #expect(tmux.waitFor("Redigera plan 1"))
-        tmux.type(" Osparad mening.")
-        #expect(tmux.waitFor("Osparad mening."))
-        let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
+        let (tmux, db, pid) = try editingPlanOne(dir)
         // The terminal stops reading: flow control on the pane's tty, then XOFF. Every write blocks.
         let tty = tmux.query("#{pane_tty}")
         #expect(shell(["stty", "-F", tty, "ixon"]).status == 0)
