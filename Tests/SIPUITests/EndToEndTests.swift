@@ -161,7 +161,7 @@ struct EndToEndTests {
         tmux.keys("d")
         #expect(tmux.waitFor("Bjud in en verksamhet – Plan 1"))
         tmux.type("bup")
-        #expect(tmux.waitFor("BUP Storstad Norr  Region Storstad"))
+        #expect(tmux.waitFor("BUP Storstad Norr  Region Storstad · Lokal BUS Norrvik, Lokal BUS Söderby"))
         tmux.keys("Tab")
         tmux.type("Ingrid Falk")
         tmux.keys("Tab")
