@@ -128,7 +128,7 @@ extension SIPError {
         case .required(let field), .tooLong(let field, _), .invalidValue(let field, _), .dateOrder(let field):
             return field
         case .invalidPersonalNumber: return .personalNumber
-        case .unknownGroup: return .groupName
+        case .unknownGroup, .register(.retiredGroup): return .groupName
         default: return nil
         }
     }

@@ -8,6 +8,8 @@ public indirect enum RegisterProblem: Equatable, Sendable {
     /// Another organisation of this principal already has the name.
     case duplicateName(principal: String, name: String)
     case unknownGroup(String)
+    /// The BUS group is retired: it keeps its plans and takes no new one.
+    case retiredGroup(String)
     case unknownOrganisation(String)
     case unknownContact(String)
     case deputyIsSelf

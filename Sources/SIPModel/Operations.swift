@@ -256,9 +256,11 @@ extension Store {
 
     /// Inserts a draft plan with the first entry of its history and its audit line.
     private func insert(plan draft: Plan, _ db: Database) throws -> Plan {
-        guard try BusGroup.exists(db, key: draft.busGroupId) else {
+        guard let group = try BusGroup.fetchOne(db, key: draft.busGroupId) else {
             throw SIPError.notFound(.busGroup, draft.busGroupId)
         }
+        // A retired group keeps its plans and takes no new one.
+        if group.retiredOn != nil { throw SIPError.register(.retiredGroup(group.name)) }
         var plan = draft
         try plan.insert(db)
         var change = PlanStatusChange(

@@ -38,6 +38,25 @@ extension Store {
         }
     }
 
+    /// The BUS groups offered in a choice: those not retired (history screens use `busGroups()`).
+    public func offeredBusGroups() throws -> [BusGroup] {
+        try read { db in
+            try BusGroup.filter(BusGroup.Columns.retiredOn == nil).order(BusGroup.Columns.name).fetchAll(db)
+        }
+    }
+
+    /// The BUS groups each organisation serves, by organisation id; an organisation with none
+    /// serves every group (`Agency.busGroupId` holds one group only).
+    public func agencyGroupIds() throws -> [Int64: [Int64]] {
+        try read { db in
+            var groups: [Int64: [Int64]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT agencyId, busGroupId FROM agencyGroup ORDER BY busGroupId") {
+                groups[row["agencyId"], default: []].append(row["busGroupId"])
+            }
+            return groups
+        }
+    }
+
     /// Contact persons, retired ones too; of one organisation with `agencyId`.
     public func contacts(agencyId: Int64? = nil) throws -> [ContactPerson] {
         try read { db in

@@ -162,16 +162,18 @@ extension Store {
     /// Gives a user another role, and with it a whole new scope: what is not given is not carried
     /// over. The organisation (where they work) is kept unless another is given; the group is the
     /// one given, else (a chair) their organisation's; every plan or every group only when given.
-    /// The last administrator keeps the role: someone must be able to add users. The audit line
-    /// holds the scope before and after.
+    /// The last administrator keeps the role: someone must be able to add users. The database
+    /// file's owner may give it up (they still manage users: a new area's first user, who imported
+    /// the register, opens its first plan as a coordinator). The audit line holds the scope before and after.
     @discardableResult
     public func setRole(
         login: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil, allPlans: Bool = false
     ) throws -> AppUser {
         try requireSignedIn(.users, refusing: .setRole, detail: "\(login) \(role.rawValue)")
+        let ownerManagesUsers = access?.isFileOwner == true
         return try write { db in
             guard let before = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
-            if before.role == .administrator && role != .administrator,
+            if before.role == .administrator && role != .administrator && !ownerManagesUsers,
                 try AppUser.filter(AppUser.Columns.role == Role.administrator).fetchCount(db) == 1
             {
                 throw SIPError.lastAdministrator

@@ -123,6 +123,91 @@ struct EndToEndTests {
         #expect(try store.attendance(meetingId: meeting.id!).values.contains(.present))
     }
 
+    @Test("a new area with no demo: import the example register, add a coordinator, create and invite a plan")
+    func ownArea() throws {
+        let dir = TempDir()
+        let db = dir.path("area.sqlite")
+        let me = SessionContext.current().user
+        // The README's path: the register (its importer is the first user, the administrator), a
+        // colleague, then oneself as a coordinator of a school to open the first plan.
+        for arguments in [
+            ["register", "import", exampleRegister],
+            ["user", "add", "cora", "--name", "Cora Lind", "--role", "coordinator", "--org", "Norrvikskolan"],
+            ["user", "set-role", me, "coordinator", "--org", "Norrvikskolan"],
+        ] {
+            let result = try Binary.run(["--db", db] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.err)")
+        }
+
+        let tmux = Tmux(command(db))
+        #expect(tmux.waitFor("Databasen har inga planer än."))
+        // A new plan: the group found by typing among the register's groups.
+        tmux.keys("n")
+        #expect(tmux.waitFor("Barnets namn"))
+        #expect(tmux.waitFor("‹ Lokal BUS Norrvik ›"))
+        tmux.type("Alva Ek")
+        tmux.keys("Tab", "Tab")
+        tmux.type("2010-03-01")
+        tmux.keys("Tab", "Right", "Tab")
+        tmux.type("söder")
+        #expect(tmux.waitFor("  Lokal BUS Söderby"))
+        tmux.keys("Tab", "Tab", "Tab")
+        tmux.type("Hög frånvaro från skolan.")
+        tmux.keys("F2")
+        #expect(tmux.waitFor("Planen är skapad."))
+        #expect(tmux.waitFor("Plan 1: Alva Ek  [Utkast]"))
+        #expect(tmux.waitFor("BUS-grupp: Lokal BUS Söderby"))
+        // Invite a clinic serving three groups, found by typing; no consent covers it yet: confirmed.
+        tmux.keys("d")
+        #expect(tmux.waitFor("Bjud in en verksamhet – Plan 1"))
+        tmux.type("bup")
+        #expect(tmux.waitFor("BUP Storstad Norr  Region Storstad · Lokal BUS Norrvik, Lokal BUS Söderby"))
+        tmux.keys("Tab")
+        tmux.type("Ingrid Falk")
+        tmux.keys("Tab")
+        tmux.type("verksamhetschef")
+        tmux.keys("F2")
+        #expect(tmux.waitFor("BUP Storstad Norr omfattas inte av något samtycke."))
+        tmux.keys("j")
+        #expect(tmux.waitFor("Sparat."))
+        #expect(tmux.waitFor("Ingrid Falk, verksamhetschef, BUP Storstad Norr"))
+        // The child (16) consents on her own; the consent names the invited clinic.
+        tmux.keys("c")
+        #expect(tmux.waitFor("Registrera samtycke – "))
+        #expect(tmux.waitFor("‹ barnet självt ›"))
+        tmux.keys("Tab")
+        tmux.type("Skolgång och hälsa")
+        tmux.keys("F2")
+        #expect(tmux.waitFor("Samtycket är registrerat."))
+        #expect(tmux.waitFor("omfattar: BUP Storstad Norr, Norrvikskolan"))
+        // The meeting, and with it the invitation.
+        tmux.keys("b")
+        #expect(tmux.waitFor("Boka möte och kalla – Plan 1"))
+        tmux.keys("Tab", "Tab", "Tab")
+        tmux.type("Norrvikskolan, rum 3")
+        tmux.keys("F2")
+        #expect(tmux.waitFor("Mötet är inbokat."))
+        #expect(tmux.waitFor("Plan 1: Alva Ek  [Kallad]"))
+        tmux.keys("Escape")
+        // The list: the plan's row says it is invited.
+        #expect(
+            tmux.wait {
+                tmux.screen().contains("Nr    Barn")
+                    && tmux.screen().split(separator: "\n").contains { $0.hasPrefix("1 ") && $0.contains("Kallad") }
+            })
+        tmux.keys("q")
+        #expect(tmux.waitForExit() == 0)
+
+        let store = try Store(path: db, context: .current())
+        #expect(try store.planCount() == 1 && store.plan(1).status == .invited)
+        #expect(try store.meetings(planId: 1).first?.place == "Norrvikskolan, rum 3")
+        let clinic = try store.agency(matching: "BUP Storstad Norr")
+        #expect(try store.participants(planId: 1).contains { $0.agencyId == clinic.id && $0.person == "Ingrid Falk" })
+        // Nothing but the register: its three groups and eight organisations, no demo.
+        #expect(try store.busGroups().count == 3 && store.registerOrganisations().count == 8)
+        #expect(try store.users().map(\.login).sorted() == ["cora", me].sorted())
+    }
+
     @Test("resizing to too small and back; Ctrl-L; monochrome under NO_COLOR and TERM=vt100")
     func resizeAndMonochrome() throws {
         let dir = TempDir()

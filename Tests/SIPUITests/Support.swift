@@ -6,6 +6,10 @@ import SIPModel
 @testable import SIPUI
 @testable import SIPWidgets
 
+/// The example register (`data/register`), found from this file as other tests find data files.
+let exampleRegister = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../data/register").standardizedFileURL.path
+
 /// Fixed moment for every UI test: screens show dates, and "overdue" depends on today.
 let fixedNow = Day(year: 2026, month: 11, day: 20)!.date(hour: 10, in: .stockholm)
 

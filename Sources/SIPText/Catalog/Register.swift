@@ -17,6 +17,10 @@ extension Catalog {
                 "\(principal) already has an organisation called \"\(name)\".")
         case .unknownGroup(let name):
             return pick("Ingen BUS-grupp heter \"\(name)\".", "No BUS group is called \"\(name)\".")
+        case .retiredGroup(let name):
+            return pick(
+                "BUS-gruppen \"\(name)\" är avslutad och tar inte emot nya planer.",
+                "The BUS group \"\(name)\" is retired and takes no new plans.")
         case .unknownOrganisation(let name):
             return pick("Ingen verksamhet heter \"\(name)\".", "No organisation is called \"\(name)\".")
         case .unknownContact(let name):

@@ -52,15 +52,17 @@ extension RecordForm {
         FormField(key: key.rawValue, label: label, choices: choices, selected: selected, finds: true)
     }
 
-    /// Organisations to choose among, each with its principal and BUS group beside its name.
+    /// Organisations to choose among, each with its principal and the BUS groups it serves beside its name.
     func agencyChoices(_ agencies: [Agency], _ session: Session) throws -> [FormField.Choice] {
         let c = session.catalog
         let groups = Dictionary(
             try session.store.busGroups().compactMap { group in group.id.map { ($0, group.name) } },
             uniquingKeysWith: { first, _ in first })
+        let served = try session.store.agencyGroupIds()
         return agencies.map { agency in
             let principal = agency.principalName.isEmpty ? c.principalType(agency.principalType) : agency.principalName
-            let group = agency.busGroupId.map { groups[$0] ?? "" } ?? c.ui(.servesAllGroups)
+            let ids = served[agency.id!] ?? []
+            let group = ids.isEmpty ? c.ui(.servesAllGroups) : ids.compactMap { groups[$0] }.joined(separator: ", ")
             let detail = [principal, group].filter { !$0.isEmpty }.joined(separator: " · ")
             return FormField.Choice(id: String(agency.id!), label: agency.name, detail: detail)
         }

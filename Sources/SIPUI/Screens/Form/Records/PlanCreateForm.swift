@@ -14,7 +14,8 @@ public struct PlanCreateForm: RecordForm {
 
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog
-        let groups = try session.store.busGroups()
+        // A retired group keeps its plans and is offered to no one.
+        let groups = try session.store.offeredBusGroups()
         var fields = [
             text(.childName, c.ui(.childName)),
             text(.personalNumber, c.ui(.childNumber)),
