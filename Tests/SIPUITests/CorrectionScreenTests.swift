@@ -89,4 +89,70 @@ struct CorrectionScreenTests {
         app.press(.control("s"))
         #expect(field(app, "personalNumber")?.error != nil && field(app, "personalNumber")?.error != neutral)
     }
+
+    @Test("F edits a family member chosen in the picker, and removes one after a yes; both audited")
+    func familyMember() throws {
+        let (dir, store, app, planId, _) = try world()
+        _ = dir
+        _ = try store.addFamilyMember(
+            childId: try store.plan(planId).childId, role: .relative, name: "Greta Lind", relation: "mormor")
+        let members = try store.planDocument(planId).guardians + store.planDocument(planId).relatives
+        try #require(members.count >= 2)
+        app.press(.character("F"))
+        #expect(form(app)?.record is FamilyMemberEditForm)
+        #expect(field(app, "name")?.value == members[0].name)
+        // Choosing the second member brings their details into the fields.
+        app.press(.right)
+        #expect(field(app, "name")?.value == members[1].name)
+        replace(app, "phone", with: "070-1740699")
+        go(app, to: "reason")
+        app.type("Fel nummer")
+        app.press(.control("s"))
+        #expect(app.top is PlanDetailScreen)
+        let edited = try #require(
+            try store.planDocument(planId).guardians.first { $0.id == members[1].id }
+                ?? store.planDocument(planId).relatives.first { $0.id == members[1].id })
+        #expect(edited.phone == "070-1740699")
+        let edit = try #require(try store.auditTrail(planId: planId).last { $0.action == "edit family member" })
+        #expect(edit.detail.contains("reason: \"Fel nummer\""))
+        // Removal: without a reason refused beside the field; then asked; "no" removes nothing.
+        app.press(.character("F"), .right, .tab, .right)
+        app.press(.control("s"))
+        #expect(field(app, "reason")?.error != nil)
+        go(app, to: "reason")
+        app.type("Registrerad av misstag")
+        app.press(.control("s"))
+        #expect(app.overlay == .confirm(.removeRecord(question: "Ta bort ur planen: \(members[1].name)")))
+        app.press(.character("n"))
+        #expect(app.screenText.contains("Inget togs bort."))
+        app.press(.control("s"), .character("j"))
+        #expect(app.top is PlanDetailScreen)
+        let all = try store.planDocument(planId).guardians + store.planDocument(planId).relatives
+        #expect(!all.contains { $0.id == members[1].id })
+        #expect(try store.auditTrail(planId: planId).contains { $0.action == "remove family member" })
+    }
+
+    @Test("D edits a participant and removes one after a yes; both audited")
+    func participant() throws {
+        let (dir, store, app, planId, _) = try world()
+        _ = dir
+        let participants = try store.planDocument(planId).participants
+        try #require(!participants.isEmpty)
+        app.press(.character("D"))
+        #expect(field(app, "person")?.value == participants[0].person)
+        replace(app, "person", with: "Karin Ek")
+        go(app, to: "reason")
+        app.type("Fel namn")
+        app.press(.control("s"))
+        #expect(app.top is PlanDetailScreen)
+        #expect(try store.planDocument(planId).participants.first { $0.id == participants[0].id }?.person == "Karin Ek")
+        #expect(try store.auditTrail(planId: planId).contains { $0.action == "edit participant" })
+        app.press(.character("D"), .tab, .right)
+        go(app, to: "reason")
+        app.type("Inbjuden av misstag")
+        app.press(.control("s"), .character("j"))
+        #expect(app.top is PlanDetailScreen)
+        #expect(try !store.planDocument(planId).participants.contains { $0.id == participants[0].id })
+        #expect(try store.auditTrail(planId: planId).contains { $0.action == "remove participant" })
+    }
 }

@@ -6,7 +6,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
-        case family, participant, deviation, maturity, correctChild
+        case family, participant, deviation, maturity, correctChild, editFamily, editParticipant
     }
 
     public let planId: Int64
@@ -84,6 +84,8 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.character("d")], .participant, .inviteAgency),
         KeyBinding([.character("r")], .deviation, .newDeviation),
         KeyBinding([.character("K")], .correctChild, .correctChild),
+        KeyBinding([.character("F")], .editFamily, .editFamilyMember),
+        KeyBinding([.character("D")], .editParticipant, .editParticipant),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -163,6 +165,8 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .participant: return [.push(FormScreen(ParticipantForm(planId: planId)))]
         case .deviation: return [.push(FormScreen(DeviationForm(planId: planId)))]
         case .correctChild: return [.push(FormScreen(ChildCorrectionForm(planId: planId)))]
+        case .editFamily: return [.push(FormScreen(FamilyMemberEditForm(planId: planId)))]
+        case .editParticipant: return [.push(FormScreen(ParticipantEditForm(planId: planId)))]
         }
         return []
     }
