@@ -143,6 +143,17 @@ struct SnapshotTests {
         Snapshot.check(app.render(), "picker-80x24")
     }
 
+    @Test("the child's correction, a reason being typed")
+    func childCorrection() throws {
+        let (dir, store) = try world()
+        _ = dir
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.open(plan: 1)
+        app.press(.character("K"), .tab, .tab, .tab)
+        app.type("Felskrivet namn")
+        Snapshot.check(app.render(), "child-correction-80x24")
+    }
+
     @Test("meeting mode: attendance and an agenda item; interventions", arguments: [(80, 24), (50, 14)].indices)
     func meetingMode(_ size: Int) throws {
         let (dir, store) = try world()

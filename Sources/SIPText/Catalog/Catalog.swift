@@ -58,6 +58,7 @@ extension Catalog {
                 + CommandLineText.allCases.map { Self(.commandLine($0)) }
                 + ErrorHintText.allCases.map { Self(.errorHint($0)) }
                 + SharedModeText.allCases.map { Self(.sharedMode($0)) }
+                + CorrectionsText.allCases.map { Self(.corrections($0)) }
         }
     }
 
@@ -76,6 +77,7 @@ extension Catalog {
         case commandLine(CommandLineText)
         case errorHint(ErrorHintText)
         case sharedMode(SharedModeText)
+        case corrections(CorrectionsText)
 
         func text(in c: Catalog) -> String {
             switch self {
@@ -92,6 +94,7 @@ extension Catalog {
             case .commandLine(let text): return text.text(in: c)
             case .errorHint(let text): return text.text(in: c)
             case .sharedMode(let text): return text.text(in: c)
+            case .corrections(let text): return text.text(in: c)
             }
         }
     }

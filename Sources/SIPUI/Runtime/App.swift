@@ -249,7 +249,7 @@ public final class App {
     func isChosen(_ question: Confirmation) -> Bool {
         switch question {
         case .leaveMeeting, .suspendInMeeting, .quitInMeeting: true
-        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent: inMeetingMode
+        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent, .removeRecord: inMeetingMode
         }
     }
 
@@ -264,7 +264,8 @@ public final class App {
         case .suspendInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.suspend), .yes)]
         case .quitInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.quitProgram), .yes)]
         case .unsavedChanges: return [(c.ui(.keepEditing), .none), (c.ui(.save), .yes), (c.ui(.discard), .no)]
-        case .finishMeeting, .closeDeviation, .inviteOutsideConsent: return [(c(.no), .no), (c(.yes), .yes)]
+        case .finishMeeting, .closeDeviation, .inviteOutsideConsent, .removeRecord:
+            return [(c(.no), .no), (c(.yes), .yes)]
         }
     }
 
@@ -527,6 +528,7 @@ public final class App {
                 case .suspendInMeeting: catalog.ui(.suspendQuestion)
                 case .quitInMeeting: catalog.ui(.quitQuestion)
                 case .inviteOutsideConsent(let agency): catalog.message(SIPError.outsideConsent(agency))
+                case .removeRecord(let question): question
                 }
             if isChosen(question) {
                 Chrome.choiceDialog(&grid, question: text, choices: choices(question).map(\.label), selected: choice)

@@ -147,6 +147,8 @@ public enum Confirmation: Equatable, Sendable {
     case quitInMeeting
     /// An organisation no consent covers is being invited (by name): invite it anyway (yes), or not.
     case inviteOutsideConsent(agency: String)
+    /// A record is about to be removed (the question names it): remove it (yes), or not.
+    case removeRecord(question: String)
 }
 
 /// Work a screen holds that must not be lost.

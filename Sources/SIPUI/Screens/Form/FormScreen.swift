@@ -20,6 +20,8 @@ public struct FormScreen: AppScreen {
     public private(set) var conflict: PlanConflict?
     /// The values the user was warned about (saving them unchanged again saves them).
     private var warnedValues: [String: String]?
+    /// Values that follow a choice (`FormContent.links`).
+    private var links: [String: [String: [String: String]]] = [:]
     private var opened = false
 
     public init(_ record: some RecordForm) {
@@ -121,6 +123,7 @@ public struct FormScreen: AppScreen {
             title = content.title
             fields = content.fields
             plan = content.plan
+            links = content.links
             if let key = content.focus { focus(on: key) }
             if let draft { return restore(draft, env) }
         case .saved(.submitted(.saved(let words))):
@@ -139,6 +142,10 @@ public struct FormScreen: AppScreen {
             return save(catalog: c, outsideConsent: true)
         case .declined(.inviteOutsideConsent):
             return [.status(c.ui(.notInvited), isError: false)]
+        case .confirmed(.removeRecord):
+            return save(catalog: c, confirmed: true)
+        case .declined(.removeRecord):
+            return [.status(c.ui(.notRemoved), isError: false)]
         case .declined(.unsavedChanges):
             return leave()
         case .unreadable(let error):
@@ -175,6 +182,8 @@ public struct FormScreen: AppScreen {
                 return [.status(refused.errors.first?.message ?? "", isError: true)]
             }
             return [.status(catalog.ui(.mustFixFields), isError: true)]
+        case let removal as RemovalNeedsConfirmation:
+            return [.confirm(.removeRecord(question: removal.question))]
         case SIPError.outsideConsent(let agency):
             // Sharing beyond every consent is never a refusal to fix but a choice: asked first.
             return [.confirm(.inviteOutsideConsent(agency: agency))]
@@ -193,6 +202,25 @@ public struct FormScreen: AppScreen {
 
     mutating func handle(_ key: Key, viewport: Viewport, catalog: Catalog) -> [Command<Loaded>] {
         guard !fields.isEmpty else { return key == .escape ? [.pop] : [] }
+        let field = focus, chosen = fields[focus].value
+        let commands = handleKey(key, viewport: viewport, catalog: catalog)
+        if fields.indices.contains(field), fields[field].value != chosen { follow(fields[field]) }
+        return commands
+    }
+
+    /// A choice changed: the fields linked to it take the values that go with the new choice.
+    private mutating func follow(_ choice: FormField) {
+        guard case .choice = choice.kind, let values = links[choice.key]?[choice.value] else { return }
+        for index in fields.indices where fields[index].key != choice.key {
+            if let value = values[fields[index].key] {
+                fields[index].setValue(value)
+                fields[index].original = value
+                fields[index].error = nil
+            }
+        }
+    }
+
+    private mutating func handleKey(_ key: Key, viewport: Viewport, catalog: Catalog) -> [Command<Loaded>] {
         // Up and down move within a multi-line field before they move between fields.
         if key == .up || key == .down, fields[focus].isMultiline {
             let width = inputWidth(viewport)
@@ -264,7 +292,7 @@ public struct FormScreen: AppScreen {
     }
 
     /// Asks the record form to save the values (it parses and validates them first).
-    mutating func save(catalog: Catalog, outsideConsent: Bool = false) -> [Command<Loaded>] {
+    mutating func save(catalog: Catalog, outsideConsent: Bool = false, confirmed: Bool = false) -> [Command<Loaded>] {
         for index in fields.indices { fields[index].error = nil }
         if keepsDraft && !isDirty && conflict == nil {
             return [.status(catalog.ui(.nothingToSave), isError: false)]
@@ -276,8 +304,8 @@ public struct FormScreen: AppScreen {
             .mutation { session in
                 .submitted(
                     try record.submit(
-                        values: values, plan: plan, acknowledged: acknowledged, outsideConsent: outsideConsent, session)
-                )
+                        values: values, plan: plan, acknowledged: acknowledged, outsideConsent: outsideConsent,
+                        confirmed: confirmed, session))
             }
         ]
     }

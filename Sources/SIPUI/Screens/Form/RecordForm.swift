@@ -28,12 +28,13 @@ extension RecordForm {
 
     /// The same as `submit`, for a form held without its type.
     func submit(
-        values: [String: String], plan: Plan?, acknowledged: Bool, outsideConsent: Bool = false, _ session: Session
+        values: [String: String], plan: Plan?, acknowledged: Bool, outsideConsent: Bool = false,
+        confirmed: Bool = false, _ session: Session
     ) throws -> FormOutcome {
         try submit(
             FormInput(
                 values: values, plan: plan, today: session.today, catalog: session.catalog,
-                acknowledged: acknowledged, outsideConsent: outsideConsent), session)
+                acknowledged: acknowledged, outsideConsent: outsideConsent, confirmed: confirmed), session)
     }
 
     func fieldKey(for error: SIPError) -> String? { key(for: error)?.rawValue }
@@ -77,12 +78,19 @@ public struct FormContent: Sendable {
     public var plan: Plan?
     /// The field the cursor starts in (nil: the first).
     public var focus: String?
+    /// Values that follow a choice: for a choice field's key and each of its choices, the values
+    /// the other fields take when it is chosen (the record a picker chose, to be edited).
+    public var links: [String: [String: [String: String]]]
 
-    public init(title: String, fields: [FormField], plan: Plan? = nil, focus: String? = nil) {
+    public init(
+        title: String, fields: [FormField], plan: Plan? = nil, focus: String? = nil,
+        links: [String: [String: [String: String]]] = [:]
+    ) {
         self.title = title
         self.fields = fields
         self.plan = plan
         self.focus = focus
+        self.links = links
     }
 }
 
@@ -92,6 +100,13 @@ public enum FormOutcome: Equatable, Sendable {
     case saved(String)
     /// A plan was created: it is opened.
     case created(planId: Int64)
+}
+
+/// Saving would remove a record: the user is asked first (the question names it), and the same
+/// values are saved again once they answer yes (`FormInput.confirmed`).
+public struct RemovalNeedsConfirmation: Error, Equatable {
+    public var question: String
+    public init(_ question: String) { self.question = question }
 }
 
 /// Values refused before anything was saved, each beside its field.
@@ -124,6 +139,8 @@ public struct FormInput<Key: RawRepresentable> where Key.RawValue == String {
     public var acknowledged = false
     /// The user answered yes to inviting an organisation that no consent covers.
     public var outsideConsent = false
+    /// The user answered yes to removing the record the form names.
+    public var confirmed = false
 
     public subscript(key: Key) -> String { values[key.rawValue] ?? "" }
 

@@ -6,7 +6,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
-        case family, participant, deviation, maturity
+        case family, participant, deviation, maturity, correctChild, editFamily, editParticipant
     }
 
     public let planId: Int64
@@ -83,6 +83,9 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.character("f")], .family, .addFamilyMember),
         KeyBinding([.character("d")], .participant, .inviteAgency),
         KeyBinding([.character("r")], .deviation, .newDeviation),
+        KeyBinding([.character("K")], .correctChild, .correctChild),
+        KeyBinding([.character("F")], .editFamily, .editFamilyMember),
+        KeyBinding([.character("D")], .editParticipant, .editParticipant),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -161,6 +164,9 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .family: return [.push(FormScreen(FamilyMemberForm(planId: planId)))]
         case .participant: return [.push(FormScreen(ParticipantForm(planId: planId)))]
         case .deviation: return [.push(FormScreen(DeviationForm(planId: planId)))]
+        case .correctChild: return [.push(FormScreen(ChildCorrectionForm(planId: planId)))]
+        case .editFamily: return [.push(FormScreen(FamilyMemberEditForm(planId: planId)))]
+        case .editParticipant: return [.push(FormScreen(ParticipantEditForm(planId: planId)))]
         }
         return []
     }
