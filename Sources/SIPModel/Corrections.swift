@@ -40,8 +40,41 @@ public struct FamilyMemberCorrection: Sendable, Equatable {
     }
 }
 
+/// A coordinator a plan may be handed to: a user with the coordinator role.
+public struct HandOverCandidate: Sendable, Equatable {
+    public var login: String
+    public var name: String
+    /// Their organisation's name; empty when they have none (every plan).
+    public var organisation: String
+
+    public init(login: String, name: String, organisation: String) {
+        self.login = login
+        self.name = name
+        self.organisation = organisation
+    }
+}
+
 extension Store {
     // MARK: Hand-over
+
+    /// The users with the coordinator role, by name: whom a plan may be handed to. Readable by
+    /// whoever manages users or works with plans (a coordinator handing over), not by others.
+    public func handOverCandidates() throws -> [HandOverCandidate] {
+        try read { db in
+            if let access = try self.currentAccess(db), !access.can(.users) { try access.require(.plans) }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.login, u.name, COALESCE(a.name, '') AS organisation
+                    FROM appUser u LEFT JOIN agency a ON a.id = u.agencyId
+                    WHERE u.role = ? ORDER BY u.name, u.login
+                    """,
+                arguments: [Role.coordinator.rawValue]
+            ).map { row in
+                HandOverCandidate(login: row["login"], name: row["name"], organisation: row["organisation"])
+            }
+        }
+    }
 
     /// Moves plans from coordinator `from` to the coordinator user `to`: the one plan `planId`, or
     /// every open plan `from` coordinates (closed plans keep who coordinated them). One audit line

@@ -7,6 +7,7 @@ extension Catalog {
         case correctChild, correctionReason, corrected
         case editFamilyMember, editParticipant, whichRecord, whatToDo, editChoice, removeChoice, removeQuestion
         case removed, notRemoved
+        case handOverPlan, handOverTo, planHandedOver
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -23,6 +24,9 @@ extension Catalog {
             case .removeQuestion: return pick("Ta bort ur planen:", "Remove from the plan:")
             case .removed: return pick("Borttaget.", "Removed.")
             case .notRemoved: return pick("Inget togs bort.", "Nothing was removed.")
+            case .handOverPlan: return pick("Lämna över planen", "Hand over the plan")
+            case .handOverTo: return pick("Till samordnare", "To coordinator")
+            case .planHandedOver: return pick("Överlämnad.", "Handed over.")
             }
         }
     }
@@ -41,4 +45,7 @@ extension Catalog.Text {
     public static var removeQuestion: Self { Self(.corrections(.removeQuestion)) }
     public static var removed: Self { Self(.corrections(.removed)) }
     public static var notRemoved: Self { Self(.corrections(.notRemoved)) }
+    public static var handOverPlan: Self { Self(.corrections(.handOverPlan)) }
+    public static var handOverTo: Self { Self(.corrections(.handOverTo)) }
+    public static var planHandedOver: Self { Self(.corrections(.planHandedOver)) }
 }

@@ -6,7 +6,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
-        case family, participant, deviation, maturity, correctChild, editFamily, editParticipant
+        case family, participant, deviation, maturity, correctChild, editFamily, editParticipant, handOver
     }
 
     public let planId: Int64
@@ -53,7 +53,10 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             return load(env) + [.status(env.catalog.ui(.undone), isError: false)]
         case .unreadable(let error):
             // A plan that cannot be read is not shown at all.
-            return document == nil ? [.dismiss, .error(error)] : [.error(error)]
+            if document == nil { return [.dismiss, .error(error)] }
+            // No longer the user's to see (handed over to another organisation): it is not shown either.
+            if case SIPError.planNotPermitted = error { return [.pop, .error(error)] }
+            return [.error(error)]
         case .refused(let error):
             return [.error(error)]
         case .loaded, .saved, .confirmed, .declined, .notice, .resized, .text:
@@ -86,6 +89,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.character("K")], .correctChild, .correctChild),
         KeyBinding([.character("F")], .editFamily, .editFamilyMember),
         KeyBinding([.character("D")], .editParticipant, .editParticipant),
+        KeyBinding([.character("H")], .handOver, .handOverPlan),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -167,6 +171,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .correctChild: return [.push(FormScreen(ChildCorrectionForm(planId: planId)))]
         case .editFamily: return [.push(FormScreen(FamilyMemberEditForm(planId: planId)))]
         case .editParticipant: return [.push(FormScreen(ParticipantEditForm(planId: planId)))]
+        case .handOver: return [.push(FormScreen(HandOverForm(planId: planId)))]
         }
         return []
     }
