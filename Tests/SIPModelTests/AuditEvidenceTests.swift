@@ -179,6 +179,8 @@ struct AuditEvidenceTests {
                     """)
         }
         try old.close()
+        // Built by hand, outside the store: owner-only as the store makes its files, whatever the umask.
+        for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
         let store = try Store(path: path, context: .current())
         defer { try? store.close() }
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(hash) FROM auditLog") } == 3)
