@@ -89,27 +89,7 @@ public struct TextInput: Equatable, Sendable {
     /// however the terminal delivered the code points.
     @discardableResult
     public mutating func insert(_ typed: Character) -> Bool {
-        // Pasted text keeps its word and line breaks: a tab is a space, CR LF and CR are a line
-        // end (a space on one line); every other control character is dropped.
-        var c = typed
-        if c == "\t" { c = " " }
-        if c == "\r\n" || c == "\r" { c = "\n" }
-        if c == "\n" && !multiline { c = " " }
-        if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
-            return true
-        }
-        if cursor > 0, c != "\n", c.unicodeScalars.first!.value >= 0x300 {
-            let joined = String(characters[cursor - 1]) + String(c)
-            if joined.count == 1 {
-                characters[cursor - 1] = Character(joined)
-                return true
-            }
-        }
-        // One more than the limit is taken, so that saving says "too long" rather than cutting silently.
-        if let limit, characters.count > limit { return false }
-        characters.insert(c, at: cursor)
-        cursor += 1
-        return true
+        insert(contentsOf: String(typed))
     }
 
     /// Inserts typed or pasted text at the cursor in one step (linear in its length, wherever the
@@ -120,6 +100,8 @@ public struct TextInput: Equatable, Sendable {
         let room = limit.map { max(0, $0 + 1 - characters.count) } ?? Int.max
         var added: [Character] = []
         for raw in typed {
+            // Pasted text keeps its word and line breaks: a tab is a space, CR LF and CR are a line
+            // end (a space on one line); every other control character is dropped.
             var c = raw
             if c == "\t" { c = " " }
             if c == "\r\n" || c == "\r" { c = "\n" }
