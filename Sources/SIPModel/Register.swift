@@ -9,6 +9,13 @@ public struct RegisterOrganisation: Equatable, Sendable {
     public var groupIds: [Int64]
 }
 
+/// The whole register as its screens list it.
+public struct RegisterListing: Sendable {
+    public var organisations: [RegisterOrganisation]
+    public var groups: [BusGroup]
+    public var contacts: [ContactPerson]
+}
+
 /// Folds a name for comparison: NFC, case.
 func registerKey(_ text: String) -> String {
     TextRules.clean(text, multiline: false).precomposedStringWithCanonicalMapping.lowercased()
@@ -29,6 +36,22 @@ extension Store {
             groups[row["agencyId"], default: []].append(row["busGroupId"])
         }
         return agencies.map { RegisterOrganisation(agency: $0, groupIds: groups[$0.id!] ?? []) }
+    }
+
+    /// Everything the register's screens list, retired records too, in one read (administrators).
+    public func registerListing() throws -> RegisterListing {
+        try requireSignedIn(.settings)
+        return try read { db in
+            RegisterListing(
+                organisations: try Self.registerOrganisations(db),
+                groups: try BusGroup.order(BusGroup.Columns.name).fetchAll(db),
+                contacts: try ContactPerson.order(ContactPerson.Columns.name).fetchAll(db))
+        }
+    }
+
+    /// The kinds of organisation (verksamhetstyper), by code.
+    public func agencyKinds() throws -> [AgencyKind] {
+        try read { db in try AgencyKind.order(AgencyKind.Columns.code).fetchAll(db) }
     }
 
     /// The organisations offered in a choice: those not retired.
@@ -188,6 +211,16 @@ extension Store {
             guard agency.retiredOn == nil else { return }
             _ = try self.updateAgency(
                 db, id, kind: nil, principalType: nil, principalName: nil, name: nil, groupIds: nil, retired: true)
+        }
+    }
+
+    /// The BUS groups named (each by number or name) as ids, for an organisation to serve: a name
+    /// no group has, or a retired group's, is refused with the name as given.
+    public func offeredGroupIds(named names: [String]) throws -> [Int64] {
+        try names.map { name in
+            let group = try busGroup(matching: name)
+            if group.retiredOn != nil { throw SIPError.register(.unknownGroup(name)) }
+            return group.id!
         }
     }
 

@@ -23,14 +23,6 @@ struct OrgCommand: ParsableCommand {
             """,
         subcommands: [List.self, Add.self, Edit.self, Retire.self])
 
-    static func groupIds(_ store: Store, _ names: [String]) throws -> [Int64] {
-        try names.map { name in
-            let group = try store.busGroup(matching: name)
-            if group.retiredOn != nil { throw SIPError.register(.unknownGroup(name)) }
-            return group.id!
-        }
-    }
-
     static func principal(_ text: String?) throws -> PrincipalType? {
         guard let text else { return nil }
         guard let principal = PrincipalType.parse(text) else { throw SIPError.register(.unknownPrincipal(text)) }
@@ -78,7 +70,7 @@ struct OrgCommand: ParsableCommand {
             let agency = try global.withStore(requiring: .settings) { store in
                 try store.addAgency(
                     kind: kind, principalType: try OrgCommand.principal(principal), principalName: principalName,
-                    name: name, groupIds: try OrgCommand.groupIds(store, group))
+                    name: name, groupIds: try store.offeredGroupIds(named: group))
             }
             Output.write("\(agency.id!)\t\(agency.name)\n")
         }
@@ -98,7 +90,7 @@ struct OrgCommand: ParsableCommand {
         func run() throws {
             try global.withStore(requiring: .settings) { store in
                 let agency = try store.agency(matching: org)
-                let groups: [Int64]? = allGroups ? [] : group.isEmpty ? nil : try OrgCommand.groupIds(store, group)
+                let groups: [Int64]? = allGroups ? [] : group.isEmpty ? nil : try store.offeredGroupIds(named: group)
                 _ = try store.editAgency(
                     agency.id!, kind: kind, principalType: try OrgCommand.principal(principal),
                     principalName: principalName, name: name, groupIds: groups)

@@ -1,14 +1,31 @@
 import SIPModel
 import SIPWidgets
 
-/// An administrator's start screen: the users and the settings, and the commands that change them.
+/// An administrator's start screen: the users and the settings, and the commands that change them;
+/// the register's lists (organisations, BUS groups, contact persons) are a key away. It is only
+/// ever an administrator's first screen, so no other role reaches the register's screens.
 /// The user table is laid out in columns for the terminal's width, so it is read again on resize.
 public struct AdministrationScreen: AppScreen {
+    public enum Action: Hashable, Sendable {
+        case view(TextViewScreen.Action)
+        case organisations, groups, contacts
+    }
+
     public private(set) var viewer = TextViewScreen(title: "", text: "", isStart: true)
 
     public init() {}
 
-    public var keys: KeyTable<TextViewScreen.Action> { viewer.keys }
+    static let registerKeys = [
+        KeyBinding([.character("o")], Action.organisations, .organisations, hint: true),
+        KeyBinding([.character("g")], Action.groups, .busGroups, hint: true),
+        KeyBinding([.character("c")], Action.contacts, .contactPersons, hint: true),
+    ]
+
+    public var keys: KeyTable<Action> {
+        KeyTable(
+            viewer.keys.bindings.map { KeyBinding($0.keys, Action.view($0.action), $0.label, hint: $0.hint) }
+                + Self.registerKeys)
+    }
 
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { viewer.title(env) }
 
@@ -27,6 +44,14 @@ public struct AdministrationScreen: AppScreen {
         if case .resized = message { return load(env) }
         // Nothing to go back to: an error stays on this screen.
         if case .unreadable(let error) = message { return [.error(error)] }
+        if case .key(let key) = message, let action = keys.action(for: key) {
+            switch action {
+            case .organisations: return [.push(RegisterListScreen(.organisations))]
+            case .groups: return [.push(RegisterListScreen(.groups))]
+            case .contacts: return [.push(RegisterListScreen(.contacts(agencyId: nil)))]
+            case .view: break
+            }
+        }
         return viewer.update(message, env)
     }
 
@@ -34,7 +59,7 @@ public struct AdministrationScreen: AppScreen {
 
     static func text(_ session: Session) throws -> String {
         let store = session.store, catalog = session.catalog
-        var text = catalog.ui(.administrationIntro) + "\n\n"
+        var text = catalog.ui(.administrationIntro) + "\n" + catalog.ui(.registerHint) + "\n\n"
         if let users = try? store.users(), let agencies = try? store.allAgencies(), let groups = try? store.busGroups()
         {
             text +=

@@ -89,6 +89,15 @@ public struct FormField: Equatable, Sendable {
         }
     }
 
+    /// Other choices to offer (they followed another field's choice): the first is chosen, and is
+    /// where the field starts from.
+    mutating func offer(_ choices: [Choice]) {
+        guard case .choice = kind else { return }
+        kind = .choice(choices, 0)
+        original = choices.first?.id ?? ""
+        closeSearch()
+    }
+
     // MARK: Finding (pickers)
 
     /// A letter typed into a picker: the search grows, and its first match is chosen.

@@ -22,6 +22,8 @@ public struct FormScreen: AppScreen {
     private var warnedValues: [String: String]?
     /// Values that follow a choice (`FormContent.links`).
     private var links: [String: [String: [String: String]]] = [:]
+    /// Choices that follow a choice (`FormContent.choiceLinks`).
+    private var choiceLinks: [String: [String: [String: [FormField.Choice]]]] = [:]
     private var opened = false
 
     public init(_ record: some RecordForm) {
@@ -124,6 +126,7 @@ public struct FormScreen: AppScreen {
             fields = content.fields
             plan = content.plan
             links = content.links
+            choiceLinks = content.choiceLinks
             if let key = content.focus { focus(on: key) }
             if let draft { return restore(draft, env) }
         case .saved(.submitted(.saved(let words))):
@@ -210,7 +213,11 @@ public struct FormScreen: AppScreen {
 
     /// A choice changed: the fields linked to it take the values that go with the new choice.
     private mutating func follow(_ choice: FormField) {
-        guard case .choice = choice.kind, let values = links[choice.key]?[choice.value] else { return }
+        guard case .choice = choice.kind else { return }
+        for (key, choices) in choiceLinks[choice.key]?[choice.value] ?? [:] {
+            if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].offer(choices) }
+        }
+        guard let values = links[choice.key]?[choice.value] else { return }
         for index in fields.indices where fields[index].key != choice.key {
             if let value = values[fields[index].key] {
                 fields[index].setValue(value)

@@ -81,16 +81,21 @@ public struct FormContent: Sendable {
     /// Values that follow a choice: for a choice field's key and each of its choices, the values
     /// the other fields take when it is chosen (the record a picker chose, to be edited).
     public var links: [String: [String: [String: String]]]
+    /// Choices that follow a choice: for a choice field's key and each of its choices, the choices
+    /// other choice fields offer when it is chosen (an organisation's contacts, for its deputy).
+    public var choiceLinks: [String: [String: [String: [FormField.Choice]]]]
 
     public init(
         title: String, fields: [FormField], plan: Plan? = nil, focus: String? = nil,
-        links: [String: [String: [String: String]]] = [:]
+        links: [String: [String: [String: String]]] = [:],
+        choiceLinks: [String: [String: [String: [FormField.Choice]]]] = [:]
     ) {
         self.title = title
         self.fields = fields
         self.plan = plan
         self.focus = focus
         self.links = links
+        self.choiceLinks = choiceLinks
     }
 }
 

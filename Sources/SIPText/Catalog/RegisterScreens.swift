@@ -1,0 +1,125 @@
+import SIPDomain
+
+extension Catalog {
+    /// The register's screens (administrators): lists of organisations, BUS groups and contact
+    /// persons, their forms, and retiring.
+    public enum RegisterScreenText: CatalogText {
+        case organisations, busGroups, contactPersons, registerHint
+        case newRecord, retireRecord, toggleRetired, contactsOfOrganisation
+        case columnName, columnPrincipal, columnGroups, columnArea, columnChair, columnFunction, columnOrganisation
+        case columnDeputy
+        case retiredShown, retiredHidden, noRecords, noRecordMatches
+        case newOrganisation, editOrganisation, newBusGroup, editBusGroup, newContact, editContact
+        case kindLabel, principalLabel, principalNameLabel, groupsLabel, areaLabel, chairLabel, organisationLabel
+        case functionLabel, deputyLabel
+        case added, nothingChanged, retiredDone, notRetired, alreadyRetired
+        case retireOrganisationQuestion, retireGroupQuestion, retireContactQuestion
+
+        public func text(in c: Catalog) -> String {
+            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
+            switch self {
+            case .organisations: return pick("Verksamheter", "Organisations")
+            case .busGroups: return pick("BUS-grupper", "BUS groups")
+            case .contactPersons: return pick("Kontaktpersoner", "Contact persons")
+            case .registerHint:
+                return pick(
+                    "Registret: o verksamheter · g BUS-grupper · c kontaktpersoner.",
+                    "The register: o organisations · g BUS groups · c contact persons.")
+            case .newRecord: return pick("Ny", "New")
+            case .retireRecord: return pick("Avsluta posten", "Retire")
+            case .toggleRetired: return pick("Visa/dölj avslutade", "Show/hide retired")
+            case .contactsOfOrganisation: return pick("Verksamhetens kontaktpersoner", "The organisation's contacts")
+            case .columnName: return pick("Namn", "Name")
+            case .columnPrincipal: return pick("Huvudman", "Principal")
+            case .columnGroups: return pick("BUS-grupper", "BUS groups")
+            case .columnArea: return pick("Område", "Area")
+            case .columnChair: return pick("Ordförande", "Chair")
+            case .columnFunction: return pick("Funktion", "Function")
+            case .columnOrganisation: return pick("Verksamhet", "Organisation")
+            case .columnDeputy: return pick("Ersättare", "Deputy")
+            case .retiredShown: return pick("avslutade visas", "retired shown")
+            case .retiredHidden: return pick("avslutade dolda", "retired hidden")
+            case .noRecords:
+                return pick("Inget i registret ännu. n lägger till.", "Nothing in the register yet. n adds.")
+            case .noRecordMatches: return pick("Inget matchar filtret.", "Nothing matches the filter.")
+            case .newOrganisation: return pick("Ny verksamhet", "New organisation")
+            case .editOrganisation: return pick("Ändra verksamhet", "Edit organisation")
+            case .newBusGroup: return pick("Ny BUS-grupp", "New BUS group")
+            case .editBusGroup: return pick("Ändra BUS-grupp", "Edit BUS group")
+            case .newContact: return pick("Ny kontaktperson", "New contact person")
+            case .editContact: return pick("Ändra kontaktperson", "Edit contact person")
+            case .kindLabel: return pick("Verksamhetstyp", "Kind")
+            case .principalLabel: return pick("Huvudmannens typ", "Principal's type")
+            case .principalNameLabel: return pick("Huvudman", "Principal")
+            case .groupsLabel: return pick("BUS-grupper (;)", "BUS groups (;)")
+            case .areaLabel: return pick("Kommun eller stadsdel", "Municipality or district")
+            case .chairLabel: return pick("Ordförande", "Chair")
+            case .organisationLabel: return pick("Verksamhet", "Organisation")
+            case .functionLabel: return pick("Funktion", "Function")
+            case .deputyLabel: return pick("Ersättare", "Deputy")
+            case .added: return pick("Tillagt.", "Added.")
+            case .nothingChanged: return pick("Ingenting ändrades.", "Nothing changed.")
+            case .retiredDone: return pick("Avslutad; historiken finns kvar.", "Retired; the history stays.")
+            case .notRetired: return pick("Ingenting avslutades.", "Nothing was retired.")
+            case .alreadyRetired: return pick("Redan avslutad.", "Already retired.")
+            case .retireOrganisationQuestion:
+                return pick(
+                    "Avsluta verksamheten? Den behåller sin historik men erbjuds inte längre:",
+                    "Retire the organisation? It keeps its history but is no longer offered:")
+            case .retireGroupQuestion:
+                return pick(
+                    "Avsluta BUS-gruppen? Dess planer och granskning finns kvar; den tar inga nya planer:",
+                    "Retire the BUS group? Its plans and review stay; it takes no new plan:")
+            case .retireContactQuestion:
+                return pick(
+                    "Avsluta kontaktpersonen? Historiken finns kvar:", "Retire the contact person? The history stays:")
+            }
+        }
+    }
+}
+
+extension Catalog.Text {
+    public static var organisations: Self { Self(.registerScreen(.organisations)) }
+    public static var busGroups: Self { Self(.registerScreen(.busGroups)) }
+    public static var contactPersons: Self { Self(.registerScreen(.contactPersons)) }
+    public static var registerHint: Self { Self(.registerScreen(.registerHint)) }
+    public static var newRecord: Self { Self(.registerScreen(.newRecord)) }
+    public static var retireRecord: Self { Self(.registerScreen(.retireRecord)) }
+    public static var toggleRetired: Self { Self(.registerScreen(.toggleRetired)) }
+    public static var contactsOfOrganisation: Self { Self(.registerScreen(.contactsOfOrganisation)) }
+    public static var columnName: Self { Self(.registerScreen(.columnName)) }
+    public static var columnPrincipal: Self { Self(.registerScreen(.columnPrincipal)) }
+    public static var columnGroups: Self { Self(.registerScreen(.columnGroups)) }
+    public static var columnArea: Self { Self(.registerScreen(.columnArea)) }
+    public static var columnChair: Self { Self(.registerScreen(.columnChair)) }
+    public static var columnFunction: Self { Self(.registerScreen(.columnFunction)) }
+    public static var columnOrganisation: Self { Self(.registerScreen(.columnOrganisation)) }
+    public static var columnDeputy: Self { Self(.registerScreen(.columnDeputy)) }
+    public static var retiredShown: Self { Self(.registerScreen(.retiredShown)) }
+    public static var retiredHidden: Self { Self(.registerScreen(.retiredHidden)) }
+    public static var noRecords: Self { Self(.registerScreen(.noRecords)) }
+    public static var noRecordMatches: Self { Self(.registerScreen(.noRecordMatches)) }
+    public static var newOrganisation: Self { Self(.registerScreen(.newOrganisation)) }
+    public static var editOrganisation: Self { Self(.registerScreen(.editOrganisation)) }
+    public static var newBusGroup: Self { Self(.registerScreen(.newBusGroup)) }
+    public static var editBusGroup: Self { Self(.registerScreen(.editBusGroup)) }
+    public static var newContact: Self { Self(.registerScreen(.newContact)) }
+    public static var editContact: Self { Self(.registerScreen(.editContact)) }
+    public static var kindLabel: Self { Self(.registerScreen(.kindLabel)) }
+    public static var principalLabel: Self { Self(.registerScreen(.principalLabel)) }
+    public static var principalNameLabel: Self { Self(.registerScreen(.principalNameLabel)) }
+    public static var groupsLabel: Self { Self(.registerScreen(.groupsLabel)) }
+    public static var areaLabel: Self { Self(.registerScreen(.areaLabel)) }
+    public static var chairLabel: Self { Self(.registerScreen(.chairLabel)) }
+    public static var organisationLabel: Self { Self(.registerScreen(.organisationLabel)) }
+    public static var functionLabel: Self { Self(.registerScreen(.functionLabel)) }
+    public static var deputyLabel: Self { Self(.registerScreen(.deputyLabel)) }
+    public static var added: Self { Self(.registerScreen(.added)) }
+    public static var nothingChanged: Self { Self(.registerScreen(.nothingChanged)) }
+    public static var retiredDone: Self { Self(.registerScreen(.retiredDone)) }
+    public static var notRetired: Self { Self(.registerScreen(.notRetired)) }
+    public static var alreadyRetired: Self { Self(.registerScreen(.alreadyRetired)) }
+    public static var retireOrganisationQuestion: Self { Self(.registerScreen(.retireOrganisationQuestion)) }
+    public static var retireGroupQuestion: Self { Self(.registerScreen(.retireGroupQuestion)) }
+    public static var retireContactQuestion: Self { Self(.registerScreen(.retireContactQuestion)) }
+}
