@@ -12,6 +12,12 @@ public struct GroupReview: Codable, Equatable, Sendable {
         public var ids: [Int64]
         /// Hidden from a chair (then the count is not written out): see `suppressed(below:)`.
         public var suppressed: Suppression? = nil
+        /// The interventions behind a figure of interventions, whose `ids` are their plans' numbers.
+        public var interventionIds: [Int64]? = nil
+
+        public init(count: Int, ids: [Int64], suppressed: Suppression? = nil, interventionIds: [Int64]? = nil) {
+            (self.count, self.ids, self.suppressed, self.interventionIds) = (count, ids, suppressed, interventionIds)
+        }
     }
 
     public struct ResponseTimes: Codable, Equatable, Sendable {
@@ -30,7 +36,7 @@ public struct GroupReview: Codable, Equatable, Sendable {
     public var group: String?
     public var from: Day
     public var to: Day
-    /// Open plans now, by status code.
+    /// Open plans at the end of the period (now, when it has not ended), by status code.
     public var openPlansByStatus: [String: Figure]
     /// Plans whose request came in during the period.
     public var plansStarted: Figure
@@ -38,20 +44,23 @@ public struct GroupReview: Codable, Equatable, Sendable {
     public var overdueFirstMeeting: Figure
     /// Open, follow-up date passed.
     public var overdueFollowUp: Figure
-    /// Interventions still owed after their due date (ids are intervention ids).
+    /// Interventions still owed after their due date: the count is of interventions, `ids` are the
+    /// numbers of their plans and `interventionIds` the interventions'.
     public var overdueInterventions: Figure
     /// Deviations that occurred in the period, by kind code, concerned organisation and status.
     public var deviationsByKind: [String: Figure]
     public var deviationsByConcerned: [String: Figure]
     public var deviationsByStatus: [String: Figure]
     public var responseTimes: ResponseTimes
-    /// Open plans by the child's sex and age band (age on the last day of the period).
+    /// Open plans at the end of the period by the child's sex and age band (age on the last day of the period).
     public var openPlansBySexAndAge: [String: [String: Int]]
     /// Every deviation kind (code, Swedish, English), in the order of `data/deviation-kinds.tsv`.
     public var deviationKinds: [DeviationKind]
     /// Set when small counts are hidden: the threshold, and the sex-by-age cells hidden.
     public var suppressBelow: Int? = nil
     public var openPlansBySexAndAgeSuppressed: [String: [String: Suppression]] = [:]
+    /// Deviations that had happened and were not closed at the end of the period.
+    public var deviationsOpen = Figure(count: 0, ids: [])
 
     public static func ageBand(_ age: Int) -> String {
         switch age {
@@ -70,12 +79,14 @@ extension Store {
     ///   screen lists on Enter), counted from the rows. Without them the figures are summed from
     ///   the tallies triggers keep (`ReviewTally`): what the screen shows, in milliseconds for a county.
     public func review(groupId requested: Int64?, from: Day, to: Day, withIds: Bool = true) throws -> GroupReview {
-        let today = context.today
+        let today = context.today, zone = context.timeZone
         return try read { db in
             let groupId = try self.reviewGroup(db, requested)
-            let query = try ReviewQuery(db: db, groupId: groupId, today: today, from: from, to: to, withIds: withIds)
+            let query = try ReviewQuery(
+                db: db, groupId: groupId, today: today, from: from, to: to, withIds: withIds, timeZone: zone)
             var counts = withIds ? try query.fromRows() : try query.fromTallies()
             try query.finish(&counts)
+            if withIds { try query.interventionPlans(&counts.review.overdueInterventions) }
             var review = counts.review
             review.group = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
             let days = counts.answeredDays
@@ -90,11 +101,11 @@ extension Store {
     /// The ids behind one figure of the review (what Enter on it lists), counted from the rows
     /// for that figure alone.
     public func reviewIds(_ figure: ReviewFigure, groupId requested: Int64?, from: Day, to: Day) throws -> [Int64] {
-        let today = context.today
+        let today = context.today, zone = context.timeZone
         return try read { db in
             let query = try ReviewQuery(
                 db: db, groupId: try self.reviewGroup(db, requested), today: today,
-                from: from, to: to, withIds: true)
+                from: from, to: to, withIds: true, timeZone: zone)
             let (part, key) = ReviewFigures.definition(of: figure)
             switch part {
             case .single(let single): return try query.figure(single.rows(query)).ids
@@ -118,7 +129,7 @@ extension Store {
 /// One figure of the review whose plans, interventions or deviations can be listed.
 public enum ReviewFigure: Hashable, Sendable {
     case openPlans(status: String)
-    case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers
+    case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers, openDeviations
     /// By kind code, by the concerned organisation's name as the review shows it, by status code.
     case deviationsByKind(String), deviationsByConcerned(String), deviationsByStatus(String)
 
@@ -131,6 +142,12 @@ public enum ReviewFigure: Hashable, Sendable {
         case .value, .bySexAndAge: .plans
         }
     }
+}
+
+/// What a figure of the review answers: how things stood at the end of the period (today, when it
+/// has not ended), or what happened during it.
+public enum ReviewBasis: String, Codable, Sendable, CaseIterable {
+    case endOfPeriod, duringPeriod
 }
 
 /// How many of each number of days there are: the answer times, without a list of them.
@@ -185,20 +202,59 @@ struct ReviewCounts {
 struct ReviewQuery {
     let db: Database
     let groupId: Int64?
+    /// The day the figures as of the period's end are counted on: today, or the period's last day
+    /// when it ended before today.
     let today: Day
     let from: Day
     let to: Day
+    /// The period ended before today: plans count with the status they had at its end (from their
+    /// history), deviations as they stood then.
+    let ended: Bool
     let arguments: [String: (any DatabaseValueConvertible)?]
     let withIds: Bool
 
-    init(db: Database, groupId: Int64?, today: Day, from: Day, to: Day, withIds: Bool) throws {
-        (self.db, self.groupId, self.today, self.from, self.to, self.withIds) = (db, groupId, today, from, to, withIds)
-        var args = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
+    init(
+        db: Database, groupId: Int64?, today: Day, from: Day, to: Day, withIds: Bool,
+        timeZone: TimeZone = .stockholm
+    ) throws {
+        let ended = to < today
+        (self.db, self.groupId, self.from, self.to, self.withIds, self.ended) = (
+            db, groupId, from, to, withIds, ended
+        )
+        self.today = ended ? to : today
+        var args = OverdueRule.arguments(today: self.today, deadlines: try Store.deadlines(db))
         // Assigning nil would remove the key; "all groups" is an explicit SQL NULL.
         args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
         args["from"] = from
         args["to"] = to
+        // The end of the period's last day, local time: history written before it had happened by then.
+        args["end"] = to.adding(days: 1).date(hour: 0, in: timeZone)
         arguments = args
+    }
+
+    /// The status of plan `p` at the end of the period: its current one, unless its status changed
+    /// since, then the one it changed from first ('none': the plan did not exist yet).
+    var planStatus: String {
+        guard ended else { return "p.status" }
+        return """
+            COALESCE((SELECT IFNULL(s.fromStatus, 'none') FROM planStatusChange s
+                      WHERE s.planId = p.id AND s.changedAt >= :end ORDER BY s.changedAt, s.id LIMIT 1), p.status)
+            """
+    }
+
+    /// Plan `p` was open at the end of the period.
+    var openPlan: String { ended ? "\(planStatus) NOT IN ('closed', 'none')" : ReviewFigures.openPlan }
+
+    /// Deviation `d` was closed by the end of the period. Closed without a closing line in its
+    /// history (written before there was one): closed as far back as can be told.
+    var deviationClosed: String {
+        guard ended else { return "d.status = 'closed'" }
+        return """
+            (EXISTS (SELECT 1 FROM deviationChange h WHERE h.deviationId = d.id AND h.what = 'status closed'
+                     AND h.changedAt < :end)
+             OR (d.status = 'closed' AND NOT EXISTS (SELECT 1 FROM deviationChange h
+                     WHERE h.deviationId = d.id AND h.what = 'status closed')))
+            """
     }
 
     var statementArguments: StatementArguments { StatementArguments(arguments) }
@@ -259,7 +315,7 @@ struct ReviewQuery {
             db,
             sql: """
                 SELECT c.sex, c.birthDate FROM "plan" p JOIN child c ON c.id = p.childId
-                WHERE p.status <> 'closed' AND \(inGroup)
+                WHERE \(openPlan) AND \(inGroup)
                 """, arguments: statementArguments)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to) }
         return counts
@@ -314,6 +370,10 @@ struct ReviewQuery {
         }
         for single in ReviewFigures.singles {
             guard let tally = single.tally else { continue }
+            if ended, case .rows = single.past {
+                counts.review[keyPath: single.value] = try figure(single.rows(self))
+                continue
+            }
             counts.review[keyPath: single.value] = .init(
                 count: try Int.fetchOne(
                     db,
@@ -325,6 +385,7 @@ struct ReviewQuery {
         }
         let children = try items(.child)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }
+        if ended { try addPlansChangedSince(to: &counts) }
 
         // The period's deviations: whole months from the month tallies, the days before and after
         // them (or a period within one month) from the day tallies.
@@ -364,6 +425,54 @@ struct ReviewQuery {
         return counts
     }
 
+    /// The tallies hold today's plans: for a period that ended before today, the plans whose status
+    /// changed since count as they were at its end instead (the changes are few next to the plans).
+    func addPlansChangedSince(to counts: inout ReviewCounts) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.status, \(planStatus), IFNULL(p.followUpDate < :today, 0), c.sex, c.birthDate,
+                       (SELECT COUNT(*) FROM intervention i WHERE i.planId = p.id
+                        AND i.status \(ReviewTally.owedStatus) AND i.dueDate < :today)
+                FROM "plan" p JOIN child c ON c.id = p.childId
+                WHERE p.id IN (SELECT planId FROM planStatusChange WHERE changedAt >= :end) AND \(inGroup)
+                """, arguments: statementArguments)
+        while let row = try rows.next() {
+            let (passed, owed, sex, born): (Bool, Int, String, Day) = (row[2], row[5], row[3], row[4])
+            let now = ReviewFigures.PlanState(status: row[0], followUpPassed: passed, owed: owed)
+            let then = ReviewFigures.PlanState(status: row[1], followUpPassed: passed, owed: owed)
+            for (state, sign) in [(now, -1), (then, 1)] {
+                for single in ReviewFigures.singles {
+                    guard case .plans(let contribution) = single.past else { continue }
+                    counts.review[keyPath: single.value].count += sign * contribution(state)
+                }
+                for keyed in ReviewFigures.keyed {
+                    guard let past = keyed.past, let key = past(state) else { continue }
+                    counts.review[keyPath: keyed.value][key, default: .init(count: 0, ids: [])].count += sign
+                }
+                if state.isOpen { counts.addChildren(sex: sex, born: born, on: to, count: sign) }
+            }
+        }
+        for keyed in ReviewFigures.keyed where keyed.past != nil {
+            counts.review[keyPath: keyed.value] = counts.review[keyPath: keyed.value].filter { $0.value.count != 0 }
+        }
+        counts.review.openPlansBySexAndAge = counts.review.openPlansBySexAndAge.mapValues {
+            $0.filter { $0.value != 0 }
+        }
+        .filter { !$0.value.isEmpty }
+    }
+
+    /// The interventions' figure with its ids: the interventions' numbers kept aside, `ids` their plans'.
+    func interventionPlans(_ figure: inout GroupReview.Figure) throws {
+        figure.interventionIds = figure.ids
+        guard !figure.ids.isEmpty else { return }
+        figure.ids = try Int64.fetchAll(
+            db,
+            sql:
+                "SELECT DISTINCT planId FROM intervention WHERE id IN (\(figure.ids.map(String.init).joined(separator: ",")))"
+        ).sorted()
+    }
+
     /// The first and last day of the whole months within `from`...`to`; nil when there is none.
     static func wholeMonths(from: Day, to: Day) -> (first: Day, last: Day)? {
         // By days, not by month arithmetic: the month after the last one a Day can hold has no Day.
@@ -391,14 +500,39 @@ enum ReviewSQL {
     /// The deviation `d` counts for the group asked for (`:group`; any, without one).
     static func deviationInGroup(_ groupId: Int64?) -> String { groupId == nil ? "1" : "d.busGroupId = :group" }
 
-    /// Organisation names, with the principal added where two share a name.
+    /// Organisation names, told apart where they repeat: by the principal where two share a name,
+    /// then by the BUS groups they serve, and by their number where even those are the same. Every
+    /// organisation gets a label of its own.
     static func agencyLabels(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
         let agencies = try Agency.filter(ids.contains(Agency.Columns.id)).fetchAll(db)
-        let counts = Dictionary(agencies.map { ($0.name, 1) }, uniquingKeysWith: +)
-        return Dictionary(
-            uniqueKeysWithValues: agencies.map {
-                ($0.id!, counts[$0.name, default: 0] > 1 ? "\($0.name) (\($0.principalName))" : $0.name)
-            })
+        guard !agencies.isEmpty else { return [:] }
+        var groups: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ag.agencyId, g.name FROM agencyGroup ag JOIN busGroup g ON g.id = ag.busGroupId
+                WHERE ag.agencyId IN (\(agencies.map { String($0.id!) }.joined(separator: ",")))
+                """)
+        {
+            groups[row[0], default: []].append(row[1])
+        }
+        func repeated(_ key: (Agency) -> String) -> Set<String> {
+            Set(Dictionary(agencies.map { (key($0), 1) }, uniquingKeysWith: +).filter { $0.value > 1 }.keys)
+        }
+        let names = repeated(\.name)
+        let principals = repeated { "\($0.name)\u{0}\($0.principalName)" }
+        func label(_ a: Agency) -> String {
+            guard names.contains(a.name) else { return a.name }
+            guard principals.contains("\(a.name)\u{0}\(a.principalName)") else {
+                return "\(a.name) (\(a.principalName))"
+            }
+            let served = (groups[a.id!] ?? []).sorted().joined(separator: ", ")
+            return served.isEmpty ? "\(a.name) (\(a.principalName))" : "\(a.name) (\(a.principalName); \(served))"
+        }
+        var labels = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, label($0)) })
+        let same = Dictionary(grouping: labels.keys, by: { labels[$0]! }).filter { $0.value.count > 1 }
+        for ids in same.values { for id in ids { labels[id] = "\(labels[id]!) #\(id)" } }
+        return labels
     }
 }
 
@@ -421,7 +555,10 @@ public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviatio
 /// and the screen, which also opens the ids behind a row.
 public enum ReviewTable {
     /// `figure`: which figure the row counts, where its plans, interventions or deviations can be listed.
-    public typealias Row = (section: String, item: String, count: String, ids: [Int64], figure: ReviewFigure?)
+    /// `basis`: whether the count is of the period's end or of what happened during it.
+    public typealias Row = (
+        section: String, item: String, count: String, ids: [Int64], figure: ReviewFigure?, basis: ReviewBasis
+    )
 
     /// - Parameter decimalComma: write 15,5 rather than 15.5 (Swedish text, and any semicolon CSV).
     public static func rows(_ r: GroupReview, catalog c: Catalog, decimalComma: Bool? = nil) -> [Row] {
@@ -434,10 +571,12 @@ public enum ReviewTable {
             switch part {
             case .single(let single):
                 let counted = r[keyPath: single.value]
+                // The interventions' figure lists interventions; its `ids` are their plans.
                 rows.append(
                     (
-                        c.review(single.section), c.review(single.item), r.text(counted), counted.ids,
-                        counted.suppressed == nil ? single.figure : nil
+                        c.review(single.section), c.review(single.item), r.text(counted),
+                        counted.interventionIds ?? counted.ids,
+                        counted.suppressed == nil ? single.figure : nil, single.basis
                     ))
             case .keyed(let keyed):
                 let figures = r[keyPath: keyed.value], name = keyed.name(r, c)
@@ -446,18 +585,19 @@ public enum ReviewTable {
                     rows.append(
                         (
                             c.review(keyed.section), name(key), r.text(counted), counted.ids,
-                            counted.suppressed == nil ? keyed.figure(key) : nil
+                            counted.suppressed == nil ? keyed.figure(key) : nil, keyed.basis
                         ))
                 }
             case .value(let section, let item, let value):
                 let hidden = r.responseTimes.suppressed.map { item == .answered ? r.mark($0) : "–" }
-                rows.append((c.review(section), c.review(item), hidden ?? value(r, decimal), [], nil))
+                rows.append((c.review(section), c.review(item), hidden ?? value(r, decimal), [], nil, .duringPeriod))
             case .bySexAndAge:
                 for sex in Sex.allCases {
                     for band in GroupReview.ageBands {
                         let count = r.openPlansBySexAndAge[sex.rawValue]?[band] ?? 0
                         let text = r.openPlansBySexAndAgeSuppressed[sex.rawValue]?[band].map(r.mark) ?? String(count)
-                        rows.append((c.review(.openPlansBySexAndAge), "\(c.sex(sex)) \(band)", text, [], nil))
+                        rows.append(
+                            (c.review(.openPlansBySexAndAge), "\(c.sex(sex)) \(band)", text, [], nil, .endOfPeriod))
                     }
                 }
             }
@@ -465,13 +605,22 @@ public enum ReviewTable {
         return rows
     }
 
+    /// What a figure answers, in words: "per 2025-12-31" (the period's last day) or "under perioden".
+    public static func basis(_ basis: ReviewBasis, _ r: GroupReview, catalog c: Catalog) -> String {
+        switch basis {
+        case .endOfPeriod: c(.reviewAsOf) + " " + r.to.iso
+        case .duringPeriod: c(.duringThePeriod)
+        }
+    }
+
     public static func text(_ r: GroupReview, catalog c: Catalog) -> String {
         let title = (r.group ?? c(.allGroups)) + ", \(r.from.iso)–\(r.to.iso)"
         var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
         var section = ""
         for row in rows(r, catalog: c) {
-            if row.section != section {
-                section = row.section
+            let heading = row.section + " (" + basis(row.basis, r, catalog: c) + ")"
+            if heading != section {
+                section = heading
                 out += "\n" + section + "\n"
             }
             let item = TerminalText.safe(row.item)
@@ -494,13 +643,13 @@ public enum ReviewTable {
                 text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        let header = [c(.csvGroup), c(.csvFrom), c(.csvTo), c(.csvSection), c(.csvItem), c(.csvCount)]
+        let header = [c(.csvGroup), c(.csvFrom), c(.csvTo), c(.csvSection), c(.csvItem), c(.csvCount), c(.csvBasis)]
         let group = r.group ?? c(.csvAllGroups)
         var lines = [header.map(field).joined(separator: String(separator))]
         for row in rows(r, catalog: c, decimalComma: separator == ";") {
             lines.append(
-                [group, r.from.iso, r.to.iso, row.section, row.item, row.count].map(field)
-                    .joined(separator: String(separator)))
+                [group, r.from.iso, r.to.iso, row.section, row.item, row.count, basis(row.basis, r, catalog: c)]
+                    .map(field).joined(separator: String(separator)))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }

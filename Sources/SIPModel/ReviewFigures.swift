@@ -19,6 +19,29 @@ enum ReviewFigures {
         }
     }
 
+    /// A plan as the tallies count it: as it is now, or as it was at the end of a period that
+    /// ended before today (its follow-up date and interventions as they are now: they have no history).
+    struct PlanState {
+        var status: String
+        /// Its follow-up date is before the query's `today`.
+        var followUpPassed: Bool
+        /// Interventions still owed after their due date (before the query's `today`).
+        var owed: Int
+        var isOpen: Bool { status != "closed" && status != "none" }
+    }
+
+    /// How a figure summed from the tallies (which hold today's state) is counted for a period that
+    /// ended before today.
+    enum Past {
+        /// The same sum: the figure is of what happened during the period.
+        case same
+        /// Today's sum, less what the plans whose status changed since contribute now, plus what
+        /// they contributed at the period's end.
+        case plans((PlanState) -> Int)
+        /// Counted from the rows.
+        case rows
+    }
+
     /// A figure that is one count and the ids behind it.
     struct Single {
         var figure: ReviewFigure
@@ -26,10 +49,12 @@ enum ReviewFigures {
         var lists: ReviewIds
         var section: ReviewLabel
         var item: ReviewLabel
+        var basis: ReviewBasis
         /// Selects the ids the figure counts.
         var rows: (ReviewQuery) -> String
         /// nil: counted from the rows even when the rest is summed from the tallies.
         var tally: TallySum?
+        var past: Past = .same
     }
 
     /// A figure with a count, and ids, per key: a status, a kind, an organisation.
@@ -38,7 +63,11 @@ enum ReviewFigures {
         var value: WritableKeyPath<GroupReview, [String: GroupReview.Figure]>
         var lists: ReviewIds
         var section: ReviewLabel
+        var basis: ReviewBasis
         var source: Source
+        /// For a period that ended before today, the key a plan counts under (nil: none); see
+        /// `Past.plans`. nil: the same sum.
+        var past: ((PlanState) -> String?)? = nil
         /// The keys as gathered turned into the keys the review shows.
         var relabel: ((ReviewQuery, [String: GroupReview.Figure]) throws -> [String: GroupReview.Figure])?
         /// The keys in the table's order (nil: the keys there are, sorted), and each key's name.
@@ -71,7 +100,7 @@ enum ReviewFigures {
             .value(.responseTime, .answered) { r, _ in String(r.responseTimes.answered) },
             .value(.responseTime, .medianDays) { r, decimal in r.responseTimes.medianDays.map(decimal) ?? "–" },
             .value(.responseTime, .longestDays) { r, _ in r.responseTimes.maxDays.map(String.init) ?? "–" },
-            .single(lateAnswers), .bySexAndAge,
+            .single(lateAnswers), .single(openDeviations), .bySexAndAge,
         ]
     }
 
@@ -83,10 +112,11 @@ enum ReviewFigures {
     static var openPlans: Keyed {
         .init(
             figure: { .openPlans(status: $0) }, value: \.openPlansByStatus, lists: .plans,
-            section: .openPlansByStatus,
+            section: .openPlansByStatus, basis: .endOfPeriod,
             source: .rows(
-                { "SELECT p.status AS item, p.id FROM \"plan\" p WHERE \(openPlan) AND \($0.inGroup)" },
+                { "SELECT \($0.planStatus) AS item, p.id FROM \"plan\" p WHERE \($0.openPlan) AND \($0.inGroup)" },
                 tally: .open),
+            past: { $0.isOpen ? $0.status : nil },
             order: { _ in PlanStatus.allCases.filter(\.isOpen).map(\.rawValue) },
             name: { _, c in { PlanStatus(rawValue: $0).map(c.status) ?? $0 } })
     }
@@ -94,6 +124,7 @@ enum ReviewFigures {
     static var started: Single {
         .init(
             figure: .started, value: \.plansStarted, lists: .plans, section: .plans, item: .startedInPeriod,
+            basis: .duringPeriod,
             rows: { "SELECT p.id FROM \"plan\" p WHERE p.requestDate BETWEEN :from AND :to AND \($0.inGroup)" },
             tally: .init(figure: .started, bucket: "bucket BETWEEN ? AND ?") { [$0.from, $0.to] })
     }
@@ -103,22 +134,32 @@ enum ReviewFigures {
     static var lateFirstMeeting: Single {
         .init(
             figure: .lateFirstMeeting, value: \.overdueFirstMeeting, lists: .plans, section: .overdue,
-            item: .firstMeeting,
+            item: .firstMeeting, basis: .endOfPeriod,
             rows: {
-                """
-                SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \($0.inGroup)
-                  AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                              AND c.validFrom < :consentBefore)
-                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
-                """
+                $0.ended
+                    ? """
+                    SELECT p.id FROM "plan" p WHERE \($0.inGroup)
+                      AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id
+                                  AND (c.withdrawnOn IS NULL OR c.withdrawnOn > :today) AND c.validFrom < :consentBefore)
+                      AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1 AND m.startsAt < :end)
+                      AND \($0.planStatus) IN ('draft','invited')
+                    """
+                    : """
+                    SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited') AND \($0.inGroup)
+                      AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
+                                  AND c.validFrom < :consentBefore)
+                      AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
+                    """
             }, tally: nil)
     }
 
     static var lateFollowUp: Single {
         .init(
             figure: .lateFollowUp, value: \.overdueFollowUp, lists: .plans, section: .overdue, item: .followUp,
-            rows: { "SELECT p.id FROM \"plan\" p WHERE \(openPlan) AND p.followUpDate < :today AND \($0.inGroup)" },
-            tally: .before(today: .followUp))
+            basis: .endOfPeriod,
+            rows: { "SELECT p.id FROM \"plan\" p WHERE \($0.openPlan) AND p.followUpDate < :today AND \($0.inGroup)" },
+            tally: .before(today: .followUp),
+            past: .plans { $0.isOpen && $0.followUpPassed ? 1 : 0 })
     }
 
     /// The open plans as a set from the review index, then the overdue interventions among them:
@@ -126,29 +167,50 @@ enum ReviewFigures {
     static var lateInterventions: Single {
         .init(
             figure: .lateInterventions, value: \.overdueInterventions, lists: .interventions, section: .overdue,
-            item: .interventions,
+            item: .interventions, basis: .endOfPeriod,
             rows: {
                 """
                 SELECT i.id FROM intervention i
                 WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
-                  AND i.planId IN (SELECT p.id FROM "plan" p WHERE \(openPlan) AND \($0.inGroup))
+                  AND i.planId IN (SELECT p.id FROM "plan" p WHERE \($0.openPlan) AND \($0.inGroup))
                 """
-            }, tally: .before(today: .owed))
+            }, tally: .before(today: .owed), past: .plans { $0.isOpen ? $0.owed : 0 })
     }
 
-    /// A state of today, whenever the deviation happened.
+    /// A state of the period's end (today's, for a period that has not ended), whenever the deviation happened.
     static var lateAnswers: Single {
         .init(
             figure: .lateAnswers, value: \.responseTimes.overdue, lists: .deviations, section: .responseTime,
-            item: .overdueAnswers,
-            rows: { "SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND \(OverdueRule.deviationSQL)" },
-            tally: .before(today: .unanswered))
+            item: .overdueAnswers, basis: .endOfPeriod,
+            rows: {
+                $0.ended
+                    ? """
+                    SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND d.occurredOn <= :to
+                      AND d.responseDue < :today AND (d.responseDate IS NULL OR d.responseDate > :to)
+                      AND NOT \($0.deviationClosed)
+                    """
+                    : "SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND \(OverdueRule.deviationSQL)"
+            },
+            tally: .before(today: .unanswered), past: .rows)
+    }
+
+    /// Deviations that had happened and were not closed at the end of the period.
+    static var openDeviations: Single {
+        .init(
+            figure: .openDeviations, value: \.deviationsOpen, lists: .deviations, section: .deviations,
+            item: .openAtEnd, basis: .endOfPeriod,
+            rows: {
+                """
+                SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND d.occurredOn <= :to
+                  AND NOT \($0.deviationClosed)
+                """
+            }, tally: nil)
     }
 
     static var byKind: Keyed {
         .init(
             figure: ReviewFigure.deviationsByKind, value: \.deviationsByKind, lists: .deviations,
-            section: .deviationsByKind, source: .deviations(column: "d.kind", .kind),
+            section: .deviationsByKind, basis: .duringPeriod, source: .deviations(column: "d.kind", .kind),
             order: { $0.deviationKinds.map(\.code) },
             name: { r, c in
                 let names = Dictionary(
@@ -164,7 +226,7 @@ enum ReviewFigures {
     static var byConcerned: Keyed {
         .init(
             figure: ReviewFigure.deviationsByConcerned, value: \.deviationsByConcerned, lists: .deviations,
-            section: .deviationsByConcerned,
+            section: .deviationsByConcerned, basis: .duringPeriod,
             source: .deviations(column: "CAST(d.concernedAgencyId AS TEXT)", .concerned),
             relabel: { try $0.byConcernedName($1) }, order: { _ in nil }, name: { _, _ in { $0 } })
     }
@@ -172,7 +234,7 @@ enum ReviewFigures {
     static var byStatus: Keyed {
         .init(
             figure: ReviewFigure.deviationsByStatus, value: \.deviationsByStatus, lists: .deviations,
-            section: .deviationsByStatus, source: .deviations(column: "d.status", .status),
+            section: .deviationsByStatus, basis: .duringPeriod, source: .deviations(column: "d.status", .status),
             order: { _ in DeviationStatus.allCases.map(\.rawValue) },
             name: { _, c in { DeviationStatus(rawValue: $0).map(c.deviationStatus) ?? $0 } })
     }
@@ -186,6 +248,7 @@ enum ReviewFigures {
         case .lateFollowUp: (.single(lateFollowUp), nil)
         case .lateInterventions: (.single(lateInterventions), nil)
         case .lateAnswers: (.single(lateAnswers), nil)
+        case .openDeviations: (.single(openDeviations), nil)
         case .deviationsByKind(let key): (.keyed(byKind), key)
         case .deviationsByConcerned(let key): (.keyed(byConcerned), key)
         case .deviationsByStatus(let key): (.keyed(byStatus), key)

@@ -50,13 +50,14 @@ public enum CellSuppression {
 }
 
 extension GroupReview.Figure {
-    private enum Keys: String, CodingKey { case count, ids, suppressed }
+    private enum Keys: String, CodingKey { case count, ids, suppressed, interventionIds }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 0
         ids = try c.decodeIfPresent([Int64].self, forKey: .ids) ?? []
         suppressed = try c.decodeIfPresent(Suppression.self, forKey: .suppressed)
+        interventionIds = try c.decodeIfPresent([Int64].self, forKey: .interventionIds)
     }
 
     /// A hidden count is written as `"count": null` beside `"suppressed"`, with no ids.
@@ -65,10 +66,12 @@ extension GroupReview.Figure {
         if let suppressed {
             try c.encodeNil(forKey: .count)
             try c.encode([Int64](), forKey: .ids)
+            if interventionIds != nil { try c.encode([Int64](), forKey: .interventionIds) }
             try c.encode(suppressed, forKey: .suppressed)
         } else {
             try c.encode(count, forKey: .count)
             try c.encode(ids, forKey: .ids)
+            try c.encodeIfPresent(interventionIds, forKey: .interventionIds)
         }
     }
 }
@@ -113,6 +116,7 @@ extension GroupReview {
             guard let state else { return }
             figure.suppressed = state
             figure.ids = []
+            figure.interventionIds = figure.interventionIds.map { _ in [] }
         }
         typealias ByKey = WritableKeyPath<GroupReview, [String: Figure]>
         let status = PlanStatus.allCases.filter(\.isOpen).map(\.rawValue)
@@ -127,10 +131,7 @@ extension GroupReview {
                 hide(&r[keyPath: path][key, default: Figure(count: 0, ids: [])], mark)
             }
         }
-        for path in [
-            \GroupReview.plansStarted, \.overdueFirstMeeting, \.overdueFollowUp, \.overdueInterventions,
-            \.responseTimes.overdue,
-        ] {
+        for path in ReviewFigures.singles.map(\.value) {
             let state = CellSuppression.solve([r[keyPath: path].count], dimensions: [], threshold: threshold)
             hide(&r[keyPath: path], state[0])
         }

@@ -304,6 +304,11 @@ enum Schema {
                         CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
                     """)
         }
+        migrator.registerMigration("v18-review-periods") { db in
+            // A past period's review counts the plans whose status changed since its end as they
+            // were then: those changes are found by their time.
+            try db.execute(sql: "CREATE INDEX planStatusChange_changedAt ON planStatusChange(changedAt, planId)")
+        }
         return migrator
     }
 

@@ -21,6 +21,7 @@ extension GroupReview {
         copy.deviationsByConcerned = deviationsByConcerned.mapValues(strip)
         copy.deviationsByStatus = deviationsByStatus.mapValues(strip)
         copy.responseTimes.overdue = strip(responseTimes.overdue)
+        copy.deviationsOpen = strip(deviationsOpen)
         return copy
     }
 }

@@ -161,8 +161,8 @@ struct ReviewTests {
         let f = try ReviewFixture()
         let r = try f.t.store.review(groupId: f.north.id, from: from, to: to)
         let csv = ReviewTable.csv(r, catalog: Catalog(.sv))
-        #expect(csv.hasPrefix("\u{FEFF}Grupp;Från;Till;Avsnitt;Post;Antal\r\n"))
-        #expect(csv.contains(";median, dagar;15,0\r\n"), "decimal comma")
+        #expect(csv.hasPrefix("\u{FEFF}Grupp;Från;Till;Avsnitt;Post;Antal;Avser\r\n"))
+        #expect(csv.contains(";median, dagar;15,0;under perioden\r\n"), "decimal comma")
         let dir = TempDir()
         let file = dir.path("review.csv")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
@@ -177,14 +177,17 @@ struct ReviewTests {
         #expect(parsed.status == 0)
         let rows = try JSONDecoder().decode([[String]].self, from: Data(parsed.out.utf8))
         let expected = ReviewTable.rows(r, catalog: Catalog(.sv)).map {
-            ["Lokal BUS Norr", "2026-01-01", "2026-06-30", $0.section, $0.item, $0.count]
+            [
+                "Lokal BUS Norr", "2026-01-01", "2026-06-30", $0.section, $0.item, $0.count,
+                $0.basis == .endOfPeriod ? "per 2026-06-30" : "under perioden",
+            ]
         }
         #expect(rows.count == expected.count + 1)
         #expect(Array(rows.dropFirst()) == expected)
         // With commas between fields the decimal is a point; with semicolons a comma, in any language.
         let comma = ReviewTable.csv(r, catalog: Catalog(.sv), separator: ",")
-        #expect(comma.contains(",median, dagar\",15.0\r\n") || comma.contains(",\"median, dagar\",15.0\r\n"))
-        #expect(ReviewTable.csv(r, catalog: Catalog(.en)).contains(";median, days;15,0\r\n"))
+        #expect(comma.contains(",\"median, dagar\",15.0,under perioden\r\n"))
+        #expect(ReviewTable.csv(r, catalog: Catalog(.en)).contains(";median, days;15,0;during the period\r\n"))
     }
 
     @Test("the counted review (the screen's) has the same figures as the one with ids (the report's)")

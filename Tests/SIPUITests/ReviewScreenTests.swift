@@ -198,4 +198,26 @@ struct DeviationFromPlanTests {
         app.press(.function(2))
         #expect(try store.deviationSummaries(planId: 3).count == before + 1)
     }
+
+    @Test("shown again, the review has what another session changed meanwhile")
+    func liveAfterAnotherSession() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 20)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"))
+        let before = try #require((app.top as? ReviewScreen)?.review)
+        // Another session (a second store on the same file) registers a deviation today.
+        let other = try Store(
+            path: dir.path("sip.sqlite"), context: SessionContext(user: "annan", now: { fixedNow }),
+            busyTimeout: 1, stateDirectory: dir.path("state-other"))
+        let agency = try #require(try other.allAgencies().first)
+        try other.addDeviation(
+            reportingAgencyId: agency.id!, concernedAgencyId: agency.id!, planId: nil,
+            occurredOn: other.context.today, kind: "ovrigt", description: "y")
+        // The list behind a figure, and back: the review is read again.
+        app.press(.enter, .escape)
+        let after = try #require((app.top as? ReviewScreen)?.review)
+        let total = { (r: GroupReview) in r.deviationsByKind.values.reduce(0) { $0 + $1.count } }
+        #expect(total(after) == total(before) + 1)
+    }
 }

@@ -11,6 +11,8 @@ extension Catalog {
         case plansStartedPerMonth, meetingsHeldPerMonth, deviationsPerMonth, deviationsByKindAndMonth
         // The self-assessment's chart: "Mätning 2026-03-01, jämfört med 2025-09-01".
         case measurement, comparedWith
+        // What a figure answers: "per 2025-12-31" (the period's last day) or "under perioden"; the CSV's column for it.
+        case reviewAsOf, duringThePeriod, csvBasis
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -46,6 +48,9 @@ extension Catalog {
                 return pick("BUS-avvikelser per typ och månad", "BUS deviations by kind and month")
             case .measurement: return pick("Mätning", "Measurement")
             case .comparedWith: return pick("jämfört med", "compared with")
+            case .reviewAsOf: return pick("per", "as of")
+            case .duringThePeriod: return pick("under perioden", "during the period")
+            case .csvBasis: return pick("Avser", "Basis")
             }
         }
     }
@@ -72,6 +77,8 @@ extension Catalog {
         case .longestDays: return pick("längsta, dagar", "longest, days")
         case .overdueAnswers: return pick("försenade svar", "overdue answers")
         case .openPlansBySexAndAge: return pick("Öppna planer per kön och ålder", "Open plans by sex and age")
+        case .deviations: return pick("Avvikelser", "Deviations")
+        case .openAtEnd: return pick("öppna (ej avslutade)", "open (not closed)")
         }
     }
 }
@@ -81,6 +88,7 @@ package enum ReviewLabel {
     case openPlansByStatus, plans, startedInPeriod, overdue, firstMeeting, followUp, interventions
     case deviationsByKind, deviationsByConcerned, deviationsByStatus
     case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge
+    case deviations, openAtEnd
 }
 
 extension Catalog.Text {
@@ -111,4 +119,7 @@ extension Catalog.Text {
     public static var deviationsByKindAndMonth: Self { Self(.review(.deviationsByKindAndMonth)) }
     public static var measurement: Self { Self(.review(.measurement)) }
     public static var comparedWith: Self { Self(.review(.comparedWith)) }
+    public static var reviewAsOf: Self { Self(.review(.reviewAsOf)) }
+    public static var duringThePeriod: Self { Self(.review(.duringThePeriod)) }
+    public static var csvBasis: Self { Self(.review(.csvBasis)) }
 }

@@ -39,9 +39,10 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         case review(GroupReview)
     }
 
-    /// The groups once, then the review; coming back from a list behind a figure changes nothing.
+    /// The groups once, then the review; shown again (back from a list, the register or a form), the
+    /// review is read afresh: what was changed there, or by another session, is in its figures.
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
-        guard !groupsLoaded else { return [] }
+        guard !groupsLoaded else { return [fetchReview()] }
         let only = chairOf
         return [
             .query { session in
@@ -209,8 +210,12 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         var lines: [(text: String, count: String, role: StyleRole, row: Int?)] = []
         var section = ""
         for (index, row) in rows.enumerated() {
-            if row.section != section {
-                section = row.section
+            // Each heading says whether its figures are of the period's last day or of the period.
+            let heading =
+                review.map { row.section + " · " + ReviewTable.basis(row.basis, $0, catalog: env.catalog) }
+                ?? row.section
+            if heading != section {
+                section = heading
                 lines.append((section, "", .header, nil))
             }
             lines.append(("  " + row.item + (row.figure == nil ? "" : " ›"), row.count, .normal, index))

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
+
+/// A county whose history is written day by day (the clock set before each step), so a past
+/// period's figures can be counted by hand: what the review would have said on the period's last day.
+struct PastPeriodFixture {
+    let t: TestStore
+    let north: BusGroup, south: BusGroup
+    /// A: active since 2025-04-01. B: invited 2025-06-01, closed 2026-02-01. C: requested 2026-03-01.
+    /// D: closed 2025-06-01. E (south): a draft since 2025-01-15.
+    let a: Int64, b: Int64, c: Int64, d: Int64, e: Int64
+    /// d1: overdue at 2025-12-31, answered 2026-01-10. d2: closed 2025-11-15. d3: 2025-12-20, not yet due.
+    let d1: Int64, d2: Int64, d3: Int64
+    let elevhalsanNorth: Agency, elevhalsanSouth: Agency
+
+    init() throws {
+        t = try TestStore(clock: TestClock(day("2024-10-01")))
+        let s = t.store, clock = t.clock
+        north = try s.addBusGroup(name: "Lokal BUS Norr")
+        south = try s.addBusGroup(name: "Lokal BUS Syd")
+        let school = try s.addAgency(
+            kind: "skola", principalName: "Norrby kommun", name: "Norrskolan", busGroupId: north.id)
+        // The same name and principal in two groups: two organisations, two lines.
+        elevhalsanNorth = try s.addAgency(
+            kind: "skola", principalName: "Region Test", name: "Elevhälsan", busGroupId: north.id)
+        // The register now refuses a second one; databases from before it (and the demo's) have them.
+        let southGroup = south.id!
+        let southId = try s.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO agency (kind, principalType, principalName, name, busGroupId)
+                    VALUES ('skola', 'region', 'Region Test', 'Elevhälsan', ?)
+                    """, arguments: [southGroup])
+            return db.lastInsertedRowID
+        }
+        elevhalsanSouth = try #require(try s.allAgencies().first { $0.id == southId })
+        // X turns 13 in the period (6-12 on its first day, 13-15 on its last); Y is 15 on its last
+        // day and 16 today; V 17 then and 18 today.
+        let x = try s.addChild(name: "Flicka X", personalNumber: nil, birthDate: "2012-06-01", sex: .girl)
+        let y = try s.addChild(name: "Pojke Y", personalNumber: nil, birthDate: "2010-03-01", sex: .boy)
+        let z = try s.addChild(name: "Flicka Z", personalNumber: nil, birthDate: "2020-01-01", sex: .girl)
+        let w = try s.addChild(name: "Pojke W", personalNumber: nil, birthDate: "2015-05-05", sex: .boy)
+        let v = try s.addChild(name: "Flicka V", personalNumber: nil, birthDate: "2008-01-01", sex: .girl)
+        func plan(_ child: Child, _ group: BusGroup, on requested: String) throws -> Int64 {
+            clock.set(day(requested))
+            return try s.createPlan(
+                NewPlan(childId: child.id!, busGroupId: group.id!, initiatorKind: .child, requestDate: day(requested))
+            ).id!
+        }
+        func status(_ plan: Int64, _ status: PlanStatus, on changed: String) throws {
+            clock.set(day(changed))
+            try s.changeStatus(planId: plan, to: status, note: status == .closed ? "Klar" : "")
+        }
+        d = try plan(w, north, on: "2024-10-01")
+        e = try plan(v, south, on: "2025-01-15")
+        a = try plan(x, north, on: "2025-02-01")
+        clock.set(day("2025-02-01"))
+        for p in [a, d] {
+            try s.addConsent(
+                planId: p, givenBy: .child, information: "Allt", validFrom: day("2025-02-01"), agencyIds: [school.id!])
+        }
+        try s.recordMaturityAssessment(planId: a, reason: "Förstår vad samtycket gäller")
+        try status(a, .invited, on: "2025-03-01")
+        try status(a, .active, on: "2025-04-01")
+        b = try plan(y, north, on: "2025-05-10")
+        try status(b, .invited, on: "2025-06-01")
+        try status(d, .closed, on: "2025-06-01")
+        clock.set(day("2025-06-02"))
+        var edited = try s.plan(a)
+        edited.followUpDate = day("2025-11-01")
+        try s.updatePlan(edited)
+        edited = try s.plan(b)
+        edited.followUpDate = day("2025-12-01")
+        try s.updatePlan(edited)
+        try s.addIntervention(
+            planId: a, what: "Stöd", agencyId: school.id!, startDate: day("2025-04-01"), dueDate: day("2025-10-01"))
+        func deviation(_ on: String, _ kind: String, _ concerned: Agency, plan: Int64) throws -> Int64 {
+            clock.set(day(on))
+            return try s.addDeviation(
+                reportingAgencyId: school.id!, concernedAgencyId: concerned.id!, planId: plan, occurredOn: day(on),
+                kind: kind, description: "x"
+            ).id!
+        }
+        d1 = try deviation("2025-09-01", "uteblev", elevhalsanNorth, plan: a)
+        d2 = try deviation("2025-10-01", "avbojde", elevhalsanNorth, plan: a)
+        clock.set(day("2025-10-02"))
+        try s.changeDeviationStatus(d2, to: .sent)
+        clock.set(day("2025-11-15"))
+        try s.changeDeviationStatus(d2, to: .closed, note: "Löst i samtal")
+        d3 = try deviation("2025-12-20", "uteblev", elevhalsanSouth, plan: e)
+        try status(b, .closed, on: "2026-02-01")
+        clock.set(day("2026-01-10"))
+        try s.answerDeviation(d1, response: "Ny rutin", on: day("2026-01-10"))
+        c = try plan(z, north, on: "2026-03-01")
+        clock.set(day("2026-11-20"))
+    }
+}
+
+@Suite("A past period's review: the figures its last day would have given, counted by hand")
+struct ReviewPeriodTests {
+    let year2025 = (from: day("2025-01-01"), to: day("2025-12-31"))
+
+    /// The review with ids and the one summed from the tallies, which must agree.
+    func both(_ f: PastPeriodFixture, _ group: Int64?, _ from: Day, _ to: Day) throws -> GroupReview {
+        let full = try f.t.store.review(groupId: group, from: from, to: to)
+        #expect(try f.t.store.review(groupId: group, from: from, to: to, withIds: false) == full.counted)
+        return full
+    }
+
+    @Test("last year: plans by the status they had on 2025-12-31, children by their age that day")
+    func lastYear() throws {
+        let f = try PastPeriodFixture()
+        let r = try both(f, f.north.id, year2025.from, year2025.to)
+        // B was still invited on 2025-12-31 (closed 2026-02-01); C did not exist; D was closed.
+        #expect(r.openPlansByStatus.mapValues(\.ids) == ["active": [f.a], "invited": [f.b]])
+        #expect(r.plansStarted.ids == [f.a, f.b])
+        // X is 13 on 2025-12-31 (12 on 2025-01-01), Y 15 (16 today).
+        #expect(r.openPlansBySexAndAge == ["flicka": ["13-15": 1], "pojke": ["13-15": 1]])
+        // Follow-ups passed by then: A's 2025-11-01 and B's 2025-12-01.
+        #expect(r.overdueFollowUp.ids == [f.a, f.b])
+        // The intervention due 2025-10-01, in A: ids are plan numbers, the intervention's own beside them.
+        #expect(r.overdueInterventions.count == 1 && r.overdueInterventions.ids == [f.a])
+        #expect(r.overdueInterventions.interventionIds?.count == 1)
+        // d1 was unanswered and overdue on 2025-12-31 (answered 2026-01-10); d2 closed 2025-11-15.
+        #expect(r.responseTimes.overdue.ids == [f.d1])
+        #expect(r.deviationsOpen.ids == [f.d1])
+        #expect(r.deviationsByKind.mapValues(\.count) == ["uteblev": 1, "avbojde": 1])
+
+        // Today the same group looks different: B closed, C a draft, Y 16, d1 answered.
+        let now = try both(f, f.north.id, day("2025-11-21"), day("2026-11-20"))
+        #expect(now.openPlansByStatus.mapValues(\.ids) == ["active": [f.a], "draft": [f.c]])
+        #expect(now.openPlansBySexAndAge == ["flicka": ["6-12": 1, "13-15": 1]])
+        #expect(now.overdueFollowUp.ids == [f.a])
+        #expect(now.responseTimes.overdue.ids == [])
+    }
+
+    @Test("a period that ends before a plan's status changed counts the status before the change")
+    func beforeAChange() throws {
+        let f = try PastPeriodFixture()
+        // On 2025-03-15: A invited (active from 2025-04-01), D a draft (closed 2025-06-01), B not yet asked for.
+        let r = try both(f, f.north.id, day("2025-01-01"), day("2025-03-15"))
+        #expect(r.openPlansByStatus.mapValues(\.ids) == ["draft": [f.d], "invited": [f.a]])
+        // X is 12 on 2025-03-15, W 9.
+        #expect(r.openPlansBySexAndAge == ["flicka": ["6-12": 1], "pojke": ["6-12": 1]])
+        #expect(r.overdueFollowUp.count == 0 && r.overdueInterventions.count == 0)
+        // The county adds E, a draft in the south, V 17 that day.
+        let county = try both(f, nil, day("2025-01-01"), day("2025-03-15"))
+        #expect(county.openPlansByStatus.mapValues(\.ids) == ["draft": [f.d, f.e], "invited": [f.a]])
+        #expect(county.openPlansBySexAndAge["flicka"] == ["6-12": 1, "16-17": 1])
+        // The day A became active it counts as active: the period's last day is the whole day.
+        let april = try both(f, f.north.id, day("2025-04-01"), day("2025-04-01"))
+        #expect(april.openPlansByStatus.mapValues(\.ids) == ["active": [f.a], "draft": [f.d]])
+    }
+
+    @Test("the screen and the report say which figures are of the last day and which of the period")
+    func basisSaid() throws {
+        let f = try PastPeriodFixture()
+        let r = try f.t.store.review(groupId: f.north.id, from: year2025.from, to: year2025.to)
+        let c = Catalog(.sv)
+        let rows = ReviewTable.rows(r, catalog: c)
+        #expect(rows.first { $0.section == c.review(.openPlansByStatus) }?.basis == .endOfPeriod)
+        #expect(rows.first { $0.item == c.review(.startedInPeriod) }?.basis == .duringPeriod)
+        let text = ReviewTable.text(r, catalog: c)
+        #expect(text.contains("Öppna planer per status (per 2025-12-31)"))
+        #expect(text.contains("Planer (under perioden)"))
+        #expect(ReviewTable.csv(r, catalog: c).contains(";Aktiv;1;per 2025-12-31\r\n"))
+    }
+
+    @Test("two organisations with the same name and principal in two groups are two lines of the county")
+    func sameNamedOrganisations() throws {
+        let f = try PastPeriodFixture()
+        let r = try both(f, nil, year2025.from, year2025.to)
+        #expect(
+            r.deviationsByConcerned.mapValues(\.count) == [
+                "Elevhälsan (Region Test; Lokal BUS Norr)": 2, "Elevhälsan (Region Test; Lokal BUS Syd)": 1,
+            ])
+        // Each line lists its own organisation's deviations.
+        let south = try f.t.store.reviewIds(
+            .deviationsByConcerned("Elevhälsan (Region Test; Lokal BUS Syd)"), groupId: nil, from: year2025.from,
+            to: year2025.to)
+        #expect(south == [f.d3])
+        // Named alike in every way: still apart, by number.
+        try f.t.store.write { db in
+            try db.execute(
+                sql: "DELETE FROM agencyGroup WHERE agencyId IN (?, ?)",
+                arguments: [f.elevhalsanNorth.id!, f.elevhalsanSouth.id!])
+        }
+        let alike = try f.t.store.review(groupId: nil, from: year2025.from, to: year2025.to)
+        #expect(alike.deviationsByConcerned.count == 2)
+        #expect(alike.deviationsByConcerned.values.map(\.count).sorted() == [1, 2])
+    }
+
+    @Test("a change made in another session is in the review the next time it is read")
+    func anotherSession() throws {
+        let f = try PastPeriodFixture()
+        let other = try Store(
+            path: f.t.dir.path("sip.sqlite"),
+            context: SessionContext(user: "annan", now: { [clock = f.t.clock] in clock.now }), busyTimeout: 1)
+        let from = day("2025-11-21"), to = day("2026-11-20")
+        let before = try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false)
+        let school = try #require(try other.allAgencies().first { $0.name == "Norrskolan" })
+        try other.addDeviation(
+            reportingAgencyId: school.id!, concernedAgencyId: school.id!, planId: f.a, occurredOn: day("2026-11-19"),
+            kind: "vantetid", description: "y")
+        try other.changeStatus(planId: f.c, to: .invited)
+        let after = try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false)
+        #expect(after.deviationsByKind["vantetid"]?.count == (before.deviationsByKind["vantetid"]?.count ?? 0) + 1)
+        #expect(after.openPlansByStatus["invited"]?.count == 1 && after.openPlansByStatus["draft"] == nil)
+        #expect(after.deviationsOpen.count == before.deviationsOpen.count + 1)
+    }
+}
