@@ -79,6 +79,14 @@ public enum Act: Sendable, Equatable {
     case escalateDeviation(Int64, to: Escalation)
     case answerDeviation(Int64)
 
+    // Requests for a SIP between organisations (begäran om SIP)
+    /// A request registered, addressed to an organisation.
+    case registerRequest(Int64)
+    /// Accepted by a coordinator of the organisation asked: it became a plan (the detail names it).
+    case acceptRequest(Int64)
+    /// Declined, with the reason the requester sees.
+    case declineRequest(Int64)
+
     // Refusals
     /// An attempt the user's role refused, logged after the refused transaction rolled back: the
     /// refused act's action word, against its plan where it has one (a refused record was never made).
@@ -101,6 +109,7 @@ public enum Act: Sendable, Equatable {
         case .addAgency, .addContact, .editAgency, .retireAgency, .editContact, .retireContact: .agency
         case .addBusGroup, .recordSelfAssessment, .editBusGroup, .retireBusGroup: .busGroup
         case .registerDeviation, .changeDeviationStatus, .escalateDeviation, .answerDeviation: .deviation
+        case .registerRequest, .acceptRequest, .declineRequest: .request
         case .refused(let entity, _, _): entity
         }
     }
@@ -123,7 +132,7 @@ public enum Act: Sendable, Equatable {
             .protectFamilyMember(let id), .handOver(let id), .correctChild(let id), .editFamilyMember(let id),
             .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id), .editAgency(let id),
             .retireAgency(let id), .editContact(let id), .retireContact(let id), .editBusGroup(let id),
-            .retireBusGroup(let id):
+            .retireBusGroup(let id), .registerRequest(let id), .acceptRequest(let id), .declineRequest(let id):
             id
         }
     }
@@ -140,7 +149,7 @@ public enum Act: Sendable, Equatable {
         case .restore: "restore"
         case .backup: "backup"
         case .createPlan, .createChild, .addFamilyMember, .addParticipant, .addConsent, .scheduleMeeting,
-            .addIntervention, .addAgency, .addBusGroup, .registerDeviation:
+            .addIntervention, .addAgency, .addBusGroup, .registerDeviation, .registerRequest:
             "create"
         case .updatePlan, .updateIntervention, .editAgency, .editBusGroup: "update"
         case .retireAgency, .retireBusGroup: "retire"
@@ -170,6 +179,8 @@ public enum Act: Sendable, Equatable {
         case .removeFamilyMember: "remove family member"
         case .editParticipant: "edit participant"
         case .removeParticipant: "remove participant"
+        case .acceptRequest: "accept"
+        case .declineRequest: "decline"
         }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 public enum SIPError: Error, Equatable, Sendable {
     public enum Entity: String, Sendable, Codable {
         case plan, child, agency, busGroup, meeting, intervention, deviation, consent, familyMember, participant, user
+        /// A request for a SIP (begäran).
+        case request
     }
 
     // Input
@@ -47,6 +49,10 @@ public enum SIPError: Error, Equatable, Sendable {
     case changedElsewhere(Entity)
     /// The plan was purged (gallrad): only de-identified figures remain.
     case planPurged(Int64)
+    /// A request already answered (accepted or declined) cannot be answered again.
+    case requestAnswered(Int64)
+    /// Only a user who works for an organisation can register a request (it is that organisation's).
+    case requestNeedsOrganisation
 
     // Users and roles
     /// The OS user is not a user of this database.

@@ -55,6 +55,10 @@ extension Consent: FetchableRecord, MutablePersistableRecord {
 
 extension ConsentAgency: FetchableRecord, PersistableRecord {}
 
+extension PlanRequest: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension Meeting: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -113,6 +117,7 @@ extension AttendanceStatus: DatabaseValueConvertible {}
 extension InvitationKind: DatabaseValueConvertible {}
 extension InterventionStatus: DatabaseValueConvertible {}
 extension DeviationStatus: DatabaseValueConvertible {}
+extension RequestStatus: DatabaseValueConvertible {}
 extension Escalation: DatabaseValueConvertible {}
 extension ConsentForm: DatabaseValueConvertible {}
 extension InvitationAnswer: DatabaseValueConvertible {}
@@ -145,5 +150,6 @@ extension Attendance.Columns: ColumnExpression {}
 extension Intervention.Columns: ColumnExpression {}
 extension Deviation.Columns: ColumnExpression {}
 extension DeviationChange.Columns: ColumnExpression {}
+extension PlanRequest.Columns: ColumnExpression {}
 extension AuditEntry.Columns: ColumnExpression {}
 extension AppUser.Columns: ColumnExpression {}

@@ -311,6 +311,9 @@ extension Store {
                     response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = \(planId);
                 UPDATE deviationChange SET note = ''
                     WHERE deviationId IN (SELECT id FROM deviation WHERE planId = \(planId));
+                -- The request the plan came from keeps its organisations, dates and status (the review's).
+                UPDATE planRequest SET askerName = '-', askerFunction = '', childName = '-', personalNumber = NULL,
+                    question = '-', consent = '', declineReason = NULL WHERE planId = \(planId);
                 """)
         // The plan's personal fields are those `PlanField.all` marks so.
         try Plan.filter(key: planId).updateAll(

@@ -125,25 +125,29 @@ extension Store {
             NewPlan(
                 childId: 0, busGroupId: busGroupId ?? 0, initiatorKind: initiatorKind,
                 requestDate: requestDate, reason: reason, questions: questions))
-        return try write { db in
-            var plan = draft
-            // A child already known by number gets the new plan, never a second record; but only a
-            // child this user may see, and only under the name they typed.
-            if let number = child.personalNumber,
-                let existing = try Child.filter(Child.Columns.personalNumber == number).fetchOne(db)
-            {
-                plan.childId = try self.reusableChild(db, existing, typedName: child.name)
-            } else {
-                plan.childId = try self.insert(child: child, db).id!
-            }
-            if let groupName {
-                var group =
-                    try BusGroup.filter(BusGroup.Columns.name == groupName).fetchOne(db) ?? BusGroup(name: groupName)
-                if group.id == nil { try group.insert(db) }
-                plan.busGroupId = group.id!
-            }
-            return try self.insert(plan: plan, db)
+        return try write { db in try self.insert(plan: draft, for: child, newGroupName: groupName, db) }
+    }
+
+    /// Inserts a checked new plan for a checked child, inside the caller's transaction (a new plan,
+    /// or an accepted request).
+    func insert(plan draft: Plan, for child: Child, newGroupName groupName: String?, _ db: Database) throws -> Plan {
+        var plan = draft
+        // A child already known by number gets the new plan, never a second record; but only a
+        // child this user may see, and only under the name they typed.
+        if let number = child.personalNumber,
+            let existing = try Child.filter(Child.Columns.personalNumber == number).fetchOne(db)
+        {
+            plan.childId = try reusableChild(db, existing, typedName: child.name)
+        } else {
+            plan.childId = try insert(child: child, db).id!
         }
+        if let groupName {
+            var group =
+                try BusGroup.filter(BusGroup.Columns.name == groupName).fetchOne(db) ?? BusGroup(name: groupName)
+            if group.id == nil { try group.insert(db) }
+            plan.busGroupId = group.id!
+        }
+        return try insert(plan: plan, db)
     }
 
     /// The child a new plan may reuse when its number is already registered. A child the user may

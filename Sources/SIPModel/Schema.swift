@@ -304,6 +304,41 @@ enum Schema {
                         CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
                     """)
         }
+        migrator.registerMigration("v17-requests") { db in
+            // Requests for a SIP between organisations (begäran om SIP): addressed to an organisation,
+            // answered by its coordinators (accepted into a plan, or declined with a reason). The
+            // group is the one the review counts it for (see `PlanRequest.busGroupId`).
+            try db.execute(
+                sql: """
+                    CREATE TABLE planRequest (
+                        id INTEGER PRIMARY KEY,
+                        toAgencyId INTEGER NOT NULL REFERENCES agency(id),
+                        fromAgencyId INTEGER NOT NULL REFERENCES agency(id),
+                        registeredBy TEXT NOT NULL,
+                        askerName TEXT NOT NULL CHECK (length(askerName) BETWEEN 1 AND 120),
+                        askerFunction TEXT NOT NULL DEFAULT '' CHECK (length(askerFunction) <= 120),
+                        childName TEXT NOT NULL CHECK (length(childName) BETWEEN 1 AND 120),
+                        personalNumber TEXT CHECK (personalNumber IS NULL
+                            OR (length(personalNumber) = 12 AND personalNumber NOT GLOB '*[^0-9]*')),
+                        question TEXT NOT NULL CHECK (length(question) BETWEEN 1 AND 4000),
+                        consent TEXT NOT NULL DEFAULT '' CHECK (length(consent) <= 500),
+                        receivedOn TEXT NOT NULL CHECK (receivedOn IS date(receivedOn, '+0 days')),
+                        registeredAt DATETIME NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','accepted','declined')),
+                        answeredOn TEXT CHECK (answeredOn IS NULL OR answeredOn IS date(answeredOn, '+0 days')),
+                        answeredBy TEXT,
+                        declineReason TEXT CHECK (declineReason IS NULL OR length(declineReason) <= 2000),
+                        planId INTEGER REFERENCES "plan"(id) ON DELETE SET NULL,
+                        busGroupId INTEGER REFERENCES busGroup(id) ON DELETE SET NULL,
+                        CHECK (status = 'new' OR (answeredOn IS NOT NULL AND answeredBy IS NOT NULL)),
+                        CHECK (status <> 'declined' OR length(declineReason) >= 1)
+                    );
+                    CREATE INDEX planRequest_inbox ON planRequest(toAgencyId, status);
+                    CREATE INDEX planRequest_registeredBy ON planRequest(registeredBy);
+                    CREATE INDEX planRequest_review ON planRequest(busGroupId, receivedOn);
+                    CREATE INDEX planRequest_plan ON planRequest(planId);
+                    """)
+        }
         migrator.registerMigration("v18-review-periods") { db in
             // A past period's review counts the plans whose status changed since its end as they
             // were then: those changes are found by their time.

@@ -17,12 +17,15 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var suppressBelow = 3
     /// The age from which a child's own consent counts (younger: with a recorded maturity assessment).
     public var childConsentAge = 15
+    /// Days without a meeting after which an open plan is listed as quiet on the coordinator's day.
+    public var dayQuietDays = 90
 
     public init() {}
 
     /// The names the settings are stored and set by.
     public static let names = [
         "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
+        "day-quiet-days",
     ]
 
     /// The values a setting may take: days, or for `child-consent-age` years.
@@ -38,6 +41,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "deviation-response-days": return deviationResponseDays
             case "suppress-below": return suppressBelow
             case "child-consent-age": return childConsentAge
+            case "day-quiet-days": return dayQuietDays
             default: return nil
             }
         }
@@ -49,6 +53,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "deviation-response-days": deviationResponseDays = newValue
             case "suppress-below": suppressBelow = newValue
             case "child-consent-age": childConsentAge = newValue
+            case "day-quiet-days": dayQuietDays = newValue
             default: break
             }
         }

@@ -292,6 +292,11 @@ extension Store {
             try access.require(.review)
             if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
             if let own = access.reviewGroupId, own != group { throw SIPError.notPermitted(.busChair) }
+        case .registerRequest:
+            // Any user who works for an organisation asks in its name.
+            guard access.user?.agencyId != nil else { throw SIPError.notPermitted(access.role ?? .coordinator) }
+        case .acceptRequest(let id), .declineRequest(let id):
+            try requireAnswerable(db, access, requestId: id)
         case .registerDeviation(let id), .changeDeviationStatus(let id, _), .escalateDeviation(let id, _),
             .answerDeviation(let id):
             try access.require(.deviations)

@@ -66,6 +66,10 @@ struct ActTests {
         (.retireContact(agency: 42), "agency", 42, "contact retire"),
         (.editBusGroup(43), "busGroup", 43, "update"),
         (.retireBusGroup(44), "busGroup", 44, "retire"),
+        // Issue 16: requests for a SIP between organisations.
+        (.registerRequest(45), "request", 45, "create"),
+        (.acceptRequest(46), "request", 46, "accept"),
+        (.declineRequest(47), "request", 47, "decline"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -90,11 +94,12 @@ struct ActTests {
                 .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember,
                 .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
                 .removeParticipant,
-                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup:
+                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup,
+                .registerRequest, .acceptRequest, .declineRequest:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 50)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 53)
     }
 }

@@ -20,7 +20,7 @@ enum PurgeCoverage {
         case "child": return "id = (\(child))"
         case "familyMember": return "childId = (\(child))"
         case "planStatusChange", "participant", "consent", "planCopy", "meeting", "intervention", "deviation",
-            "formDraft", "maturityAssessment":
+            "formDraft", "maturityAssessment", "planRequest":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
         case "agendaItem", "attendance": return "meetingId IN (\(meetings))"
@@ -102,6 +102,11 @@ enum PurgeCoverage {
         "auditLog.action": "an action code (create, view, purge...)",
         "auditLog.detail": "written empty since v6: what changed lives in auditDetail, which the purge empties",
         "auditLog.hash": "the hash chain over the row's fields (v12): hex digits, no personal data",
+        "planRequest.registeredBy": "the staff login who registered it: kept, as in the audit log",
+        "planRequest.answeredBy": "the staff login who answered it: kept, as in the audit log",
+        "planRequest.receivedOn": "ISO date: the review's requests and days to the first meeting",
+        "planRequest.answeredOn": "ISO date the request was answered",
+        "planRequest.status": "a status code (new, accepted, declined)",
     ]
 
     /// Puts a unique marker into every text column of plan `planId`'s rows (except `allowed`),
@@ -229,6 +234,19 @@ struct PurgeCoverageTests {
             description: "BUP kom inte.", localAction: "Ringde")
         try store.changeDeviationStatus(deviation.id!, to: .sent, note: "Skickad till BUP")
         try store.saveDraft(planId: planId, fields: ["childView": "Åsa vill"])
+        // The request the plan came from (begäran om SIP), accepted into it.
+        let request = try store.addRequest(
+            NewRequest(
+                toAgencyId: f.social.id!, askerName: "Rektor Rut", askerFunction: "rektor", childName: "Åsa Öberg",
+                personalNumber: "20150312-0006", question: "Hur kommer Åsa tillbaka?", consent: "Märta muntligt"),
+            fromAgencyId: f.school.id)
+        try store.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE planRequest SET status = 'accepted', planId = ?, answeredOn = receivedOn, answeredBy = 'x'
+                    WHERE id = ?
+                    """, arguments: [planId, request.id!])
+        }
         try store.changeStatus(planId: planId, to: .closed, note: "Åsa är tillbaka i skolan")
         t.clock.set(Day(year: 2026, month: 3, day: 1)!)
         return (t, planId)

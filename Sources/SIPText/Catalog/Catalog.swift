@@ -60,6 +60,7 @@ extension Catalog {
                 + SharedModeText.allCases.map { Self(.sharedMode($0)) }
                 + CorrectionsText.allCases.map { Self(.corrections($0)) }
                 + RegisterScreenText.allCases.map { Self(.registerScreen($0)) }
+                + DayText.allCases.map { Self(.day($0)) }
         }
     }
 
@@ -80,6 +81,7 @@ extension Catalog {
         case sharedMode(SharedModeText)
         case corrections(CorrectionsText)
         case registerScreen(RegisterScreenText)
+        case day(DayText)
 
         func text(in c: Catalog) -> String {
             switch self {
@@ -98,6 +100,7 @@ extension Catalog {
             case .sharedMode(let text): return text.text(in: c)
             case .corrections(let text): return text.text(in: c)
             case .registerScreen(let text): return text.text(in: c)
+            case .day(let text): return text.text(in: c)
             }
         }
     }

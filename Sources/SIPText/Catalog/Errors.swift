@@ -121,6 +121,14 @@ extension Catalog {
             return pick(
                 "Plan \(id) är gallrad; bara avidentifierad statistik finns kvar.",
                 "Plan \(id) has been purged; only de-identified statistics remain.")
+        case .requestAnswered(let id):
+            return pick(
+                "Begäran \(id) är redan besvarad.",
+                "Request \(id) has already been answered.")
+        case .requestNeedsOrganisation:
+            return pick(
+                "Bara den som arbetar för en verksamhet kan registrera en begäran om SIP.",
+                "Only someone who works for an organisation can register a request for a SIP.")
         case .unknownUser(let login):
             return pick(
                 "Användaren \"\(login)\" finns inte i den här databasen.",

@@ -148,6 +148,7 @@ extension Catalog {
         case .familyMember: return pick("Närstående", "Family member")
         case .participant: return pick("Deltagare", "Participant")
         case .user: return pick("Användare", "User")
+        case .request: return pick("Begäran", "Request")
         }
     }
 

@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+import SIPDomain
+
+/// One line of the day: the plan it opens (or the request), its date, and what it is about.
+public struct DayLine: Codable, Equatable, Sendable {
+    public var section: DaySection
+    /// The plan Enter opens; nil for a request not yet accepted.
+    public var planId: Int64?
+    /// The request Enter opens (`newRequests`).
+    public var requestId: Int64?
+    /// The day the line is about: the meeting's, the due date, the withdrawal, the request's, the last meeting.
+    public var day: Day?
+    /// A meeting's time.
+    public var startsAt: Date?
+    public var childName: String
+    /// What the line is about, from the database (a place, an intervention, an organisation): free text.
+    public var detail: String
+    /// Past its date (an overdue follow-up or intervention).
+    public var overdue: Bool
+
+    public init(
+        section: DaySection, planId: Int64? = nil, requestId: Int64? = nil, day: Day? = nil, startsAt: Date? = nil,
+        childName: String, detail: String = "", overdue: Bool = false
+    ) {
+        self.section = section
+        self.planId = planId
+        self.requestId = requestId
+        self.day = day
+        self.startsAt = startsAt
+        self.childName = childName
+        self.detail = detail
+        self.overdue = overdue
+    }
+}
+
+/// The coordinator's day: every section's lines for `today`, for the plans the user may see.
+public struct DaySchedule: Codable, Equatable, Sendable {
+    /// "This week": today and the seven days after it (due in 7 days is within, in 8 is not).
+    public static let weekDays = 7
+    /// Lines a section lists at most (its count is still the whole).
+    public static let sectionLimit = 200
+
+    public var today: Day
+    public var quietDays: Int
+    /// Every section, in `DaySection` order, with its lines and how many there are.
+    public var sections: [Part]
+
+    public struct Part: Codable, Equatable, Sendable {
+        public var section: DaySection
+        public var lines: [DayLine]
+        public var count: Int
+    }
+
+    public init(today: Day, quietDays: Int, sections: [Part]) {
+        self.today = today
+        self.quietDays = quietDays
+        self.sections = sections
+    }
+
+    public var total: Int { sections.reduce(0) { $0 + $1.count } }
+    public func count(_ section: DaySection) -> Int { sections.first { $0.section == section }?.count ?? 0 }
+    public func lines(_ section: DaySection) -> [DayLine] { sections.first { $0.section == section }?.lines ?? [] }
+}
+
+extension Store {
+    /// The day for the signed-in coordinator (the library used directly: every plan), by the
+    /// session's clock.
+    public func daySchedule() throws -> DaySchedule {
+        let today = context.today, zone = context.timeZone
+        return try read { db in
+            let access = try self.currentAccess(db)
+            try access?.require(.plans)
+            let quiet = try Store.deadlines(db).dayQuietDays
+            let query = DayQuery(db: db, access: access, today: today, zone: zone, quietDays: quiet)
+            let parts = try DaySection.allCases.map { section in
+                let (lines, count) = try query.lines(section)
+                return DaySchedule.Part(section: section, lines: lines, count: count)
+            }
+            return DaySchedule(today: today, quietDays: quiet, sections: parts)
+        }
+    }
+}
+
+/// The day's queries for one user and day.
+struct DayQuery {
+    let db: Database
+    let access: Access?
+    let today: Day
+    let zone: TimeZone
+    let quietDays: Int
+
+    /// The start of `day` in the user's time zone (meeting times are stored as instants).
+    func start(of day: Day) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+    }
+
+    /// The plans the user may see, open and not purged, as a condition on `p`.
+    func visiblePlans(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        let access = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
+        return "(p.status <> 'closed' AND p.purgedOn IS NULL AND COALESCE((\(access)), 0))"
+    }
+
+    /// A section's lines (at most `sectionLimit`) and their whole count.
+    func lines(_ section: DaySection) throws -> ([DayLine], Int) {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "today": today, "weekEnd": today.adding(days: DaySchedule.weekDays),
+            "limit": DaySchedule.sectionLimit,
+        ]
+        let plans = visiblePlans(&arguments)
+        let sql: String
+        switch section {
+        case .meetingsToday, .meetingsThisWeek:
+            let (from, to) =
+                section == .meetingsToday
+                ? (today, today.adding(days: 1)) : (today.adding(days: 1), today.adding(days: DaySchedule.weekDays + 1))
+            arguments["from"] = start(of: from)
+            arguments["to"] = start(of: to)
+            sql = """
+                SELECT m.planId, NULL AS requestId, NULL AS day, m.startsAt, c.name AS childName,
+                       CASE WHEN m.place <> '' THEN m.place ELSE m.videoLink END AS detail, 0 AS overdue
+                FROM meeting m JOIN "plan" p ON p.id = m.planId JOIN child c ON c.id = p.childId
+                WHERE m.held = 0 AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
+                ORDER BY m.startsAt, m.id
+                """
+        case .unansweredInvitations:
+            return try unansweredInvitations()
+        case .followUps:
+            sql = """
+                SELECT p.id AS planId, NULL AS requestId, p.followUpDate AS day, NULL AS startsAt,
+                       c.name AS childName, p.followUpCaller AS detail, p.followUpDate < :today AS overdue
+                FROM "plan" p JOIN child c ON c.id = p.childId
+                WHERE p.followUpDate <= :weekEnd AND \(plans)
+                ORDER BY p.followUpDate, p.id
+                """
+        case .interventions:
+            sql = """
+                SELECT i.planId, NULL AS requestId, i.dueDate AS day, NULL AS startsAt, c.name AS childName,
+                       a.name || ': ' || i.what AS detail, i.dueDate < :today AS overdue
+                FROM intervention i JOIN "plan" p ON p.id = i.planId JOIN child c ON c.id = p.childId
+                JOIN agency a ON a.id = i.agencyId
+                WHERE i.status IN ('planned','ongoing') AND i.dueDate <= :weekEnd AND \(plans)
+                ORDER BY i.dueDate, i.id
+                """
+        case .withdrawnConsents:
+            arguments["since"] = today.adding(days: -DaySchedule.weekDays)
+            sql = """
+                SELECT k.planId, NULL AS requestId, k.withdrawnOn AS day, NULL AS startsAt, c.name AS childName,
+                       COALESCE(f.name, c.name) AS detail, 0 AS overdue
+                FROM consent k JOIN "plan" p ON p.id = k.planId JOIN child c ON c.id = p.childId
+                LEFT JOIN familyMember f ON f.id = k.givenByMemberId
+                WHERE k.withdrawnOn BETWEEN :since AND :today AND \(plans)
+                ORDER BY k.withdrawnOn DESC, k.id
+                """
+        case .newRequests:
+            let condition =
+                access.map { $0.requestCondition(.inbox, &arguments) } ?? "1"
+            sql = """
+                SELECT NULL AS planId, r.id AS requestId, r.receivedOn AS day, NULL AS startsAt, r.childName,
+                       a.name AS detail, 0 AS overdue
+                FROM planRequest r JOIN agency a ON a.id = r.fromAgencyId
+                WHERE r.status = 'new' AND \(condition)
+                ORDER BY r.receivedOn, r.id
+                """
+        case .quietPlans:
+            // Quiet: no meeting (held, booked or ahead) on or after the day `quietDays` ago, and the
+            // request itself older than that.
+            let since = today.adding(days: -quietDays + 1)
+            arguments["quietSince"] = since
+            arguments["quietStart"] = start(of: since)
+            sql = """
+                SELECT p.id AS planId, NULL AS requestId,
+                       (SELECT MAX(m.startsAt) FROM meeting m WHERE m.planId = p.id) AS startsAt,
+                       p.requestDate AS day, c.name AS childName, '' AS detail, 0 AS overdue
+                FROM "plan" p JOIN child c ON c.id = p.childId
+                WHERE p.requestDate < :quietSince AND \(plans)
+                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.startsAt >= :quietStart)
+                ORDER BY startsAt IS NOT NULL, startsAt, p.requestDate, p.id
+                """
+        }
+        let statement = StatementArguments(arguments)
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statement) ?? 0
+        let lines = try Row.fetchAll(db, sql: sql + " LIMIT :limit", arguments: statement).map { row in
+            var line = DayLine(
+                section: section, planId: row["planId"], requestId: row["requestId"], day: row["day"],
+                startsAt: row["startsAt"], childName: row["childName"], detail: row["detail"] ?? "",
+                overdue: row["overdue"] ?? false)
+            // A quiet plan's date is its last meeting's, when it had one.
+            if section == .quietPlans, let last = line.startsAt {
+                line.day = Day(last, in: zone)
+                line.startsAt = nil
+            }
+            return line
+        }
+        return (lines, count)
+    }
+
+    /// Placeholder until the mail branch lands: it owns the invitations' reply-by dates and answers
+    /// per meeting, and provides the query "invitations with no answer past reply-by for a user".
+    /// Until then there is nothing to list.
+    func unansweredInvitations() throws -> ([DayLine], Int) { ([], 0) }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@testable import SIPDomain
+@testable import SIPModel
+@testable import SIPText
+
+/// The coordinator's day ("Att göra") by an injected clock: what falls within the week and what does not.
+@Suite("The coordinator's day: sections by the session's clock")
+struct DayScheduleTests {
+    /// The fixture's plan on 2026-03-16 (a Monday), with the clock movable.
+    static func world() throws -> (TestStore, Fixture) {
+        let t = try TestStore(user: "fixture")
+        let f = try Fixture(t.store)
+        return (t, f)
+    }
+
+    func planIds(_ schedule: DaySchedule, _ section: DaySection) -> [Int64?] { schedule.lines(section).map(\.planId) }
+
+    @Test("follow-ups: overdue and due today to in 7 days are listed; in 8 days is not")
+    func followUpBoundaries() throws {
+        let (t, f) = try Self.world()
+        let today = t.store.context.today
+        for (offset, listed, overdue) in [(-1, true, true), (0, true, false), (7, true, false), (8, false, false)] {
+            var plan = try t.store.plan(f.plan.id!)
+            plan.followUpDate = today.adding(days: offset)
+            try t.store.updatePlan(plan)
+            let lines = try t.store.daySchedule().lines(.followUps)
+            #expect(lines.count == (listed ? 1 : 0), "follow-up in \(offset) days")
+            if listed {
+                #expect(lines[0].planId == f.plan.id)
+                #expect(lines[0].overdue == overdue, "follow-up in \(offset) days")
+                #expect(lines[0].day == today.adding(days: offset))
+            }
+        }
+    }
+
+    @Test("interventions owed: overdue, today and in 7 days listed, in 8 days and done ones not")
+    func interventionBoundaries() throws {
+        let (t, f) = try Self.world()
+        let today = t.store.context.today
+        let start = today.adding(days: -30)
+        var ids: [Int: Int64] = [:]
+        for offset in [-2, 0, 7, 8] {
+            ids[offset] = try t.store.addIntervention(
+                planId: f.plan.id!, what: "Stöd \(offset)", agencyId: f.school.id!, startDate: start,
+                dueDate: today.adding(days: offset)
+            ).id
+        }
+        try t.store.addIntervention(
+            planId: f.plan.id!, what: "Klart", agencyId: f.school.id!, startDate: start, dueDate: today, status: .done)
+        let lines = try t.store.daySchedule().lines(.interventions)
+        #expect(lines.map(\.day) == [-2, 0, 7].map { today.adding(days: $0) })
+        #expect(lines.map(\.overdue) == [true, false, false])
+        #expect(lines.allSatisfy { $0.planId == f.plan.id })
+        #expect(lines[0].detail.contains("Stöd -2"))
+    }
+
+    @Test("meetings: today's, the coming week's (to 7 days ahead), not held ones only, in Swedish days")
+    func meetings() throws {
+        let (t, f) = try Self.world()
+        let today = t.store.context.today
+        func book(_ offset: Int, hour: Int) throws -> Meeting {
+            try t.store.addMeeting(
+                planId: f.plan.id!, kind: .first, startsAt: today.adding(days: offset).date(hour: hour, in: .stockholm),
+                durationMinutes: 60, place: "Rum \(offset)")
+        }
+        // 00:30 today in Stockholm is the day before in UTC: still today's.
+        let early = try book(0, hour: 0)
+        _ = try book(1, hour: 9)
+        _ = try book(7, hour: 23)
+        _ = try book(8, hour: 9)
+        _ = try book(-1, hour: 9)
+        let schedule = try t.store.daySchedule()
+        #expect(schedule.lines(.meetingsToday).map(\.detail) == ["Rum 0"])
+        #expect(schedule.lines(.meetingsToday).first?.startsAt == early.startsAt)
+        #expect(schedule.lines(.meetingsThisWeek).map(\.detail) == ["Rum 1", "Rum 7"])
+        // A new day: yesterday's meeting of today is no longer today's.
+        t.clock.set(today.adding(days: 1))
+        #expect(try t.store.daySchedule().lines(.meetingsToday).map(\.detail) == ["Rum 1"])
+    }
+
+    @Test("quiet plans: no meeting for day-quiet-days days (the setting), counted from the request without one")
+    func quietPlans() throws {
+        let (t, f) = try Self.world()
+        let requested = t.store.context.today
+        // Requested today: not quiet for 89 days, quiet on the 90th.
+        t.clock.set(requested.adding(days: 89))
+        #expect(try t.store.daySchedule().count(.quietPlans) == 0)
+        t.clock.set(requested.adding(days: 90))
+        let quiet = try t.store.daySchedule()
+        #expect(quiet.quietDays == 90)
+        #expect(planIds(quiet, .quietPlans) == [f.plan.id])
+        // A meeting booked ahead: not quiet.
+        let ahead = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: requested.adding(days: 100).date(hour: 10, in: .stockholm),
+            durationMinutes: 60, place: "Skolan")
+        #expect(try t.store.daySchedule().count(.quietPlans) == 0)
+        // The setting is the count of days: that meeting was 30 days ago.
+        t.clock.set(requested.adding(days: 130))
+        try t.store.setDeadline("day-quiet-days", days: 31)
+        #expect(try t.store.daySchedule().count(.quietPlans) == 0)
+        try t.store.setDeadline("day-quiet-days", days: 30)
+        let last = try t.store.daySchedule().lines(.quietPlans)
+        #expect(last.map(\.planId) == [f.plan.id])
+        #expect(last.first?.day == Day(ahead.startsAt, in: .stockholm))
+        #expect(throws: SIPError.self) { try t.store.setDeadline("day-quiet-days", days: 0) }
+    }
+
+    @Test("withdrawn consents: the last week's, on open plans")
+    func withdrawnConsents() throws {
+        let (t, f) = try Self.world()
+        let today = t.store.context.today
+        let consent = try t.store.addConsent(
+            planId: f.plan.id!, givenBy: .guardian(f.mother.id!), information: "Skolgång",
+            validFrom: today.adding(days: -10), validTo: nil, agencyIds: [f.school.id!])
+        try t.store.withdrawConsent(consent.id!, on: today)
+        let lines = try t.store.daySchedule().lines(.withdrawnConsents)
+        #expect(lines.map(\.planId) == [f.plan.id])
+        #expect(lines.first?.detail == "Märta Öberg")
+        t.clock.set(today.adding(days: 8))
+        #expect(try t.store.daySchedule().count(.withdrawnConsents) == 0)
+    }
+
+    @Test("the day lists only plans the user may see; a closed plan drops out; the placeholder section is empty")
+    func visibility() throws {
+        let w = try RoleWorld()
+        let today = w.t.store.context.today
+        for plan in [w.f.plan, w.otherPlan] {
+            var edited = try w.t.store.plan(plan.id!)
+            edited.followUpDate = today
+            try w.t.store.updatePlan(edited)
+        }
+        #expect(try w.t.store.daySchedule().count(.followUps) == 2)
+        let cora = try w.session("cora")
+        #expect(try planIds(cora.daySchedule(), .followUps) == [w.f.plan.id])
+        let central = try w.session("central")
+        #expect(try central.daySchedule().count(.followUps) == 2)
+        #expect(try central.daySchedule().count(.unansweredInvitations) == 0)
+        // A chair has no day: plans are not theirs.
+        #expect(throws: SIPError.self) { try w.session("chad").daySchedule() }
+        try drive(w.t.store, plan: w.otherPlan.id!, to: .closed)
+        #expect(try central.daySchedule().count(.followUps) == 1)
+    }
+}
