@@ -38,12 +38,18 @@ public struct AppUser: Codable, Equatable, Sendable {
     public var allPlans: Bool
     public var addedAt: Date
     public var addedBy: String
+    /// The day the user was retired (left): they cannot sign in and are offered in no picker, and
+    /// keep their history (audit lines, the plans they coordinated show their name).
+    public var retiredOn: Day? = nil
+
+    public var isRetired: Bool { retiredOn != nil }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
     package init(
         login: String, name: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil, allPlans: Bool,
-        addedAt: Date, addedBy: String
+        addedAt: Date, addedBy: String, retiredOn: Day? = nil
     ) {
+        self.retiredOn = retiredOn
         self.login = login
         self.name = name
         self.role = role
@@ -113,6 +119,6 @@ public struct Access: Sendable, Equatable {
 
 extension AppUser {
     public enum Columns: String, Sendable {
-        case login, name, role, agencyId, busGroupId, allPlans, addedAt, addedBy
+        case login, name, role, agencyId, busGroupId, allPlans, addedAt, addedBy, retiredOn
     }
 }

@@ -102,6 +102,9 @@ enum PurgeCoverage {
         "auditLog.action": "an action code (create, view, purge...)",
         "auditLog.detail": "written empty since v6: what changed lives in auditDetail, which the purge empties",
         "auditLog.hash": "the hash chain over the row's fields (v12): hex digits, no personal data",
+        "plan.coordinatorLogin": "the staff login who coordinates it (a user, v15): kept, as in the audit log",
+        "plan.leadLogin": "the staff login with overall responsibility (a user, v15): kept, as in the audit log",
+        "intervention.personLogin": "the staff login responsible for it (a user, v15): kept, as in the audit log",
     ]
 
     /// Puts a unique marker into every text column of plan `planId`'s rows (except `allowed`),
