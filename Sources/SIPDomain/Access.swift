@@ -82,11 +82,14 @@ public struct Access: Sendable, Equatable {
     public let user: AppUser?
     /// Owns the database file: can read it anyway, so may always manage its users.
     public let isFileOwner: Bool
+    /// A retired user, signed in only as the file's owner (to manage users).
+    public let isRetired: Bool
 
-    public init(login: String, user: AppUser?, isFileOwner: Bool) {
+    public init(login: String, user: AppUser?, isFileOwner: Bool, isRetired: Bool = false) {
         self.login = login
         self.user = user
         self.isFileOwner = isFileOwner
+        self.isRetired = isRetired
     }
 
     public var role: Role? { user?.role }
@@ -106,7 +109,7 @@ public struct Access: Sendable, Equatable {
     /// Throws the message the user should see when they may not do `capability`.
     public func require(_ capability: Capability) throws {
         guard !can(capability) else { return }
-        guard let role else { throw SIPError.unknownUser(login) }
+        guard let role else { throw isRetired ? SIPError.retiredCannotSignIn(login) : SIPError.unknownUser(login) }
         throw SIPError.notPermitted(role)
     }
 

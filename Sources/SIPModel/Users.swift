@@ -88,7 +88,7 @@ extension Store {
         // every owner has: managing users).
         if user?.isRetired == true {
             guard cached.isFileOwner else { throw SIPError.retiredCannotSignIn(cached.login) }
-            return Access(login: cached.login, user: nil, isFileOwner: true)
+            return Access(login: cached.login, user: nil, isFileOwner: true, isRetired: true)
         }
         return Access(login: cached.login, user: user, isFileOwner: cached.isFileOwner)
     }
@@ -114,11 +114,12 @@ extension Store {
         }
         // A retired user cannot sign in; the file's owner, retired, may still manage users, as an
         // owner who is no user may (someone must be able to, and they can read the file anyway).
-        if user?.isRetired == true {
+        let retired = user?.isRetired == true
+        if retired {
             guard isFileOwner(login) else { throw SIPError.retiredCannotSignIn(login) }
             user = nil
         }
-        let access = Access(login: login, user: user, isFileOwner: isFileOwner(login))
+        let access = Access(login: login, user: user, isFileOwner: isFileOwner(login), isRetired: retired)
         if user == nil && !access.isFileOwner { throw SIPError.unknownUser(login) }
         signedIn.value = access
         return access

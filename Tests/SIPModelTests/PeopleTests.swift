@@ -306,6 +306,12 @@ extension PeopleTests {
         #expect(users.first { $0["login"] as? String == me }?["retiredOn"] == nil)
         let store = try Store(path: path, context: SessionContext(user: "tester", now: { Date() }))
         #expect(try store.auditTrail().filter { $0.action == "retire" }.map(\.detail) == ["kim: Slutat"])
+        // The file's owner, retired (as they may give up the last administrator's role): they still
+        // manage users, as an owner who is no user may, and do nothing else.
+        #expect(try CLI.run(["--db", path, "user", "retire", me]).status == 0)
+        #expect(try CLI.run(["--db", path, "user", "list"]).status == 0)
+        let audit = try CLI.run(["--db", path, "audit"])
+        #expect(audit.status == 1 && audit.err.contains("har avslutats och kan inte logga in"), "\(audit.err)")
     }
 }
 
