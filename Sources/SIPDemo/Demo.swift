@@ -333,7 +333,7 @@ public struct DemoGenerator {
             longTermGoals: status == .draft ? "" : goal("long_goal"),
             shortTermGoals: status == .draft ? "" : goal("short_goal"),
             familyOwnActions: status == .draft ? "" : goal("family"), leadAgencyId: status == .draft ? nil : lead.id,
-            leadPerson: status == .draft ? "" : adultName(), coordinator: adultName(), status: status,
+            leadPerson: status == .draft ? "" : adultName(), outsideCoordinator: adultName(), status: status,
             closedReason: status == .closed
                 ? rng.pick([
                     "Målen är uppnådda.", "Familjen har flyttat från kommunen.",
@@ -346,7 +346,7 @@ public struct DemoGenerator {
             """
             INSERT INTO "plan" (childId, busGroupId, initiatorKind, initiatorAgencyId, initiatorPerson, requestDate, reason,
                 questions, currentSituation, childView, childGoals, longTermGoals, shortTermGoals, familyOwnActions,
-                leadAgencyId, leadPerson, coordinator, status, closedReason, closedKind, followUpDate, followUpCaller,
+                leadAgencyId, leadPerson, outsideCoordinator, status, closedReason, closedKind, followUpDate, followUpCaller,
                 version, createdAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
@@ -354,7 +354,7 @@ public struct DemoGenerator {
                 plan.childId, plan.busGroupId, plan.initiatorKind, plan.initiatorAgencyId, plan.initiatorPerson,
                 plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, plan.childGoals,
                 plan.longTermGoals, plan.shortTermGoals, plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
-                plan.coordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
+                plan.outsideCoordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
                 plan.followUpCaller, plan.version, sqlDate(plan.createdAt), sqlDate(plan.updatedAt),
             ])
         summary.plans += 1

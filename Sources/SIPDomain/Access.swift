@@ -38,12 +38,18 @@ public struct AppUser: Codable, Equatable, Sendable {
     public var allPlans: Bool
     public var addedAt: Date
     public var addedBy: String
+    /// The day the user was retired (left): they cannot sign in and are offered in no picker, and
+    /// keep their history (audit lines, the plans they coordinated show their name).
+    public var retiredOn: Day? = nil
+
+    public var isRetired: Bool { retiredOn != nil }
 
     /// Every stored value, in declaration order (the store builds records from its rows).
     package init(
         login: String, name: String, role: Role, agencyId: Int64? = nil, busGroupId: Int64? = nil, allPlans: Bool,
-        addedAt: Date, addedBy: String
+        addedAt: Date, addedBy: String, retiredOn: Day? = nil
     ) {
+        self.retiredOn = retiredOn
         self.login = login
         self.name = name
         self.role = role
@@ -76,11 +82,14 @@ public struct Access: Sendable, Equatable {
     public let user: AppUser?
     /// Owns the database file: can read it anyway, so may always manage its users.
     public let isFileOwner: Bool
+    /// A retired user, signed in only as the file's owner (to manage users).
+    public let isRetired: Bool
 
-    public init(login: String, user: AppUser?, isFileOwner: Bool) {
+    public init(login: String, user: AppUser?, isFileOwner: Bool, isRetired: Bool = false) {
         self.login = login
         self.user = user
         self.isFileOwner = isFileOwner
+        self.isRetired = isRetired
     }
 
     public var role: Role? { user?.role }
@@ -100,7 +109,7 @@ public struct Access: Sendable, Equatable {
     /// Throws the message the user should see when they may not do `capability`.
     public func require(_ capability: Capability) throws {
         guard !can(capability) else { return }
-        guard let role else { throw SIPError.unknownUser(login) }
+        guard let role else { throw isRetired ? SIPError.retiredCannotSignIn(login) : SIPError.unknownUser(login) }
         throw SIPError.notPermitted(role)
     }
 
@@ -113,6 +122,6 @@ public struct Access: Sendable, Equatable {
 
 extension AppUser {
     public enum Columns: String, Sendable {
-        case login, name, role, agencyId, busGroupId, allPlans, addedAt, addedBy
+        case login, name, role, agencyId, busGroupId, allPlans, addedAt, addedBy, retiredOn
     }
 }

@@ -8,6 +8,8 @@ public enum Act: Sendable, Equatable {
     case firstAdministrator
     case addUser
     case setRole
+    /// A user retired (left): they cannot sign in, their history stays (the detail: login and reason).
+    case retireUser
 
     // Database-wide (logged against `plan` without an id, as they always were)
     case setting
@@ -95,7 +97,7 @@ public enum Act: Sendable, Equatable {
     /// The kind of record the audit line is about.
     public var entity: SIPError.Entity {
         switch self {
-        case .firstAdministrator, .addUser, .setRole: .user
+        case .firstAdministrator, .addUser, .setRole, .retireUser: .user
         case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .exportPlan,
             .giveCopy, .purgePlan, .assessMaturity, .handOver, .correctChild, .editFamilyMember, .removeFamilyMember,
             .editParticipant, .removeParticipant:
@@ -117,7 +119,7 @@ public enum Act: Sendable, Equatable {
     /// The id of the record the audit line is about; nil for users and database-wide acts.
     public var entityId: Int64? {
         switch self {
-        case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .backup:
+        case .firstAdministrator, .addUser, .setRole, .retireUser, .setting, .demo, .restore, .backup:
             nil
         case .refused(_, let id, _):
             id
@@ -152,7 +154,7 @@ public enum Act: Sendable, Equatable {
             .addIntervention, .addAgency, .addBusGroup, .registerDeviation, .registerRequest:
             "create"
         case .updatePlan, .updateIntervention, .editAgency, .editBusGroup: "update"
-        case .retireAgency, .retireBusGroup: "retire"
+        case .retireAgency, .retireBusGroup, .retireUser: "retire"
         case .editContact: "contact update"
         case .retireContact: "contact retire"
         case .changeStatus: "status"

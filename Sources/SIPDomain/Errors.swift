@@ -58,6 +58,12 @@ public enum SIPError: Error, Equatable, Sendable {
     /// The OS user is not a user of this database.
     case unknownUser(String)
     case userExists(String)
+    /// The user was retired: they cannot take over a plan or be chosen, and are not retired twice.
+    case userRetired(String)
+    /// A person (a user or a contact person, by name) who has been retired cannot be chosen.
+    case personRetired(String)
+    /// A retired user tried to sign in.
+    case retiredCannotSignIn(String)
     case notPermitted(Role)
     /// A coordinator asked for a plan their organisation takes no part in.
     case planNotPermitted(Int64)

@@ -5,7 +5,8 @@ extension Plan {
     public enum Columns: String, Sendable {
         case id, childId, busGroupId, initiatorKind, initiatorAgencyId, initiatorPerson, requestDate
         case reason, questions, currentSituation, childView, childGoals, longTermGoals, shortTermGoals
-        case familyOwnActions, leadAgencyId, leadPerson, coordinator, status, closedReason, closedKind
+        case familyOwnActions, leadAgencyId, leadPerson, leadLogin, leadContactId, coordinatorLogin, outsideCoordinator
+        case status, closedReason, closedKind
         case followUpDate, followUpCaller, version, createdAt, updatedAt
         /// Written by the purge only; no property of `Plan`, as a purged plan is never loaded.
         case purgedOn
@@ -27,6 +28,9 @@ public struct PlanField: Sendable {
         case optionalDay(WritableKeyPath<Plan, Day?> & Sendable)
         /// Text only a status change writes (the closing reason): shown, never set by a form or a save.
         case statusText(KeyPath<Plan, String?> & Sendable)
+        /// Text only the hand-over writes (a coordinator outside the register): purged, never set by a
+        /// form or a save.
+        case handOverText(KeyPath<Plan, String> & Sendable)
     }
 
     /// What purging (gallring) a closed plan leaves in the column.
@@ -97,9 +101,10 @@ public struct PlanField: Sendable {
         PlanField(
             .leadPerson, .leadPerson, .text(\.leadPerson), maxLength: 120,
             document: \PlanDocument.Core.leadPerson),
+        // The coordinator is a user (`coordinatorLogin`), changed only by the hand-over; this is the
+        // name of one outside the register a plan from before v15 named. The document resolves both.
         PlanField(
-            .coordinator, .coordinator, .text(\.coordinator), maxLength: 120,
-            document: \PlanDocument.Core.coordinator),
+            .coordinator, .outsideCoordinator, .handOverText(\.outsideCoordinator), maxLength: 120, editable: false),
         PlanField(.followUpDate, .followUpDate, .optionalDay(\.followUpDate), maxLength: 20, purge: .keep),
         PlanField(
             .followUpCaller, .followUpCaller, .text(\.followUpCaller), maxLength: 120,
@@ -127,6 +132,7 @@ public struct PlanField: Sendable {
         case .day(let path): plan[keyPath: path].iso
         case .optionalDay(let path): plan[keyPath: path]?.iso ?? ""
         case .statusText(let path): plan[keyPath: path] ?? ""
+        case .handOverText(let path): plan[keyPath: path]
         }
     }
 
@@ -138,7 +144,7 @@ public struct PlanField: Sendable {
             guard let day = try Day.parseOptional(raw) else { throw SIPError.required(field: field) }
             plan[keyPath: path] = day
         case .optionalDay(let path): plan[keyPath: path] = try Day.parseOptional(raw)
-        case .statusText: throw SIPError.invalidValue(field: field, value: raw)
+        case .statusText, .handOverText: throw SIPError.invalidValue(field: field, value: raw)
         }
     }
 }

@@ -198,8 +198,19 @@ public struct Plan: Codable, Equatable, Sendable {
     public var familyOwnActions: String
     /// huvudansvar: the organisation (and so the huvudman) with overall responsibility.
     public var leadAgencyId: Int64?
+    /// huvudansvarig: the person with overall responsibility, written for someone outside the
+    /// register; empty when `leadLogin` or `leadContactId` names them (see `lead`).
     public var leadPerson: String
-    public var coordinator: String
+    /// huvudansvarig as a user of this database.
+    public var leadLogin: String? = nil
+    /// huvudansvarig as a contact person of the register.
+    public var leadContactId: Int64? = nil
+    /// SIP-samordnare: the user who coordinates the plan (a reference to the users); nil only for a
+    /// plan from before v15 whose free-text coordinator matched no user (`outsideCoordinator`).
+    public var coordinatorLogin: String? = nil
+    /// A coordinator outside the register, as written before coordinators were users; empty
+    /// whenever `coordinatorLogin` is set. Written only by the migration and the hand-over.
+    public var outsideCoordinator: String
     public var status: PlanStatus
     public var closedReason: String?
     public var closedKind: ClosedKind? = nil
@@ -230,7 +241,8 @@ public struct Plan: Codable, Equatable, Sendable {
         id: Int64? = nil, childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind,
         initiatorAgencyId: Int64? = nil, initiatorPerson: String, requestDate: Day, reason: String, questions: String,
         currentSituation: String, childView: String, childGoals: String, longTermGoals: String, shortTermGoals: String,
-        familyOwnActions: String, leadAgencyId: Int64? = nil, leadPerson: String, coordinator: String,
+        familyOwnActions: String, leadAgencyId: Int64? = nil, leadPerson: String, leadLogin: String? = nil,
+        leadContactId: Int64? = nil, coordinatorLogin: String? = nil, outsideCoordinator: String = "",
         status: PlanStatus, closedReason: String? = nil, closedKind: ClosedKind? = nil, followUpDate: Day? = nil,
         followUpCaller: String, version: Int, createdAt: Date, updatedAt: Date
     ) {
@@ -251,7 +263,10 @@ public struct Plan: Codable, Equatable, Sendable {
         self.familyOwnActions = familyOwnActions
         self.leadAgencyId = leadAgencyId
         self.leadPerson = leadPerson
-        self.coordinator = coordinator
+        self.leadLogin = leadLogin
+        self.leadContactId = leadContactId
+        self.coordinatorLogin = coordinatorLogin
+        self.outsideCoordinator = outsideCoordinator
         self.status = status
         self.closedReason = closedReason
         self.closedKind = closedKind
@@ -462,7 +477,13 @@ public struct Intervention: Codable, Equatable, Sendable {
     public var planId: Int64
     public var what: String
     public var agencyId: Int64
+    /// Who is responsible, written for someone outside the register; empty when `personLogin` or
+    /// `personContactId` names them (see `responsible`).
     public var person: String
+    /// The responsible person as a user of this database.
+    public var personLogin: String? = nil
+    /// The responsible person as a contact person of the register.
+    public var personContactId: Int64? = nil
     public var frequency: String
     public var startDate: Day
     public var dueDate: Day
@@ -473,14 +494,17 @@ public struct Intervention: Codable, Equatable, Sendable {
 
     /// Every stored value, in declaration order (the store builds records from its rows).
     package init(
-        id: Int64? = nil, planId: Int64, what: String, agencyId: Int64, person: String, frequency: String,
-        startDate: Day, dueDate: Day, status: InterventionStatus, comment: String
+        id: Int64? = nil, planId: Int64, what: String, agencyId: Int64, person: String, personLogin: String? = nil,
+        personContactId: Int64? = nil, frequency: String, startDate: Day, dueDate: Day, status: InterventionStatus,
+        comment: String
     ) {
         self.id = id
         self.planId = planId
         self.what = what
         self.agencyId = agencyId
         self.person = person
+        self.personLogin = personLogin
+        self.personContactId = personContactId
         self.frequency = frequency
         self.startDate = startDate
         self.dueDate = dueDate
@@ -679,7 +703,8 @@ extension Attendance {
 
 extension Intervention {
     public enum Columns: String, Sendable {
-        case id, planId, what, agencyId, person, frequency, startDate, dueDate, status, comment
+        case id, planId, what, agencyId, person, personLogin, personContactId, frequency, startDate, dueDate, status
+        case comment
     }
 }
 

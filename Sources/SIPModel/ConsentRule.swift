@@ -70,7 +70,7 @@ enum ConsentRule {
         try Int64.fetchOne(
             db,
             sql: """
-                SELECT u.agencyId FROM "plan" p JOIN appUser u ON u.login = p.coordinator WHERE p.id = ?
+                SELECT u.agencyId FROM "plan" p JOIN appUser u ON u.login = p.coordinatorLogin WHERE p.id = ?
                 """, arguments: [planId])
     }
 }

@@ -46,41 +46,50 @@ public struct HandOverCandidate: Sendable, Equatable {
     public var name: String
     /// Their organisation's name; empty when they have none (every plan).
     public var organisation: String
+    public var agencyId: Int64?
+    /// A central team: coordinates (and sees) every plan.
+    public var allPlans: Bool
 
-    public init(login: String, name: String, organisation: String) {
+    public init(login: String, name: String, organisation: String, agencyId: Int64? = nil, allPlans: Bool = false) {
         self.login = login
         self.name = name
         self.organisation = organisation
+        self.agencyId = agencyId
+        self.allPlans = allPlans
     }
 }
 
 extension Store {
     // MARK: Hand-over
 
-    /// The users with the coordinator role, by name: whom a plan may be handed to. Readable by
-    /// whoever manages users or works with plans (a coordinator handing over), not by others.
+    /// The users with the coordinator role who are not retired, by name: whom a plan may be handed
+    /// to. Readable by whoever manages users or works with plans (a coordinator handing over), not by others.
     public func handOverCandidates() throws -> [HandOverCandidate] {
         try read { db in
             if let access = try self.currentAccess(db), !access.can(.users) { try access.require(.plans) }
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT u.login, u.name, COALESCE(a.name, '') AS organisation
+                    SELECT u.login, u.name, COALESCE(a.name, '') AS organisation, u.agencyId, u.allPlans
                     FROM appUser u LEFT JOIN agency a ON a.id = u.agencyId
-                    WHERE u.role = ? ORDER BY u.name, u.login
+                    WHERE u.role = ? AND u.retiredOn IS NULL ORDER BY u.name, u.login
                     """,
                 arguments: [Role.coordinator.rawValue]
             ).map { row in
-                HandOverCandidate(login: row["login"], name: row["name"], organisation: row["organisation"])
+                HandOverCandidate(
+                    login: row["login"], name: row["name"],
+                    organisation: row["organisation"], agencyId: row["agencyId"], allPlans: row["allPlans"])
             }
         }
     }
 
     /// Moves plans from coordinator `from` to the coordinator user `to`: the one plan `planId`, or
-    /// every open plan `from` coordinates (closed plans keep who coordinated them). One audit line
-    /// per plan, `from -> to`. Who sees a plan follows its coordinator: the new one's organisation
-    /// sees it, the old one's only where a consent covers it. An administrator may hand over any
-    /// plan (a coordinator who left); a coordinator only plans they see, checked before the move.
+    /// every open plan `from` coordinates (closed plans keep who coordinated them). `from` is a
+    /// login (a retired user's too), or the name a plan from before v15 gave a coordinator outside
+    /// the register. `to` must be a coordinator who is not retired. One audit line per plan,
+    /// `from -> to`. Who sees a plan follows its coordinator: the new one's organisation sees it,
+    /// the old one's only where a consent covers it. An administrator may hand over any plan (a
+    /// coordinator who left); a coordinator only plans they see, checked before the move.
     /// Returns the plans moved, in order.
     @discardableResult
     public func handOver(from: String, to: String, planId: Int64? = nil) throws -> [Int64] {
@@ -89,21 +98,31 @@ extension Store {
         let now = context.now()
         return try write { db in
             guard let target = try AppUser.fetchOne(db, key: to) else { throw SIPError.unknownUser(to) }
+            if target.isRetired { throw SIPError.userRetired(to) }
             guard target.role == .coordinator, from != to else {
                 throw SIPError.invalidValue(field: .login, value: to)
             }
+            let coordinatedBy = """
+                (coordinatorLogin = :from OR (coordinatorLogin IS NULL AND outsideCoordinator = :from))
+                """
+            let fromIsKnown =
+                try AppUser.exists(db, key: from)
+                || Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM \"plan\" WHERE \(coordinatedBy))", arguments: ["from": from])
+                    == true
+            guard fromIsKnown else { throw SIPError.unknownUser(from) }
             let ids: [Int64]
             if let planId {
                 guard let plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
                 try Store.requireNotPurged(db, planId: planId)
-                ids = plan.coordinator == from ? [planId] : []
+                ids = (plan.coordinatorLogin ?? plan.outsideCoordinator) == from ? [planId] : []
             } else {
                 ids = try Int64.fetchAll(
                     db,
                     sql: """
-                        SELECT id FROM "plan" WHERE coordinator = ? AND status <> 'closed' AND purgedOn IS NULL
+                        SELECT id FROM "plan" WHERE \(coordinatedBy) AND status <> 'closed' AND purgedOn IS NULL
                         ORDER BY id
-                        """, arguments: [from])
+                        """, arguments: ["from": from])
             }
             if ids.isEmpty { throw SIPError.nothingToHandOver(from) }
             let administers = try self.currentAccess(db)?.can(.users) ?? true
@@ -113,7 +132,8 @@ extension Store {
                 }
                 try db.execute(
                     sql: """
-                        UPDATE "plan" SET coordinator = ?, version = version + 1, updatedAt = ? WHERE id = ?
+                        UPDATE "plan" SET coordinatorLogin = ?, outsideCoordinator = '', version = version + 1,
+                            updatedAt = ? WHERE id = ?
                         """, arguments: [to, now, id])
                 try self.audit(db, .handOver(plan: id), detail: "\(from) -> \(to)")
             }
@@ -317,21 +337,100 @@ extension Store {
     // MARK: Names, not logins
 
     /// How a document names a plan's coordinator: a user's name and organisation from the user
-    /// register, never their login; free text (someone outside the register) as it was written.
-    static func coordinatorName(_ db: Database, _ coordinator: String) throws -> String {
-        guard
-            let row = try Row.fetchOne(
+    /// register, never their login; a name written for someone outside it as it was written.
+    static func coordinatorName(_ db: Database, _ plan: Plan) throws -> String {
+        try personName(db, plan.coordinator)
+    }
+
+    /// How a document names a person: a user by name and organisation, a contact person by name,
+    /// function and organisation, someone outside the register as written; never a login. A
+    /// retired user or contact keeps their name. `omitting` leaves out an organisation the
+    /// document already shows beside the person (an intervention's).
+    static func personName(_ db: Database, _ person: PersonRef, omitting organisation: String? = nil) throws -> String {
+        func agency(_ id: Int64?) throws -> String {
+            let name = try id.flatMap { try Agency.fetchOne(db, key: $0)?.name } ?? ""
+            return name == organisation ? "" : name
+        }
+        switch person {
+        case .user(let login):
+            guard let user = try AppUser.fetchOne(db, key: login) else { return "" }
+            return PersonName.joined([PersonName.ofUser(login: login, name: user.name), try agency(user.agencyId)])
+        case .contact(let id):
+            guard let contact = try ContactPerson.fetchOne(db, key: id) else { return "" }
+            return PersonName.joined([contact.name, contact.role, try agency(contact.agencyId)])
+        case .outside(let text):
+            return text
+        }
+    }
+
+    /// Who a history line says made the change: the user's name, never their login.
+    static func userName(_ db: Database, _ login: String) throws -> String {
+        guard let user = try AppUser.fetchOne(db, key: login) else { return "" }
+        return PersonName.ofUser(login: login, name: user.name)
+    }
+
+    // MARK: People to choose
+
+    /// The people a plan's lead person or an intervention's responsible person may be chosen among:
+    /// the users and the register's contact persons who are not retired, by name, each with their
+    /// function (a user's role) and organisation. `keeping`, the one already chosen, is offered
+    /// even when retired (marked so), so that a form saved unchanged keeps them. Readable by those
+    /// who work with plans.
+    public func personChoices(keeping kept: PersonRef = .nobody) throws -> [PersonChoice] {
+        try read { db in
+            try self.currentAccess(db)?.require(.plans)
+            let users = try Row.fetchAll(
                 db,
-                sql:
-                    """
-                    SELECT u.name, a.name AS agency FROM appUser u LEFT JOIN agency a ON a.id = u.agencyId
-                    WHERE u.login = ?
-                    """,
-                arguments: [coordinator])
-        else { return coordinator }
-        let name: String = row["name"]
-        let agency: String? = row["agency"]
-        return [name, agency].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                sql: """
+                    SELECT u.login, u.name, u.role, COALESCE(a.name, '') AS organisation, u.retiredOn IS NOT NULL AS retired
+                    FROM appUser u LEFT JOIN agency a ON a.id = u.agencyId
+                    WHERE u.retiredOn IS NULL OR u.login = ?
+                    """, arguments: [kept.login]
+            ).compactMap { row -> PersonChoice? in
+                let login: String = row["login"]
+                let name = PersonName.ofUser(login: login, name: row["name"])
+                guard !name.isEmpty else { return nil }
+                return PersonChoice(
+                    person: .user(login: login), name: name, function: "", role: Role(rawValue: row["role"]),
+                    organisation: row["organisation"], isRetired: row["retired"])
+            }
+            let contacts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.name, c.role, a.name AS organisation,
+                        (c.retiredOn IS NOT NULL OR a.retiredOn IS NOT NULL) AS retired
+                    FROM contactPerson c JOIN agency a ON a.id = c.agencyId
+                    WHERE (c.retiredOn IS NULL AND a.retiredOn IS NULL) OR c.id = ?
+                    """, arguments: [kept.contactId]
+            ).map { row in
+                PersonChoice(
+                    person: .contact(id: row["id"]), name: row["name"], function: row["role"],
+                    organisation: row["organisation"], isRetired: row["retired"])
+            }
+            return (users + contacts).sorted {
+                ($0.name.localizedLowercase, $0.organisation) < ($1.name.localizedLowercase, $1.organisation)
+            }
+        }
+    }
+
+    /// A person chosen for a plan or an intervention, checked inside the write: a user or a contact
+    /// person who exists and is not retired, unless they are `kept` (already the one named: a
+    /// retired person stays where they were until someone else is chosen). A name written for
+    /// someone outside the register is cleaned and checked against `field`'s limit.
+    static func checkedPerson(_ db: Database, _ person: PersonRef, kept: PersonRef, field: Field) throws -> PersonRef {
+        switch person {
+        case .user(let login):
+            guard let user = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
+            if user.isRetired && person != kept { throw SIPError.personRetired(user.name) }
+        case .contact(let id):
+            guard let contact = try ContactPerson.fetchOne(db, key: id) else {
+                throw SIPError.register(.unknownContact(String(id)))
+            }
+            if contact.retiredOn != nil && person != kept { throw SIPError.personRetired(contact.name) }
+        case .outside(let text):
+            return .outside(try TextRules.validated(text, for: field))
+        }
+        return person
     }
 }
 

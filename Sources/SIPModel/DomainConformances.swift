@@ -96,7 +96,7 @@ extension PlanField {
         case .text(let path): column.set(to: plan[keyPath: path])
         case .day(let path): column.set(to: plan[keyPath: path])
         case .optionalDay(let path): column.set(to: plan[keyPath: path])
-        case .statusText: nil
+        case .statusText, .handOverText: nil
         }
     }
 

@@ -291,21 +291,27 @@ extension Store {
         guard edited.dueDate >= edited.startDate else { throw SIPError.dateOrder(field: .dueDate) }
         var clean = edited
         clean.what = try TextRules.required(edited.what, for: .what)
-        clean.person = try TextRules.validated(edited.person, for: .person)
         clean.frequency = try TextRules.validated(edited.frequency, for: .frequency)
         clean.comment = try TextRules.validated(edited.comment, for: .comment)
         if clean.status == .notDelivered && clean.comment.isEmpty { throw SIPError.required(field: .comment) }
-        let saved = clean
+        let cleaned = clean
         return try write { db in
             guard let before = try Intervention.fetchOne(db, key: id) else {
                 throw SIPError.notFound(.intervention, id)
             }
+            var saved = cleaned
+            saved.responsible = try Store.checkedPerson(
+                db, cleaned.responsible, kept: before.responsible, field: .person)
             try self.requireVisible(db, planId: before.planId)
             // An intervention stays with its plan: moving it would carry one child's data to another's.
             guard saved.planId == before.planId else { throw SIPError.changedElsewhere(.intervention) }
             if let expecting, expecting != before { throw SIPError.changedElsewhere(.intervention) }
             try saved.update(db)
-            try self.audit(db, .updateIntervention(id), detail: "\(before.status.rawValue) -> \(saved.status.rawValue)")
+            var detail = "\(before.status.rawValue) -> \(saved.status.rawValue)"
+            if before.responsible != saved.responsible {
+                detail += "; responsible: \(before.responsible.auditText) -> \(saved.responsible.auditText)"
+            }
+            try self.audit(db, .updateIntervention(id), detail: detail)
             return saved
         }
     }

@@ -13,11 +13,15 @@ public struct NewPlan: Sendable {
     public var requestDate: Day
     public var reason: String
     public var questions: String
+    /// The coordinator user (a login); nil: the user who opens the plan, if they are a coordinator.
+    public var coordinator: String?
 
     public init(
         childId: Int64, busGroupId: Int64, initiatorKind: InitiatorKind, initiatorAgencyId: Int64? = nil,
-        initiatorPerson: String = "", requestDate: Day, reason: String = "", questions: String = ""
+        initiatorPerson: String = "", requestDate: Day, reason: String = "", questions: String = "",
+        coordinator: String? = nil
     ) {
+        self.coordinator = coordinator
         self.childId = childId
         self.busGroupId = busGroupId
         self.initiatorKind = initiatorKind
@@ -115,7 +119,7 @@ extension Store {
     public func createPlan(
         childName: String, personalNumber: String?, birthDate: String?, sex: Sex,
         busGroupId: Int64?, newBusGroupName: String? = nil, initiatorKind: InitiatorKind,
-        requestDate: Day, reason: String, questions: String
+        requestDate: Day, reason: String, questions: String, coordinator: String? = nil
     ) throws -> Plan {
         let child = try validatedChild(name: childName, personalNumber: personalNumber, birthDate: birthDate, sex: sex)
         let groupName = try TextRules.optional(newBusGroupName, for: .groupName)
@@ -124,7 +128,7 @@ extension Store {
         let draft = try draftPlan(
             NewPlan(
                 childId: 0, busGroupId: busGroupId ?? 0, initiatorKind: initiatorKind,
-                requestDate: requestDate, reason: reason, questions: questions))
+                requestDate: requestDate, reason: reason, questions: questions, coordinator: coordinator))
         return try write { db in try self.insert(plan: draft, for: child, newGroupName: groupName, db) }
     }
 
@@ -254,7 +258,8 @@ extension Store {
             requestDate: request.requestDate, reason: try TextRules.validated(request.reason, for: .reason),
             questions: try TextRules.validated(request.questions, for: .questions),
             currentSituation: "", childView: "", childGoals: "", longTermGoals: "", shortTermGoals: "",
-            familyOwnActions: "", leadAgencyId: nil, leadPerson: "", coordinator: context.user, status: .draft,
+            familyOwnActions: "", leadAgencyId: nil, leadPerson: "", coordinatorLogin: request.coordinator,
+            status: .draft,
             closedReason: nil, followUpDate: nil, followUpCaller: "", version: 1, createdAt: now, updatedAt: now)
     }
 
@@ -266,25 +271,49 @@ extension Store {
         // A retired group keeps its plans and takes no new one.
         if group.retiredOn != nil { throw SIPError.register(.retiredGroup(group.name)) }
         var plan = draft
+        plan.coordinatorLogin = try openingCoordinator(db, chosen: draft.coordinatorLogin)
         try plan.insert(db)
         var change = PlanStatusChange(
             planId: plan.id!, fromStatus: nil, toStatus: .draft, changedAt: plan.createdAt,
             changedBy: context.user, note: "")
         try change.insert(db)
-        try audit(db, .createPlan(plan.id!))
+        // A coordinator chosen for a plan another opens must leave it one the opener sees (a colleague
+        // of their organisation; anyone, for the central team): else nothing is created.
+        if let chosen = draft.coordinatorLogin, chosen != context.user {
+            do { try requireVisible(db, planId: plan.id!) } catch SIPError.planNotPermitted {
+                throw SIPError.invalidValue(field: .coordinator, value: chosen)
+            }
+        }
+        try audit(db, .createPlan(plan.id!), detail: plan.coordinatorLogin.map { "coordinator \($0)" } ?? "")
         // A coordinator's own organisation takes part in the plans they open, so that their
         // colleagues see it too and it can be handed over.
         if let user = try currentAccess(db)?.user, user.role == .coordinator, let agencyId = user.agencyId,
             let agency = try Agency.fetchOne(db, key: agencyId)
         {
             var participant = Participant(
-                planId: plan.id!, agencyId: agencyId, familyMemberId: nil, person: user.name,
+                // By name, never by login (a user whose system gave no full name is named by role).
+                planId: plan.id!, agencyId: agencyId, familyMemberId: nil,
+                person: PersonName.ofUser(login: user.login, name: user.name).isEmpty
+                    ? "SIP-samordnare" : user.name,
                 role: "SIP-samordnare",
                 invitationKind: agency.principalType.isMunicipalityOrRegion ? .summons : .invitation)
             try participant.insert(db)
             try audit(db, .addParticipant(participant.id!), detail: "plan \(plan.id!)")
         }
         return plan
+    }
+
+    /// The coordinator a new plan gets: the one chosen (a coordinator user who is not retired), else
+    /// the user who opens it if they are a coordinator, else none (the library used directly).
+    private func openingCoordinator(_ db: Database, chosen: String?) throws -> String? {
+        guard let chosen else {
+            let opener = try AppUser.fetchOne(db, key: context.user)
+            return opener.flatMap { $0.role == .coordinator && !$0.isRetired ? $0.login : nil }
+        }
+        guard let user = try AppUser.fetchOne(db, key: chosen) else { throw SIPError.unknownUser(chosen) }
+        if user.isRetired { throw SIPError.userRetired(chosen) }
+        guard user.role == .coordinator else { throw SIPError.invalidValue(field: .coordinator, value: chosen) }
+        return chosen
     }
 
     public func plan(_ id: Int64) throws -> Plan {
@@ -325,12 +354,18 @@ extension Store {
             saved.status = current.status
             saved.closedReason = current.closedReason
             saved.createdAt = current.createdAt
+            // The coordinator changes only by the hand-over, which is audited as such.
+            saved.coordinatorLogin = current.coordinatorLogin
+            saved.outsideCoordinator = current.outsideCoordinator
+            saved.lead = try Store.checkedPerson(db, candidate.lead, kept: current.lead, field: .leadPerson)
             saved.version = current.version + 1
             saved.updatedAt = self.context.now()
             // The WHERE on version makes the check atomic even against writers that bypass this method.
             let assignments =
                 PlanField.all.compactMap { $0.saved(from: saved) } + [
                     Plan.Columns.leadAgencyId.set(to: saved.leadAgencyId),
+                    Plan.Columns.leadLogin.set(to: saved.leadLogin),
+                    Plan.Columns.leadContactId.set(to: saved.leadContactId),
                     Plan.Columns.initiatorKind.set(to: saved.initiatorKind),
                     Plan.Columns.initiatorAgencyId.set(to: saved.initiatorAgencyId),
                     Plan.Columns.busGroupId.set(to: saved.busGroupId),
@@ -602,20 +637,22 @@ extension Store {
 
     @discardableResult
     public func addIntervention(
-        planId: Int64, what: String, agencyId: Int64, person: String = "",
+        planId: Int64, what: String, agencyId: Int64, person: String = "", responsible: PersonRef? = nil,
         frequency: String = "", startDate: Day, dueDate: Day,
         status: InterventionStatus = .planned, comment: String = ""
     ) throws -> Intervention {
         guard dueDate >= startDate else { throw SIPError.dateOrder(field: .dueDate) }
         let interventionDraft = Intervention(
             planId: planId, what: try TextRules.required(what, for: .what), agencyId: agencyId,
-            person: try TextRules.validated(person, for: .person),
+            person: "",
             frequency: try TextRules.validated(frequency, for: .frequency), startDate: startDate, dueDate: dueDate,
             status: status, comment: try TextRules.validated(comment, for: .comment))
         return try write { db in
             guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
             guard try Agency.exists(db, key: agencyId) else { throw SIPError.notFound(.agency, agencyId) }
             var intervention = interventionDraft
+            intervention.responsible = try Store.checkedPerson(
+                db, responsible ?? .outside(person), kept: .nobody, field: .person)
             try intervention.insert(db)
             try self.audit(db, .addIntervention(intervention.id!), detail: "plan \(planId)")
             return intervention
@@ -661,6 +698,10 @@ enum AuditDetail {
             parts.append(
                 "leadAgencyId: \(before.leadAgencyId.map(String.init) ?? "-") -> "
                     + (after.leadAgencyId.map(String.init) ?? "-"))
+        }
+        // A lead person chosen from the register (the text alone is in the fields above).
+        if before.lead != after.lead && (before.lead.text.isEmpty || after.lead.text.isEmpty) {
+            parts.append("lead: \(before.lead.auditText) -> \(after.lead.auditText)")
         }
         return parts.joined(separator: "; ")
     }

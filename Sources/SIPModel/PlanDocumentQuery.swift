@@ -140,11 +140,12 @@ extension Store {
             Intervention.Columns.dueDate, Intervention.Columns.id
         )
         .fetchAll(db)
-        let interventions = interventionRows.map { i in
+        let interventions = try interventionRows.map { i in
             let agency = agencies[i.agencyId]
             return PlanDocument.InterventionInfo(
                 id: i.id!, what: i.what, agency: agency?.name ?? "", principal: agency?.principalName ?? "",
-                principalType: agency?.principalType ?? .other, person: i.person, frequency: i.frequency,
+                principalType: agency?.principalType ?? .other,
+                person: try Store.personName(db, i.responsible, omitting: agency?.name), frequency: i.frequency,
                 startDate: i.startDate, dueDate: i.dueDate, status: i.status, comment: i.comment,
                 overdue: i.isOverdue(on: today))
         }
@@ -164,7 +165,7 @@ extension Store {
         .fetchAll(db).map {
             PlanDocument.HistoryEntry(
                 from: $0.fromStatus, to: $0.toStatus, at: LocalTime.iso($0.changedAt, zone),
-                by: $0.changedBy, note: $0.note)
+                by: try Store.userName(db, $0.changedBy), note: $0.note)
         }
 
         var overdueArguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
@@ -183,8 +184,9 @@ extension Store {
         for spec in PlanField.all {
             if let path = spec.document { core[keyPath: path] = spec.text(of: plan) }
         }
-        // A user's name and organisation, never a login.
-        core.coordinator = try Store.coordinatorName(db, plan.coordinator)
+        // People by name, function and organisation, never by login.
+        core.coordinator = try Store.coordinatorName(db, plan)
+        core.leadPerson = try Store.personName(db, plan.lead)
 
         let coordinatorAgency = try ConsentRule.coordinatorAgency(db, planId: id)
         var uncovered: [Int64] = []
@@ -212,7 +214,7 @@ extension Store {
             history: history,
             legal: legalPoints(
                 interventions: interventions, lead: plan.leadAgencyId.flatMap { agencies[$0] },
-                leadPerson: plan.leadPerson))
+                leadPerson: core.leadPerson))
         document.consentWithdrawn = withdrawn
         document.uncoveredParticipants = uncovered
         return document
@@ -252,7 +254,7 @@ extension Store {
         guard let access = try currentAccess(db), let user = access.user, user.role == .coordinator else { return "" }
         if user.allPlans { return "seen as central team" }
         guard let plan = try Plan.fetchOne(db, key: planId) else { return "" }
-        if plan.coordinator == user.login { return "seen as coordinator" }
+        if plan.coordinatorLogin == user.login { return "seen as coordinator" }
         guard let agency = user.agencyId else { return "" }
         if try ConsentRule.coordinatorAgency(db, planId: planId) == agency {
             return "seen as the coordinator's organisation \(agency)"

@@ -304,6 +304,33 @@ enum Schema {
                         CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
                     """)
         }
+        migrator.registerMigration("v15-people") { db in
+            // People are users, not strings. A plan's coordinator is a user (`coordinatorLogin`), changed
+            // only by the audited hand-over; the free text it was becomes `outsideCoordinator`, kept
+            // only where it matches no user: by login first, else by a name only one user has
+            // (ignoring ASCII case and surrounding space). A plan's lead person and an intervention's
+            // responsible person may name a user or a contact person, the text staying for someone
+            // outside the register. A user can be retired: they keep their history.
+            try db.execute(
+                sql: """
+                    ALTER TABLE appUser ADD COLUMN retiredOn TEXT
+                        CHECK (retiredOn IS NULL OR retiredOn IS date(retiredOn, '+0 days'));
+                    ALTER TABLE "plan" RENAME COLUMN coordinator TO outsideCoordinator;
+                    ALTER TABLE "plan" ADD COLUMN coordinatorLogin TEXT REFERENCES appUser(login);
+                    ALTER TABLE "plan" ADD COLUMN leadLogin TEXT REFERENCES appUser(login);
+                    ALTER TABLE "plan" ADD COLUMN leadContactId INTEGER REFERENCES contactPerson(id);
+                    ALTER TABLE intervention ADD COLUMN personLogin TEXT REFERENCES appUser(login);
+                    ALTER TABLE intervention ADD COLUMN personContactId INTEGER REFERENCES contactPerson(id);
+                    UPDATE "plan" SET coordinatorLogin = (SELECT login FROM appUser WHERE login = trim(outsideCoordinator))
+                        WHERE trim(outsideCoordinator) IN (SELECT login FROM appUser);
+                    UPDATE "plan" SET coordinatorLogin =
+                            (SELECT login FROM appUser WHERE name = trim(outsideCoordinator) COLLATE NOCASE)
+                        WHERE coordinatorLogin IS NULL AND trim(outsideCoordinator) <> ''
+                          AND (SELECT COUNT(*) FROM appUser WHERE name = trim(outsideCoordinator) COLLATE NOCASE) = 1;
+                    UPDATE "plan" SET outsideCoordinator = '' WHERE coordinatorLogin IS NOT NULL;
+                    CREATE INDEX plan_coordinatorLogin ON "plan"(coordinatorLogin);
+                    """)
+        }
         migrator.registerMigration("v17-requests") { db in
             // Requests for a SIP between organisations (begäran om SIP): addressed to an organisation,
             // answered by its coordinators (accepted into a plan, or declined with a reason). The

@@ -30,8 +30,8 @@ extension Access {
         arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
         arguments["accessToday"] = today
         return """
-            (p.coordinator = :accessLogin
-             OR EXISTS (SELECT 1 FROM appUser pc WHERE pc.login = p.coordinator AND pc.agencyId = :accessAgency)
+            (p.coordinatorLogin = :accessLogin
+             OR EXISTS (SELECT 1 FROM appUser pc WHERE pc.login = p.coordinatorLogin AND pc.agencyId = :accessAgency)
              OR \(ConsentRule.covers(agency: ":accessAgency", today: ":accessToday")))
             """
     }
@@ -84,6 +84,12 @@ extension Store {
     func currentAccess(_ db: Database) throws -> Access? {
         guard let cached = signedIn.value else { return nil }
         let user = try AppUser.fetchOne(db, key: cached.login)
+        // Retired while signed in: nothing more, from the next act on (the file's owner keeps what
+        // every owner has: managing users).
+        if user?.isRetired == true {
+            guard cached.isFileOwner else { throw SIPError.retiredCannotSignIn(cached.login) }
+            return Access(login: cached.login, user: nil, isFileOwner: true, isRetired: true)
+        }
         return Access(login: cached.login, user: user, isFileOwner: cached.isFileOwner)
     }
 
@@ -106,7 +112,14 @@ extension Store {
                 return first
             }
         }
-        let access = Access(login: login, user: user, isFileOwner: isFileOwner(login))
+        // A retired user cannot sign in; the file's owner, retired, may still manage users, as an
+        // owner who is no user may (someone must be able to, and they can read the file anyway).
+        let retired = user?.isRetired == true
+        if retired {
+            guard isFileOwner(login) else { throw SIPError.retiredCannotSignIn(login) }
+            user = nil
+        }
+        let access = Access(login: login, user: user, isFileOwner: isFileOwner(login), isRetired: retired)
         if user == nil && !access.isFileOwner { throw SIPError.unknownUser(login) }
         signedIn.value = access
         return access
@@ -173,8 +186,9 @@ extension Store {
         let ownerManagesUsers = access?.isFileOwner == true
         return try write { db in
             guard let before = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
+            if before.isRetired { throw SIPError.userRetired(login) }
             if before.role == .administrator && role != .administrator && !ownerManagesUsers,
-                try AppUser.filter(AppUser.Columns.role == Role.administrator).fetchCount(db) == 1
+                try Store.isLastAdministrator(db)
             {
                 throw SIPError.lastAdministrator
             }
@@ -188,6 +202,33 @@ extension Store {
             try user.update(db)
             try self.audit(db, .setRole, detail: "\(login) \(Store.scope(before)) -> \(Store.scope(user))")
             return user
+        }
+    }
+
+    /// Whether only one administrator who is not retired is left.
+    static func isLastAdministrator(_ db: Database) throws -> Bool {
+        try AppUser.filter(AppUser.Columns.role == Role.administrator && AppUser.Columns.retiredOn == nil)
+            .fetchCount(db) <= 1
+    }
+
+    /// Retires user `login` (they left): they cannot sign in and are offered in no picker; their
+    /// audit lines and the plans they coordinated keep their name, and those plans can be handed
+    /// over from them. The last administrator is not retired (as they cannot give up the role).
+    /// Audited with the login and the reason.
+    public func retireUser(login: String, reason: String = "") throws {
+        try requireSignedIn(.users, refusing: .retireUser, detail: login)
+        let reason = try TextRules.validated(reason, for: .reason)
+        let ownerManagesUsers = access?.isFileOwner == true
+        let today = context.today
+        try write { db in
+            guard var user = try AppUser.fetchOne(db, key: login) else { throw SIPError.unknownUser(login) }
+            if user.isRetired { throw SIPError.userRetired(login) }
+            if user.role == .administrator && !ownerManagesUsers, try Store.isLastAdministrator(db) {
+                throw SIPError.lastAdministrator
+            }
+            user.retiredOn = today
+            try user.update(db)
+            try self.audit(db, .retireUser, detail: reason.isEmpty ? login : "\(login): \(reason)")
         }
     }
 
@@ -249,7 +290,7 @@ extension Store {
         case .firstAdministrator:
             // A new database's first user: nobody holds a role yet, and signIn decides who may be it.
             break
-        case .addUser, .setRole:
+        case .addUser, .setRole, .retireUser:
             try access.require(.users)
         case .setting:
             try access.require(.settings)

@@ -21,7 +21,11 @@ public enum TextReports {
         _ users: [AppUser], agencies: [Agency], groups: [BusGroup], catalog c: Catalog,
         width: Int? = nil
     ) -> String {
-        var widths = [12, 16, 14, 20]
+        // A retired user's role is marked: the role column grows to hold the mark.
+        func role(_ user: AppUser) -> String {
+            c.role(user.role) + (user.isRetired ? " (" + c.ui(.retiredMark) + ")" : "")
+        }
+        var widths = [12, 16, max(14, users.map { DisplayWidth.of(role($0)) + 1 }.max() ?? 0), 20]
         // Narrower than the table: the organisation's and then the name's columns give way (to 8),
         // so a row stays one line with room for the group.
         if let width {
@@ -51,7 +55,8 @@ public enum TextReports {
                 : user.allPlans
                     ? c(.allGroupsShort)
                     : user.busGroupId.flatMap { groupNames[$0] } ?? "-"
-            out += line([user.login, user.name, c.role(user.role), organisation], group)
+            // A retired user stays in the list, marked: their history is theirs.
+            out += line([user.login, user.name, role(user), organisation], group)
         }
         return out
     }
@@ -218,7 +223,8 @@ public enum TextReports {
         heading(c(.history))
         for h in d.history {
             line(
-                "  \(h.at) \(h.from.map(c.status) ?? "-") → \(c.status(h.to)) (" + TerminalText.safe(h.by) + ")"
+                "  \(h.at) \(h.from.map(c.status) ?? "-") → \(c.status(h.to))"
+                    + (h.by.isEmpty ? "" : " (" + TerminalText.safe(h.by) + ")")
                     + (h.note.isEmpty ? "" : ": " + TerminalText.safe(h.note)))
         }
         return out

@@ -95,7 +95,11 @@ struct SipTUI: ParsableCommand {
     func run() throws {
         let end = try global.withStore { store -> SessionEnd in
             // The file's owner who is not a user may manage users, from the command line only.
-            if store.access?.user == nil { throw SIPError.unknownUser(store.context.user) }
+            if store.access?.user == nil {
+                let login = store.context.user
+                throw store.access?.isRetired == true
+                    ? SIPError.retiredCannotSignIn(login) : SIPError.unknownUser(login)
+            }
             do {
                 return try NcursesTerminal.run(store: store, catalog: global.catalog)
             } catch NcursesTerminal.TerminalError.notATerminal {

@@ -10,6 +10,7 @@ struct ActTests {
         (.firstAdministrator, "user", nil, "first-administrator"),
         (.addUser, "user", nil, "add"),
         (.setRole, "user", nil, "set-role"),
+        (.retireUser, "user", nil, "retire"),
         (.setting, "plan", nil, "setting"),
         (.demo, "plan", nil, "demo"),
         (.restore, "plan", nil, "restore"),
@@ -86,7 +87,8 @@ struct ActTests {
     func everyActListed() {
         func listed(_ act: Act) -> Bool {
             switch act {
-            case .firstAdministrator, .addUser, .setRole, .setting, .demo, .restore, .backup, .createPlan, .updatePlan,
+            case .firstAdministrator, .addUser, .setRole, .retireUser, .setting, .demo, .restore, .backup, .createPlan,
+                .updatePlan,
                 .changeStatus, .viewPlan, .giveCopy, .purgePlan, .createChild, .addFamilyMember, .addParticipant,
                 .answerInvitation, .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance,
                 .saveAgendaNotes, .holdMeeting, .addIntervention, .updateIntervention, .addAgency, .addContact,
@@ -100,6 +102,6 @@ struct ActTests {
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 53)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 54)
     }
 }

@@ -23,7 +23,7 @@ struct ConsentWorld {
         try admin.addUser(login: "bea", name: "Bea Bup", role: .coordinator, agencyId: f.bup.id)
         let planId = f.plan.id!
         try t.store.write { db in
-            try db.execute(sql: "UPDATE \"plan\" SET coordinator = 'cora' WHERE id = ?", arguments: [planId])
+            try db.execute(sql: "UPDATE \"plan\" SET coordinatorLogin = 'cora' WHERE id = ?", arguments: [planId])
         }
     }
 
@@ -146,9 +146,10 @@ struct ConsentAccessTests {
         _ = try w.session("sofia").planDocument(w.f.plan.id!)
         let views = try w.t.store.auditTrail().filter { $0.action == "view" }
         #expect(views.contains { $0.user == "cora" && $0.detail.contains("seen as coordinator") })
-        #expect(views.contains {
-            $0.user == "sofia" && $0.detail.contains("seen under consent covering organisation \(w.f.social.id!)")
-        })
+        #expect(
+            views.contains {
+                $0.user == "sofia" && $0.detail.contains("seen under consent covering organisation \(w.f.social.id!)")
+            })
     }
 
     @Test("a withdrawal stops sharing at once; the coordinator's own organisation keeps the plan")

@@ -26,7 +26,7 @@ struct CorrectionTests {
         }
         #expect(throws: SIPError.nothingToHandOver("ines")) { try ada.handOver(from: "ines", to: "sofia") }
         #expect(try ada.handOver(from: "cora", to: "sofia") == [planId])
-        #expect(try w.t.store.read { db in try Plan.fetchOne(db, key: planId)?.coordinator } == "sofia")
+        #expect(try w.t.store.read { db in try Plan.fetchOne(db, key: planId)?.coordinatorLogin } == "sofia")
         // The new coordinator's organisation sees it; the old one's only while a consent covers it.
         #expect(try w.sees("sofia") && !w.sees("cora"))
         _ = try w.consent(w.session("sofia"), agencies: [w.f.school])
@@ -53,7 +53,8 @@ struct CorrectionTests {
         // Someone outside the register is written as typed.
         try w.t.store.write { db in
             try db.execute(
-                sql: "UPDATE \"plan\" SET coordinator = 'Extern Person' WHERE id = ?", arguments: [w.f.plan.id!])
+                sql: "UPDATE \"plan\" SET coordinatorLogin = NULL, outsideCoordinator = 'Extern Person' WHERE id = ?",
+                arguments: [w.f.plan.id!])
         }
         #expect(try w.t.store.planDocument(w.f.plan.id!).plan.coordinator == "Extern Person")
     }
@@ -191,8 +192,10 @@ struct CorrectionTests {
             "--db", path, "user", "add", "kim", "--name", "Kim Kollega", "--role", "coordinator", "--all-plans",
         ])
         #expect(add.status == 0, "\(add.err)")
-        // The demo's plans name their coordinators in free text; make them this user's.
-        #expect(shell(["sqlite3", path, "UPDATE \"plan\" SET coordinator = '\(me)'"]).status == 0)
+        // The demo's plans name their coordinators in free text; make them this user's (the demo made them one).
+        #expect(
+            shell(["sqlite3", path, "UPDATE \"plan\" SET coordinatorLogin = '\(me)', outsideCoordinator = ''"]).status
+                == 0)
         let moved = try CLI.run(["--db", path, "--lang", "en", "plan", "hand-over", "--from", me, "--to", "kim"])
         #expect(moved.status == 0, "\(moved.err)")
         let lines = moved.out.split(separator: "\n")
@@ -201,7 +204,7 @@ struct CorrectionTests {
         #expect(again.status == 1 && again.err.contains("samordnar ingen öppen plan"))
         let store = try Store(path: path, context: SessionContext(user: "tester", now: { Date() }))
         let open = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT coordinator FROM \"plan\" WHERE status <> 'closed'")
+            try String.fetchAll(db, sql: "SELECT DISTINCT coordinatorLogin FROM \"plan\" WHERE status <> 'closed'")
         }
         #expect(open == ["kim"])
         let words = lines.first.map { $0.split(separator: " ").map(String.init) } ?? []

@@ -13,7 +13,7 @@ struct PlanFieldTests {
         #expect(
             Plan.editableFields == [
                 .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
-                .shortTermGoals, .familyOwnActions, .leadPerson, .coordinator, .followUpDate, .followUpCaller,
+                .shortTermGoals, .familyOwnActions, .leadPerson, .followUpDate, .followUpCaller,
             ])
     }
 
@@ -24,8 +24,8 @@ struct PlanFieldTests {
             try Row.fetchAll(db, sql: "PRAGMA table_info(\"plan\")")
                 .filter { ($0["type"] as String).uppercased() == "TEXT" }.map { $0["name"] as String }
         }
-        // Written by status changes and the purge, never typed in.
-        let codes: Set = ["initiatorKind", "status", "closedKind", "purgedOn"]
+        // Written by status changes and the purge, never typed in; references to users (v15).
+        let codes: Set = ["initiatorKind", "status", "closedKind", "purgedOn", "coordinatorLogin", "leadLogin"]
         let listed = Set(PlanField.all.map(\.column.rawValue))
         #expect(Set(columns).subtracting(codes) == listed)
     }

@@ -107,6 +107,9 @@ enum PurgeCoverage {
         "planRequest.receivedOn": "ISO date: the review's requests and days to the first meeting",
         "planRequest.answeredOn": "ISO date the request was answered",
         "planRequest.status": "a status code (new, accepted, declined)",
+        "plan.coordinatorLogin": "the staff login who coordinates it (a user, v15): kept, as in the audit log",
+        "plan.leadLogin": "the staff login with overall responsibility (a user, v15): kept, as in the audit log",
+        "intervention.personLogin": "the staff login responsible for it (a user, v15): kept, as in the audit log",
     ]
 
     /// Puts a unique marker into every text column of plan `planId`'s rows (except `allowed`),

@@ -95,7 +95,7 @@ struct RequestTests {
         #expect(throws: SIPError.notPermitted(.coordinator)) { try x.otto.acceptRequest(request.id!) }
         #expect(try x.w.t.store.read { db in try Plan.fetchCount(db) } == 2)
         let plan = try x.sara.acceptRequest(request.id!, .init(sex: .boy))
-        #expect(plan.coordinator == "sara")
+        #expect(plan.coordinatorLogin == "sara")
         #expect(plan.status == .draft)
         #expect(plan.initiatorKind == .agency)
         #expect(plan.initiatorAgencyId == x.w.f.school.id)

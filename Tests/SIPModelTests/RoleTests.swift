@@ -114,7 +114,7 @@ struct RoleTests {
             try cora.addParticipant(planId: w.otherPlan.id!, agencyId: w.f.school.id, person: "Cora", role: "")
         }
         var takeover = w.otherPlan
-        takeover.coordinator = "cora"
+        takeover.coordinatorLogin = "cora"
         #expect(throws: SIPError.planNotPermitted(w.otherPlan.id!)) { try cora.updatePlan(takeover) }
         #expect(throws: SIPError.notPermitted(.coordinator)) {
             try cora.addFamilyMember(childId: w.otherPlan.childId, role: .guardian, name: "Falsk Förälder")
@@ -134,9 +134,13 @@ struct RoleTests {
         // Her school takes part in the plan she opened: a colleague sees it, and she may hand it over.
         let cole = try w.session("cole")
         #expect(try cole.planSummaries().map(\.id).contains(created.id!))
-        var handover = try cora.plan(created.id!)
-        handover.coordinator = "cole"
-        #expect(try cora.updatePlan(handover).coordinator == "cole")
+        #expect(try cora.plan(created.id!).coordinatorLogin == "cora")
+        // A save never changes the coordinator: only the hand-over does, audited as such.
+        var edited = try cora.plan(created.id!)
+        edited.coordinatorLogin = "cole"
+        #expect(try cora.updatePlan(edited).coordinatorLogin == "cora")
+        #expect(try cora.handOver(from: "cora", to: "cole", planId: created.id!) == [created.id!])
+        #expect(try cora.plan(created.id!).coordinatorLogin == "cole")
         // Deviations her organisation is party to, or about her plans (an absence at her meeting is
         // reported in the lead organisation's name); no review, no users, no settings, no audit.
         #expect(try cora.deviationSummaries().map(\.id) == [w.ownDeviation.id!])

@@ -54,7 +54,8 @@ struct PlanRuleTests {
         #expect(try t.store.changeStatus(planId: f.plan.id!, to: .active).status == .active)
         let history = try t.store.planDocument(f.plan.id!).history
         #expect(history.map(\.to) == [.draft, .invited, .active])
-        #expect(history.allSatisfy { $0.by == "testare" })
+        // Who changed it is named, never by login: "testare" is no user here, so has no name.
+        #expect(history.allSatisfy { $0.by == "" })
     }
 
     // Changed by issue 14: an 11-year-old's own consent counts only with a recorded maturity assessment.

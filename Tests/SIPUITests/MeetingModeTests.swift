@@ -179,7 +179,7 @@ struct MeetingModeTests {
         let count = try store.interventions(planId: id).count
         app.press(.character("n"))
         app.type("Läxhjälp i skolan")
-        app.press(.tab, .tab, .tab, .tab, .control("u"))
+        app.press(.tab, .tab, .tab, .tab, .tab, .control("u"))
         app.type("2026-01-01")
         app.press(.tab)
         app.type("2026-01-15")  // due date already past

@@ -40,7 +40,7 @@ struct ScreenLoopTests {
         ]
         for field in [
             "reason", "questions", "currentSituation", "childGoals", "longTermGoals", "shortTermGoals",
-            "familyOwnActions", "leadPerson", "coordinator", "followUpCaller",
+            "familyOwnActions", "leadPerson", "outsideCoordinator", "followUpCaller",
         ] {
             row[field] = ""
         }

@@ -2,12 +2,14 @@ import SIPDomain
 
 extension Catalog {
     /// Corrections from the plan screen: the child, family members and participants (edited or
-    /// removed, always with a reason), and the plan handed over to another coordinator.
+    /// removed, always with a reason), the plan handed over to another coordinator, and people
+    /// chosen from the register (users and contact persons) or written for someone outside it.
     public enum CorrectionsText: CatalogText {
         case correctChild, correctionReason, corrected
         case editFamilyMember, editParticipant, whichRecord, whatToDo, editChoice, removeChoice, removeQuestion
         case removed, notRemoved
         case handOverPlan, handOverTo, planHandedOver
+        case outsideRegister, outsideName, responsiblePerson, personOrName, retiredMark, userRetiredDone
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -27,6 +29,15 @@ extension Catalog {
             case .handOverPlan: return pick("Lämna över planen", "Hand over the plan")
             case .handOverTo: return pick("Till samordnare", "To coordinator")
             case .planHandedOver: return pick("Överlämnad.", "Handed over.")
+            case .outsideRegister: return pick("(inte i registret)", "(not in the register)")
+            case .outsideName: return pick("  eller namn", "  or a name")
+            case .responsiblePerson: return pick("Ansvarig person", "Responsible person")
+            case .personOrName:
+                return pick(
+                    "Välj en person i registret eller skriv ett namn, inte båda.",
+                    "Choose a person from the register or write a name, not both.")
+            case .retiredMark: return pick("avslutad", "retired")
+            case .userRetiredDone: return pick("avslutad; historiken finns kvar.", "retired; the history stays.")
             }
         }
     }
@@ -48,4 +59,10 @@ extension Catalog.Text {
     public static var handOverPlan: Self { Self(.corrections(.handOverPlan)) }
     public static var handOverTo: Self { Self(.corrections(.handOverTo)) }
     public static var planHandedOver: Self { Self(.corrections(.planHandedOver)) }
+    public static var outsideRegister: Self { Self(.corrections(.outsideRegister)) }
+    public static var outsideName: Self { Self(.corrections(.outsideName)) }
+    public static var responsiblePerson: Self { Self(.corrections(.responsiblePerson)) }
+    public static var personOrName: Self { Self(.corrections(.personOrName)) }
+    public static var retiredMark: Self { Self(.corrections(.retiredMark)) }
+    public static var userRetiredDone: Self { Self(.corrections(.userRetiredDone)) }
 }

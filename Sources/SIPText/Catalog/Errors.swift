@@ -133,6 +133,18 @@ extension Catalog {
             return pick(
                 "Användaren \"\(login)\" finns inte i den här databasen.",
                 "The user \"\(login)\" is not a user of this database.")
+        case .userRetired(let login):
+            return pick(
+                "Användaren \"\(login)\" har avslutats: hen kan inte väljas eller ta över planer.",
+                "The user \"\(login)\" has been retired: they cannot be chosen or take over plans.")
+        case .personRetired(let name):
+            return pick(
+                "\"\(name)\" har avslutats och kan inte väljas; välj någon annan.",
+                "\"\(name)\" has been retired and cannot be chosen; choose someone else.")
+        case .retiredCannotSignIn(let login):
+            return pick(
+                "Användaren \"\(login)\" har avslutats och kan inte logga in. Fråga en administratör.",
+                "The user \"\(login)\" has been retired and cannot sign in. Ask an administrator.")
         case .userExists(let login):
             return pick(
                 "Användaren \"\(login)\" finns redan; byt roll med: sip-tui user set-role",

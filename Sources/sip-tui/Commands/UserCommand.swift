@@ -7,6 +7,19 @@ extension Role: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.argument) }
 }
 
+/// A user as `user list --json` prints it (docs/json.md).
+struct UserJSON: Encodable {
+    var login: String
+    var name: String
+    var role: String
+    var organisationId: Int64?
+    var organisation: String?
+    var groupId: Int64?
+    var group: String?
+    var allPlans: Bool
+    var retiredOn: String?
+}
+
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Who may use this database, and in which role (administrators).",
@@ -15,7 +28,7 @@ struct UserCommand: ParsableCommand {
             deviation register), administrator (users, settings, audit, backup, purge). The owner of the \
             database file may always manage users.
             """,
-        subcommands: [List.self, Add.self, SetRole.self])
+        subcommands: [List.self, Add.self, SetRole.self, Retire.self])
 
     /// Where a user works and what they see: the options `add` and `set-role` share.
     struct Placement: ParsableArguments {
@@ -46,16 +59,44 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the users.")
+        static let configuration = CommandConfiguration(abstract: "List the users, retired ones marked.")
         @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON (see docs/json.md).") var json = false
 
         func run() throws {
-            let text = try global.withStore(requiring: .users) { store in
-                TextReports.userTable(
-                    try store.users(), agencies: try store.allAgencies(), groups: try store.busGroups(),
-                    catalog: global.catalog)
+            let (users, agencies, groups) = try global.withStore(requiring: .users) { store in
+                (try store.users(), try store.allAgencies(), try store.busGroups())
             }
-            Output.write(text)
+            if json {
+                let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+                let groupNames = Dictionary(uniqueKeysWithValues: groups.map { ($0.id!, $0.name) })
+                let list = users.map {
+                    UserJSON(
+                        login: $0.login, name: $0.name, role: $0.role.argument, organisationId: $0.agencyId,
+                        organisation: $0.agencyId.flatMap { names[$0] }, groupId: $0.busGroupId,
+                        group: $0.busGroupId.flatMap { groupNames[$0] }, allPlans: $0.allPlans,
+                        retiredOn: $0.retiredOn?.iso)
+                }
+                return Output.write(try Output.json(list) + "\n")
+            }
+            Output.write(TextReports.userTable(users, agencies: agencies, groups: groups, catalog: global.catalog))
+        }
+    }
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a user who left: they cannot sign in, their history stays.",
+            discussion: """
+                Their audit lines and the plans they coordinated keep their name; hand their open plans \
+                over with: sip-tui plan hand-over --from LOGIN --to LOGIN. The last administrator is not retired.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The OS user name (login).") var login: String
+        @Option(help: "Why (kept in the audit trail).") var reason = ""
+
+        func run() throws {
+            try global.withStore(requiring: .users) { store in try store.retireUser(login: login, reason: reason) }
+            print(TerminalText.safe(login) + ": " + global.catalog(.userRetiredDone))
         }
     }
 

@@ -333,10 +333,7 @@ public struct FormScreen: AppScreen {
         self.conflict = conflict
         for index in fields.indices {
             let key = fields[index].key
-            let theirs =
-                key == PlanEditForm.Key.leadAgency.rawValue
-                ? conflict.theirs.leadAgencyId.map(String.init) ?? ""
-                : Field(rawValue: key).map { conflict.theirs.text(of: $0) } ?? ""
+            let theirs = PlanEditForm.value(of: key, in: conflict.theirs)
             if fields[index].value == fields[index].original {
                 fields[index].setValue(theirs)
                 fields[index].original = theirs

@@ -70,6 +70,40 @@ extension RecordForm {
     }
 }
 
+extension RecordForm {
+    /// People to choose among for a plan's lead person or an intervention's responsible person: the
+    /// users and contact persons of the register who are not retired (and `current`, if they are),
+    /// each with their function and organisation beside the name; first the choice of someone
+    /// outside the register, whose name is written in the text field that follows.
+    func personChoices(_ session: Session, current: PersonRef) throws -> [FormField.Choice] {
+        let c = session.catalog
+        let people = try session.store.personChoices(keeping: current).map { person in
+            let function = person.role.map { c.role($0) } ?? person.function
+            let detail = [function, person.organisation, person.isRetired ? c.ui(.retiredMark) : ""]
+                .filter { !$0.isEmpty }.joined(separator: " · ")
+            return FormField.Choice(id: person.person.choiceId, label: person.name, detail: detail)
+        }
+        return [FormField.Choice(id: "", label: c.ui(.outsideRegister))] + people
+    }
+
+    /// The person a picker and the name field after it give: one of them, not both.
+    func person<K>(_ input: FormInput<K>, choice: K, name: K) throws -> PersonRef {
+        guard let person = PersonRef(choiceId: input[choice], text: input[name]) else { throw input.refuse(choice) }
+        if !person.choiceId.isEmpty && !input.line(name).isEmpty {
+            throw input.refuse(name, input.catalog.ui(.personOrName))
+        }
+        return person
+    }
+
+    /// Choosing a person from the register empties the name written for someone outside it.
+    func clearingName(_ choices: [FormField.Choice], picker: Key, name: Key) -> [String: [String: [String: String]]] {
+        [
+            picker.rawValue: Dictionary(
+                uniqueKeysWithValues: choices.filter { !$0.id.isEmpty }.map { ($0.id, [name.rawValue: ""]) })
+        ]
+    }
+}
+
 /// What a form shows when it opens.
 public struct FormContent: Sendable {
     public var title: String

@@ -3,7 +3,9 @@ import SIPWidgets
 
 /// An intervention (insats): what, by which organisation and person, how often, from and until when.
 public struct InterventionForm: RecordForm {
-    public enum Key: String, Sendable { case what, agencyId, person, frequency, startDate, dueDate, status, comment }
+    public enum Key: String, Sendable {
+        case what, agencyId, responsible, person, frequency, startDate, dueDate, status, comment
+    }
 
     public let plan: Int64
     /// The intervention being changed (nil: a new one).
@@ -26,6 +28,7 @@ public struct InterventionForm: RecordForm {
             agencies.append(try store.agency(agencyId))
         }
         let item = existing
+        let people = try personChoices(session, current: item?.responsible ?? .nobody)
         return FormContent(
             title: (existing == nil ? c.ui(.newIntervention) : c.ui(.edit)) + " – \(c(.planNumber)) \(plan)",
             fields: [
@@ -33,7 +36,9 @@ public struct InterventionForm: RecordForm {
                 picker(
                     .agencyId, c.field(.agencyName), try agencyChoices(agencies, session),
                     selected: item.map { String($0.agencyId) } ?? agencies.first.map { String($0.id!) } ?? ""),
-                text(.person, c.field(.person), item?.person ?? ""),
+                // Who is responsible: a user or contact person of the register, or a name written.
+                picker(.responsible, c.ui(.responsiblePerson), people, selected: item?.responsible.choiceId ?? ""),
+                text(.person, c.ui(.outsideName), item?.person ?? ""),
                 text(.frequency, c.field(.frequency), item?.frequency ?? ""),
                 text(.startDate, c.field(.startDate), item?.startDate.iso ?? session.today.iso),
                 text(.dueDate, c.field(.dueDate), item?.dueDate.iso ?? ""),
@@ -42,19 +47,21 @@ public struct InterventionForm: RecordForm {
                     InterventionStatus.allCases.map { .init(id: $0.rawValue, label: c.interventionStatus($0)) },
                     selected: (status ?? item?.status ?? .planned).rawValue),
                 text(.comment, c.field(.comment), item?.comment ?? "", multiline: true),
-            ], focus: status == .notDelivered ? Key.comment.rawValue : nil)
+            ], focus: status == .notDelivered ? Key.comment.rawValue : nil,
+            links: clearingName(people, picker: .responsible, name: .person))
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
         let start = try input.requiredDay(.startDate), due = try input.requiredDay(.dueDate)
         let status = InterventionStatus(rawValue: input[.status]) ?? .planned
         guard let agencyId = input.id(.agencyId) else { throw SIPError.required(field: .agencyName) }
+        let responsible = try person(input, choice: .responsible, name: .person)
         let store = session.store
         if let existing {
             var item = existing
             item.what = input[.what]
             item.agencyId = agencyId
-            item.person = input[.person]
+            item.responsible = responsible
             item.frequency = input[.frequency]
             item.startDate = start
             item.dueDate = due
@@ -67,7 +74,7 @@ public struct InterventionForm: RecordForm {
                 throw SIPError.required(field: .comment)
             }
             try store.addIntervention(
-                planId: plan, what: input[.what], agencyId: agencyId, person: input[.person],
+                planId: plan, what: input[.what], agencyId: agencyId, responsible: responsible,
                 frequency: input[.frequency], startDate: start, dueDate: due, status: status,
                 comment: input[.comment])
         }
@@ -76,6 +83,10 @@ public struct InterventionForm: RecordForm {
 
     public func key(for error: SIPError) -> Key? {
         if case .dateOrder = error { return .dueDate }
+        switch error {
+        case .personRetired, .unknownUser, .register(.unknownContact): return .responsible
+        default: break
+        }
         if error.field == .agencyName { return .agencyId }
         return error.field.flatMap { Key(rawValue: $0.rawValue) }
     }

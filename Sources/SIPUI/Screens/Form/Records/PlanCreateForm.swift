@@ -5,7 +5,7 @@ import SIPWidgets
 public struct PlanCreateForm: RecordForm {
     public enum Key: String, Sendable {
         case childName, personalNumber, birthDate, sex, busGroupId, busGroupName, initiator, requestDate
-        case reason, questions
+        case reason, questions, coordinator
     }
 
     public init() {}
@@ -42,7 +42,21 @@ public struct PlanCreateForm: RecordForm {
             text(.reason, c.field(.reason), multiline: true),
             text(.questions, c.field(.questions), multiline: true),
         ]
+        if let coordinators = try coordinatorChoices(session) {
+            fields.append(picker(.coordinator, c.field(.coordinator), coordinators.choices, selected: coordinators.me))
+        }
         return FormContent(title: c.ui(.newPlanTitle), fields: fields)
+    }
+
+    /// Who may coordinate the new plan: the coordinator opening it (chosen first), or a colleague
+    /// who keeps it theirs to see: of their own organisation, or anyone for a central team. Nil when
+    /// the one opening it is not a signed-in coordinator (the model then decides).
+    func coordinatorChoices(_ session: Session) throws -> (choices: [FormField.Choice], me: String)? {
+        guard let me = session.store.access?.user, me.role == .coordinator else { return nil }
+        let choices = try session.store.handOverCandidates().filter {
+            $0.login == me.login || me.allPlans || ($0.agencyId != nil && $0.agencyId == me.agencyId)
+        }.map { FormField.Choice(id: $0.login, label: $0.name, detail: $0.organisation) }
+        return choices.isEmpty ? nil : (choices, me.login)
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
@@ -61,7 +75,8 @@ public struct PlanCreateForm: RecordForm {
             sex: Sex(rawValue: input[.sex]) ?? .unknown,
             busGroupId: newGroup == nil ? input.id(.busGroupId) ?? 0 : nil, newBusGroupName: newGroup,
             initiatorKind: InitiatorKind(rawValue: input[.initiator]) ?? .guardian,
-            requestDate: days[.requestDate] ?? input.today, reason: input[.reason], questions: input[.questions])
+            requestDate: days[.requestDate] ?? input.today, reason: input[.reason], questions: input[.questions],
+            coordinator: input.contains(.coordinator) && !input[.coordinator].isEmpty ? input[.coordinator] : nil)
         try? session.store.deleteDraft(planId: nil)
         return .created(planId: plan.id!)
     }
@@ -69,6 +84,7 @@ public struct PlanCreateForm: RecordForm {
     public func key(for error: SIPError) -> Key? {
         switch error.field {
         case .name?: .childName
+        case .coordinator?: .coordinator
         case .groupName?: .busGroupName
         case let field?: Key(rawValue: field.rawValue)
         case nil: nil
