@@ -6,6 +6,7 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -24,4 +25,8 @@ static inline WINDOW *sip_curscr(void) { return curscr; }
 // stdin/stdout are mutable C globals Swift 6 will not touch.
 static inline SCREEN *sip_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 static inline int sip_key_code_yes(void) { return KEY_CODE_YES; }
+// The terminal's colours from terminfo (COLORS is set only once start_color has run).
+static inline int sip_colors(void) { int n = tigetnum("colors"); return n > 0 ? n : 0; }
+// The locale's character set, after setlocale: "UTF-8", "ISO-8859-1", "ANSI_X3.4-1968" (C).
+static inline const char *sip_codeset(void) { return nl_langinfo(CODESET); }
 #endif

@@ -9,6 +9,7 @@ public enum GlobalKeys {
     /// `?` is a help key only where letters are not text; F1 (or Esc 1) works everywhere.
     public static func table(typing: Bool) -> KeyTable<GlobalAction> {
         KeyTable(
+            "global", typing: typing,
             [
                 KeyBinding(typing ? [.function(1)] : [.character("?"), .function(1)], .help, .help, hint: true),
                 KeyBinding([.control("l")], .redraw, .redraw),
@@ -27,13 +28,15 @@ public enum GlobalKeys {
 public enum ChoiceAction: Hashable, Sendable { case next, previous, choose, close, help }
 
 public enum ChoiceKeys {
-    public static let table = KeyTable<ChoiceAction>([
-        KeyBinding([.down, .right, .tab], .next, .nextChoice, hint: true),
-        KeyBinding([.up, .left, .backTab], .previous, .previousChoice),
-        KeyBinding([.enter], .choose, .confirmChoice, hint: true),
-        KeyBinding([.escape], .close, .closeQuestion, hint: true),
-        KeyBinding([.function(1)], .help, .help, hint: true),
-    ])
+    public static let table = KeyTable<ChoiceAction>(
+        "question",
+        [
+            KeyBinding([.down, .right, .tab], .next, .nextChoice, hint: true),
+            KeyBinding([.up, .left, .backTab], .previous, .previousChoice),
+            KeyBinding([.enter], .choose, .confirmChoice, hint: true),
+            KeyBinding([.escape], .close, .closeQuestion, hint: true),
+            KeyBinding([.function(1)], .help, .help, hint: true),
+        ])
 }
 
 /// Lines wrapped to the width last drawn, kept until the width changes: a screen's text is
@@ -142,9 +145,10 @@ extension Chrome {
     package static func tooSmall(
         _ grid: inout Grid, minimum: (width: Int, height: Int), offersQuit: Bool = true, catalog: Catalog
     ) {
-        let lines = [
-            catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(minimum.width)x\(minimum.height)",
-        ] + (offersQuit ? ["q \(catalog.ui(.quit))"] : [])
+        let lines =
+            [
+                catalog.ui(.tooSmall), "\(grid.width)x\(grid.height) < \(minimum.width)x\(minimum.height)",
+            ] + (offersQuit ? ["q \(catalog.ui(.quit))"] : [])
         for (n, line) in lines.enumerated() where n < grid.height {
             grid.put(line, row: n, column: 0, maxWidth: grid.width, role: n == 0 ? .warning : .normal)
         }

@@ -32,8 +32,12 @@ public struct Grid: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// The real terminal cursor: on the focused item, so braille displays and screen readers follow it.
     public var cursor: Position
+    /// What the terminal can show: text is transliterated to it as it is put (never dropped), so
+    /// columns stay aligned by the width of what is really drawn.
+    public var charset: TerminalCharset
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, charset: TerminalCharset = .unicode) {
+        self.charset = charset
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
@@ -58,7 +62,10 @@ public struct Grid: Equatable, Sendable {
         // Only what can show is measured: a huge value costs no more to draw than a short one.
         let reach = 4 * limit + 64
         let visible = text.utf8.count > reach ? String(text.prefix(reach)) + (text.count > reach ? "…" : "") : text
-        let shown = DisplayWidth.fit(TerminalText.safe(visible), to: limit)
+        let safe = TerminalText.safe(visible)
+        let shown =
+            charset == .unicode
+            ? DisplayWidth.fit(safe, to: limit) : charset.fit(charset.transliterate(safe), to: limit)
         var x = column
         for character in shown {
             let w = DisplayWidth.of(character)

@@ -33,53 +33,66 @@ public struct TextInput: Equatable, Sendable {
 
     public enum Outcome: Equatable { case edited, moved, refused, unhandled }
 
+    /// The editing keys of every text field (readline's, as calcurse and tig have them): the one
+    /// source for editing, help and keys.conf.
+    public static let keys = KeyTable<TextAction>(
+        "text", typing: true,
+        [
+            KeyBinding([.left, .control("b")], .left, .cursorLeft),
+            KeyBinding([.right, .control("f")], .right, .cursorRight),
+            KeyBinding([.home, .control("a")], .lineStart, .lineStart),
+            KeyBinding([.end, .control("e")], .lineEnd, .lineEnd),
+            KeyBinding([.backspace], .deleteBackward, .deleteBackward),
+            KeyBinding([.delete, .control("d")], .deleteForward, .deleteForward),
+            KeyBinding([.control("k")], .deleteToEnd, .deleteToEnd),
+            KeyBinding([.control("u")], .deleteToStart, .deleteToStart),
+            KeyBinding([.control("w")], .deleteWord, .deleteWord),
+        ])
+
     /// Applies an editing key. Keys it does not know are `.unhandled`, for the form to use.
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .character(let c):
-            return insert(c) ? .edited : .refused
-        case .enter where multiline:
-            return insert("\n") ? .edited : .refused
-        case .left, .control("b"):
+        if case .character(let c) = key { return insert(c) ? .edited : .refused }
+        if key == .enter && multiline { return insert("\n") ? .edited : .refused }
+        guard let action = Self.keys.action(for: key) else { return .unhandled }
+        switch action {
+        case .left:
             cursor = max(0, cursor - 1)
             return .moved
-        case .right, .control("f"):
+        case .right:
             cursor = min(characters.count, cursor + 1)
             return .moved
-        case .home, .control("a"):
+        case .lineStart:
             cursor = lineStart(of: cursor)
             return .moved
-        case .end, .control("e"):
+        case .lineEnd:
             cursor = lineEnd(of: cursor)
             return .moved
-        case .backspace:
+        case .deleteBackward:
             guard cursor > 0 else { return .moved }
             characters.remove(at: cursor - 1)
             cursor -= 1
             return .edited
-        case .delete, .control("d"):
+        case .deleteForward:
             guard cursor < characters.count else { return .moved }
             characters.remove(at: cursor)
             return .edited
-        case .control("k"):
+        case .deleteToEnd:
             let end = lineEnd(of: cursor)
             let removeNewline = end == cursor && end < characters.count
             characters.removeSubrange(cursor..<(removeNewline ? end + 1 : end))
             return .edited
-        case .control("u"):
+        case .deleteToStart:
             let start = lineStart(of: cursor)
             characters.removeSubrange(start..<cursor)
             cursor = start
             return .edited
-        case .control("w"):
+        case .deleteWord:
             var start = cursor
             while start > 0 && characters[start - 1].isWhitespace { start -= 1 }
             while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
             characters.removeSubrange(start..<cursor)
             cursor = start
             return .edited
-        default:
-            return .unhandled
         }
     }
 
@@ -236,4 +249,9 @@ public struct TextInput: Equatable, Sendable {
         cursor = index
         return true
     }
+}
+
+/// What the editing keys of a text field do.
+public enum TextAction: Hashable, Sendable {
+    case left, right, lineStart, lineEnd, deleteBackward, deleteForward, deleteToEnd, deleteToStart, deleteWord
 }

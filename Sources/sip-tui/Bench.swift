@@ -36,6 +36,7 @@ struct BenchCommand: ParsableCommand {
         }
         var results: [Bench.Result] = []
         results.append(try bench.startUp(runs: starts, arguments: startArguments(location.path)))
+        results.append(bench.firstScreen)
         results += try bench.keys(iterations: iterations)
         results.append(bench.meetingSession())
         results.append(Bench.Result.memory())
@@ -72,6 +73,8 @@ struct Bench {
         var budget: Double?
         var bytes: [Int] = []
         var byteBudget: Int?
+        /// The budget for the median of the bytes (the p95's is `byteBudget`).
+        var byteMedianBudget: Int?
 
         static func percentile(_ values: [Double], _ p: Double) -> Double {
             guard !values.isEmpty else { return .nan }
@@ -85,6 +88,7 @@ struct Bench {
         var bytesP95: Double { Self.percentile(bytes.map(Double.init), 0.95) }
         var withinBudget: Bool {
             (budget.map { p95 <= $0 } ?? true) && (byteBudget.map { bytesP95 <= Double($0) } ?? true)
+                && (byteMedianBudget.map { bytesMedian <= Double($0) } ?? true)
         }
 
         static func memory() -> Result {
@@ -99,6 +103,8 @@ struct Bench {
     let app: App
     let terminal: RecordingTerminal
     let output: String
+    /// The bytes of the first frame (after ncurses' own start-up sequences).
+    let firstScreenBytes: Int
 
     init(path: String, sharedGroup: String?, term: String, catalog: Catalog) throws {
         // Not signed in: the bench walks every screen, the chair's and the coordinator's alike.
@@ -109,7 +115,12 @@ struct Bench {
             throw SIPError.storage("ncurses: \(term)")
         }
         self.terminal = terminal
-        _ = terminal.draw(app.render())
+        firstScreenBytes = terminal.draw(app.render())
+    }
+
+    /// The first screen's bytes, against its budget.
+    var firstScreen: Result {
+        Result(name: "first screen, bytes", unit: "B", samples: [Double(firstScreenBytes)], budget: 2_500)
     }
 
     func planCount() throws -> Int { try store.planCount() }
@@ -158,10 +169,14 @@ struct Bench {
         var results: [Result] = []
         let home = [Key.home]
         _ = press(home)
-        results.append(
-            measure("list: next plan (Down)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.down] })
-        results.append(
-            measure("list: previous plan (Up)", budget: 2, byteBudget: 200, iterations: iterations) { _ in [.up] })
+        // The whole selected row is redrawn on each move (issue 19): median 260 bytes, p95 320.
+        var down = measure("list: next plan (Down)", budget: 2, byteBudget: 320, iterations: iterations) { _ in [.down]
+        }
+        down.byteMedianBudget = 260
+        results.append(down)
+        var up = measure("list: previous plan (Up)", budget: 2, byteBudget: 320, iterations: iterations) { _ in [.up] }
+        up.byteMedianBudget = 260
+        results.append(up)
         // Typing a filter: a surname, letter by letter, then erased letter by letter.
         let word = Array("berg")
         _ = press([.character("/")])
@@ -225,7 +240,7 @@ struct Bench {
         for key in keys { _ = press([key]) }
         return Result(
             name: "meeting session (\(keys.count) keys), bytes", unit: "B",
-            samples: [Double(terminal.bytesWritten - before)], budget: 60_000)
+            samples: [Double(terminal.bytesWritten - before)], budget: 30_000)
     }
 
     static func table(_ results: [Result]) -> String {
@@ -238,7 +253,9 @@ struct Bench {
             let budget = r.budget.map { "<" + number($0) } ?? "-"
             let bytes =
                 r.bytes.isEmpty
-                ? "" : "\(Int(r.bytesMedian))/\(Int(r.bytesP95))" + (r.byteBudget.map { " <\($0)" } ?? "")
+                ? ""
+                : "\(Int(r.bytesMedian))/\(Int(r.bytesP95))"
+                    + (r.byteBudget.map { " <" + (r.byteMedianBudget.map { "\($0)/" } ?? "") + "\($0)" } ?? "")
             lines.append(
                 name + " " + number(r.median).leftPad(8) + " " + number(r.p95).leftPad(8) + " " + budget.leftPad(8)
                     + " " + r.unit.padding(toLength: 2, withPad: " ", startingAt: 0) + " " + bytes.leftPad(13)

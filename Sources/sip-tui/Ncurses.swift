@@ -34,21 +34,29 @@ struct NcursesTerminal {
 
     /// Starts the terminal, runs until the user quits, a signal arrives or the terminal goes away,
     /// and always restores the terminal.
-    static func run(store: Store, catalog: Catalog) throws -> SessionEnd {
+    static func run(store: Store, catalog: Catalog, theme asked: Theme? = nil, notices: [String] = []) throws
+        -> SessionEnd
+    {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError.notATerminal
         }
         setlocale(LC_ALL, "")
         installSignalHandlers()
         if tcgetattr(STDIN_FILENO, &originalTermios) == 0 { haveOriginalTermios = true }
+        let environment = ProcessInfo.processInfo.environment
+        // Asked before ncurses takes the terminal: only when the palette depends on the answer.
+        let answered = asked == nil && environment["NO_COLOR"].map(\.isEmpty) != false ? queryBackground() : nil
         guard let screen = sip_newterm_stdio() else { throw TerminalError.unknownTerminal }
         defer {
             endwin()
             delscreen(screen)
         }
-        let theme = Theme.select(environment: ProcessInfo.processInfo.environment, terminalHasColors: has_colors())
+        let colors = has_colors() ? Int(sip_colors()) : 0
+        let theme = Theme.select(environment: environment, terminalColors: colors, asked: asked, answered: answered)
         configure(theme: theme)
         let app = App(store: store, catalog: catalog, width: Int(sip_cols()), height: Int(sip_lines()))
+        app.charset = charset
+        app.notify(notices)
         let terminal = NcursesTerminal(app: app, theme: theme)
         let end = terminal.loop()
         if end != .quit {
@@ -76,6 +84,48 @@ struct NcursesTerminal {
 
     enum TerminalError: Error { case notATerminal, unknownTerminal }
 
+    /// What the locale lets the terminal show (after `setlocale`).
+    static var charset: TerminalCharset { TerminalCharset.from(codeset: String(cString: sip_codeset())) }
+
+    /// Asks the terminal for its background colour (OSC 11), followed by a request for its
+    /// attributes (DA1) that every terminal answers: when that answer comes first, the terminal
+    /// does not know OSC 11, and nothing is waited for beyond it. At most 200 ms in all.
+    static func queryBackground() -> Theme.Background? {
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 0
+            cc[Int(VTIME)] = 0
+        }
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        let query = "\u{1B}]11;?\u{1B}\\\u{1B}[c"
+        _ = query.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        var answer = [UInt8]()
+        let deadline = DispatchTime.now().uptimeNanoseconds + 200_000_000
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let left = Int32((deadline - min(deadline, DispatchTime.now().uptimeNanoseconds)) / 1_000_000)
+            guard poll(&descriptor, 1, max(1, left)) > 0 else { break }
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            guard count > 0 else { break }
+            answer += buffer[0..<count]
+            // The DA1 answer (Esc [ ? ... c) comes last: everything is in.
+            if let text = String(bytes: answer, encoding: .isoLatin1), let da = text.range(of: "\u{1B}[?"),
+                text[da.upperBound...].contains("c")
+            {
+                break
+            }
+        }
+        return String(bytes: answer, encoding: .isoLatin1).flatMap { Theme.background(osc11: $0) }
+    }
+
+    /// ESCDELAY from the environment, as ncurses reads it, else 25 ms.
+    static var escapeDelay: Int { KeyDecoder.escapeDelayMilliseconds(environment: ProcessInfo.processInfo.environment) }
+
     private static func configure(theme: Theme) {
         // Raw, not cbreak: Ctrl-C and Ctrl-Z arrive as keys, not signals, so that meeting mode can ask
         // before the program ends or leaves the screen to the shell (outside it they act at once).
@@ -83,7 +133,9 @@ struct NcursesTerminal {
         noecho()
         nonl()
         keypad(sip_stdscr(), true)
-        set_escdelay(25)
+        // ncurses waits this long after Esc for the rest of a sequence it knows; the decoder
+        // recognises the ones it does not know within the same delay.
+        set_escdelay(Int32(escapeDelay))
         useLineMoves()
         curs_set(1)
         // Flow control off, so that Ctrl-S saves instead of freezing the terminal; kept as the
@@ -108,7 +160,7 @@ struct NcursesTerminal {
         guard theme.usesColor else { return }
         start_color()
         use_default_colors()
-        for (index, pair) in ColorPairs.all.enumerated() {
+        for (index, pair) in ColorPairs.pairs(theme).enumerated() {
             init_pair(Int16(index + 1), Int16(pair.fg?.rawValue ?? -1), Int16(pair.bg?.rawValue ?? -1))
         }
     }
@@ -146,7 +198,7 @@ struct NcursesTerminal {
     }
 
     private func loop() -> SessionEnd {
-        var decoder = KeyDecoder()
+        var decoder = KeyDecoder(escapeDelayMilliseconds: Self.escapeDelay)
         var drawn: Grid?
         var fastErrors = 0
         var dirty = true
@@ -205,9 +257,9 @@ struct NcursesTerminal {
                         drawn = nil
                         erase()
                     }
-                    if let key { keys = decoder.feed(key) }
+                    if let key { keys = decoder.feed(key, at: DispatchTime.now().uptimeNanoseconds) }
                 } else if let key = Self.key(forCharacter: UInt32(value)) {
-                    keys = decoder.feed(key)
+                    keys = decoder.feed(key, at: DispatchTime.now().uptimeNanoseconds)
                 }
                 for key in keys {
                     if case .character(let c) = key {
@@ -277,6 +329,28 @@ struct NcursesTerminal {
 /// Puts a frame on the ncurses screen.
 struct FrameWriter {
     let theme: Theme
+    /// Each role's ncurses attributes, worked out once.
+    private let roleAttributes: [StyleRole: Int32]
+
+    init(theme: Theme) {
+        self.theme = theme
+        let pairs = ColorPairs.pairs(theme)
+        var table: [StyleRole: Int32] = [:]
+        for role in StyleRole.allCases {
+            let a = theme.attributes(role)
+            var value = sip_attr_normal()
+            if a.bold { value |= sip_attr_bold() }
+            if a.reverse { value |= sip_attr_reverse() }
+            if a.underline { value |= sip_attr_underline() }
+            if theme.usesColor, a.foreground != nil || a.background != nil,
+                let pair = pairs.firstIndex(where: { $0.fg == a.foreground && $0.bg == a.background })
+            {
+                value |= sip_color_pair(Int32(pair + 1))
+            }
+            table[role] = value
+        }
+        roleAttributes = table
+    }
 
     /// Writes the rows that differ from the last frame, then parks the cursor. ncurses sends only
     /// the cells that changed; we avoid even touching unchanged rows.
@@ -321,36 +395,21 @@ struct FrameWriter {
         attrset(sip_attr_normal())
     }
 
-    private func attributes(_ role: StyleRole) -> Int32 {
-        let a = theme.attributes(role)
-        var value = sip_attr_normal()
-        if a.bold { value |= sip_attr_bold() }
-        if a.reverse { value |= sip_attr_reverse() }
-        if a.underline { value |= sip_attr_underline() }
-        if theme.usesColor, let pair = ColorPairs.index(a.foreground, a.background) {
-            value |= sip_color_pair(Int32(pair))
-        }
-        return value
-    }
+    private func attributes(_ role: StyleRole) -> Int32 { roleAttributes[role] ?? sip_attr_normal() }
 }
 
-/// The colour pairs the colour theme uses, numbered from 1.
+/// The colour pairs a theme uses, numbered from 1.
 enum ColorPairs {
-    static let all: [(fg: TerminalColor?, bg: TerminalColor?)] = {
-        var pairs: [(TerminalColor?, TerminalColor?)] = []
+    static func pairs(_ theme: Theme) -> [(fg: TerminalColor?, bg: TerminalColor?)] {
+        var pairs: [(fg: TerminalColor?, bg: TerminalColor?)] = []
         for role in StyleRole.allCases {
-            let a = Theme.color.attributes(role)
+            let a = theme.attributes(role)
             guard a.foreground != nil || a.background != nil else { continue }
-            if !pairs.contains(where: { $0.0 == a.foreground && $0.1 == a.background }) {
+            if !pairs.contains(where: { $0.fg == a.foreground && $0.bg == a.background }) {
                 pairs.append((a.foreground, a.background))
             }
         }
         return pairs
-    }()
-
-    static func index(_ fg: TerminalColor?, _ bg: TerminalColor?) -> Int? {
-        guard fg != nil || bg != nil else { return nil }
-        return all.firstIndex { $0.fg == fg && $0.bg == bg }.map { $0 + 1 }
     }
 }
 

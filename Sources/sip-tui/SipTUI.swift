@@ -92,7 +92,18 @@ struct SipTUI: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: "Colours: light, dark or mono (default: the config's theme line, else found from the terminal).")
+    var theme: ThemeChoice?
+
+    @Flag(help: "Print every screen's keys (a Markdown table) and exit.")
+    var printKeys = false
+
+    @Flag(help: "Write a commented keys.conf with the default keys to $XDG_CONFIG_HOME/sip-tui/ and exit.")
+    var writeDefaultKeys = false
+
     func run() throws {
+        if printKeys || writeDefaultKeys { return try keys() }
+        let config = UserConfig.load(catalog: global.catalog)
         let end = try global.withStore { store -> SessionEnd in
             // The file's owner who is not a user may manage users, from the command line only.
             if store.access?.user == nil {
@@ -101,7 +112,8 @@ struct SipTUI: ParsableCommand {
                     ? SIPError.retiredCannotSignIn(login) : SIPError.unknownUser(login)
             }
             do {
-                return try NcursesTerminal.run(store: store, catalog: global.catalog)
+                return try NcursesTerminal.run(
+                    store: store, catalog: global.catalog, theme: theme?.theme ?? config.theme, notices: config.notices)
             } catch NcursesTerminal.TerminalError.notATerminal {
                 global.fail(.storage(global.catalog(.needsTerminal)))
             } catch NcursesTerminal.TerminalError.unknownTerminal {

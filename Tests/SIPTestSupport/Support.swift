@@ -126,6 +126,17 @@ public final class Tmux: @unchecked Sendable {
         shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", session]).out
     }
 
+    /// The screen with its attributes as escape sequences (SGR), line by line, trailing spaces kept.
+    public func styledScreen() -> String {
+        shell(["tmux", "-L", socket, "capture-pane", "-p", "-e", "-N", "-t", session]).out
+    }
+
+    /// Bytes as they are, given in hexadecimal ("1b", "5b", "31", "7e"): an escape sequence
+    /// exactly as a terminal of another kind would send it.
+    public func bytes(_ hex: [String]) {
+        shell(["tmux", "-L", socket, "send-keys", "-t", session, "-H"] + hex)
+    }
+
     public func query(_ format: String) -> String {
         shell(["tmux", "-L", socket, "display-message", "-p", "-t", session, format]).out
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,6 +5,7 @@ extension Catalog {
     public enum CommandLineText: CatalogText {
         case noPlans, noDeviations, demoDone, checkOK, talliesRecounted, tuiPlans, needsTerminal, unknownTerminal
         case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort, auditMalformedRow, handedOver
+        case keysFileExists
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -27,6 +28,9 @@ extension Catalog {
                 return pick(
                     "Okänd terminaltyp (TERM); prova TERM=xterm-256color.",
                     "Unknown terminal type (TERM); try TERM=xterm-256color.")
+            case .keysFileExists:
+                return pick(
+                    "keys.conf finns redan; den skrivs inte över:", "keys.conf exists already; not overwritten:")
             case .closedOn: return pick("avslutad", "closed")
             case .purgeWouldRemove:
                 return pick(
@@ -53,6 +57,7 @@ extension Catalog.Text {
     public static var talliesRecounted: Self { Self(.commandLine(.talliesRecounted)) }
     public static var tuiPlans: Self { Self(.commandLine(.tuiPlans)) }
     public static var needsTerminal: Self { Self(.commandLine(.needsTerminal)) }
+    public static var keysFileExists: Self { Self(.commandLine(.keysFileExists)) }
     public static var unknownTerminal: Self { Self(.commandLine(.unknownTerminal)) }
     public static var closedOn: Self { Self(.commandLine(.closedOn)) }
     public static var purgeWouldRemove: Self { Self(.commandLine(.purgeWouldRemove)) }

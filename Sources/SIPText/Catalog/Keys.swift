@@ -7,6 +7,8 @@ extension Catalog {
         case pageDown, first, last, undo, helpTitle, tooSmall, yesKeys, undone, nothingToUndo
         case interrupt, suspend, nextChoice, previousChoice, confirmChoice, closeQuestion
         case nextMatch, previousMatch, eraseSearch, closeSearch
+        case notUTF8, cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToEnd
+        case deleteToStart, deleteWord, textKeysTitle
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -43,6 +45,20 @@ extension Catalog {
             case .previousMatch: return pick("Föregående träff", "Previous match")
             case .eraseSearch: return pick("Radera i sökningen", "Erase in the search")
             case .closeSearch: return pick("Stäng sökningen", "Close the search")
+            case .cursorLeft: return pick("Markören vänster", "Cursor left")
+            case .cursorRight: return pick("Markören höger", "Cursor right")
+            case .lineStart: return pick("Radens början", "Start of the line")
+            case .lineEnd: return pick("Radens slut", "End of the line")
+            case .deleteBackward: return pick("Radera före markören", "Delete before the cursor")
+            case .deleteForward: return pick("Radera vid markören", "Delete at the cursor")
+            case .deleteToEnd: return pick("Radera till radens slut", "Delete to the end of the line")
+            case .deleteToStart: return pick("Radera till radens början", "Delete to the start of the line")
+            case .deleteWord: return pick("Radera ordet före", "Delete the word before")
+            case .textKeysTitle: return pick("I textfält", "In text fields")
+            case .notUTF8:
+                return pick(
+                    "Terminalen är inte i UTF-8: tecken visas förenklade. Rätta: LANG=sv_SE.UTF-8",
+                    "The terminal is not in UTF-8: letters are simplified. Fix: LANG=sv_SE.UTF-8")
             }
         }
     }
@@ -54,6 +70,17 @@ extension Catalog.Text {
     public static var previousMatch: Self { Self(.keys(.previousMatch)) }
     public static var eraseSearch: Self { Self(.keys(.eraseSearch)) }
     public static var closeSearch: Self { Self(.keys(.closeSearch)) }
+    public static var notUTF8: Self { Self(.keys(.notUTF8)) }
+    public static var cursorLeft: Self { Self(.keys(.cursorLeft)) }
+    public static var cursorRight: Self { Self(.keys(.cursorRight)) }
+    public static var lineStart: Self { Self(.keys(.lineStart)) }
+    public static var lineEnd: Self { Self(.keys(.lineEnd)) }
+    public static var deleteBackward: Self { Self(.keys(.deleteBackward)) }
+    public static var deleteForward: Self { Self(.keys(.deleteForward)) }
+    public static var deleteToEnd: Self { Self(.keys(.deleteToEnd)) }
+    public static var deleteToStart: Self { Self(.keys(.deleteToStart)) }
+    public static var deleteWord: Self { Self(.keys(.deleteWord)) }
+    public static var textKeysTitle: Self { Self(.keys(.textKeysTitle)) }
     public static var back: Self { Self(.keys(.back)) }
     public static var quit: Self { Self(.keys(.quit)) }
     public static var open: Self { Self(.keys(.open)) }

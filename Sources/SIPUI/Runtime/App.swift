@@ -48,6 +48,18 @@ public final class App {
     private var choice = 0
     private var inBurst = false
     private var droppingRestOfBurst = false
+    /// What the terminal can show; text is transliterated to it. A terminal not in UTF-8 is told so,
+    /// and how to fix it, once, on the first screen.
+    public var charset = TerminalCharset.unicode {
+        didSet { if charset != .unicode && oldValue == .unicode { notify([catalog.ui(.notUTF8)]) } }
+    }
+
+    /// Says something on the status line of the first screen (a problem in keys.conf, the locale).
+    public func notify(_ notices: [String]) {
+        guard !notices.isEmpty else { return }
+        let text = ([message?.text].compactMap { $0 } + notices).joined(separator: " | ")
+        message = (text, false)
+    }
 
     public init(store: Store, catalog: Catalog, width: Int = 80, height: Int = 24) {
         session = Session(store: store, catalog: catalog)
@@ -171,7 +183,8 @@ public final class App {
     /// step (a megabyte pasted costs what one edit costs); anywhere else they are keys, one by one.
     public func handle(text: String) {
         guard !text.isEmpty else { return }
-        let asText = text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
+        let asText =
+            text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
             && isTyping
         guard asText else {
             for c in text { handle(.character(c)) }
@@ -472,7 +485,7 @@ public final class App {
     // MARK: Rendering
 
     public func render() -> Grid {
-        var grid = Grid(width: width, height: height)
+        var grid = Grid(width: width, height: height, charset: charset)
         guard width > 0, height > 0 else { return grid }
         if isTooSmall {
             Chrome.tooSmall(
@@ -548,7 +561,9 @@ public final class App {
     public var helpEntries: [(keys: String, text: String)] {
         if dialogChoice != nil { return ChoiceKeys.table.help(catalog) + GlobalKeys.anywhere.help(catalog) }
         func keys<S: AppScreen>(_ screen: S) -> [(keys: String, text: String)] { screen.keys.help(catalog) }
-        return keys(top) + GlobalKeys.table(typing: isTyping).help(catalog)
+        // Where letters are text, the editing keys too: help is the whole truth.
+        let text = isTyping ? TextInput.keys.help(catalog) : []
+        return keys(top) + text + GlobalKeys.table(typing: isTyping).help(catalog)
     }
 }
 

@@ -22,9 +22,15 @@ public struct AdministrationScreen: AppScreen {
     ]
 
     public var keys: KeyTable<Action> {
-        KeyTable(
-            viewer.keys.bindings.map { KeyBinding($0.keys, Action.view($0.action), $0.label, hint: $0.hint) }
-                + Self.registerKeys)
+        // The register's letters win over the viewer's (g is also its "first line"; Home still is).
+        let taken = Set(Self.registerKeys.flatMap(\.keys))
+        return KeyTable(
+            "administration",
+            Self.registerKeys
+                + viewer.keys.bindings.compactMap { binding in
+                    let keys = binding.keys.filter { !taken.contains($0) }
+                    return keys.isEmpty ? nil : KeyBinding(keys, Action.view(binding.action), binding.label, hint: binding.hint)
+                })
     }
 
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { viewer.title(env) }

@@ -3,7 +3,10 @@ import SIPWidgets
 
 /// The BUS deviation register: every deviation, newest first, overdue answers marked.
 public struct DeviationsScreen: AppScreen, Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, new, show, send, answer, close, escalate, back }
+    public enum Action: Hashable, Sendable {
+        case list(ListMove)
+        case new, show, send, answer, close, escalate, back
+    }
 
     public private(set) var rows: [DeviationSummary] = []
     public private(set) var list = ListState()
@@ -26,7 +29,7 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
         switch message {
         case .key(let key):
-            return handle(key, catalog: env.catalog)
+            return handle(key, catalog: env.catalog, page: env.viewport.height - 2)
         case .loaded(.rows(let rows)):
             loaded = true
             reload(rows)
@@ -56,17 +59,17 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
         (env.catalog.ui(.deviationRegister), "\(rows.count)")
     }
 
-    public static let keys = KeyTable<Action>([
-        KeyBinding([.character("n")], .new, .newDeviation, hint: true),
-        KeyBinding([.enter], .show, .showDeviation, hint: true),
-        KeyBinding([.character("s")], .send, .sendDeviation, hint: true),
-        KeyBinding([.character("a")], .answer, .answerDeviation, hint: true),
-        KeyBinding([.character("c")], .close, .closeDeviation),
-        KeyBinding([.character("e")], .escalate, .escalate),
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-    ])
+    public static let keys = KeyTable<Action>(
+        "deviations",
+        [
+            KeyBinding([.character("n")], .new, .newDeviation, hint: true),
+            KeyBinding([.enter], .show, .showDeviation, hint: true),
+            KeyBinding([.character("s")], .send, .sendDeviation, hint: true),
+            KeyBinding([.character("a")], .answer, .answerDeviation, hint: true),
+            KeyBinding([.character("c")], .close, .closeDeviation),
+            KeyBinding([.character("e")], .escalate, .escalate),
+            KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        ] + ListKeys.bindings(Action.list))
 
     public var keys: KeyTable<Action> { Self.keys }
 
@@ -79,11 +82,10 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
         list.clamp(count: rows.count)
     }
 
-    mutating func handle(_ key: Key, catalog c: Catalog) -> [Command<Loaded>] {
+    mutating func handle(_ key: Key, catalog c: Catalog, page: Int) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         switch action {
-        case .up: list.move(by: -1, count: rows.count)
-        case .down: list.move(by: 1, count: rows.count)
+        case .list(let move): list.apply(move, count: rows.count, page: page)
         case .new: return [.push(FormScreen(DeviationForm(planId: nil)))]
         case .back: return [.pop]
         case .show: if let current { return [.push(Self.deviationViewer(current.id))] }

@@ -34,33 +34,38 @@ public struct FormScreen: AppScreen {
     /// Only the plan forms keep unsaved input as a draft (one per plan and user).
     public var keepsDraft: Bool { record.keepsDraft }
 
-    public static let keys = KeyTable<Action>([
-        KeyBinding([.function(2), .control("s")], .save, .save, hint: true),
-        KeyBinding([.tab, .down], .next, .nextField, hint: true),
-        KeyBinding([.backTab, .up], .previous, .previousField),
-        KeyBinding([.control("r")], .takeTheirs, .takeTheirs),
-        KeyBinding([.escape], .back, .back, hint: true),
-    ])
+    public static let keys = KeyTable<Action>(
+        "form", typing: true,
+        [
+            KeyBinding([.function(2), .control("s")], .save, .save, hint: true),
+            KeyBinding([.tab, .down], .next, .nextField, hint: true),
+            KeyBinding([.backTab, .up], .previous, .previousField),
+            KeyBinding([.control("r")], .takeTheirs, .takeTheirs),
+            KeyBinding([.escape], .back, .back, hint: true),
+        ])
 
     /// On a choice: the form's keys, and the arrows that cycle through its choices.
     public static let choiceKeys = KeyTable<Action>(
-        keys.bindings + [
+        "form-choice", typing: true,
+        keys.defaultBindings + [
             KeyBinding([.right, .character(" ")], .nextChoice, .nextChoice),
             KeyBinding([.left], .previousChoice, .previousChoice),
         ])
 
     /// While a picker's search is open: the arrows move among its matches, Esc closes the search
     /// (before it would leave the form), Backspace edits it; every other letter is part of it.
-    public static let searchKeys = KeyTable<Action>([
-        KeyBinding([.function(2), .control("s")], .save, .save, hint: true),
-        KeyBinding([.down, .right], .nextMatch, .nextMatch, hint: true),
-        KeyBinding([.up, .left], .previousMatch, .previousMatch),
-        KeyBinding([.escape, .enter], .closeSearch, .closeSearch, hint: true),
-        KeyBinding([.backspace], .eraseSearch, .eraseSearch),
-        KeyBinding([.tab], .next, .nextField, hint: true),
-        KeyBinding([.backTab], .previous, .previousField),
-        KeyBinding([.control("r")], .takeTheirs, .takeTheirs),
-    ])
+    public static let searchKeys = KeyTable<Action>(
+        "form-search", typing: true,
+        [
+            KeyBinding([.function(2), .control("s")], .save, .save, hint: true),
+            KeyBinding([.down, .right], .nextMatch, .nextMatch, hint: true),
+            KeyBinding([.up, .left], .previousMatch, .previousMatch),
+            KeyBinding([.escape, .enter], .closeSearch, .closeSearch, hint: true),
+            KeyBinding([.backspace], .eraseSearch, .eraseSearch),
+            KeyBinding([.tab], .next, .nextField, hint: true),
+            KeyBinding([.backTab], .previous, .previousField),
+            KeyBinding([.control("r")], .takeTheirs, .takeTheirs),
+        ])
 
     /// The keys that work on the focused field: the one table for dispatch, hints and help.
     public var keys: KeyTable<Action> {

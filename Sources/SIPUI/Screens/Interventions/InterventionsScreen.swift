@@ -3,7 +3,10 @@ import SIPWidgets
 
 /// One plan's interventions (insatser): what, who, until when, status; overdue ones marked.
 public struct InterventionsScreen: AppScreen, Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, new, edit, done, notDelivered, back }
+    public enum Action: Hashable, Sendable {
+        case list(ListMove)
+        case new, edit, done, notDelivered, back
+    }
 
     public let planId: Int64
     public private(set) var rows: [Intervention] = []
@@ -38,7 +41,7 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
         switch message {
         case .key(let key):
-            return handle(key)
+            return handle(key, page: env.viewport.height - 2)
         case .loaded(.rows(let rows, let names)):
             loaded = true
             agencyNames = names
@@ -61,15 +64,15 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
         ("\(env.catalog.ui(.interventions)) – \(env.catalog(.planNumber)) \(planId)", "")
     }
 
-    public static let keys = KeyTable<Action>([
-        KeyBinding([.character("n")], .new, .newIntervention, hint: true),
-        KeyBinding([.enter, .character("e")], .edit, .edit, hint: true),
-        KeyBinding([.character("d")], .done, .markDone, hint: true),
-        KeyBinding([.character("x")], .notDelivered, .markNotDelivered, hint: true),
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-    ])
+    public static let keys = KeyTable<Action>(
+        "interventions",
+        [
+            KeyBinding([.character("n")], .new, .newIntervention, hint: true),
+            KeyBinding([.enter, .character("e")], .edit, .edit, hint: true),
+            KeyBinding([.character("d")], .done, .markDone, hint: true),
+            KeyBinding([.character("x")], .notDelivered, .markNotDelivered, hint: true),
+            KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        ] + ListKeys.bindings(Action.list))
 
     public var keys: KeyTable<Action> { Self.keys }
 
@@ -78,12 +81,11 @@ public struct InterventionsScreen: AppScreen, Equatable, Sendable {
         list.clamp(count: rows.count)
     }
 
-    mutating func handle(_ key: Key) -> [Command<Loaded>] {
+    mutating func handle(_ key: Key, page: Int) -> [Command<Loaded>] {
         guard let action = Self.keys.action(for: key) else { return [] }
         let current = rows.indices.contains(list.selected) ? rows[list.selected] : nil
         switch action {
-        case .up: list.move(by: -1, count: rows.count)
-        case .down: list.move(by: 1, count: rows.count)
+        case .list(let move): list.apply(move, count: rows.count, page: page)
         case .new: return [.push(FormScreen(InterventionForm(planId: planId)))]
         case .edit: if let current { return [.push(FormScreen(InterventionForm(planId: planId, existing: current)))] }
         case .done:

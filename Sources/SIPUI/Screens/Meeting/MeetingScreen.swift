@@ -151,6 +151,7 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
 
     /// In the attendance list letters are free, arrows choose a party.
     public static let attendanceKeys = KeyTable<Action>(
+        "meeting-attendance",
         [
             KeyBinding([.up, .character("k")], .up, .up),
             KeyBinding([.down, .character("j")], .down, .down),
@@ -160,7 +161,7 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         ] + common)
 
     /// In an agenda item letters are notes.
-    public static let notesKeys = KeyTable<Action>(common)
+    public static let notesKeys = KeyTable<Action>("meeting-notes", typing: true, common)
 
     public var keys: KeyTable<Action> { isAttendance ? Self.attendanceKeys : Self.notesKeys }
 

@@ -4,7 +4,8 @@ import SIPWidgets
 /// The start screen: every plan the user may see, filtered as they type.
 public struct PlanListScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit,
+        case list(ListMove)
+        case open, filter, statusFilter, overdueFilter, sort, newPlan, quit,
             review
         case deviations
         case applyFilter, clearFilter
@@ -43,41 +44,37 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
 
     public init() {}
 
-    public static let browseKeys = KeyTable<Action>([
-        KeyBinding([.enter], .open, .open, hint: true),
-        KeyBinding([.character("/")], .filter, .filter, hint: true),
-        KeyBinding([.character("n")], .newPlan, .newPlan, hint: true),
-        KeyBinding([.character("s")], .statusFilter, .statusFilter, hint: true),
-        KeyBinding([.character("f")], .overdueFilter, .overdueFilter, hint: true),
-        KeyBinding([.character("o")], .sort, .sort, hint: true),
-        KeyBinding([.character("r")], .review, .review),
-        KeyBinding([.character("a")], .deviations, .deviationRegister),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-        KeyBinding([.pageUp], .pageUp, .pageUp),
-        KeyBinding([.pageDown], .pageDown, .pageDown),
-        KeyBinding([.home, .character("g")], .first, .first),
-        KeyBinding([.end, .character("G")], .last, .last),
-        KeyBinding([.escape], .clearFilter, .clearFilter),
-        KeyBinding([.character("q")], .quit, .quit, hint: true),
-    ])
+    public static let browseKeys = KeyTable<Action>(
+        "plans",
+        [
+            KeyBinding([.enter], .open, .open, hint: true),
+            KeyBinding([.character("/")], .filter, .filter, hint: true),
+            KeyBinding([.character("n")], .newPlan, .newPlan, hint: true),
+            KeyBinding([.character("s")], .statusFilter, .statusFilter, hint: true),
+            KeyBinding([.character("f")], .overdueFilter, .overdueFilter, hint: true),
+            KeyBinding([.character("o")], .sort, .sort, hint: true),
+            KeyBinding([.character("r")], .review, .review),
+            KeyBinding([.character("a")], .deviations, .deviationRegister),
+            KeyBinding([.escape], .clearFilter, .clearFilter),
+            KeyBinding([.character("q")], .quit, .quit, hint: true),
+        ] + ListKeys.bindings(Action.list))
 
     /// While typing a filter, letters are text; arrows still move the selection.
-    public static let filterKeys = KeyTable<Action>([
-        KeyBinding([.enter], .applyFilter, .applyFilter, hint: true),
-        KeyBinding([.escape], .clearFilter, .clearFilter, hint: true),
-        KeyBinding([.up], .up, .up),
-        KeyBinding([.down], .down, .down),
-        KeyBinding([.pageUp], .pageUp, .pageUp),
-        KeyBinding([.pageDown], .pageDown, .pageDown),
-    ])
+    public static let filterKeys = KeyTable<Action>(
+        "plans-filter", typing: true,
+        [
+            KeyBinding([.enter], .applyFilter, .applyFilter, hint: true),
+            KeyBinding([.escape], .clearFilter, .clearFilter, hint: true),
+        ] + ListKeys.bindings(Action.list, without: [.home, .end], typing: true))
 
     /// False for a coordinator: the BUS review is the chairs'.
     public var offersReview = true
 
     public var keys: KeyTable<Action> {
         if filtering { return Self.filterKeys }
-        return offersReview ? Self.browseKeys : KeyTable(Self.browseKeys.bindings.filter { $0.action != .review })
+        return offersReview
+            ? Self.browseKeys
+            : KeyTable(Self.browseKeys.name, Self.browseKeys.defaultBindings.filter { $0.action != .review })
     }
     public var isTyping: Bool { filtering }
 
@@ -146,7 +143,9 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             return handle(key, viewport: env.viewport, today: env.today)
         case .text(let text):
             // A pasted filter is asked for once, not once a letter.
-            guard filtering else { return text.flatMap { handle(.character($0), viewport: env.viewport, today: env.today) } }
+            guard filtering else {
+                return text.flatMap { handle(.character($0), viewport: env.viewport, today: env.today) }
+            }
             filter.insert(contentsOf: text)
             return requery()
         case .loaded(let page):
@@ -185,12 +184,9 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         let page = max(1, viewport.height - 1)
         let listHeight = max(1, viewport.height - 2)
         switch action {
-        case .up: return move(by: -1, height: listHeight)
-        case .down: return move(by: 1, height: listHeight)
-        case .pageUp: return move(by: -page, height: listHeight)
-        case .pageDown: return move(by: page, height: listHeight)
-        case .first: return move(by: -total, height: listHeight)
-        case .last: return move(by: total, height: listHeight)
+        case .list(let move):
+            let from = selectedIndex ?? windowOffset
+            return self.move(by: move.target(from: from, count: total, page: page) - from, height: listHeight)
         case .open:
             if let id = selectedId { return [.push(PlanDetailScreen(planId: id))] }
         case .filter:
@@ -310,22 +306,18 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             return
         }
         scroll.selected = selectedIndex ?? windowOffset
-        // The selection marks the plan's number (and carries the cursor), not the whole row:
-        // moving it redraws two short runs, under 200 bytes a key on a thin client even when
-        // the list scrolls, where two full rows were over 200 before any scrolling.
-        let marked = c.number
+        // The whole selected row is marked, and carries the cursor: a coordinator glancing at the
+        // list finds it at once (docs/PERFORMANCE.md has what a move costs a thin client).
         let rows = rows, windowOffset = windowOffset
         ListView.draw(
-            into: &grid, top: row, height: listHeight, width: viewport.width, count: total,
-            state: &scroll, markWidth: marked
+            into: &grid, top: row, height: listHeight, width: viewport.width, count: total, state: &scroll
         ) { grid, position, y, isSelected in
             // Positions outside the window stay blank; the window covers a screenful around the selection.
             guard position >= windowOffset && position < windowOffset + rows.count else { return }
             let plan = rows[position - windowOffset]
             var x = 0
             func cell(_ text: String, _ width: Int, _ cellRole: StyleRole? = nil) {
-                let inMark = isSelected && x < marked
-                grid.put(text, row: y, column: x, maxWidth: width, role: inMark ? .selected : (cellRole ?? .normal))
+                grid.put(text, row: y, column: x, maxWidth: width, role: isSelected ? .selected : (cellRole ?? .normal))
                 x += width + 1
             }
             cell(String(plan.id), c.number)
@@ -335,11 +327,14 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             if c.showLead { cell(plan.leadAgency ?? "–", c.lead) }
             cell(plan.nextDate?.iso ?? "–", c.next, plan.overdue ? .warning : nil)
             // A withdrawn consent (×) outranks overdue (!): one character, readable without colour.
+            let marker: StyleRole = isSelected ? .selected : .warning
             if plan.consentWithdrawn {
-                grid.put("×", row: y, column: x, role: .warning)
+                grid.put("×", row: y, column: x, role: marker)
             } else if plan.overdue {
-                grid.put("!", row: y, column: x, role: .warning)
+                grid.put("!", row: y, column: x, role: marker)
             }
+            // An overdue date and its marker are one run: one change of attributes a row, not three.
+            if plan.overdue && !isSelected { grid.restyle(row: y, column: x - 1, count: 1, role: .warning) }
         }
         if filtering { grid.cursor = filterCursor(prompt, row: viewport.top, width: viewport.width) }
     }

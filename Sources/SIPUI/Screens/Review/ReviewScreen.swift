@@ -5,7 +5,8 @@ import SIPWidgets
 /// Enter opens the list behind a figure.
 public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
-        case up, down, open, group, period, trends, spider, deviations, back, quit
+        case list(ListMove)
+        case open, group, period, trends, spider, deviations, back, quit
     }
     public enum Period: CaseIterable, Sendable { case last12Months, thisYear, lastYear }
 
@@ -108,27 +109,28 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         a.groupIndex == b.groupIndex && a.period == b.period && a.review == b.review && a.selected == b.selected
     }
 
-    public static let keys = KeyTable<Action>([
-        KeyBinding([.enter], .open, .open, hint: true),
-        KeyBinding([.character("g")], .group, .busGroup, hint: true),
-        KeyBinding([.character("p")], .period, .period, hint: true),
-        KeyBinding([.character("t")], .trends, .trends, hint: true),
-        KeyBinding([.character("m")], .spider, .selfAssessment),
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-    ])
+    public static let keys = KeyTable<Action>(
+        "review",
+        [
+            KeyBinding([.enter], .open, .open, hint: true),
+            KeyBinding([.character("g")], .group, .busGroup, hint: true),
+            KeyBinding([.character("p")], .period, .period, hint: true),
+            KeyBinding([.character("t")], .trends, .trends, hint: true),
+            KeyBinding([.character("m")], .spider, .selfAssessment),
+            KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+            // `g` is the group here: Home and End go to either end.
+        ] + ListKeys.bindings(Action.list, without: [.character("g")]))
 
     public var keys: KeyTable<Action> {
         guard isChairStart else { return Self.keys }
-        var bindings = Self.keys.bindings.filter { $0.action != .back && !(isGroupFixed && $0.action == .group) }
+        var bindings = Self.keys.defaultBindings.filter { $0.action != .back && !(isGroupFixed && $0.action == .group) }
         // The register and quitting first: on a narrow bar they must not be the hints that fall off.
         bindings.insert(
             contentsOf: [
                 KeyBinding([.character("a")], .deviations, .deviationRegister, hint: true),
                 KeyBinding([.character("q")], .quit, .quit, hint: true),
             ], at: 1)
-        return KeyTable(bindings)
+        return KeyTable(Self.keys.name, bindings)
     }
 
     public var groupId: Int64? { groupIndex.map { groups[$0].id! } }
@@ -151,8 +153,8 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     mutating func handle(_ key: Key, _ env: ScreenEnvironment) -> [Command<Loaded>] {
         guard let action = keys.action(for: key) else { return [] }
         switch action {
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(max(0, rows.count - 1), selected + 1)
+        case .list(let move):
+            selected = move.target(from: selected, count: rows.count, page: max(1, env.viewport.height - 1))
         case .open:
             guard rows.indices.contains(selected), let figure = rows[selected].figure else { return [] }
             let row = rows[selected]

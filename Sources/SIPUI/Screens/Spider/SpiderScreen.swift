@@ -61,12 +61,14 @@ public struct SpiderScreen: AppScreen, Equatable, Sendable {
         ("\(env.catalog.ui(.selfAssessment)) · \(groupName)", "")
     }
 
-    public static let keys = KeyTable<Action>([
-        KeyBinding([.character("n")], .new, .newMeasurement, hint: true),
-        KeyBinding([.left, .character("h")], .older, .olderMeasurement, hint: true),
-        KeyBinding([.right, .character("l")], .newer, .newerMeasurement),
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
-    ])
+    public static let keys = KeyTable<Action>(
+        "spider",
+        [
+            KeyBinding([.character("n")], .new, .newMeasurement, hint: true),
+            KeyBinding([.left, .character("h")], .older, .olderMeasurement, hint: true),
+            KeyBinding([.right, .character("l")], .newer, .newerMeasurement),
+            KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        ])
 
     public var keys: KeyTable<Action> { Self.keys }
 

@@ -3,7 +3,10 @@ import SIPWidgets
 
 /// A read-only text to scroll through (the invitation, a deviation, the list behind a figure).
 public struct TextViewScreen: AppScreen {
-    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, back, quit }
+    public enum Action: Hashable, Sendable {
+        case list(ListMove)
+        case back, quit
+    }
 
     public private(set) var title: String
     public private(set) var lines: [String]
@@ -76,19 +79,23 @@ public struct TextViewScreen: AppScreen {
 
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) { (title, "") }
 
-    public static let keys = KeyTable<Action>([
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-        KeyBinding([.pageUp, .character("b")], .pageUp, .pageUp),
-        KeyBinding([.pageDown, .character(" ")], .pageDown, .pageDown),
-    ])
+    /// A pager's keys (less): b and Space page too.
+    public static let keys = KeyTable<Action>(
+        "text-view",
+        [KeyBinding([.escape, .character("q")], .back, .back, hint: true)]
+            + ListKeys.bindings(Action.list).map { binding in
+                var binding = binding
+                if binding.action == .list(.pageUp) { binding.keys.append(.character("b")) }
+                if binding.action == .list(.pageDown) { binding.keys.append(.character(" ")) }
+                return binding
+            })
 
     public var keys: KeyTable<Action> {
         guard isStart else { return Self.keys }
         return KeyTable(
+            Self.keys.name,
             [KeyBinding([.character("q")], .quit, .quit, hint: true)]
-                + Self.keys.bindings.filter { $0.action != .back })
+                + Self.keys.defaultBindings.filter { $0.action != .back })
     }
 
     private mutating func wrappedLines(_ width: Int) -> [String] {
@@ -103,10 +110,7 @@ public struct TextViewScreen: AppScreen {
         let count = wrappedLines(viewport.width).count
         let page = max(1, viewport.height - 1)
         switch action {
-        case .up: top -= 1
-        case .down: top += 1
-        case .pageUp: top -= page
-        case .pageDown: top += page
+        case .list(let move): top = move.target(from: top, count: count, page: page)
         case .back: return [.pop]
         case .quit: return [.quit]
         }
