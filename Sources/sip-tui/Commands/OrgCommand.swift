@@ -50,8 +50,7 @@ struct OrgCommand: ParsableCommand {
             for o in list {
                 let groups = o.groups.isEmpty ? catalog.registerAllGroups : o.groups.joined(separator: ", ")
                 let status = catalog.registerStatus(retired: o.retiredOn != nil)
-                Output.write(
-                    "\(o.id)\t\(o.name)\t\(o.kind)\t\(o.principal)\t\(o.principalName)\t\(groups)\t\(status)\n")
+                Output.writeRow(["\(o.id)", o.name, o.kind, o.principal, o.principalName, groups, status])
             }
         }
     }
@@ -72,7 +71,7 @@ struct OrgCommand: ParsableCommand {
                     kind: kind, principalType: try OrgCommand.principal(principal), principalName: principalName,
                     name: name, groupIds: try store.offeredGroupIds(named: group))
             }
-            Output.write("\(agency.id!)\t\(agency.name)\n")
+            Output.writeRow(["\(agency.id!)", agency.name])
         }
     }
 
