@@ -3,6 +3,7 @@ import GRDB
 import SIPTestSupport
 import Testing
 
+@testable import SIPDemo
 @testable import SIPDomain
 @testable import SIPModel
 
@@ -109,6 +110,34 @@ struct RegisterTests {
         }
         let again = try s.importRegister(path: dir.url.path, dryRun: false)
         #expect(again.added == 0 && again.changed == 0)
+    }
+
+    @Test("the demo's register is data/register, imported as an area would, and only what its size needs is added")
+    func demoUsesTheRegister() throws {
+        let t = try TestStore()
+        let s = t.store
+        _ = try DemoGenerator.run(store: s, plans: 40, seed: 1)
+        // Everything of the example register is there as it is: importing it again changes nothing.
+        let again = try s.importRegister(path: exampleRegister, dryRun: true)
+        #expect(again.added == 0 && again.changed == 0 && again.unchanged == 22)
+        // The demo's own first group and organisations are the register's, not copies beside them.
+        #expect(try s.busGroups().filter { $0.name == "Lokal BUS Norrvik" }.count == 1)
+        #expect(try s.allAgencies().filter { $0.name == "Socialtjänsten Norrvik, barn och unga" }.count == 1)
+        #expect(try s.allAgencies().filter { $0.name == "Försäkringskassan" }.count == 1)
+        let norrvik = try s.busGroup(matching: "Lokal BUS Norrvik")
+        #expect(try s.planSummaries().contains { $0.busGroup == norrvik.name })
+        // 40 plans: five groups, the register's Norrvik first, then the generated ones.
+        let planGroups = Set(try s.planSummaries().map(\.busGroup))
+        #expect(planGroups.count == 5 && planGroups.contains("Lokal BUS Norrvik"))
+        // Imported through the register's import: each record it added has its audit line.
+        let created = try s.read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM auditLog WHERE action IN ('create', 'contact') AND entity IN ('agency', 'busGroup')"
+            )!
+        }
+        #expect(created >= 22)
     }
 
     @Test("a file with errors on several lines writes nothing and names each error")
