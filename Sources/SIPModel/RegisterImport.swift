@@ -374,9 +374,8 @@ struct RegisterImporter {
     mutating func organisation(
         _ row: [String: String], retired: Bool
     ) throws {
-        let kind = row["kind"]!
-        guard try AgencyKind.exists(db, key: kind) else {
-            throw LineProblem(column: "kind", problem: .unknownKind(kind))
+        guard let kind = try Store.agencyKind(db, row["kind"]!)?.code else {
+            throw LineProblem(column: "kind", problem: .unknownKind(row["kind"]!))
         }
         guard let principal = PrincipalType.parse(row["principal"]!) else {
             throw LineProblem(column: "principal", problem: .unknownPrincipal(row["principal"]!))

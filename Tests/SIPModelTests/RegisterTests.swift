@@ -241,6 +241,29 @@ struct RegisterCommandLineTests {
         #expect(try run("group", "list").out.contains("Karin"))
     }
 
+    @Test("a kind by its code or its name in either language; org kinds lists them")
+    func kindsByName() throws {
+        let dir = TempDir()
+        let db = dir.path("sip.sqlite")
+        func run(_ args: String...) throws -> CLI.Result { try CLI.run(["--db", db, "--lang", "en"] + args) }
+        try """
+        name\tkind\tprincipal\tprincipal_name\tgroups\tstatus
+        Socialtjänsten Ås\tSocialtjänst\tkommun\tÅs kommun\t\tactive
+        BUP Ås\tbup\tregion\tRegion Ås\t\tactive
+        Kassan\tsocial insurance agency\tstate\tFörsäkringskassan\t\tactive
+
+        """.write(toFile: dir.path("organisations.tsv"), atomically: true, encoding: .utf8)
+        let imported = try run("register", "import", dir.path("organisations.tsv"))
+        #expect(imported.status == 0 && imported.out.contains("3 added"), "\(imported.err)")
+        let list = try run("org", "list")
+        #expect(list.out.contains("\tsocialtjanst\t") && list.out.contains("\tforsakringskassan\t"), "\(list.out)")
+        // The code is what is kept: the same file again changes nothing.
+        #expect(try run("register", "import", dir.path("organisations.tsv")).out.contains("0 changed, 3 unchanged"))
+        #expect(try run("org", "add", "Skolan", "--kind", "SKOLA", "--principal-name", "Ås kommun").status == 0)
+        let kinds = try run("org", "kinds")
+        #expect(kinds.out.contains("socialtjanst\tSocial services\tkommun\n"), "\(kinds.out)")
+    }
+
     @Test("register import: errors per line in the user's language, nothing written")
     func importErrors() throws {
         let dir = TempDir()

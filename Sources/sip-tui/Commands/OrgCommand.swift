@@ -21,7 +21,7 @@ struct OrgCommand: ParsableCommand {
             Principal: kommun, region, private or state. Groups: the BUS groups it serves (repeat --group); \
             none, or --all-groups, for every group. A retired organisation keeps its history and is offered to no one.
             """,
-        subcommands: [List.self, Add.self, Edit.self, Retire.self])
+        subcommands: [List.self, Add.self, Edit.self, Retire.self, Kinds.self])
 
     static func principal(_ text: String?) throws -> PrincipalType? {
         guard let text else { return nil }
@@ -55,11 +55,26 @@ struct OrgCommand: ParsableCommand {
         }
     }
 
+    struct Kinds: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the kinds of organisation: code, name, and the principal a new one defaults to.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let kinds = try global.withStore { store in try store.agencyKinds() }
+            for kind in kinds {
+                Output.writeRow([
+                    kind.code, global.catalog.name(of: kind), kind.defaultPrincipal.registerWord,
+                ])
+            }
+        }
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an organisation.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Its name.") var name: String
-        @Option(help: "Its kind (data/agency-kinds.tsv: skola, bup, socialtjanst...).") var kind: String
+        @Option(help: "Its kind, by code or name (org kinds lists them: skola, bup, Socialtjänst...).") var kind: String
         @Option(help: "The principal's type: kommun, region, private or state (default: the kind's).")
         var principal: String?
         @Option(help: "The principal by name: \"Norrviks kommun\".") var principalName: String
@@ -80,7 +95,7 @@ struct OrgCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The organisation (number or name).") var org: String
         @Option(help: "A new name.") var name: String?
-        @Option(help: "A new kind.") var kind: String?
+        @Option(help: "A new kind, by code or name (org kinds).") var kind: String?
         @Option(help: "kommun, region, private or state.") var principal: String?
         @Option(help: "The principal by name.") var principalName: String?
         @Option(help: "The groups it serves, replacing the ones it had; repeat for several.") var group: [String] = []
