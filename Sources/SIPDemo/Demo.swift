@@ -64,6 +64,9 @@ public struct DemoGenerator {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            // The register an area would import comes first, through the same import; the demo then
+            // adds the groups and organisations its scale needs, reusing a register's record by name.
+            _ = try store.importRegister(db, path: try DataFile.registerPath())
             var generator = DemoGenerator(
                 words: words, rng: SeededRandom(seed: seed), today: context.today,
                 zone: context.timeZone, user: context.user, now: context.now(),
@@ -164,8 +167,9 @@ public struct DemoGenerator {
         let groupName = index < words.groups.count ? base.name : "Lokal BUS \(place) \(index + 1)"
         let municipality = index < words.groups.count ? base.municipality : "\(place)s kommun \(index + 1)"
         let town = groupName.replacingOccurrences(of: "Lokal BUS ", with: "")
-        var group = BusGroup(name: groupName)
-        try group.insert(db)
+        var group =
+            try BusGroup.filter(BusGroup.Columns.name == groupName).fetchOne(db) ?? BusGroup(name: groupName)
+        if group.id == nil { try group.insert(db) }
         summary.groups += 1
         let region = "Region Storstad"
         var agencies = shared
@@ -196,10 +200,13 @@ public struct DemoGenerator {
         _ db: Database, kind: String, principal: PrincipalType, principalName: String, name: String,
         group: Int64?
     ) throws -> Agency {
-        var agency = Agency(
-            kind: kind, principalType: principal, principalName: principalName, name: name,
-            busGroupId: group)
-        try agency.insert(db)
+        // An organisation of the register is used as it is, with the groups it serves.
+        let registered = try Agency.filter(Agency.Columns.principalName == principalName && Agency.Columns.name == name)
+            .fetchOne(db)
+        var agency =
+            registered
+            ?? Agency(kind: kind, principalType: principal, principalName: principalName, name: name, busGroupId: group)
+        if registered == nil { try agency.insert(db) }
         summary.agencies += 1
         var contact = ContactPerson(
             agencyId: agency.id!, name: adultName(), role: contactRole(kind),

@@ -116,13 +116,11 @@ extension Store {
     ) throws -> Agency {
         let principalName = try TextRules.required(principalName, for: .principalName)
         let name = try TextRules.required(name, for: .agencyName)
-        guard let agencyKind = try AgencyKind.fetchOne(db, key: kind) else {
-            throw SIPError.register(.unknownKind(kind))
-        }
+        guard let agencyKind = try Self.agencyKind(db, kind) else { throw SIPError.register(.unknownKind(kind)) }
         try Self.requireUniqueName(db, principalName: principalName, name: name, except: nil)
         try Self.requireOfferedGroups(db, groupIds)
         var agency = Agency(
-            kind: kind, principalType: principalType ?? agencyKind.defaultPrincipal,
+            kind: agencyKind.code, principalType: principalType ?? agencyKind.defaultPrincipal,
             principalName: principalName, name: name, retiredOn: retired ? context.today : nil)
         try agency.insert(db)
         for group in Set(groupIds) {
@@ -155,8 +153,8 @@ extension Store {
         guard var agency = try Agency.fetchOne(db, key: id) else { throw SIPError.notFound(.agency, id) }
         let before = agency
         if let kind {
-            guard try AgencyKind.exists(db, key: kind) else { throw SIPError.register(.unknownKind(kind)) }
-            agency.kind = kind
+            guard let found = try Self.agencyKind(db, kind) else { throw SIPError.register(.unknownKind(kind)) }
+            agency.kind = found.code
         }
         if let principalType { agency.principalType = principalType }
         if let principalName { agency.principalName = try TextRules.required(principalName, for: .principalName) }
@@ -222,6 +220,15 @@ extension Store {
             if group.retiredOn != nil { throw SIPError.register(.unknownGroup(name)) }
             return group.id!
         }
+    }
+
+    /// A kind of organisation by its code ("socialtjanst") or by its name in either language
+    /// ("Socialtjänst", "social services"), case and canonical form folded: a municipality's own
+    /// list says what a unit is in words.
+    static func agencyKind(_ db: Database, _ text: String) throws -> AgencyKind? {
+        if let kind = try AgencyKind.fetchOne(db, key: text) { return kind }
+        let wanted = registerKey(text)
+        return try AgencyKind.fetchAll(db).first { [$0.code, $0.nameSv, $0.nameEn].map(registerKey).contains(wanted) }
     }
 
     static func requireUniqueName(_ db: Database, principalName: String, name: String, except: Int64?) throws {

@@ -158,25 +158,30 @@ extension Store {
     /// and name (a contact person): a line the same as the record changes nothing, so an import run
     /// twice changes nothing the second time. With `dryRun` everything is checked and rolled back.
     public func importRegister(path: String, dryRun: Bool) throws -> RegisterImportSummary {
-        var readIssues: [RegisterIssue] = []
-        let tables = RegisterReader.read(path: path, issues: &readIssues)
-        let early = readIssues
         let run: @Sendable (Database) throws -> RegisterImportSummary = { db in
             if let access = try self.currentAccess(db) { try access.require(.settings) }
-            var importer = RegisterImporter(store: self, db: db, issues: early)
-            for table in tables { try importer.apply(table) }
-            if !importer.issues.isEmpty {
-                let sorted = importer.issues.enumerated().sorted {
-                    ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset)
-                }
-                throw SIPError.registerInvalid(sorted.map(\.element))
-            }
-            var summary = importer.summary
+            var summary = try self.importRegister(db, path: path)
             summary.dryRun = dryRun
             return summary
         }
         if dryRun { return try rehearse(run) }
         return try write(run)
+    }
+
+    /// Imports the register at `path` inside the caller's transaction (the demo's too): every
+    /// problem at once as `registerInvalid`, and then the caller's transaction must roll back.
+    package func importRegister(_ db: Database, path: String) throws -> RegisterImportSummary {
+        var readIssues: [RegisterIssue] = []
+        let tables = RegisterReader.read(path: path, issues: &readIssues)
+        var importer = RegisterImporter(store: self, db: db, issues: readIssues)
+        for table in tables { try importer.apply(table) }
+        if !importer.issues.isEmpty {
+            let sorted = importer.issues.enumerated().sorted {
+                ($0.element.file, $0.element.line, $0.offset) < ($1.element.file, $1.element.line, $1.offset)
+            }
+            throw SIPError.registerInvalid(sorted.map(\.element))
+        }
+        return importer.summary
     }
 
     /// Runs `body` in a write transaction that is always rolled back.
@@ -369,9 +374,8 @@ struct RegisterImporter {
     mutating func organisation(
         _ row: [String: String], retired: Bool
     ) throws {
-        let kind = row["kind"]!
-        guard try AgencyKind.exists(db, key: kind) else {
-            throw LineProblem(column: "kind", problem: .unknownKind(kind))
+        guard let kind = try Store.agencyKind(db, row["kind"]!)?.code else {
+            throw LineProblem(column: "kind", problem: .unknownKind(row["kind"]!))
         }
         guard let principal = PrincipalType.parse(row["principal"]!) else {
             throw LineProblem(column: "principal", problem: .unknownPrincipal(row["principal"]!))

@@ -593,6 +593,14 @@ enum Schema {
 
 /// The plain-text files in `data/`: TAB-separated, `#` comments, blank lines ignored.
 public enum DataFile {
+    /// The fictional example register (`data/register`): what an area would import, and the demo does.
+    public static func registerPath() throws -> String {
+        guard let url = Bundle.module.url(forResource: "data/register", withExtension: nil) else {
+            throw SIPError.storage("missing data folder register")
+        }
+        return url.path
+    }
+
     public static func text(_ name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: "data/" + name, withExtension: nil) else {
             throw SIPError.storage("missing data file \(name)")

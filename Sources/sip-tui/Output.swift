@@ -14,6 +14,12 @@ enum Output {
         FileHandle.standardOutput.write(Data(TerminalText.safe(text, keepNewlines: true).utf8))
     }
 
+    /// One line of TAB-separated fields (the register's lists): each field made safe on its own, so
+    /// the TABs between them stay and `cut -f` finds the columns (a TAB inside a field is a space).
+    static func writeRow(_ fields: [String]) {
+        writeDocument(fields.map { TerminalText.safe($0) }.joined(separator: "\t") + "\n")
+    }
+
     /// Writes a document whose generator has already neutralised every value it holds and whose
     /// lines end in CRLF (CSV, iCalendar), as it is.
     static func writeDocument(_ text: String) {

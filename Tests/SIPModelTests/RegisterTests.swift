@@ -3,6 +3,7 @@ import GRDB
 import SIPTestSupport
 import Testing
 
+@testable import SIPDemo
 @testable import SIPDomain
 @testable import SIPModel
 
@@ -111,6 +112,34 @@ struct RegisterTests {
         #expect(again.added == 0 && again.changed == 0)
     }
 
+    @Test("the demo's register is data/register, imported as an area would, and only what its size needs is added")
+    func demoUsesTheRegister() throws {
+        let t = try TestStore()
+        let s = t.store
+        _ = try DemoGenerator.run(store: s, plans: 40, seed: 1)
+        // Everything of the example register is there as it is: importing it again changes nothing.
+        let again = try s.importRegister(path: exampleRegister, dryRun: true)
+        #expect(again.added == 0 && again.changed == 0 && again.unchanged == 22)
+        // The demo's own first group and organisations are the register's, not copies beside them.
+        #expect(try s.busGroups().filter { $0.name == "Lokal BUS Norrvik" }.count == 1)
+        #expect(try s.allAgencies().filter { $0.name == "Socialtjänsten Norrvik, barn och unga" }.count == 1)
+        #expect(try s.allAgencies().filter { $0.name == "Försäkringskassan" }.count == 1)
+        let norrvik = try s.busGroup(matching: "Lokal BUS Norrvik")
+        #expect(try s.planSummaries().contains { $0.busGroup == norrvik.name })
+        // 40 plans: five groups, the register's Norrvik first, then the generated ones.
+        let planGroups = Set(try s.planSummaries().map(\.busGroup))
+        #expect(planGroups.count == 5 && planGroups.contains("Lokal BUS Norrvik"))
+        // Imported through the register's import: each record it added has its audit line.
+        let created = try s.read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM auditLog WHERE action IN ('create', 'contact') AND entity IN ('agency', 'busGroup')"
+            )!
+        }
+        #expect(created >= 22)
+    }
+
     @Test("a file with errors on several lines writes nothing and names each error")
     func errorsOnSeveralLines() throws {
         let t = try TestStore()
@@ -212,6 +241,29 @@ struct RegisterCommandLineTests {
         #expect(try run("group", "list").out.contains("Karin"))
     }
 
+    @Test("a kind by its code or its name in either language; org kinds lists them")
+    func kindsByName() throws {
+        let dir = TempDir()
+        let db = dir.path("sip.sqlite")
+        func run(_ args: String...) throws -> CLI.Result { try CLI.run(["--db", db, "--lang", "en"] + args) }
+        try """
+        name\tkind\tprincipal\tprincipal_name\tgroups\tstatus
+        Socialtjänsten Ås\tSocialtjänst\tkommun\tÅs kommun\t\tactive
+        BUP Ås\tbup\tregion\tRegion Ås\t\tactive
+        Kassan\tsocial insurance agency\tstate\tFörsäkringskassan\t\tactive
+
+        """.write(toFile: dir.path("organisations.tsv"), atomically: true, encoding: .utf8)
+        let imported = try run("register", "import", dir.path("organisations.tsv"))
+        #expect(imported.status == 0 && imported.out.contains("3 added"), "\(imported.err)")
+        let list = try run("org", "list")
+        #expect(list.out.contains("\tsocialtjanst\t") && list.out.contains("\tforsakringskassan\t"), "\(list.out)")
+        // The code is what is kept: the same file again changes nothing.
+        #expect(try run("register", "import", dir.path("organisations.tsv")).out.contains("0 changed, 3 unchanged"))
+        #expect(try run("org", "add", "Skolan", "--kind", "SKOLA", "--principal-name", "Ås kommun").status == 0)
+        let kinds = try run("org", "kinds")
+        #expect(kinds.out.contains("socialtjanst\tSocial services\tkommun\n"), "\(kinds.out)")
+    }
+
     @Test("register import: errors per line in the user's language, nothing written")
     func importErrors() throws {
         let dir = TempDir()
@@ -226,5 +278,167 @@ struct RegisterCommandLineTests {
         #expect(try CLI.run(["--db", db, "group", "list"]).out.isEmpty)
         let example = try CLI.run(["--db", db, "register", "import", exampleRegister, "--lang", "en"])
         #expect(example.status == 0 && example.out.contains("The register is imported"), "\(example.err)")
+    }
+}
+
+/// Issue 15's bad input for the import, through the real program: one clear line per problem, in
+/// the user's language, then one saying nothing was written; and nothing is.
+@Suite("register import: bad input through the command line")
+struct RegisterImportBadInputTests {
+    struct Area {
+        let dir = TempDir()
+        var db: String { dir.path("sip.sqlite") }
+
+        func run(_ args: String..., lang: String = "en") throws -> CLI.Result {
+            try CLI.run(["--db", db, "--lang", lang] + args)
+        }
+
+        func write(_ name: String, _ data: Data) -> String {
+            _ = FileManager.default.createFile(atPath: dir.path(name), contents: data)
+            return dir.path(name)
+        }
+
+        /// Nothing in the register: no group, no organisation, no contact.
+        func expectEmpty(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            for what in ["group", "org", "contact"] {
+                let list = try run(what, "list")
+                #expect(list.status == 0 && list.out.isEmpty, "\(what): \(list.out)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    static let groups = "name\tarea\tchair\tstatus\nLokal BUS Åsen\tNorrviks kommun\tKarin Lindqvist\tactive\n"
+
+    @Test("a file in Latin-1 or in UTF-16 (either byte order, with or without a mark) is named and refused whole")
+    func encodings() throws {
+        let area = Area()
+        let latin1 = area.write("latin1.tsv", Self.groups.data(using: .isoLatin1)!)
+        let en = try area.run("register", "import", latin1)
+        #expect(en.status == 1)
+        #expect(
+            en.err.contains(
+                "latin1.tsv line 2: The file is not UTF-8 (it looks like Latin-1). Save it as UTF-8 and try again."),
+            "\(en.err)")
+        #expect(en.err.contains("1 errors; nothing was written."))
+        let sv = try area.run("register", "import", latin1, lang: "sv")
+        #expect(sv.err.contains("Filen är inte UTF-8 (den ser ut att vara Latin-1)"), "\(sv.err)")
+        for (name, data) in [
+            ("utf16-bom.tsv", Self.groups.data(using: .utf16)!),
+            ("utf16le.tsv", Self.groups.data(using: .utf16LittleEndian)!),
+            ("utf16be.tsv", Self.groups.data(using: .utf16BigEndian)!),
+        ] {
+            let result = try area.run("register", "import", area.write(name, data))
+            #expect(result.status == 1 && result.err.contains("it looks like UTF-16"), "\(name): \(result.err)")
+            #expect(!result.err.contains("Fatal") && !result.err.contains("at /"))
+        }
+        // A folder with one good file and one in Latin-1: the good one is not written either.
+        let folder = area.dir.path("folder")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Self.groups.write(toFile: folder + "/groups.tsv", atomically: true, encoding: .utf8)
+        let organisations =
+            "name\tkind\tprincipal\tprincipal_name\tgroups\tstatus\nSkolan\tskola\tkommun\tSöderby kommun\t\tactive\n"
+        _ = FileManager.default.createFile(
+            atPath: folder + "/organisations.tsv", contents: organisations.data(using: .isoLatin1))
+        let mixed = try area.run("register", "import", folder)
+        #expect(mixed.status == 1 && mixed.err.contains("organisations.tsv line 2"), "\(mixed.err)")
+        #expect(try area.run("register", "import", folder, "--dry-run").status == 1)
+        try area.expectEmpty()
+    }
+
+    @Test("CR LF line ends are read as LF ends are")
+    func crlf() throws {
+        let area = Area()
+        let path = area.write("groups.tsv", Data(Self.groups.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let result = try area.run("register", "import", path)
+        #expect(result.status == 0 && result.out.contains("1 added"), "\(result.err)")
+        let listed = try area.run("group", "list").out
+        #expect(listed.hasSuffix("Karin Lindqvist\tactive\n") && !listed.contains("\r"), "\(listed.debugDescription)")
+    }
+
+    @Test("a line without a column names its line and the column; a header without one, the column")
+    func missingColumn() throws {
+        let area = Area()
+        let path = area.write("groups.tsv", Data((Self.groups + "Lokal BUS Söderby\tSöderby kommun\n").utf8))
+        let result = try area.run("register", "import", path)
+        #expect(result.status == 1)
+        #expect(result.err.contains("groups.tsv line 3, column chair: The column chair is missing."), "\(result.err)")
+        let header = area.write("header.tsv", Data("name\tkind\tprincipal\tgroups\nX\tskola\tkommun\t\n".utf8))
+        let refused = try area.run("register", "import", header)
+        #expect(refused.err.contains("header.tsv line 1, column principal_name: The column principal_name is missing."))
+        try area.expectEmpty()
+    }
+
+    @Test("a 10 MB line is refused with its line named, read in pieces; the rest of the file is still checked")
+    func longLine() throws {
+        let area = Area()
+        var data = Data("name\tarea\tchair\tstatus\n".utf8)
+        data.append(Data(repeating: UInt8(ascii: "x"), count: 10 * 1024 * 1024))
+        data.append(Data("\nLokal BUS X\t\t\tgone\n".utf8))
+        let result = try area.run("register", "import", area.write("long.tsv", data))
+        #expect(result.status == 1)
+        #expect(
+            result.err.contains(
+                "long.tsv line 2: The line is longer than \(RegisterReader.lineLimit) bytes and was not read."),
+            "\(result.err.prefix(300))")
+        #expect(result.err.contains("long.tsv line 3, column status: Unknown status \"gone\"."))
+        // The message is short: the line is never echoed.
+        #expect(result.err.utf8.count < 1_000)
+        try area.expectEmpty()
+    }
+
+    @Test("unknown kind, principal and group, a name twice within a principal, a deputy not of the organisation")
+    func records() throws {
+        let area = Area()
+        let folder = area.dir.path("register")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Self.groups.write(toFile: folder + "/groups.tsv", atomically: true, encoding: .utf8)
+        try """
+        name\tkind\tprincipal\tprincipal_name\tgroups\tstatus
+        Skolan\tskola\tkommun\tNorrviks kommun\tLokal BUS Åsen\tactive
+        Skolan\tskola\tkommun\tSöderby kommun\t\tactive
+        SKOLAN\tskola\tkommun\tnorrviks kommun\t\tactive
+        Kyrkan\tkyrka\tkommun\tNorrviks kommun\t\tactive
+        BUP\tbup\tlandsting\tRegion Storstad\t\tactive
+        Polisen\tpolis\tstate\tPolismyndigheten\tLokal BUS Åsen; Lokal BUS Finns inte\tactive
+
+        """.write(toFile: folder + "/organisations.tsv", atomically: true, encoding: .utf8)
+        try """
+        organisation\tprincipal_name\tname\tfunction\tphone\temail\tdeputy\tstatus
+        Skolan\tNorrviks kommun\tEva Holm\trektor\t\t\tOlle Ek\tactive
+        Skolan\tSöderby kommun\tOlle Ek\trektor\t\t\t\tactive
+        Skolan\tNorrviks kommun\teva holm\trektor\t\t\t\tactive
+
+        """.write(toFile: folder + "/contacts.tsv", atomically: true, encoding: .utf8)
+        let result = try area.run("register", "import", folder)
+        #expect(result.status == 1)
+        // Each line stands alone (a program's name before it), so a log or a grep keeps its place.
+        let lines = result.err.split(separator: "\n").map { $0.replacingOccurrences(of: "sip-tui: ", with: "") }
+        #expect(
+            lines == [
+                "contacts.tsv line 2, column deputy: No contact person of the organisation is called \"Olle Ek\".",
+                "contacts.tsv line 4, column name: The same record is already on line 2.",
+                "organisations.tsv line 4, column name: The same record is already on line 2.",
+                "organisations.tsv line 5, column kind: Unknown kind of organisation \"kyrka\".",
+                "organisations.tsv line 6, column principal: Unknown principal \"landsting\". "
+                    + "Choose: kommun, region, private, state.",
+                "organisations.tsv line 7, column groups: No BUS group is called \"Lokal BUS Finns inte\".",
+                "6 errors; nothing was written.",
+            ], "\(result.err)")
+        try area.expectEmpty()
+        // The same name under another principal is another organisation: with the errors gone, it imports.
+        try """
+        name\tkind\tprincipal\tprincipal_name\tgroups\tstatus
+        Skolan\tskola\tkommun\tNorrviks kommun\tLokal BUS Åsen\tactive
+        Skolan\tskola\tkommun\tSöderby kommun\t\tactive
+
+        """.write(toFile: folder + "/organisations.tsv", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/contacts.tsv")
+        let fixed = try area.run("register", "import", folder)
+        #expect(fixed.status == 0 && fixed.out.contains("3 added"), "\(fixed.err)")
+        // Imported twice: nothing changes, and no audit line is added.
+        let audit = try area.run("audit").out
+        let again = try area.run("register", "import", folder)
+        #expect(again.out.contains("0 added, 0 changed, 3 unchanged"), "\(again.out)")
+        #expect(try area.run("audit").out == audit)
     }
 }

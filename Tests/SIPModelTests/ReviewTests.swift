@@ -202,6 +202,14 @@ struct ReviewTests {
                 ReviewTable.rows(r, catalog: Catalog(.sv)).map { "\($0.section)|\($0.item)|\($0.count)" }
             }
             #expect(rows(counted) == rows(full))
+            // Not a comparison of two empty reviews: a group with plans has rows with ids. (The register's
+            // groups the demo spreads no plans over, Lokal BUS Söderby and Åsen, have none.)
+            let plans = try t.store.read { db in
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM \"plan\" WHERE ? IS NULL OR busGroupId = ?",
+                    arguments: [group, group])!
+            }
+            guard plans > 0 else { continue }
             #expect(ReviewTable.rows(full, catalog: Catalog(.sv)).contains { !$0.ids.isEmpty })
         }
     }

@@ -19,6 +19,9 @@ struct KeyTests {
         ("deviations", DeviationsScreen.keys.bindings.map(\.keys), false),
         ("spider", SpiderScreen.keys.bindings.map(\.keys), false),
         ("text view", TextViewScreen.keys.bindings.map(\.keys), false),
+        ("administration", AdministrationScreen().keys.bindings.map(\.keys), false),
+        ("register list", RegisterListScreen.browseKeys.bindings.map(\.keys), false),
+        ("register filter", RegisterListScreen.filterKeys.bindings.map(\.keys), true),
     ]
 
     @Test("no key is bound twice on any screen, counting the global keys", arguments: tables.map(\.name))

@@ -280,6 +280,20 @@ struct RegisterScreenTests {
         #expect(try w.owner.contacts().contains { $0.name == "Mikael Strand" })
     }
 
+    @Test("the lists fit narrow terminals, in English too: the name first, the hints that fit")
+    func narrow() throws {
+        let w = try World()
+        let app = try w.app("ada", .en)
+        app.press(.character("c"))
+        for (width, height) in [(80, 24), (60, 20), (44, 12), (40, 10)] {
+            app.resize(width: width, height: height)
+            let lines = app.screenText.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == height && lines.allSatisfy { DisplayWidth.of(String($0)) <= width })
+            #expect(lines[0].contains("Contact persons") && lines[3].hasPrefix("Anders"), "\(lines)")
+            #expect(lines[height - 1].contains("Esc Back") || width < 60)
+        }
+    }
+
     /// Every key a user could press, but those that leave the terminal.
     static let everyKey: [Key] =
         [

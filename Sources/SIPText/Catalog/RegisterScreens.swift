@@ -5,7 +5,7 @@ extension Catalog {
     /// persons, their forms, and retiring.
     public enum RegisterScreenText: CatalogText {
         case organisations, busGroups, contactPersons, registerHint
-        case newRecord, retireRecord, toggleRetired, contactsOfOrganisation
+        case newRecord, retireRecord, toggleRetired
         case columnName, columnPrincipal, columnGroups, columnArea, columnChair, columnFunction, columnOrganisation
         case columnDeputy
         case retiredShown, retiredHidden, noRecords, noRecordMatches
@@ -28,7 +28,6 @@ extension Catalog {
             case .newRecord: return pick("Ny", "New")
             case .retireRecord: return pick("Avsluta posten", "Retire")
             case .toggleRetired: return pick("Visa/dölj avslutade", "Show/hide retired")
-            case .contactsOfOrganisation: return pick("Verksamhetens kontaktpersoner", "The organisation's contacts")
             case .columnName: return pick("Namn", "Name")
             case .columnPrincipal: return pick("Huvudman", "Principal")
             case .columnGroups: return pick("BUS-grupper", "BUS groups")
@@ -86,7 +85,6 @@ extension Catalog.Text {
     public static var newRecord: Self { Self(.registerScreen(.newRecord)) }
     public static var retireRecord: Self { Self(.registerScreen(.retireRecord)) }
     public static var toggleRetired: Self { Self(.registerScreen(.toggleRetired)) }
-    public static var contactsOfOrganisation: Self { Self(.registerScreen(.contactsOfOrganisation)) }
     public static var columnName: Self { Self(.registerScreen(.columnName)) }
     public static var columnPrincipal: Self { Self(.registerScreen(.columnPrincipal)) }
     public static var columnGroups: Self { Self(.registerScreen(.columnGroups)) }

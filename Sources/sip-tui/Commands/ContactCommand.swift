@@ -56,7 +56,7 @@ struct ContactCommand: ParsableCommand {
                 let deputy = c.deputyId.flatMap { id in list.first { $0.id == id }?.name } ?? "-"
                 let status = global.catalog.registerStatus(retired: c.retiredOn != nil)
                 let fields = ["\(c.id)", c.organisation, c.name, c.function, c.phone, c.email, deputy, status]
-                Output.write(fields.joined(separator: "\t") + "\n")
+                Output.writeRow(fields)
             }
         }
     }
@@ -78,7 +78,7 @@ struct ContactCommand: ParsableCommand {
                     agencyId: agencyId, name: name, function: function, phone: phone, email: email,
                     deputyId: try deputy.map { try ContactCommand.deputy(store, $0, agencyId: agencyId) })
             }
-            Output.write("\(contact.id!)\t\(contact.name)\n")
+            Output.writeRow(["\(contact.id!)", contact.name])
         }
     }
 

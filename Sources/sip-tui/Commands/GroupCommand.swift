@@ -29,7 +29,7 @@ struct GroupCommand: ParsableCommand {
             if json { return Output.write(try Output.json(list) + "\n") }
             for g in list {
                 let status = global.catalog.registerStatus(retired: g.retiredOn != nil)
-                Output.write("\(g.id)\t\(g.name)\t\(g.area)\t\(g.chair)\t\(status)\n")
+                Output.writeRow(["\(g.id)", g.name, g.area, g.chair, status])
             }
         }
     }
@@ -45,7 +45,7 @@ struct GroupCommand: ParsableCommand {
             let group = try global.withStore(requiring: .settings) { store in
                 try store.addBusGroup(name: name, area: area, chair: chair)
             }
-            Output.write("\(group.id!)\t\(group.name)\n")
+            Output.writeRow(["\(group.id!)", group.name])
         }
     }
 

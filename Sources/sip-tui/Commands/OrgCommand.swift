@@ -21,7 +21,7 @@ struct OrgCommand: ParsableCommand {
             Principal: kommun, region, private or state. Groups: the BUS groups it serves (repeat --group); \
             none, or --all-groups, for every group. A retired organisation keeps its history and is offered to no one.
             """,
-        subcommands: [List.self, Add.self, Edit.self, Retire.self])
+        subcommands: [List.self, Add.self, Edit.self, Retire.self, Kinds.self])
 
     static func principal(_ text: String?) throws -> PrincipalType? {
         guard let text else { return nil }
@@ -50,8 +50,22 @@ struct OrgCommand: ParsableCommand {
             for o in list {
                 let groups = o.groups.isEmpty ? catalog.registerAllGroups : o.groups.joined(separator: ", ")
                 let status = catalog.registerStatus(retired: o.retiredOn != nil)
-                Output.write(
-                    "\(o.id)\t\(o.name)\t\(o.kind)\t\(o.principal)\t\(o.principalName)\t\(groups)\t\(status)\n")
+                Output.writeRow(["\(o.id)", o.name, o.kind, o.principal, o.principalName, groups, status])
+            }
+        }
+    }
+
+    struct Kinds: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the kinds of organisation: code, name, and the principal a new one defaults to.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let kinds = try global.withStore { store in try store.agencyKinds() }
+            for kind in kinds {
+                Output.writeRow([
+                    kind.code, global.catalog.name(of: kind), kind.defaultPrincipal.registerWord,
+                ])
             }
         }
     }
@@ -60,7 +74,7 @@ struct OrgCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an organisation.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Its name.") var name: String
-        @Option(help: "Its kind (data/agency-kinds.tsv: skola, bup, socialtjanst...).") var kind: String
+        @Option(help: "Its kind, by code or name (org kinds lists them: skola, bup, Socialtjänst...).") var kind: String
         @Option(help: "The principal's type: kommun, region, private or state (default: the kind's).")
         var principal: String?
         @Option(help: "The principal by name: \"Norrviks kommun\".") var principalName: String
@@ -72,7 +86,7 @@ struct OrgCommand: ParsableCommand {
                     kind: kind, principalType: try OrgCommand.principal(principal), principalName: principalName,
                     name: name, groupIds: try store.offeredGroupIds(named: group))
             }
-            Output.write("\(agency.id!)\t\(agency.name)\n")
+            Output.writeRow(["\(agency.id!)", agency.name])
         }
     }
 
@@ -81,7 +95,7 @@ struct OrgCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The organisation (number or name).") var org: String
         @Option(help: "A new name.") var name: String?
-        @Option(help: "A new kind.") var kind: String?
+        @Option(help: "A new kind, by code or name (org kinds).") var kind: String?
         @Option(help: "kommun, region, private or state.") var principal: String?
         @Option(help: "The principal by name.") var principalName: String?
         @Option(help: "The groups it serves, replacing the ones it had; repeat for several.") var group: [String] = []

@@ -46,20 +46,21 @@ public struct RegisterListScreen: AppScreen {
 
     public var selected: Row? { rows.indices.contains(list.selected) ? rows[list.selected] : nil }
 
+    /// The filter line names `/` and `v`, so the hint bar has room for the rest.
     static let browseKeys = KeyTable<Action>([
         KeyBinding([.enter, .character("e")], .edit, .edit, hint: true),
         KeyBinding([.character("n")], .add, .newRecord, hint: true),
-        KeyBinding([.character("/")], .filter, .filter, hint: true),
         KeyBinding([.character("r")], .retire, .retireRecord, hint: true),
-        KeyBinding([.character("v")], .toggleRetired, .toggleRetired, hint: true),
-        KeyBinding([.character("c")], .contacts, .contactsOfOrganisation, hint: true),
+        KeyBinding([.character("c")], .contacts, .contactPersons, hint: true),
+        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        KeyBinding([.character("/")], .filter, .filter),
+        KeyBinding([.character("v")], .toggleRetired, .toggleRetired),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
         KeyBinding([.pageDown], .pageDown, .pageDown),
         KeyBinding([.home], .first, .first),
         KeyBinding([.end], .last, .last),
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
     ])
 
     /// While the filter is typed, letters are text; the arrows and pages still move.
@@ -271,13 +272,13 @@ public struct RegisterListScreen: AppScreen {
     public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
         let viewport = env.viewport, c = env.catalog
         var y = viewport.top
-        let prompt = "\(c.ui(.filterPrompt)): "
+        let prompt = c.ui(.filterPrompt) + (filtering ? ": " : " (/): ")
         grid.put(prompt, row: y, column: 0, role: .label)
         let room = max(1, viewport.width / 2)
         let shown = FormScreen.tail(of: filter.text, width: room - 1)
         grid.put(
             shown, row: y, column: DisplayWidth.of(prompt), maxWidth: room, role: filtering ? .fieldFocused : .normal)
-        let state = c.ui(showRetired ? .retiredShown : .retiredHidden)
+        let state = c.ui(showRetired ? .retiredShown : .retiredHidden) + " (v)"
         let stateColumn = max(DisplayWidth.of(prompt) + room + 1, viewport.width - DisplayWidth.of(state))
         grid.put(state, row: y, column: stateColumn, maxWidth: viewport.width - stateColumn, role: .dim)
         let filterCursor = Position(
