@@ -21,6 +21,9 @@ extension GroupReview {
         copy.deviationsByConcerned = deviationsByConcerned.mapValues(strip)
         copy.deviationsByStatus = deviationsByStatus.mapValues(strip)
         copy.responseTimes.overdue = strip(responseTimes.overdue)
+        copy.requestsReceived = strip(requestsReceived)
+        copy.requestsAccepted = strip(requestsAccepted)
+        copy.requestsDeclined = strip(requestsDeclined)
         return copy
     }
 }

@@ -19,6 +19,10 @@ struct KeyTests {
         ("deviations", DeviationsScreen.keys.bindings.map(\.keys), false),
         ("spider", SpiderScreen.keys.bindings.map(\.keys), false),
         ("text view", TextViewScreen.keys.bindings.map(\.keys), false),
+        ("day", DayScreen.keys.bindings.map(\.keys), false),
+        ("list from the day", ([PlanListScreen.dayKey] + PlanListScreen.browseKeys.bindings).map(\.keys), false),
+        ("requests inbox", RequestsScreen.inboxKeys.bindings.map(\.keys), false),
+        ("own requests", RequestsScreen.mineKeys.bindings.map(\.keys), false),
     ]
 
     @Test("no key is bound twice on any screen, counting the global keys", arguments: tables.map(\.name))

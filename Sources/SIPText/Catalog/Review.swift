@@ -72,6 +72,12 @@ extension Catalog {
         case .longestDays: return pick("längsta, dagar", "longest, days")
         case .overdueAnswers: return pick("försenade svar", "overdue answers")
         case .openPlansBySexAndAge: return pick("Öppna planer per kön och ålder", "Open plans by sex and age")
+        case .requests: return pick("Begäran om SIP", "Requests for a SIP")
+        case .requestsReceived: return pick("inkomna under perioden", "received in the period")
+        case .requestsAccepted: return pick("av dem accepterade", "of them accepted")
+        case .requestsDeclined: return pick("av dem avböjda", "of them declined")
+        case .requestToFirstMeeting: return pick("Från begäran till första möte", "From request to first meeting")
+        case .firstMeetings: return pick("med första möte", "with a first meeting")
         }
     }
 }
@@ -81,6 +87,7 @@ package enum ReviewLabel {
     case openPlansByStatus, plans, startedInPeriod, overdue, firstMeeting, followUp, interventions
     case deviationsByKind, deviationsByConcerned, deviationsByStatus
     case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge
+    case requests, requestsReceived, requestsAccepted, requestsDeclined, requestToFirstMeeting, firstMeetings
 }
 
 extension Catalog.Text {

@@ -6,7 +6,7 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last, open, filter, statusFilter, overdueFilter, sort, newPlan, quit,
             review
-        case deviations
+        case deviations, day
         case applyFilter, clearFilter
     }
 
@@ -74,10 +74,15 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
 
     /// False for a coordinator: the BUS review is the chairs'.
     public var offersReview = true
+    /// Opened from the coordinator's day: t goes back to it (q still quits, as from any start screen).
+    public var returnsToDay = false
+
+    static let dayKey = KeyBinding<Action>([.character("t")], .day, .dayTitle, hint: true)
 
     public var keys: KeyTable<Action> {
         if filtering { return Self.filterKeys }
-        return offersReview ? Self.browseKeys : KeyTable(Self.browseKeys.bindings.filter { $0.action != .review })
+        let browse = offersReview ? Self.browseKeys.bindings : Self.browseKeys.bindings.filter { $0.action != .review }
+        return KeyTable((returnsToDay ? [Self.dayKey] : []) + browse)
     }
     public var isTyping: Bool { filtering }
 
@@ -146,7 +151,9 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             return handle(key, viewport: env.viewport, today: env.today)
         case .text(let text):
             // A pasted filter is asked for once, not once a letter.
-            guard filtering else { return text.flatMap { handle(.character($0), viewport: env.viewport, today: env.today) } }
+            guard filtering else {
+                return text.flatMap { handle(.character($0), viewport: env.viewport, today: env.today) }
+            }
             filter.insert(contentsOf: text)
             return requery()
         case .loaded(let page):
@@ -220,6 +227,8 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             return [.push(ReviewScreen(today: today))]
         case .deviations:
             return [.push(DeviationsScreen())]
+        case .day:
+            return [.pop]
         case .quit:
             return [.quit]
         }
