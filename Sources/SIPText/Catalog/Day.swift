@@ -37,7 +37,7 @@ extension Catalog {
             case .quietNoMeeting: return pick("inget möte sedan begäran", "no meeting since the request")
             case .quietLastMeeting: return pick("senaste möte", "last meeting")
             case .withdrawnBy: return pick("återkallat av", "withdrawn by")
-            case .followUpBy: return pick("kallar", "calls it")
+            case .followUpBy: return pick("kallar", "called by")
             case .requestFrom: return pick("från", "from")
             case .inboxTitle: return pick("Begäran om SIP: inkorg", "Requests for a SIP: inbox")
             case .myRequestsTitle: return pick("Mina begäran om SIP", "My requests for a SIP")
