@@ -181,20 +181,16 @@ struct DayQuery {
                 """
         }
         let statement = StatementArguments(arguments)
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statement) ?? 0
+        // A quiet plan's time is its last meeting's (nil: none since the request, its day).
         let lines = try Row.fetchAll(db, sql: sql + " LIMIT :limit", arguments: statement).map { row in
-            var line = DayLine(
+            DayLine(
                 section: section, planId: row["planId"], requestId: row["requestId"], day: row["day"],
                 startsAt: row["startsAt"], childName: row["childName"], detail: row["detail"] ?? "",
                 overdue: row["overdue"] ?? false)
-            // A quiet plan's date is its last meeting's, when it had one.
-            if section == .quietPlans, let last = line.startsAt {
-                line.day = Day(last, in: zone)
-                line.startsAt = nil
-            }
-            return line
         }
-        return (lines, count)
+        // Counted again only when the lines were cut: a section is most often short.
+        guard lines.count == DaySchedule.sectionLimit else { return (lines, lines.count) }
+        return (lines, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statement) ?? 0)
     }
 
     /// Placeholder until the mail branch lands: it owns the invitations' reply-by dates and answers

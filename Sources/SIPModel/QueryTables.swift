@@ -33,3 +33,22 @@ extension TextReports {
         return out
     }
 }
+
+extension TextReports {
+    /// Requests for a SIP, one a line: the number masked, the answer and its reason.
+    public static func requestTable(_ rows: [RequestSummary], catalog c: Catalog) -> String {
+        guard !rows.isEmpty else { return c(.noRequests) + "\n" }
+        var out =
+            cell("#", 5) + " " + cell(c(.columnReceived), 10) + " " + cell(c(.child), 22) + " "
+            + cell(c.field(.personalNumber), 13) + " " + cell(c(.columnFrom), 22) + " " + cell(c(.columnTo), 22)
+            + " " + cell(c.field(.status), 11) + " " + c(.requestPlan) + "\n"
+        for row in rows {
+            out +=
+                cell(String(row.id), 5) + " " + cell(row.receivedOn.iso, 10) + " " + cell(row.childName, 22) + " "
+                + cell(row.personalNumberMasked, 13) + " " + cell(row.fromAgency, 22) + " " + cell(row.toAgency, 22)
+                + " " + cell(c.requestStatus(row.status), 11) + " " + (row.planId.map(String.init) ?? "-")
+                + (row.declineReason.map { "\n      " + c.field(.reason) + ": " + TerminalText.safe($0) } ?? "") + "\n"
+        }
+        return out
+    }
+}

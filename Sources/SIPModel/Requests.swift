@@ -210,6 +210,16 @@ extension Store {
         }
     }
 
+    /// A request in the user's inbox as stored, its full number included (what accepting starts
+    /// from); to anyone else it does not exist.
+    public func requestInInbox(_ id: Int64) throws -> PlanRequest {
+        try read { db in
+            guard try !self.requests(db, .inbox, id: id).isEmpty, let request = try PlanRequest.fetchOne(db, key: id)
+            else { throw SIPError.notFound(.request, id) }
+            return request
+        }
+    }
+
     /// Accepts a request: it becomes a draft plan this coordinator coordinates, filled in from the
     /// request (the asking organisation as initiator, its question as the plan's), in the same
     /// transaction that marks the request answered. A child the user may not see is refused as a

@@ -31,6 +31,17 @@ public struct GroupReview: Codable, Equatable, Sendable {
         public var suppressed: Suppression? = nil
     }
 
+    /// How many days something took, over the cases measured: their number, median and longest.
+    public struct DaySpan: Codable, Equatable, Sendable {
+        public var measured = 0
+        public var medianDays: Double? = nil
+        public var maxDays: Int? = nil
+        /// Too few cases to show their number and days.
+        public var suppressed: Suppression? = nil
+
+        public init() {}
+    }
+
     public static let ageBands = ["0-5", "6-12", "13-15", "16-17", "18+"]
 
     public var group: String?
@@ -56,6 +67,12 @@ public struct GroupReview: Codable, Equatable, Sendable {
     public var openPlansBySexAndAge: [String: [String: Int]]
     /// Every deviation kind (code, Swedish, English), in the order of `data/deviation-kinds.tsv`.
     public var deviationKinds: [DeviationKind]
+    /// Requests for a SIP received in the period (ids: request ids), and of them those accepted and declined.
+    public var requestsReceived = Figure(count: 0, ids: [])
+    public var requestsAccepted = Figure(count: 0, ids: [])
+    public var requestsDeclined = Figure(count: 0, ids: [])
+    /// Days from each accepted request received in the period to its plan's first meeting held.
+    public var requestToFirstMeeting = DaySpan()
     /// Set when small counts are hidden: the threshold, and the sex-by-age cells hidden.
     public var suppressBelow: Int? = nil
     public var openPlansBySexAndAgeSuppressed: [String: [String: Suppression]] = [:]
@@ -94,6 +111,10 @@ extension Store {
                 days.count, days.median, days.maximum
             )
             review.deviationKinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
+            let toMeeting = try query.requestDaysToFirstMeeting(zone: self.context.timeZone)
+            review.requestToFirstMeeting.measured = toMeeting.count
+            review.requestToFirstMeeting.medianDays = toMeeting.median
+            review.requestToFirstMeeting.maxDays = toMeeting.maximum
             return review
         }
     }
@@ -132,6 +153,8 @@ public enum ReviewFigure: Hashable, Sendable {
     case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers, openDeviations
     /// By kind code, by the concerned organisation's name as the review shows it, by status code.
     case deviationsByKind(String), deviationsByConcerned(String), deviationsByStatus(String)
+    /// Requests for a SIP received in the period; of them, accepted and declined.
+    case requestsReceived, requestsAccepted, requestsDeclined
 
     /// What the figure's ids are.
     public var lists: ReviewIds {
@@ -261,6 +284,26 @@ struct ReviewQuery {
     // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
     var inGroup: String { groupId == nil ? "1" : "p.busGroupId = :group" }
     var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
+    /// A request counts for its group (`PlanRequest.busGroupId`); one without only for every group.
+    var requestInGroup: String { groupId == nil ? "1" : "r.busGroupId = :group" }
+
+    /// Days from each accepted request received in the period to the first meeting held in its plan
+    /// (the meeting's Swedish day).
+    func requestDaysToFirstMeeting(zone: TimeZone) throws -> DayHistogram {
+        var days = DayHistogram()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT r.receivedOn, (SELECT MIN(m.startsAt) FROM meeting m WHERE m.planId = r.planId AND m.held = 1)
+                FROM planRequest r WHERE r.status = 'accepted' AND r.receivedOn BETWEEN :from AND :to
+                  AND \(requestInGroup)
+                """, arguments: statementArguments)
+        while let row = try rows.next() {
+            guard let received = row[0] as Day?, let first = row[1] as Date? else { continue }
+            days.add(max(0, received.days(until: Day(first, in: zone))))
+        }
+        return days
+    }
 
     /// Deviations by concerned organisation id, as the review shows them: by name, with the
     /// principal where two share a name.
@@ -549,7 +592,7 @@ extension GroupReview {
 }
 
 /// What the ids behind a figure are.
-public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations }
+public enum ReviewIds: Sendable, Equatable { case plans, interventions, deviations, requests }
 
 /// The review as rows of (section, item, count): one table that text, CSV and spreadsheets share,
 /// and the screen, which also opens the ids behind a row.
@@ -588,8 +631,9 @@ public enum ReviewTable {
                             counted.suppressed == nil ? keyed.figure(key) : nil, keyed.basis
                         ))
                 }
-            case .value(let section, let item, let value):
-                let hidden = r.responseTimes.suppressed.map { item == .answered ? r.mark($0) : "–" }
+            case .value(let section, let item, let hiddenBy, let value):
+                // The count of what is measured shows its mark; its days show nothing.
+                let hidden = r[keyPath: hiddenBy].map { item == .answered || item == .firstMeetings ? r.mark($0) : "–" }
                 rows.append((c.review(section), c.review(item), hidden ?? value(r, decimal), [], nil, .duringPeriod))
             case .bySexAndAge:
                 for sex in Sex.allCases {
@@ -707,6 +751,19 @@ extension Store {
                     let status = InterventionStatus(rawValue: row["status"]).map(c.interventionStatus) ?? ""
                     return
                         "\(c(.planNumber)) \(row["planId"] as Int64) · \(row["name"] as String) · \(c.field(.dueDate)) \(row["dueDate"] as String) · \(status)"
+                }
+            case .requests:
+                // Organisations, dates and the answer: never the child or who asked.
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.id, r.receivedOn, r.status, a.name FROM planRequest r JOIN agency a ON a.id = r.toAgencyId
+                        WHERE r.id IN (\(list))\(group.map { " AND r.busGroupId = \($0)" } ?? "") ORDER BY r.receivedOn, r.id
+                        """
+                ).map { row in
+                    let status = RequestStatus(rawValue: row["status"]).map(c.requestStatus) ?? ""
+                    return
+                        "\(c.entityName(.request)) \(row["id"] as Int64) · \(row["receivedOn"] as String) · \(row["name"] as String) · \(status)"
                 }
             case .deviations:
                 return try Row.fetchAll(

@@ -87,8 +87,11 @@ enum ReviewFigures {
     enum Part {
         case single(Single)
         case keyed(Keyed)
-        /// A value without a list behind it; the closure gets a formatter for decimals.
-        case value(ReviewLabel, ReviewLabel, (GroupReview, (Double) -> String) -> String)
+        /// A value without a list behind it, hidden with the count it belongs to (`hiddenBy`); the
+        /// closure gets a formatter for decimals.
+        case value(
+            ReviewLabel, ReviewLabel, hiddenBy: KeyPath<GroupReview, Suppression?>,
+            (GroupReview, (Double) -> String) -> String)
         case bySexAndAge
     }
 
@@ -97,11 +100,52 @@ enum ReviewFigures {
         [
             .keyed(openPlans), .single(started), .single(lateFirstMeeting), .single(lateFollowUp),
             .single(lateInterventions), .keyed(byKind), .keyed(byConcerned), .keyed(byStatus),
-            .value(.responseTime, .answered) { r, _ in String(r.responseTimes.answered) },
-            .value(.responseTime, .medianDays) { r, decimal in r.responseTimes.medianDays.map(decimal) ?? "–" },
-            .value(.responseTime, .longestDays) { r, _ in r.responseTimes.maxDays.map(String.init) ?? "–" },
+            .value(.responseTime, .answered, hiddenBy: answers) { r, _ in String(r.responseTimes.answered) },
+            .value(.responseTime, .medianDays, hiddenBy: answers) { r, decimal in
+                r.responseTimes.medianDays.map(decimal) ?? "–"
+            },
+            .value(.responseTime, .longestDays, hiddenBy: answers) { r, _ in
+                r.responseTimes.maxDays.map(String.init) ?? "–"
+            },
             .single(lateAnswers), .single(openDeviations), .bySexAndAge,
+            .single(requestsReceived), .single(requestsAccepted), .single(requestsDeclined),
+            .value(.requestToFirstMeeting, .firstMeetings, hiddenBy: toMeeting) { r, _ in
+                String(r.requestToFirstMeeting.measured)
+            },
+            .value(.requestToFirstMeeting, .medianDays, hiddenBy: toMeeting) { r, decimal in
+                r.requestToFirstMeeting.medianDays.map(decimal) ?? "–"
+            },
+            .value(.requestToFirstMeeting, .longestDays, hiddenBy: toMeeting) { r, _ in
+                r.requestToFirstMeeting.maxDays.map(String.init) ?? "–"
+            },
         ]
+    }
+
+    static var answers: KeyPath<GroupReview, Suppression?> { \.responseTimes.suppressed }
+    static var toMeeting: KeyPath<GroupReview, Suppression?> { \.requestToFirstMeeting.suppressed }
+
+    /// Requests for a SIP received in the period, with `condition` on them (`r`). No tally: requests
+    /// are few, and read by the review index.
+    static func requests(
+        _ figure: ReviewFigure, _ value: WritableKeyPath<GroupReview, GroupReview.Figure>, _ item: ReviewLabel,
+        _ condition: String
+    ) -> Single {
+        .init(
+            figure: figure, value: value, lists: .requests, section: .requests, item: item, basis: .duringPeriod,
+            rows: {
+                """
+                SELECT r.id FROM planRequest r WHERE r.receivedOn BETWEEN :from AND :to AND \($0.requestInGroup)
+                  AND \(condition)
+                """
+            }, tally: nil)
+    }
+
+    static var requestsReceived: Single { requests(.requestsReceived, \.requestsReceived, .requestsReceived, "1") }
+    static var requestsAccepted: Single {
+        requests(.requestsAccepted, \.requestsAccepted, .requestsAccepted, "r.status = 'accepted'")
+    }
+    static var requestsDeclined: Single {
+        requests(.requestsDeclined, \.requestsDeclined, .requestsDeclined, "r.status = 'declined'")
     }
 
     static var singles: [Single] { table.compactMap { if case .single(let s) = $0 { s } else { nil } } }
@@ -252,6 +296,9 @@ enum ReviewFigures {
         case .deviationsByKind(let key): (.keyed(byKind), key)
         case .deviationsByConcerned(let key): (.keyed(byConcerned), key)
         case .deviationsByStatus(let key): (.keyed(byStatus), key)
+        case .requestsReceived: (.single(requestsReceived), nil)
+        case .requestsAccepted: (.single(requestsAccepted), nil)
+        case .requestsDeclined: (.single(requestsDeclined), nil)
         }
     }
 }

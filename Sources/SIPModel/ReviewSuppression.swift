@@ -105,6 +105,33 @@ extension GroupReview.ResponseTimes {
     }
 }
 
+extension GroupReview.DaySpan {
+    private enum Keys: String, CodingKey { case measured, medianDays, maxDays, suppressed }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        measured = try c.decodeIfPresent(Int.self, forKey: .measured) ?? 0
+        medianDays = try c.decodeIfPresent(Double.self, forKey: .medianDays)
+        maxDays = try c.decodeIfPresent(Int.self, forKey: .maxDays)
+        suppressed = try c.decodeIfPresent(Suppression.self, forKey: .suppressed)
+    }
+
+    /// Few cases: their number, median and longest are null (one case's days are its own).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        if let suppressed {
+            try c.encodeNil(forKey: .measured)
+            try c.encodeNil(forKey: .medianDays)
+            try c.encodeNil(forKey: .maxDays)
+            try c.encode(suppressed, forKey: .suppressed)
+        } else {
+            try c.encode(measured, forKey: .measured)
+            try c.encode(medianDays, forKey: .medianDays)
+            try c.encode(maxDays, forKey: .maxDays)
+        }
+    }
+}
+
 extension GroupReview {
     /// The review as a chair may see it: counts from 1 to `threshold - 1` hidden, and as many more as
     /// it takes so no list's total gives one away. The sex-by-age cells that are hidden move from
@@ -138,6 +165,11 @@ extension GroupReview {
         if let mark = CellSuppression.solve([responseTimes.answered], dimensions: [], threshold: threshold)[0] {
             r.responseTimes.suppressed = mark
             (r.responseTimes.answered, r.responseTimes.medianDays, r.responseTimes.maxDays) = (0, nil, nil)
+        }
+        if let mark = CellSuppression.solve([requestToFirstMeeting.measured], dimensions: [], threshold: threshold)[0] {
+            r.requestToFirstMeeting.suppressed = mark
+            (r.requestToFirstMeeting.measured, r.requestToFirstMeeting.medianDays, r.requestToFirstMeeting.maxDays) =
+                (0, nil, nil)
         }
         let cells = Sex.allCases.flatMap { sex in GroupReview.ageBands.map { (sex.rawValue, $0) } }
         let values = cells.map { openPlansBySexAndAge[$0.0]?[$0.1] ?? 0 }

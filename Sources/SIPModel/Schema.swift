@@ -364,6 +364,11 @@ enum Schema {
                     CREATE INDEX planRequest_registeredBy ON planRequest(registeredBy);
                     CREATE INDEX planRequest_review ON planRequest(busGroupId, receivedOn);
                     CREATE INDEX planRequest_plan ON planRequest(planId);
+                    -- The coordinator's day (meetings by time are meeting_startsAt's): a plan's latest
+                    -- meeting (quiet plans), open plans by follow-up date, consents by the day withdrawn.
+                    CREATE INDEX meeting_plan_starts ON meeting(planId, startsAt);
+                    CREATE INDEX plan_followUp ON "plan"(followUpDate) WHERE status <> 'closed';
+                    CREATE INDEX consent_withdrawn ON consent(withdrawnOn) WHERE withdrawnOn IS NOT NULL;
                     """)
         }
         migrator.registerMigration("v18-review-periods") { db in

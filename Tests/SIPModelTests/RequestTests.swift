@@ -149,4 +149,58 @@ struct RequestTests {
         let second = try x.ask()
         #expect(throws: SIPError.notPermitted(.coordinator)) { try x.cora.declineRequest(second.id!, reason: "Nej") }
     }
+
+    @Test(
+        "the review counts requests received, accepted and declined, and days to the first meeting; small counts hidden"
+    )
+    func review() throws {
+        let x = try World()
+        let today = x.w.t.store.context.today
+        let accepted = try x.ask(number: "20150312-0014", name: "Ny Person")
+        let declined = try x.ask()
+        _ = try x.ask()
+        let plan = try x.sara.acceptRequest(accepted.id!)
+        try x.sara.declineRequest(declined.id!, reason: "Redan aktuellt")
+        let meeting = try x.sara.addMeeting(
+            planId: plan.id!, kind: .first, startsAt: today.adding(days: 5).date(hour: 9, in: .stockholm),
+            durationMinutes: 60, place: "Socialkontoret")
+        try x.w.t.store.write { db in
+            try db.execute(sql: "UPDATE meeting SET held = 1 WHERE id = ?", arguments: [meeting.id!])
+        }
+        let (from, to) = (today.adding(days: -30), today)
+        let chad = try x.w.session("chad")
+        let full = try chad.review(groupId: nil, from: from, to: to)
+        #expect(full.requestsReceived.count == 3)
+        #expect(full.requestsReceived.ids.count == 3)
+        #expect(full.requestsAccepted.ids == [accepted.id!])
+        #expect(full.requestsDeclined.ids == [declined.id!])
+        #expect(full.requestToFirstMeeting.measured == 1)
+        #expect(full.requestToFirstMeeting.medianDays == 5)
+        #expect(full.requestToFirstMeeting.maxDays == 5)
+        // The tallied review (the screen's) counts them the same way.
+        #expect(try chad.review(groupId: nil, from: from, to: to, withIds: false).requestsReceived.count == 3)
+        // The other area's chair... the other group counts none of them; a period before counts none.
+        #expect(try x.w.t.store.review(groupId: x.w.otherGroup.id, from: from, to: to).requestsReceived.count == 0)
+        #expect(try chad.review(groupId: nil, from: from.adding(days: -60), to: from).requestsReceived.count == 0)
+        // As a chair sees it: under three hidden, the days with the count they belong to.
+        let c = Catalog(.sv)
+        let rows = ReviewTable.rows(full.suppressed(below: 3), catalog: c)
+        func count(_ section: ReviewLabel, _ item: ReviewLabel) -> String? {
+            rows.first { $0.section == c.review(section) && $0.item == c.review(item) }?.count
+        }
+        #expect(count(.requests, .requestsReceived) == "3")
+        #expect(count(.requests, .requestsAccepted) == "<3")
+        #expect(count(.requests, .requestsDeclined) == "<3")
+        #expect(count(.requestToFirstMeeting, .firstMeetings) == "<3")
+        #expect(count(.requestToFirstMeeting, .medianDays) == "–")
+        #expect(count(.requestToFirstMeeting, .longestDays) == "–")
+        let open = ReviewTable.rows(full.suppressed(below: 1), catalog: c)
+        #expect(
+            open.first { $0.item == c.review(.medianDays) && $0.section == c.review(.requestToFirstMeeting) }?.count
+                == "5,0")
+        // The list behind a figure names organisations and dates, never the child.
+        let list = try chad.reviewList(.requests, ids: full.requestsReceived.ids, on: today, catalog: c)
+        #expect(list.count == 3)
+        #expect(list.allSatisfy { !$0.contains("Åsa") && !$0.contains("Ny Person") && $0.contains("Socialtjänsten") })
+    }
 }

@@ -22,6 +22,9 @@ extension GroupReview {
         copy.deviationsByStatus = deviationsByStatus.mapValues(strip)
         copy.responseTimes.overdue = strip(responseTimes.overdue)
         copy.deviationsOpen = strip(deviationsOpen)
+        copy.requestsReceived = strip(requestsReceived)
+        copy.requestsAccepted = strip(requestsAccepted)
+        copy.requestsDeclined = strip(requestsDeclined)
         return copy
     }
 }

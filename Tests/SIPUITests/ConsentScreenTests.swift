@@ -38,7 +38,12 @@ struct ConsentScreenTests {
             ]
         }
 
-        func app(width: Int = 80) -> App { App(store: session, catalog: Catalog(.sv), width: width, height: 24) }
+        /// The app on the plan list (a coordinator starts in their day, the list l away).
+        func app(width: Int = 80) -> App {
+            let app = App(store: session, catalog: Catalog(.sv), width: width, height: 24)
+            if app.top is DayScreen { app.press(.character("l")) }
+            return app
+        }
 
         /// The list row of this plan, as drawn.
         func listRow(_ app: App) -> (text: String, last: Cell)? {

@@ -26,6 +26,9 @@ struct EndToEndTests {
         let surname = String(target.childName.split(separator: " ").last!)
 
         let tmux = Tmux(command(db))
+        // A coordinator starts in their day; the plan list is l away.
+        #expect(tmux.waitFor("Att göra"))
+        tmux.keys("l")
         #expect(tmux.waitFor("Nr    Barn"))
         tmux.keys("/")
         tmux.type(surname.lowercased())
@@ -63,6 +66,9 @@ struct EndToEndTests {
         let draft = try #require(try store.planSummaries(PlanFilter(status: .draft)).first)
         #expect(draft.id == 1)
         let tmux = Tmux(command(db))
+        // A coordinator starts in their day; the plan list is l away.
+        #expect(tmux.waitFor("Att göra"))
+        tmux.keys("l")
         #expect(tmux.waitFor("Nr    Barn"))
         tmux.keys("Enter")
         #expect(tmux.waitFor("Plan 1:"))
@@ -140,7 +146,7 @@ struct EndToEndTests {
         }
 
         let tmux = Tmux(command(db))
-        #expect(tmux.waitFor("Databasen har inga planer än."))
+        #expect(tmux.waitFor("Inget att göra just nu."))
         // A new plan: the group found by typing among the register's groups.
         tmux.keys("n")
         #expect(tmux.waitFor("Barnets namn"))
@@ -189,6 +195,8 @@ struct EndToEndTests {
         #expect(tmux.waitFor("Mötet är inbokat."))
         #expect(tmux.waitFor("Plan 1: Alva Ek  [Kallad]"))
         tmux.keys("Escape")
+        #expect(tmux.waitFor("Att göra"))
+        tmux.keys("l")
         // The list: the plan's row says it is invited.
         #expect(
             tmux.wait {
@@ -213,11 +221,11 @@ struct EndToEndTests {
         let dir = TempDir()
         let db = try demo(dir)
         let tmux = Tmux(command(db, env: "NO_COLOR=1 TERM=vt100"), width: 80, height: 24)
-        #expect(tmux.waitFor("Nr    Barn"))
+        #expect(tmux.waitFor("Att göra"))
         tmux.resize(width: 30, height: 8)
         #expect(tmux.waitFor("Terminalen är för liten"))
         tmux.resize(width: 60, height: 20)
-        #expect(tmux.waitFor("Nr    Barn"))
+        #expect(tmux.waitFor("Att göra"))
         tmux.keys("C-l")
         #expect(tmux.waitFor("? Hjälp"))
         tmux.keys("q")
@@ -228,6 +236,9 @@ struct EndToEndTests {
     func editingPlanOne(_ dir: TempDir) throws -> (tmux: Tmux, db: String, pid: Int32) {
         let db = try demo(dir)
         let tmux = Tmux(command(db))
+        // A coordinator starts in their day; the plan list is l away.
+        #expect(tmux.waitFor("Att göra"))
+        tmux.keys("l")
         #expect(tmux.waitFor("Nr    Barn"))
         tmux.keys("Enter")
         #expect(tmux.waitFor("Plan 1:"))
@@ -278,6 +289,9 @@ struct EndToEndTests {
         let db = try demo(dir)
         let before = dir.path("before"), after = dir.path("after")
         let tmux = Tmux("sh -c \"stty -g > '\(before)'; \(command(db)); stty -g > '\(after)'; sleep 30\"")
+        // A coordinator starts in their day; the plan list is l away.
+        #expect(tmux.waitFor("Att göra"))
+        tmux.keys("l")
         #expect(tmux.waitFor("Nr    Barn"))
         let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
         kill(pid, SIGSEGV)

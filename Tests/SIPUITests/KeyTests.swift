@@ -22,6 +22,10 @@ struct KeyTests {
         ("administration", AdministrationScreen().keys.bindings.map(\.keys), false),
         ("register list", RegisterListScreen.browseKeys.bindings.map(\.keys), false),
         ("register filter", RegisterListScreen.filterKeys.bindings.map(\.keys), true),
+        ("day", DayScreen.keys.bindings.map(\.keys), false),
+        ("list from the day", ([PlanListScreen.dayKey] + PlanListScreen.browseKeys.bindings).map(\.keys), false),
+        ("requests inbox", RequestsScreen.inboxKeys.bindings.map(\.keys), false),
+        ("own requests", RequestsScreen.mineKeys.bindings.map(\.keys), false),
     ]
 
     @Test("no key is bound twice on any screen, counting the global keys", arguments: tables.map(\.name))

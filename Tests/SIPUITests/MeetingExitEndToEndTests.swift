@@ -27,6 +27,9 @@ struct MeetingExitEndToEndTests {
         #expect(tmux.waitFor(Self.prompt))
         tmux.type("'\(Binary.url.path)' --db '\(db)'")
         tmux.keys("Enter")
+        // A coordinator starts in their day; the plan list is l away.
+        #expect(tmux.waitFor("Att göra"))
+        tmux.keys("l")
         #expect(tmux.waitFor("Nr    Barn"))
         let pid = try #require(Tmux.pids(commandPrefix: "\(Binary.url.path) --db \(db)").first)
         return (tmux, pid)

@@ -67,15 +67,22 @@ struct RoleScreenTests {
         #expect(app.isFinished)
     }
 
-    @Test("a coordinator starts in the plans of their organisation and has no review key")
+    @Test("a coordinator starts in their day; the plans of their organisation are l away, and back; no review key")
     func coordinator() throws {
         let w = try World()
         let cora = try w.session("cora")
         let app = App(store: cora, catalog: Catalog(.sv))
+        guard let day = app.top as? DayScreen else {
+            Issue.record("not the day: \(app.top)")
+            return
+        }
+        #expect(day.schedule == (try cora.daySchedule()))
+        app.press(.character("l"))
         guard let list = app.top as? PlanListScreen else {
             Issue.record("not the list")
             return
         }
+        #expect(app.screenText.contains("t Att göra"))
         #expect(!list.rows.isEmpty)
         #expect(list.rows.count < (try w.demo.planSummaries().count))
         #expect(list.rows == (try cora.planSummaries()))
@@ -85,6 +92,9 @@ struct RoleScreenTests {
             return
         }
         #expect(!app.helpEntries.contains { $0.text == Catalog(.sv).ui(.review) })
+        app.press(.character("t"))
+        #expect(app.top is DayScreen)
+        #expect(app.stack.count == 1)
     }
 
     @Test("an administrator starts in the users and settings, with no plan in sight")

@@ -33,11 +33,13 @@ extension App {
 
     var screenText: String { render().text }
 
-    /// Selects plan `id` in the list and opens it.
+    /// Selects plan `id` in the list and opens it (from a coordinator's day, the list is l away).
     func open(plan id: Int64) {
-        guard var list = stack[0] as? PlanListScreen else { return }
+        if top is DayScreen { press(.character("l")) }
+        guard let index = stack.lastIndex(where: { $0 is PlanListScreen }), var list = stack[index] as? PlanListScreen
+        else { return }
         list.select(id)
-        stack[0] = list
+        stack[index] = list
         press(.enter)
     }
 }

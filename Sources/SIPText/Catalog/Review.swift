@@ -79,6 +79,12 @@ extension Catalog {
         case .openPlansBySexAndAge: return pick("Öppna planer per kön och ålder", "Open plans by sex and age")
         case .deviations: return pick("Avvikelser", "Deviations")
         case .openAtEnd: return pick("öppna (ej avslutade)", "open (not closed)")
+        case .requests: return pick("Begäran om SIP", "Requests for a SIP")
+        case .requestsReceived: return pick("inkomna under perioden", "received in the period")
+        case .requestsAccepted: return pick("av dem accepterade", "of them accepted")
+        case .requestsDeclined: return pick("av dem avböjda", "of them declined")
+        case .requestToFirstMeeting: return pick("Från begäran till första möte", "From request to first meeting")
+        case .firstMeetings: return pick("med första möte", "with a first meeting")
         }
     }
 }
@@ -88,7 +94,8 @@ package enum ReviewLabel {
     case openPlansByStatus, plans, startedInPeriod, overdue, firstMeeting, followUp, interventions
     case deviationsByKind, deviationsByConcerned, deviationsByStatus
     case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge
-    case deviations, openAtEnd
+    case deviations, openAtEnd,
+        requests, requestsReceived, requestsAccepted, requestsDeclined, requestToFirstMeeting, firstMeetings
 }
 
 extension Catalog.Text {

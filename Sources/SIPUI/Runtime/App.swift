@@ -70,8 +70,9 @@ public final class App {
         push(startScreen())
     }
 
-    /// The first screen follows the role: a coordinator's plans, a chair's review, an
-    /// administrator's users. Not signed in (the library used directly): the plan list.
+    /// The first screen follows the role: a coordinator's day ("Att göra", the plan list a key
+    /// away), a chair's review, an administrator's users. Not signed in (the library used
+    /// directly): the plan list.
     private func startScreen() -> any AppScreen {
         let access = store.access
         switch access?.role {
@@ -79,10 +80,10 @@ public final class App {
             return ReviewScreen(today: store.context.today, chairOf: access?.reviewGroupId, chairStart: true)
         case .administrator?:
             return AdministrationScreen()
-        case .coordinator?, nil:
-            var list = PlanListScreen()
-            list.offersReview = access == nil
-            return list
+        case .coordinator?:
+            return DayScreen()
+        case nil:
+            return PlanListScreen()
         }
     }
 

@@ -7,7 +7,7 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
         case list(ListMove)
         case open, filter, statusFilter, overdueFilter, sort, newPlan, quit,
             review
-        case deviations
+        case deviations, day
         case applyFilter, clearFilter
     }
 
@@ -69,12 +69,16 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
 
     /// False for a coordinator: the BUS review is the chairs'.
     public var offersReview = true
+    /// Opened from the coordinator's day: t goes back to it (q still quits, as from any start screen).
+    public var returnsToDay = false
+
+    static let dayKey = KeyBinding<Action>([.character("t")], .day, .dayTitle, hint: true)
 
     public var keys: KeyTable<Action> {
         if filtering { return Self.filterKeys }
-        return offersReview
-            ? Self.browseKeys
-            : KeyTable(Self.browseKeys.name, Self.browseKeys.defaultBindings.filter { $0.action != .review })
+        let defaults = Self.browseKeys.defaultBindings
+        let browse = offersReview ? defaults : defaults.filter { $0.action != .review }
+        return KeyTable(Self.browseKeys.name, (returnsToDay ? [Self.dayKey] : []) + browse)
     }
     public var isTyping: Bool { filtering }
 
@@ -216,6 +220,8 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
             return [.push(ReviewScreen(today: today))]
         case .deviations:
             return [.push(DeviationsScreen())]
+        case .day:
+            return [.pop]
         case .quit:
             return [.quit]
         }
