@@ -93,6 +93,103 @@ struct ReviewScreenTests {
     }
 }
 
+@Suite("The review's periods")
+struct ReviewPeriodScreenTests {
+    @Test("p steps through 12 months, year, quarter, month; [ and ] go back and forth; d takes typed dates")
+    func periods() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 10)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"))
+        func dates() -> String {
+            guard let screen = app.top as? ReviewScreen else { return "gone" }
+            return "\(screen.dates.from.iso) \(screen.dates.to.iso)"
+        }
+        let today = store.context.today.iso
+        #expect(try #require(app.top as? ReviewScreen).today.iso == "2026-11-20")
+        app.press(.character("p"))
+        #expect(dates() == "2026-01-01 \(today)")
+        app.press(.character("["))
+        #expect(dates() == "2025-01-01 2025-12-31")
+        app.press(.character("]"), .character("]"))
+        #expect(dates() == "2026-01-01 \(today)", "not past the current year")
+        app.press(.character("p"))
+        #expect(dates() == "2026-10-01 \(today)")
+        app.press(.character("["))
+        #expect(dates() == "2026-07-01 2026-09-30")
+        #expect(app.screenText.contains("kvartal 2026 K3"))
+        app.press(.character("p"), .character("["))
+        #expect(dates() == "2026-10-01 2026-10-31")
+        // Typed dates: a bad one is refused with the reason, the dates stay to be mended.
+        app.press(.character("d"))
+        app.type("2025-02-30 2025-04-15")
+        app.press(.enter)
+        #expect(app.screenText.contains("2025-02-30"))
+        #expect((app.top as? ReviewScreen)?.isTyping == true)
+        app.press(.control("u"))
+        app.type("2025-03-01 2025-04-15")
+        app.press(.enter)
+        #expect(dates() == "2025-03-01 2025-04-15")
+        let screen = try #require(app.top as? ReviewScreen)
+        #expect(screen.period == .custom && !screen.isTyping)
+        // The screen's figures for a past period are the review's for those dates.
+        let expected = try store.review(
+            groupId: nil, from: Day(iso: "2025-03-01")!, to: Day(iso: "2025-04-15")!, withIds: false
+        )
+        .suppressed(below: try store.suppressBelow())
+        #expect(screen.review == expected)
+    }
+}
+
+@Suite("The annual report from the review")
+struct AnnualReportScreenTests {
+    @Test("y writes the annual report of the period's year, owner-only, the same figures as report --annual")
+    func fromTheReview() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 20)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("p"), .character("["), .character("y"))
+        #expect(app.top is FormScreen)
+        let file = dir.path("rapport")
+        app.press(.tab, .tab, .control("u"))
+        app.type(file)
+        app.press(.function(2))
+        #expect(app.top is ReviewScreen)
+        let html = try String(contentsOfFile: file + ".html", encoding: .utf8)
+        #expect(html.contains("Årsrapport 2025") && html.contains("<svg"))
+        let expected = AnnualReportDocument(try store.annualReport(groupId: nil, year: 2025), catalog: Catalog(.sv))
+            .html()
+        #expect(html == expected)
+        let mode = try FileManager.default.attributesOfItem(atPath: file + ".html")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
+
+@Suite("All groups side by side on screen")
+struct GroupsSideBySideScreenTests {
+    @Test("b lists every group and the county's total last; s sorts by the chosen column, again the other way")
+    func sorted() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 60)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("b"))
+        let screen = try #require(app.top as? GroupsSideBySideScreen)
+        let groups = try store.busGroups()
+        #expect(screen.rows.count == groups.count + 1)
+        #expect(screen.rows.last?.first == "Alla")
+        #expect(screen.rows.dropLast().map { $0[0] } == groups.map(\.name).sorted())
+        // Column 2 (started in the period), largest first, then smallest first; the county stays last.
+        app.press(.right, .character("s"))
+        let descending = try #require(app.top as? GroupsSideBySideScreen).rows
+        let keys = descending.dropLast().map { GroupsSideBySideScreen.key($0[2]) }
+        #expect(keys == keys.sorted(by: >) && descending.last?.first == "Alla")
+        app.press(.character("s"))
+        let ascending = try #require(app.top as? GroupsSideBySideScreen).rows
+        #expect(ascending.dropLast().map { GroupsSideBySideScreen.key($0[2]) } == keys.sorted())
+        #expect(app.screenText.contains("Star↑") && app.screenText.contains("startade under perioden ·"))
+    }
+}
+
 @Suite("The deviation register on screen")
 struct DeviationRegisterScreenTests {
     @Test("register one on its own, send it, answer it, escalate it, close it; the history shows each step")

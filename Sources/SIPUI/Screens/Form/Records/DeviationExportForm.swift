@@ -19,8 +19,10 @@ public struct DeviationExportForm: RecordForm {
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
-        let path = input.line(.file)
+        var path = input.line(.file)
         if path.isEmpty { throw input.refuse(.file, input.catalog.ui(.fieldRequired)) }
+        // A name alone goes in the export folder, not wherever the program was started.
+        if !path.hasPrefix("/") { path = session.exportDirectory + "/" + path }
         let wanted = Set(ids)
         let rows = try session.store.deviationSummaries().filter { wanted.contains($0.id) }
         let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
