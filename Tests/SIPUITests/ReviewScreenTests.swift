@@ -187,6 +187,8 @@ struct GroupsSideBySideScreenTests {
         let ascending = try #require(app.top as? GroupsSideBySideScreen).rows
         #expect(ascending.dropLast().map { GroupsSideBySideScreen.key($0[2]) } == keys.sorted())
         #expect(app.screenText.contains("Star↑") && app.screenText.contains("startade under perioden ·"))
+        app.press(.escape)
+        #expect(app.top is ReviewScreen)
     }
 }
 

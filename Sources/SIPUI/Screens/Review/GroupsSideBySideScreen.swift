@@ -32,7 +32,7 @@ public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
         switch message {
-        case .key(let key): handle(key)
+        case .key(let key): return handle(key)
         case .loaded(.table(let table)):
             rows = table
             sort()
@@ -63,8 +63,10 @@ public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
     /// The groups, the county's row kept last.
     var groupCount: Int { max(0, rows.count - 1) }
 
-    mutating func handle(_ key: Key) {
-        guard let action = keys.action(for: key), let width = rows.first?.count else { return }
+    mutating func handle(_ key: Key) -> [Command<Loaded>] {
+        guard let action = keys.action(for: key) else { return [] }
+        if action == .back { return [.pop] }
+        guard let width = rows.first?.count else { return [] }
         switch action {
         case .up: list.move(by: -1, count: rows.count)
         case .down: list.move(by: 1, count: rows.count)
@@ -76,6 +78,7 @@ public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
             sort()
         case .back: break
         }
+        return []
     }
 
     /// A cell's sort key: its number, or below every number when hidden or empty.
