@@ -324,6 +324,25 @@ struct DeviationRegisterTests {
         }
     }
 
+    @Test("w writes the selected deviation as a printable A4 form, with its history, owner-only")
+    func printable() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 20)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("a"))
+        let row = try #require((app.top as? DeviationsScreen)?.current)
+        let file = dir.path("blankett.html")
+        app.press(.character("w"), .control("u"))
+        app.type(file)
+        app.press(.function(2))
+        #expect(app.top is DeviationsScreen)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("size: A4") && html.contains("Avvikelse \(row.id)") && html.contains("Historik:"))
+        #expect(html.contains(HTMLText.escape(row.concernedAgency)))
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
     @Test("the two escalation levels have marks of their own; closing an unanswered one asks why")
     func marksAndClosing() throws {
         #expect(DeviationsScreen.mark(.local) == "")

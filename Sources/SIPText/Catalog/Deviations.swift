@@ -8,7 +8,7 @@ extension Catalog {
         case noDeviationsYet, closeDeviationQuestion, responseDate, identityWarning
         // The register's filter, search and export.
         case searchDeviations, filterByStatus, filterByKind, filterByConcerned, filterOverdue, exportDeviations
-        case noDeviationsMatch, exportedDeviations
+        case noDeviationsMatch, exportedDeviations, printDeviation
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -42,6 +42,7 @@ extension Catalog {
             case .exportDeviations: return pick("Exportera CSV", "Export CSV")
             case .noDeviationsMatch: return pick("Ingen avvikelse passar filtret.", "No deviation matches the filter.")
             case .exportedDeviations: return pick("Avvikelserna exporterade till", "The deviations exported to")
+            case .printDeviation: return pick("Avvikelseblankett", "Deviation form")
             case .identityWarning:
                 return pick(
                     "Texten verkar innehålla ett personnummer eller ett namn ur planen. BUS-ordförande ser det "
@@ -78,4 +79,5 @@ extension Catalog.Text {
     public static var exportDeviations: Self { Self(.deviations(.exportDeviations)) }
     public static var noDeviationsMatch: Self { Self(.deviations(.noDeviationsMatch)) }
     public static var exportedDeviations: Self { Self(.deviations(.exportedDeviations)) }
+    public static var printDeviation: Self { Self(.deviations(.printDeviation)) }
 }

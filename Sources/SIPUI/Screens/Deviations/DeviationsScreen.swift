@@ -7,6 +7,7 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case up, down, new, show, send, answer, close, escalate, back
         case statusFilter, kindFilter, concernedFilter, overdueFilter, search, endSearch, clearSearch, export
+        case print
     }
 
     /// What the register shows of all its deviations.
@@ -106,6 +107,7 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.character("v")], .concernedFilter, .filterByConcerned),
         KeyBinding([.character("o")], .overdueFilter, .filterOverdue),
         KeyBinding([.character("x")], .export, .exportDeviations),
+        KeyBinding([.character("w")], .print, .printDeviation),
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
@@ -168,6 +170,7 @@ public struct DeviationsScreen: AppScreen, Equatable, Sendable {
             filter.overdueOnly.toggle()
             refilter()
         case .export: return [.push(FormScreen(DeviationExportForm(ids: rows.map(\.id))))]
+        case .print: if let current { return [.push(FormScreen(DeviationPrintForm(deviationId: current.id)))] }
         case .up: list.move(by: -1, count: rows.count)
         case .down: list.move(by: 1, count: rows.count)
         case .new: return [.push(FormScreen(DeviationForm(planId: nil)))]
