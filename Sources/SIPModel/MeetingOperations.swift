@@ -228,14 +228,19 @@ extension Store {
             guard deviation.status.allowedNext.contains(status) else {
                 throw SIPError.invalidValue(field: .status, value: status.rawValue)
             }
+            // Closed without an answer: the register says why.
+            if status == .closed && deviation.status != .answered && note.isEmpty {
+                throw SIPError.required(field: .note)
+            }
             deviation.status = status
         }
     }
 
     /// Takes a deviation to the local BUS group, or copies it to the BUS secretariat and BUSSAM.
     @discardableResult
-    public func escalateDeviation(_ id: Int64, to level: Escalation, note: String = "") throws -> Deviation {
-        let note = try TextRules.validated(note, for: .note)
+    public func escalateDeviation(_ id: Int64, to level: Escalation, note: String) throws -> Deviation {
+        // Whoever takes it further says why.
+        let note = try TextRules.required(note, for: .note)
         return try changeDeviation(id, { .escalateDeviation($0, to: level) }, note: note) { deviation in
             deviation.escalation = level
         }

@@ -676,6 +676,20 @@ public enum ReviewTable {
     /// CSV a Swedish spreadsheet opens as it is: UTF-8 with a byte-order mark, semicolons, CRLF,
     /// fields quoted when they hold the separator, a quote or a line break (RFC 4180).
     public static func csv(_ r: GroupReview, catalog c: Catalog, separator: Character = ";") -> String {
+        let header = [c(.csvGroup), c(.csvFrom), c(.csvTo), c(.csvSection), c(.csvItem), c(.csvCount), c(.csvBasis)]
+        let group = r.group ?? c(.csvAllGroups)
+        return SpreadsheetCSV.document(
+            [header]
+                + rows(r, catalog: c, decimalComma: separator == ";").map { row in
+                    [group, r.from.iso, r.to.iso, row.section, row.item, row.count, basis(row.basis, r, catalog: c)]
+                }, separator: separator)
+    }
+}
+
+/// CSV a Swedish spreadsheet opens as it is: UTF-8 with a byte-order mark, semicolons, CRLF,
+/// fields quoted when they hold the separator, a quote or a line break (RFC 4180).
+public enum SpreadsheetCSV {
+    public static func document(_ lines: [[String]], separator: Character = ";") -> String {
         func field(_ raw: String) -> String {
             // A value a spreadsheet would take for a formula is marked as text: one that starts with
             // =, +, -, @, a tab or a carriage return, also after leading spaces (spreadsheets skip
@@ -687,15 +701,27 @@ public enum ReviewTable {
                 text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        let header = [c(.csvGroup), c(.csvFrom), c(.csvTo), c(.csvSection), c(.csvItem), c(.csvCount), c(.csvBasis)]
-        let group = r.group ?? c(.csvAllGroups)
-        var lines = [header.map(field).joined(separator: String(separator))]
-        for row in rows(r, catalog: c, decimalComma: separator == ";") {
-            lines.append(
-                [group, r.from.iso, r.to.iso, row.section, row.item, row.count, basis(row.basis, r, catalog: c)]
-                    .map(field).joined(separator: String(separator)))
-        }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: String(separator)) }.joined(separator: "\r\n")
+            + "\r\n"
+    }
+
+    /// The register's deviations as rows of a spreadsheet: no free text, only what the list shows.
+    public static func deviations(_ rows: [DeviationSummary], catalog c: Catalog, separator: Character = ";")
+        -> String
+    {
+        let header = [
+            c.entityName(.deviation), c.field(.occurredOn), c(.kind), c.ui(.reportingAgency), c.ui(.concernedAgency),
+            c(.planNumber), c.field(.status), c.ui(.escalationLevel), c(.responseDue), c.ui(.filterOverdue),
+        ]
+        return document(
+            [header]
+                + rows.map { row in
+                    [
+                        String(row.id), row.occurredOn.iso, row.kindName, row.reportingAgency, row.concernedAgency,
+                        row.planId.map(String.init) ?? "", c.deviationStatus(row.status), c.escalation(row.escalation),
+                        row.responseDue.iso, row.overdue ? c(.overdue) : "",
+                    ]
+                }, separator: separator)
     }
 }
 

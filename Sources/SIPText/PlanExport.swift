@@ -265,12 +265,7 @@ public struct PlanExport: Sendable {
     }
 
     func html() -> String {
-        func h(_ text: String) -> String {
-            TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "&", with: "&amp;")
-                .replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-                .replacingOccurrences(of: "\n", with: "<br>")
-        }
+        func h(_ text: String) -> String { HTMLText.escape(text) }
         var out = """
             <!DOCTYPE html>
             <html lang="sv"><head><meta charset="utf-8"><title>\(h(title))</title>
@@ -316,4 +311,15 @@ public struct PlanExport: Sendable {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Text into HTML: control characters as the terminal shows them, markup characters escaped, line
+/// breaks as <br>.
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
+        TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "\n", with: "<br>")
+    }
 }

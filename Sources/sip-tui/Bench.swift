@@ -223,6 +223,23 @@ struct Bench {
                 [.character("g")]
             })
         _ = press([.escape])
+        // The county's year before (p for the year, [ for the one before): plans as they stood on its
+        // last day, from the changes since.
+        _ = press([.character("r"), .character("p")])
+        results.append(
+            measure(
+                "BUS review, county, last year ([)", budget: 100, iterations: max(1, iterations / 4),
+                keys: { _ in [.character("[")] }, tearDown: { _ = press([.character("]")]) }))
+        _ = press([.escape])
+        // The county's annual report of last year, as `report --annual` makes it (no budget yet).
+        let year = store.context.today.year - 1
+        var annual = Result(name: "report --annual, county, last year", unit: "ms", samples: [], budget: nil)
+        for _ in 0..<max(1, iterations / 8) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            _ = AnnualReportDocument(try store.annualReport(groupId: nil, year: year), catalog: Catalog(.sv)).html()
+            annual.samples.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        }
+        results.append(annual)
         return results
     }
 

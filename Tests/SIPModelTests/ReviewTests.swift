@@ -250,8 +250,13 @@ struct DeviationRegisterTests {
     func transitions(_ to: DeviationStatus) throws {
         let (t, d) = try deviation()
         switch to {
-        case .sent, .closed:
+        case .sent:
             #expect(try t.store.changeDeviationStatus(d.id!, to: to).status == to)
+        case .closed:
+            // Closed without an answer: the note saying why is required (issue 18).
+            #expect(throws: SIPError.required(field: .note)) { try t.store.changeDeviationStatus(d.id!, to: .closed) }
+            #expect(try t.store.deviation(d.id!).status == .registered, "nothing written")
+            #expect(try t.store.changeDeviationStatus(d.id!, to: to, note: "Dubblett av 12").status == to)
         case .answered:
             // An answer needs its text: answering is its own step.
             #expect(throws: SIPError.required(field: .response)) {
@@ -281,7 +286,11 @@ struct DeviationRegisterTests {
         let (t, d) = try deviation()
         try t.store.changeDeviationStatus(d.id!, to: .sent, note: "Till BUP:s enhetschef")
         try t.store.escalateDeviation(d.id!, to: .busGroup, note: "Upprepat")
-        try t.store.escalateDeviation(d.id!, to: .bussam)
+        // Escalating takes a note (issue 18): without one nothing is written.
+        #expect(throws: SIPError.required(field: .note)) {
+            try t.store.escalateDeviation(d.id!, to: .bussam, note: " ")
+        }
+        try t.store.escalateDeviation(d.id!, to: .bussam, note: "Kvarstår efter BUS-mötet")
         let history = try t.store.deviationHistory(d.id!)
         #expect(history.map(\.what) == ["registered", "status sent", "escalation bus_group", "escalation bussam"])
         #expect(history.allSatisfy { $0.changedBy == "testare" })

@@ -93,6 +93,105 @@ struct ReviewScreenTests {
     }
 }
 
+@Suite("The review's periods")
+struct ReviewPeriodScreenTests {
+    @Test("p steps through 12 months, year, quarter, month; [ and ] go back and forth; d takes typed dates")
+    func periods() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 10)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"))
+        func dates() -> String {
+            guard let screen = app.top as? ReviewScreen else { return "gone" }
+            return "\(screen.dates.from.iso) \(screen.dates.to.iso)"
+        }
+        let today = store.context.today.iso
+        #expect(try #require(app.top as? ReviewScreen).today.iso == "2026-11-20")
+        app.press(.character("p"))
+        #expect(dates() == "2026-01-01 \(today)")
+        app.press(.character("["))
+        #expect(dates() == "2025-01-01 2025-12-31")
+        app.press(.character("]"), .character("]"))
+        #expect(dates() == "2026-01-01 \(today)", "not past the current year")
+        app.press(.character("p"))
+        #expect(dates() == "2026-10-01 \(today)")
+        app.press(.character("["))
+        #expect(dates() == "2026-07-01 2026-09-30")
+        #expect(app.screenText.contains("kvartal 2026 K3"))
+        app.press(.character("p"), .character("["))
+        #expect(dates() == "2026-10-01 2026-10-31")
+        // Typed dates: a bad one is refused with the reason, the dates stay to be mended.
+        app.press(.character("d"))
+        app.type("2025-02-30 2025-04-15")
+        app.press(.enter)
+        #expect(app.screenText.contains("2025-02-30"))
+        #expect((app.top as? ReviewScreen)?.isTyping == true)
+        app.press(.control("u"))
+        app.type("2025-03-01 2025-04-15")
+        app.press(.enter)
+        #expect(dates() == "2025-03-01 2025-04-15")
+        let screen = try #require(app.top as? ReviewScreen)
+        #expect(screen.period == .custom && !screen.isTyping)
+        // The screen's figures for a past period are the review's for those dates.
+        let expected = try store.review(
+            groupId: nil, from: Day(iso: "2025-03-01")!, to: Day(iso: "2025-04-15")!, withIds: false
+        )
+        .suppressed(below: try store.suppressBelow())
+        #expect(screen.review == expected)
+    }
+}
+
+@Suite("The annual report from the review")
+struct AnnualReportScreenTests {
+    @Test("y writes the annual report of the period's year, owner-only, the same figures as report --annual")
+    func fromTheReview() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 20)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("p"), .character("["), .character("y"))
+        #expect(app.top is FormScreen)
+        let file = dir.path("rapport")
+        app.press(.tab, .tab, .control("u"))
+        app.type(file)
+        app.press(.function(2))
+        #expect(app.top is ReviewScreen)
+        let html = try String(contentsOfFile: file + ".html", encoding: .utf8)
+        #expect(html.contains("Årsrapport 2025") && html.contains("<svg"))
+        let expected = AnnualReportDocument(try store.annualReport(groupId: nil, year: 2025), catalog: Catalog(.sv))
+            .html()
+        #expect(html == expected)
+        let mode = try FileManager.default.attributesOfItem(atPath: file + ".html")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
+
+@Suite("All groups side by side on screen")
+struct GroupsSideBySideScreenTests {
+    @Test("b lists every group and the county's total last; s sorts by the chosen column, again the other way")
+    func sorted() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 60)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("b"))
+        let screen = try #require(app.top as? GroupsSideBySideScreen)
+        let groups = try store.busGroups()
+        #expect(screen.rows.count == groups.count + 1)
+        #expect(screen.rows.last?.first == "Alla")
+        #expect(screen.rows.dropLast().map { $0[0] } == groups.map(\.name).sorted())
+        // Column 2 (started in the period), largest first, then smallest first; the county stays last.
+        app.press(.right, .character("s"))
+        let descending = try #require(app.top as? GroupsSideBySideScreen).rows
+        let keys = descending.dropLast().map { GroupsSideBySideScreen.key($0[2]) }
+        #expect(keys == keys.sorted(by: >) && descending.last?.first == "Alla")
+        app.press(.character("s"))
+        let ascending = try #require(app.top as? GroupsSideBySideScreen).rows
+        #expect(ascending.dropLast().map { GroupsSideBySideScreen.key($0[2]) } == keys.sorted())
+        #expect(app.screenText.contains("Star↑") && app.screenText.contains("startade under perioden ·"))
+        app.press(.escape)
+        #expect(app.top is ReviewScreen)
+    }
+}
+
 @Suite("The deviation register on screen")
 struct DeviationRegisterScreenTests {
     @Test("register one on its own, send it, answer it, escalate it, close it; the history shows each step")
@@ -123,7 +222,15 @@ struct DeviationRegisterScreenTests {
         for _ in 0..<abs(index - after.selected) { app.press(index > after.selected ? .down : .up) }
         app.press(.character("s"))
         #expect(try store.deviation(id).status == .sent)
-        app.press(.character("e"), .character("e"))
+        // Escalating asks why (issue 18): an empty note is refused, nothing is written.
+        app.press(.character("e"), .function(2))
+        #expect(try store.deviation(id).escalation == .local)
+        app.type("Upprepas i flera planer.")
+        app.press(.function(2))
+        #expect(try store.deviation(id).escalation == .busGroup)
+        app.press(.character("e"))
+        app.type("Behöver lösas i BUSSAM.")
+        app.press(.function(2))
         #expect(try store.deviation(id).escalation == .bussam)
         app.press(.character("a"))
         app.type("Vi har anställt en psykolog till.")
@@ -135,15 +242,125 @@ struct DeviationRegisterScreenTests {
         #expect(try store.deviation(id).status == .answered, "no means no")
         app.press(.character("c"), .character("j"))
         #expect(try store.deviation(id).status == .closed)
+        app.resize(width: 140, height: 50)
         app.press(.enter)
         let text = app.screenText
+        // The history in the reader's language, not the stored codes (issue 18).
+        let c = Catalog(.sv)
         for step in [
-            "registered", "status sent", "escalation bus_group", "escalation bussam", "answer", "status closed",
+            "registrerad", "Status: skickad", "Eskalering: \(c.escalation(.busGroup))",
+            "Eskalering: \(c.escalation(.bussam))", "besvarad", "Status: avslutad", "Upprepas i flera planer.",
         ] {
             #expect(text.contains(step), "\(step) missing from the history")
         }
+        #expect(!text.contains("escalation bus_group") && !text.contains("status sent"))
         app.press(.escape, .character("s"))
         #expect(app.screenText.contains("Ogiltigt värde"), "a closed deviation cannot be sent again")
+    }
+}
+
+@Suite("The deviation register: filter, search, export, notes, marks")
+struct DeviationRegisterTests {
+    @Test("status, kind, organisation and overdue filter the list; search finds by organisation; Esc clears it")
+    func filters() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 30)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("a"))
+        let all = try #require(app.top as? DeviationsScreen).all
+        #expect(all.count > 3)
+        func shown() -> [DeviationSummary] { (app.top as? DeviationsScreen)?.rows ?? [] }
+        app.press(.character("f"))
+        #expect(shown() == all.filter { $0.status == .registered })
+        app.press(.character("f"), .character("f"), .character("f"), .character("f"))
+        #expect(shown() == all, "the status filter comes round to every status")
+        app.press(.character("o"))
+        #expect(shown() == all.filter(\.overdue) && !shown().isEmpty)
+        app.press(.character("o"), .character("t"))
+        let kind = try #require(shown().first?.kind)
+        #expect(shown() == all.filter { $0.kind == kind })
+        app.press(.character("t"))
+        while (app.top as? DeviationsScreen)?.filter.kind != nil { app.press(.character("t")) }
+        app.press(.character("v"))
+        let organisation = try #require(shown().first?.concernedAgency)
+        #expect(shown() == all.filter { $0.concernedAgency == organisation })
+        while (app.top as? DeviationsScreen)?.filter.concerned != nil { app.press(.character("v")) }
+        // Search: letters are text while it is open ("q" does not leave), any case.
+        app.press(.character("/"))
+        app.type(String(organisation.prefix(6)).uppercased())
+        #expect(app.top is DeviationsScreen)
+        let match = TextMatch(String(organisation.prefix(6)))
+        #expect(shown().contains { $0.concernedAgency == organisation })
+        #expect(
+            shown().allSatisfy { [$0.concernedAgency, $0.reportingAgency, $0.kindName].contains(where: match.finds) })
+        #expect(app.screenText.contains("Sök: \(String(organisation.prefix(6)).uppercased())"))
+        app.press(.escape)
+        #expect(shown() == all && app.top is DeviationsScreen)
+    }
+
+    @Test("x writes the filtered list as CSV, owner-only, a line per deviation and no free text")
+    func export() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 30)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("a"), .character("o"))
+        let overdue = try #require(app.top as? DeviationsScreen).rows
+        let file = dir.path("avvikelser.csv")
+        app.press(.character("x"), .control("u"))
+        app.type(file)
+        app.press(.function(2))
+        #expect(app.top is DeviationsScreen)
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "a byte-order mark for the spreadsheet")
+        let csv = String(decoding: data.dropFirst(3), as: UTF8.self)
+        let lines = csv.split(separator: "\r\n")
+        #expect(csv.hasPrefix("Avvikelse;"))
+        #expect(lines.count == overdue.count + 1)
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(";FÖRSENAD") })
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        for deviation in try store.deviationSummaries() {
+            #expect(!csv.contains(try store.deviation(deviation.id).description))
+        }
+    }
+
+    @Test("w writes the selected deviation as a printable A4 form, with its history, owner-only")
+    func printable() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 20)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("a"))
+        let row = try #require((app.top as? DeviationsScreen)?.current)
+        let file = dir.path("blankett.html")
+        app.press(.character("w"), .control("u"))
+        app.type(file)
+        app.press(.function(2))
+        #expect(app.top is DeviationsScreen)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("size: A4") && html.contains("Avvikelse \(row.id)") && html.contains("Historik:"))
+        #expect(html.contains(HTMLText.escape(row.concernedAgency)))
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test("the two escalation levels have marks of their own; closing an unanswered one asks why")
+    func marksAndClosing() throws {
+        #expect(DeviationsScreen.mark(.local) == "")
+        #expect(DeviationsScreen.mark(.busGroup) != DeviationsScreen.mark(.bussam))
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 30)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("a"), .character("f"))
+        let row = try #require((app.top as? DeviationsScreen)?.current)
+        #expect(row.status == .registered)
+        app.press(.character("c"))
+        #expect(app.top is FormScreen, "a note, not only a question")
+        app.press(.function(2))
+        #expect(try store.deviation(row.id).status == .registered)
+        app.type("Dubblett")
+        app.press(.function(2))
+        #expect(try store.deviation(row.id).status == .closed)
+        #expect(try store.deviationHistory(row.id).first { $0.what == "status closed" }?.note == "Dubblett")
     }
 }
 

@@ -6,6 +6,9 @@ extension Catalog {
         case deviationRegister, newDeviation, sendDeviation, answerDeviation, closeDeviation, escalate
         case showDeviation, reportingAgency, concernedAgency, planNumberOptional, deviationKind, escalationLevel
         case noDeviationsYet, closeDeviationQuestion, responseDate, identityWarning
+        // The register's filter, search and export.
+        case searchDeviations, filterByStatus, filterByKind, filterByConcerned, filterOverdue, exportDeviations
+        case noDeviationsMatch, exportedDeviations, printDeviation
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -31,6 +34,15 @@ extension Catalog {
                     "Avsluta avvikelsen? Den kan inte öppnas igen.",
                     "Close the deviation? It cannot be reopened.")
             case .responseDate: return pick("Svarsdatum", "Response date")
+            case .searchDeviations: return pick("Sök", "Search")
+            case .filterByStatus: return pick("Status", "Status")
+            case .filterByKind: return pick("Typ", "Kind")
+            case .filterByConcerned: return pick("Berörd verksamhet", "Concerned organisation")
+            case .filterOverdue: return pick("Försenade", "Overdue")
+            case .exportDeviations: return pick("Exportera CSV", "Export CSV")
+            case .noDeviationsMatch: return pick("Ingen avvikelse passar filtret.", "No deviation matches the filter.")
+            case .exportedDeviations: return pick("Avvikelserna exporterade till", "The deviations exported to")
+            case .printDeviation: return pick("Avvikelseblankett", "Deviation form")
             case .identityWarning:
                 return pick(
                     "Texten verkar innehålla ett personnummer eller ett namn ur planen. BUS-ordförande ser det "
@@ -59,4 +71,13 @@ extension Catalog.Text {
     public static var noDeviationsYet: Self { Self(.deviations(.noDeviationsYet)) }
     public static var closeDeviationQuestion: Self { Self(.deviations(.closeDeviationQuestion)) }
     public static var responseDate: Self { Self(.deviations(.responseDate)) }
+    public static var searchDeviations: Self { Self(.deviations(.searchDeviations)) }
+    public static var filterByStatus: Self { Self(.deviations(.filterByStatus)) }
+    public static var filterByKind: Self { Self(.deviations(.filterByKind)) }
+    public static var filterByConcerned: Self { Self(.deviations(.filterByConcerned)) }
+    public static var filterOverdue: Self { Self(.deviations(.filterOverdue)) }
+    public static var exportDeviations: Self { Self(.deviations(.exportDeviations)) }
+    public static var noDeviationsMatch: Self { Self(.deviations(.noDeviationsMatch)) }
+    public static var exportedDeviations: Self { Self(.deviations(.exportedDeviations)) }
+    public static var printDeviation: Self { Self(.deviations(.printDeviation)) }
 }

@@ -13,6 +13,14 @@ extension Catalog {
         case measurement, comparedWith
         // What a figure answers: "per 2025-12-31" (the period's last day) or "under perioden"; the CSV's column for it.
         case reviewAsOf, duringThePeriod, csvBasis
+        // The review's periods: a year, quarter or month stepped back and forth, or typed dates.
+        case periodYear, periodQuarter, periodMonth, periodCustom, previousPeriod, nextPeriod, customPeriod
+        case customPeriodPrompt
+        // The annual report (`report --annual YEAR`).
+        case annualReport, keyFigures, byReportingOrganisation, byPrincipal, byEscalation, responseFromSending
+        case monthNames, smallCountsShownAs, hiddenForTotals, change, noSelfAssessment
+        // Every group side by side: the screen, its short column headings (split on |), its keys.
+        case groupsSideBySide, sideBySideColumns, nextColumn, previousColumn
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -51,6 +59,43 @@ extension Catalog {
             case .reviewAsOf: return pick("per", "as of")
             case .duringThePeriod: return pick("under perioden", "during the period")
             case .csvBasis: return pick("Avser", "Basis")
+            case .periodYear: return pick("år", "year")
+            case .periodQuarter: return pick("kvartal", "quarter")
+            case .periodMonth: return pick("månad", "month")
+            case .periodCustom: return pick("egen period", "custom period")
+            case .previousPeriod: return pick("Föregående period", "Previous period")
+            case .nextPeriod: return pick("Nästa period", "Next period")
+            case .customPeriod: return pick("Egen period", "Custom period")
+            case .annualReport: return pick("Årsrapport", "Annual report")
+            case .keyFigures: return pick("Nyckeltal", "Key figures")
+            case .byReportingOrganisation:
+                return pick("Avvikelser per rapporterande verksamhet", "Deviations by reporting organisation")
+            case .byPrincipal:
+                return pick(
+                    "Avvikelser per berörd kommun och region", "Deviations by concerned municipality and region")
+            case .byEscalation: return pick("Avvikelser per eskalering", "Deviations by escalation")
+            case .responseFromSending:
+                return pick("Svarstid från det att avvikelsen skickades", "Response time from sending")
+            case .monthNames:
+                return pick(
+                    "jan feb mar apr maj jun jul aug sep okt nov dec", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+                )
+            case .smallCountsShownAs: return pick("Små antal visas som", "Small counts are shown as")
+            case .hiddenForTotals:
+                return pick(
+                    ".. döljer ett antal så att ingen summa röjer ett litet.",
+                    ".. hides a count so that no total gives a small one away.")
+            case .change: return pick("förändring", "change")
+            case .noSelfAssessment: return pick("Ingen spindelmätning.", "No self-assessment.")
+            case .groupsSideBySide: return pick("Alla grupper sida vid sida", "All groups side by side")
+            case .sideBySideColumns:
+                return pick(
+                    "Öppna|Start|Möte|Uppf|Insat|Avv|Öavv|Sent|Med",
+                    "Open|Start|Meet|Foll|Intv|Dev|Odev|Late|Med")
+            case .nextColumn: return pick("Nästa kolumn", "Next column")
+            case .previousColumn: return pick("Föregående kolumn", "Previous column")
+            case .customPeriodPrompt:
+                return pick("Från och till (ÅÅÅÅ-MM-DD ÅÅÅÅ-MM-DD): ", "From and to (YYYY-MM-DD YYYY-MM-DD): ")
             }
         }
     }
@@ -129,4 +174,27 @@ extension Catalog.Text {
     public static var reviewAsOf: Self { Self(.review(.reviewAsOf)) }
     public static var duringThePeriod: Self { Self(.review(.duringThePeriod)) }
     public static var csvBasis: Self { Self(.review(.csvBasis)) }
+    public static var periodYear: Self { Self(.review(.periodYear)) }
+    public static var periodQuarter: Self { Self(.review(.periodQuarter)) }
+    public static var periodMonth: Self { Self(.review(.periodMonth)) }
+    public static var periodCustom: Self { Self(.review(.periodCustom)) }
+    public static var previousPeriod: Self { Self(.review(.previousPeriod)) }
+    public static var nextPeriod: Self { Self(.review(.nextPeriod)) }
+    public static var customPeriod: Self { Self(.review(.customPeriod)) }
+    public static var customPeriodPrompt: Self { Self(.review(.customPeriodPrompt)) }
+    public static var annualReport: Self { Self(.review(.annualReport)) }
+    public static var keyFigures: Self { Self(.review(.keyFigures)) }
+    public static var byReportingOrganisation: Self { Self(.review(.byReportingOrganisation)) }
+    public static var byPrincipal: Self { Self(.review(.byPrincipal)) }
+    public static var byEscalation: Self { Self(.review(.byEscalation)) }
+    public static var responseFromSending: Self { Self(.review(.responseFromSending)) }
+    public static var monthNames: Self { Self(.review(.monthNames)) }
+    public static var smallCountsShownAs: Self { Self(.review(.smallCountsShownAs)) }
+    public static var hiddenForTotals: Self { Self(.review(.hiddenForTotals)) }
+    public static var change: Self { Self(.review(.change)) }
+    public static var noSelfAssessment: Self { Self(.review(.noSelfAssessment)) }
+    public static var groupsSideBySide: Self { Self(.review(.groupsSideBySide)) }
+    public static var sideBySideColumns: Self { Self(.review(.sideBySideColumns)) }
+    public static var nextColumn: Self { Self(.review(.nextColumn)) }
+    public static var previousColumn: Self { Self(.review(.previousColumn)) }
 }

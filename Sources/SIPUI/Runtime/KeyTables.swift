@@ -15,7 +15,23 @@ public enum KeyTables {
             + [
                 ReviewScreen.keys.description, chairReview, DeviationsScreen.keys.description,
                 SpiderScreen.keys.description, TextViewScreen.keys.description, ChoiceKeys.table.description,
-            ]
+            ] + laterScreens
+    }
+
+    /// The day, the requests, the register, the review's period and side-by-side tables.
+    static var laterScreens: [KeyTableDescription] {
+        let day: [KeyTableDescription] = [
+            DayScreen.keys.description, RequestsScreen.inboxKeys.description, RequestsScreen.mineKeys.description,
+        ]
+        let register: [KeyTableDescription] = [
+            AdministrationScreen().keys.description, RegisterListScreen.browseKeys.description,
+            RegisterListScreen.filterKeys.description,
+        ]
+        let review: [KeyTableDescription] = [
+            ReviewScreen.periodKeys.description, GroupsSideBySideScreen.keys.description,
+            DeviationsScreen.searchKeys.description,
+        ]
+        return day + register + review
     }
 
     /// The review's table as a chair's start screen has it (a and q besides).

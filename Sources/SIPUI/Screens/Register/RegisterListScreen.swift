@@ -47,7 +47,7 @@ public struct RegisterListScreen: AppScreen {
     public var selected: Row? { rows.indices.contains(list.selected) ? rows[list.selected] : nil }
 
     /// The filter line names `/` and `v`, so the hint bar has room for the rest.
-    static let browseKeys = KeyTable<Action>([
+    static let browseKeys = KeyTable<Action>("register", [
         KeyBinding([.enter, .character("e")], .edit, .edit, hint: true),
         KeyBinding([.character("n")], .add, .newRecord, hint: true),
         KeyBinding([.character("r")], .retire, .retireRecord, hint: true),
@@ -64,7 +64,7 @@ public struct RegisterListScreen: AppScreen {
     ])
 
     /// While the filter is typed, letters are text; the arrows and pages still move.
-    static let filterKeys = KeyTable<Action>([
+    static let filterKeys = KeyTable<Action>("register-filter", typing: true, [
         KeyBinding([.enter], .applyFilter, .applyFilter, hint: true),
         KeyBinding([.escape], .clearFilter, .clearFilter, hint: true),
         KeyBinding([.up], .up, .up),
@@ -78,7 +78,7 @@ public struct RegisterListScreen: AppScreen {
     public var keys: KeyTable<Action> {
         if filtering { return Self.filterKeys }
         guard kind == .organisations else {
-            return KeyTable(Self.browseKeys.bindings.filter { $0.action != .contacts })
+            return KeyTable(Self.browseKeys.name, Self.browseKeys.defaultBindings.filter { $0.action != .contacts })
         }
         return Self.browseKeys
     }

@@ -7,8 +7,11 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case list(ListMove)
         case open, group, period, trends, spider, deviations, back, quit
+        case previousPeriod, nextPeriod, customPeriod, applyPeriod, cancelPeriod, sideBySide, annualReport
     }
-    public enum Period: CaseIterable, Sendable { case last12Months, thisYear, lastYear }
+    /// The kinds of period `p` steps through; a year, quarter or month is stepped back and forth
+    /// with [ and ], and `d` takes typed dates.
+    public enum Period: CaseIterable, Sendable { case last12Months, year, quarter, month, custom }
 
     public private(set) var groups: [BusGroup] = []
     private var groupsLoaded = false
@@ -17,6 +20,12 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     /// Index into `groups`, or nil for all groups.
     public private(set) var groupIndex: Int?
     public private(set) var period = Period.last12Months
+    /// Years, quarters or months back from the current one.
+    public private(set) var offset = 0
+    /// The dates typed for a custom period.
+    public private(set) var customDates: (from: Day, to: Day)?
+    /// The custom period's dates being typed.
+    public private(set) var typedPeriod: TextInput?
     public private(set) var review: GroupReview?
     public private(set) var rows: [ReviewTable.Row] = []
     public private(set) var selected = 0
@@ -78,7 +87,10 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             receive(review, catalog: env.catalog)
         case .refused(let error), .unreadable(let error):
             return [.error(error)]
-        case .saved, .confirmed, .declined, .notice, .resized, .text:
+        case .text(let text):
+            guard typedPeriod != nil else { return text.flatMap { handle(.character($0), env) } }
+            _ = typedPeriod?.insert(contentsOf: text)
+        case .saved, .confirmed, .declined, .notice, .resized:
             break
         }
         return []
@@ -86,11 +98,14 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
 
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
         let catalog = env.catalog
+        let from = dates.from
         let period =
             switch period {
             case .last12Months: catalog.ui(.periodLast12)
-            case .thisYear: catalog.ui(.periodThisYear)
-            case .lastYear: catalog.ui(.periodLastYear)
+            case .year: "\(catalog.ui(.periodYear)) \(from.year)"
+            case .quarter: "\(catalog.ui(.periodQuarter)) \(from.year) K\((from.month - 1) / 3 + 1)"
+            case .month: "\(catalog.ui(.periodMonth)) \(from.iso.prefix(7))"
+            case .custom: catalog.ui(.periodCustom)
             }
         // The group and the dates matter most: the richest title that fits, the period's name
         // going first, then the screen's; only then is the group's name cut.
@@ -106,8 +121,19 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     var isGroupFixed: Bool { isChairStart && groups.count == 1 }
 
     public static func == (a: ReviewScreen, b: ReviewScreen) -> Bool {
-        a.groupIndex == b.groupIndex && a.period == b.period && a.review == b.review && a.selected == b.selected
+        a.groupIndex == b.groupIndex && a.period == b.period && a.offset == b.offset
+            && a.customDates?.from == b.customDates?.from && a.customDates?.to == b.customDates?.to
+            && a.typedPeriod == b.typedPeriod && a.review == b.review && a.selected == b.selected
     }
+
+    public var isTyping: Bool { typedPeriod != nil }
+
+    static let periodKeys = KeyTable<Action>(
+        "review-period", typing: true,
+        [
+            KeyBinding([.enter], .applyPeriod, .applyFilter, hint: true),
+            KeyBinding([.escape], .cancelPeriod, .clearFilter, hint: true),
+        ])
 
     public static let keys = KeyTable<Action>(
         "review",
@@ -115,6 +141,11 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             KeyBinding([.enter], .open, .open, hint: true),
             KeyBinding([.character("g")], .group, .busGroup, hint: true),
             KeyBinding([.character("p")], .period, .period, hint: true),
+            KeyBinding([.character("[")], .previousPeriod, .previousPeriod),
+            KeyBinding([.character("]")], .nextPeriod, .nextPeriod),
+            KeyBinding([.character("d")], .customPeriod, .customPeriod),
+            KeyBinding([.character("b")], .sideBySide, .groupsSideBySide),
+            KeyBinding([.character("y")], .annualReport, .annualReport),
             KeyBinding([.character("t")], .trends, .trends, hint: true),
             KeyBinding([.character("m")], .spider, .selfAssessment),
             KeyBinding([.escape, .character("q")], .back, .back, hint: true),
@@ -122,6 +153,7 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         ] + ListKeys.bindings(Action.list, without: [.character("g")]))
 
     public var keys: KeyTable<Action> {
+        if typedPeriod != nil { return Self.periodKeys }
         guard isChairStart else { return Self.keys }
         var bindings = Self.keys.defaultBindings.filter { $0.action != .back && !(isGroupFixed && $0.action == .group) }
         // The register and quitting first: on a narrow bar they must not be the hints that fall off.
@@ -136,12 +168,32 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public var groupId: Int64? { groupIndex.map { groups[$0].id! } }
 
     public var dates: (from: Day, to: Day) {
+        /// `months` months from the first of the month `index` (year * 12 + month - 1), to today at the latest.
+        func span(_ index: Int, months: Int) -> (from: Day, to: Day) {
+            let from = Day(year: index / 12, month: index % 12 + 1, day: 1)!
+            let next = index + months
+            let end = Day(year: next / 12, month: next % 12 + 1, day: 1)!.adding(days: -1)
+            return (from, min(end, today))
+        }
+        let month = today.year * 12 + today.month - 1
         switch period {
         case .last12Months: return (today.startOfYearEndingHere, today)
-        case .thisYear: return (Day(year: today.year, month: 1, day: 1)!, today)
-        case .lastYear:
-            return (Day(year: today.year - 1, month: 1, day: 1)!, Day(year: today.year - 1, month: 12, day: 31)!)
+        case .year: return span((today.year + offset) * 12, months: 12)
+        case .quarter: return span(month - month % 3 + offset * 3, months: 3)
+        case .month: return span(month + offset, months: 1)
+        case .custom: return customDates ?? (today.startOfYearEndingHere, today)
         }
+    }
+
+    /// "2025-01-01 2025-06-30" (or with – or .. between): the custom period, or why not.
+    static func parsePeriod(_ text: String) throws -> (from: Day, to: Day) {
+        let parts = text.replacingOccurrences(of: "–", with: " ").replacingOccurrences(of: "..", with: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard parts.count == 2 else { throw SIPError.invalidDate(text.trimmingCharacters(in: .whitespaces)) }
+        guard let from = Day(iso: parts[0]) else { throw SIPError.invalidDate(parts[0]) }
+        guard let to = Day(iso: parts[1]) else { throw SIPError.invalidDate(parts[1]) }
+        if to < from { throw SIPError.dateOrder(field: .dueDate) }
+        return (from, to)
     }
 
     public mutating func receive(_ review: GroupReview, catalog: Catalog) {
@@ -151,10 +203,36 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     }
 
     mutating func handle(_ key: Key, _ env: ScreenEnvironment) -> [Command<Loaded>] {
-        guard let action = keys.action(for: key) else { return [] }
+        guard let action = keys.action(for: key) else {
+            if typedPeriod != nil { _ = typedPeriod?.handle(key) }
+            return []
+        }
         switch action {
         case .list(let move):
             selected = move.target(from: selected, count: rows.count, page: max(1, env.viewport.height - 1))
+        case .previousPeriod, .nextPeriod:
+            guard [.year, .quarter, .month].contains(period) else { return [] }
+            // Not past the current one: the future has no figures.
+            offset = min(0, offset + (action == .nextPeriod ? 1 : -1))
+            return [fetchReview()]
+        case .annualReport:
+            // The year the period ends in; the form can take another.
+            return [.push(FormScreen(AnnualReportForm(groupId: groupId, year: dates.to.year)))]
+        case .sideBySide:
+            // Every group's figures: for whoever reviews every group.
+            guard !isGroupFixed else { return [] }
+            return [.push(GroupsSideBySideScreen(from: dates.from, to: dates.to))]
+        case .customPeriod: typedPeriod = TextInput(customDates.map { "\($0.from.iso) \($0.to.iso)" } ?? "")
+        case .cancelPeriod: typedPeriod = nil
+        case .applyPeriod:
+            do {
+                customDates = try Self.parsePeriod(typedPeriod?.text ?? "")
+            } catch {
+                return [.error(error)]
+            }
+            typedPeriod = nil
+            period = .custom
+            return [fetchReview()]
         case .open:
             guard rows.indices.contains(selected), let figure = rows[selected].figure else { return [] }
             let row = rows[selected]
@@ -175,7 +253,10 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             groupIndex = groups.isEmpty ? nil : groupIndex.map { $0 + 1 < groups.count ? $0 + 1 : nil } ?? 0
             return [fetchReview()]
         case .period:
-            period = Period.allCases[(Period.allCases.firstIndex(of: period)! + 1) % Period.allCases.count]
+            // The custom period only once it has dates (d).
+            let kinds = Period.allCases.filter { $0 != .custom || customDates != nil }
+            period = kinds[((kinds.firstIndex(of: period) ?? -1) + 1) % kinds.count]
+            offset = 0
             return [fetchReview()]
         case .trends:
             let groupId = groupId, to = dates.to
@@ -207,7 +288,16 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
     public var groupName: String { groupIndex.map { groups[$0].name } ?? "" }
 
     public mutating func render(into grid: inout Grid, _ env: ScreenEnvironment) {
-        let viewport = env.viewport
+        var viewport = env.viewport
+        if let typedPeriod {
+            let prompt = env.catalog.ui(.customPeriodPrompt)
+            grid.put(
+                prompt + typedPeriod.text, row: viewport.top, column: 0, maxWidth: viewport.width, role: .fieldFocused)
+            grid.cursor = Position(
+                row: viewport.top, column: min(viewport.width - 1, DisplayWidth.of(prompt + typedPeriod.text)))
+            viewport.top += 1
+            viewport.height -= 1
+        }
         // One line per row, a section line where the section changes.
         var lines: [(text: String, count: String, role: StyleRole, row: Int?)] = []
         var section = ""
