@@ -17,12 +17,15 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var suppressBelow = 3
     /// The age from which a child's own consent counts (younger: with a recorded maturity assessment).
     public var childConsentAge = 15
+    /// Days before a meeting its kallelse asks for an answer (the reply-by date).
+    public var replyByDays = 5
 
     public init() {}
 
     /// The names the settings are stored and set by.
     public static let names = [
         "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
+        "reply-by-days",
     ]
 
     /// The values a setting may take: days, or for `child-consent-age` years.
@@ -38,6 +41,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "deviation-response-days": return deviationResponseDays
             case "suppress-below": return suppressBelow
             case "child-consent-age": return childConsentAge
+            case "reply-by-days": return replyByDays
             default: return nil
             }
         }
@@ -49,6 +53,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "deviation-response-days": deviationResponseDays = newValue
             case "suppress-below": suppressBelow = newValue
             case "child-consent-age": childConsentAge = newValue
+            case "reply-by-days": replyByDays = newValue
             default: break
             }
         }

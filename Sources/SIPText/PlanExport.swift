@@ -264,13 +264,16 @@ public struct PlanExport: Sendable {
         return out
     }
 
+    /// Text as HTML: control characters shown, markup characters escaped, newlines as <br>.
+    public static func htmlEscaped(_ text: String) -> String {
+        TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "\n", with: "<br>")
+    }
+
     func html() -> String {
-        func h(_ text: String) -> String {
-            TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "&", with: "&amp;")
-                .replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-                .replacingOccurrences(of: "\n", with: "<br>")
-        }
+        let h = Self.htmlEscaped
         var out = """
             <!DOCTYPE html>
             <html lang="sv"><head><meta charset="utf-8"><title>\(h(title))</title>

@@ -66,6 +66,13 @@ struct ActTests {
         (.retireContact(agency: 42), "agency", 42, "contact retire"),
         (.editBusGroup(43), "busGroup", 43, "update"),
         (.retireBusGroup(44), "busGroup", 44, "retire"),
+        // Issue 16: invitations that are sent, reminders, reopening.
+        (.sendKallelse(meeting: 45), "meeting", 45, "kallelse"),
+        (.rescheduleMeeting(46), "meeting", 46, "reschedule"),
+        (.cancelMeeting(47), "meeting", 47, "cancel"),
+        (.reopenPlan(48), "plan", 48, "reopen"),
+        (.remind, "plan", nil, "remind"),
+        (.setUserEmail, "user", nil, "set-email"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -90,11 +97,12 @@ struct ActTests {
                 .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember,
                 .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
                 .removeParticipant,
-                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup:
+                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup,
+                .sendKallelse, .rescheduleMeeting, .cancelMeeting, .reopenPlan, .remind, .setUserEmail:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 50)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 56)
     }
 }
