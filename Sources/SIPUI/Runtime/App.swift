@@ -171,7 +171,8 @@ public final class App {
     /// step (a megabyte pasted costs what one edit costs); anywhere else they are keys, one by one.
     public func handle(text: String) {
         guard !text.isEmpty else { return }
-        let asText = text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
+        let asText =
+            text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
             && isTyping
         guard asText else {
             for c in text { handle(.character(c)) }
@@ -249,7 +250,8 @@ public final class App {
     func isChosen(_ question: Confirmation) -> Bool {
         switch question {
         case .leaveMeeting, .suspendInMeeting, .quitInMeeting: true
-        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent, .removeRecord: inMeetingMode
+        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent, .removeRecord, .sendKallelse:
+            inMeetingMode
         }
     }
 
@@ -264,7 +266,7 @@ public final class App {
         case .suspendInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.suspend), .yes)]
         case .quitInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.quitProgram), .yes)]
         case .unsavedChanges: return [(c.ui(.keepEditing), .none), (c.ui(.save), .yes), (c.ui(.discard), .no)]
-        case .finishMeeting, .closeDeviation, .inviteOutsideConsent, .removeRecord:
+        case .finishMeeting, .closeDeviation, .inviteOutsideConsent, .removeRecord, .sendKallelse:
             return [(c(.no), .no), (c(.yes), .yes)]
         }
     }
@@ -528,7 +530,7 @@ public final class App {
                 case .suspendInMeeting: catalog.ui(.suspendQuestion)
                 case .quitInMeeting: catalog.ui(.quitQuestion)
                 case .inviteOutsideConsent(let agency): catalog.message(SIPError.outsideConsent(agency))
-                case .removeRecord(let question): question
+                case .removeRecord(let question), .sendKallelse(_, _, let question): question
                 }
             if isChosen(question) {
                 Chrome.choiceDialog(&grid, question: text, choices: choices(question).map(\.label), selected: choice)
