@@ -58,6 +58,25 @@ extension Fixture {
 struct KallelseTests {
     let c = Catalog(.sv)
 
+    /// A store on 2026-03-02 with consent in force, the school and BUP invited, and a meeting on the 12th.
+    struct World {
+        let clock = TestClock(day("2026-03-02"))
+        let t: TestStore
+        let f: Fixture
+        let school: Participant
+        let bup: Participant
+        let meeting: Meeting
+        var store: Store { t.store }
+
+        init() throws {
+            t = try TestStore(clock: clock)
+            f = try Fixture(t.store)
+            try f.consentBoth(t.store)
+            (school, bup) = try f.inviteProfessionals(t.store)
+            meeting = try f.meeting(t.store, on: "2026-03-12")
+        }
+    }
+
     @Test("a kallelse goes to each invited organisation's person once per revision; the plan becomes invited")
     func sending() throws {
         let t = try TestStore(clock: TestClock(day("2026-03-02")))
@@ -90,11 +109,8 @@ struct KallelseTests {
 
     @Test("the sendmail command failing or hanging marks nothing sent; the next send tries again")
     func failures() throws {
-        let t = try TestStore(clock: TestClock(day("2026-03-02")))
-        let f = try Fixture(t.store)
-        try f.consentBoth(t.store)
-        _ = try f.inviteProfessionals(t.store)
-        _ = try f.meeting(t.store, on: "2026-03-12")
+        let w = try World()
+        let (t, f) = (w.t, w.f)
         let stub = SendmailStub()
         let failed = try t.store.sendKallelse(planId: f.plan.id!, catalog: c, mailer: try stub.mailer(.fail))
         #expect(failed.outcomes.count == 2)
@@ -151,12 +167,8 @@ struct KallelseTests {
 
     @Test("a reply-by date that passed offers the 'kallelse ej besvarad' deviation; only a person registers it")
     func replyByOffersDeviation() throws {
-        let clock = TestClock(day("2026-03-02"))
-        let t = try TestStore(clock: clock)
-        let f = try Fixture(t.store)
-        try f.consentBoth(t.store)
-        let (school, _) = try f.inviteProfessionals(t.store)
-        let meeting = try f.meeting(t.store, on: "2026-03-12")
+        let w = try World()
+        let (clock, t, f, school, meeting) = (w.clock, w.t, w.f, w.school, w.meeting)
         let stub = SendmailStub()
         _ = try t.store.sendKallelse(
             planId: f.plan.id!, replyBy: day("2026-03-05"), catalog: c, mailer: try stub.mailer(.accept))
@@ -220,11 +232,8 @@ struct KallelseTests {
     @Test(
         "a moved meeting keeps its UID with a higher SEQUENCE and fresh answers; a cancellation goes to those sent it")
     func rescheduleAndCancel() throws {
-        let t = try TestStore(clock: TestClock(day("2026-03-02")))
-        let f = try Fixture(t.store)
-        try f.consentBoth(t.store)
-        let (school, _) = try f.inviteProfessionals(t.store)
-        let meeting = try f.meeting(t.store, on: "2026-03-12")
+        let w = try World()
+        let (t, f, school, meeting) = (w.t, w.f, w.school, w.meeting)
         let stub = SendmailStub()
         _ = try t.store.sendKallelse(planId: f.plan.id!, catalog: c, mailer: try stub.mailer(.accept))
         try t.store.setAnswer(meetingId: meeting.id!, participantId: school.id!, .accepted)

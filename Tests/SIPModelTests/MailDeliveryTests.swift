@@ -213,15 +213,20 @@ struct MailDeliveryTests {
         return path
     }
 
-    @Test("invitations, a reschedule, a cancellation and a digest reach the server as they should")
-    func throughTheRealBinary() throws {
+    /// A listening server and a fresh database; nil (an issue recorded) without msmtp and aiosmtpd.
+    static func started() throws -> (SMTPServer, Setup)? {
         guard SMTPServer.isAvailable else {
             Issue.record("msmtp and python3-aiosmtpd are needed (.ci/run installs them)")
-            return
+            return nil
         }
         let server = try SMTPServer()
         #expect(server.waitUntilListening())
-        let s = try Setup()
+        return (server, try Setup())
+    }
+
+    @Test("invitations, a reschedule, a cancellation and a digest reach the server as they should")
+    func throughTheRealBinary() throws {
+        guard let (server, s) = try Self.started() else { return }
         let plan = String(s.plan)
         let send = try s.run(
             ["plan", "invitation", plan, "--send", "--meeting", String(s.first)], sendmail: server.sendmailCommand)
@@ -287,13 +292,7 @@ struct MailDeliveryTests {
 
     @Test("a sendmail command that exits 75 or hangs: a clear message, nothing marked sent, the next run retries")
     func failingCommands() throws {
-        guard SMTPServer.isAvailable else {
-            Issue.record("msmtp and python3-aiosmtpd are needed (.ci/run installs them)")
-            return
-        }
-        let server = try SMTPServer()
-        #expect(server.waitUntilListening())
-        let s = try Setup()
+        guard let (server, s) = try Self.started() else { return }
         let stubs = TempDir()
         let tempFail = try Self.stub(
             stubs, "tempfail", "cat >/dev/null\necho 'relay: 451 4.3.0 try later' >&2\nexit 75")

@@ -109,8 +109,8 @@ extension Catalog {
                 "The meeting has already been held. Schedule a new one for the follow-up (b).")
         case .planClosed(let id):
             return pick(
-                "Plan \(id) är avslutad och tar inte emot nya möten eller kallelser. Öppna den igen med ett skäl (o).",
-                "Plan \(id) is closed and takes no new meetings or invitations. Reopen it with a reason (o).")
+                "Plan \(id) är avslutad: inga nya möten eller kallelser (öppna igen: o).",
+                "Plan \(id) is closed: no new meetings or invitations (reopen: o).")
         case .planNotClosed(let id):
             return pick("Plan \(id) är inte avslutad.", "Plan \(id) is not closed.")
         case .meetingCancelled(let id):
