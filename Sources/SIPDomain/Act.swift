@@ -88,6 +88,19 @@ public enum Act: Sendable, Equatable {
     case acceptRequest(Int64)
     /// Declined, with the reason the requester sees.
     case declineRequest(Int64)
+    // Invitations that are sent (kallelse by e-mail), reminders, the plan's life cycle
+    /// A meeting's kallelse sent (or its cancellation): the detail says which SEQUENCE, to how many.
+    case sendKallelse(meeting: Int64)
+    /// A meeting moved (time, length, place or link): its kallelse gets a higher SEQUENCE.
+    case rescheduleMeeting(Int64)
+    /// A meeting called off: its kallelse goes out again as a cancellation.
+    case cancelMeeting(Int64)
+    /// A closed plan opened again, with a reason.
+    case reopenPlan(Int64)
+    /// The daily reminders (`sip-tui remind`): the detail says how many digests went out.
+    case remind
+    /// A user's e-mail address for the reminders' digest.
+    case setUserEmail
 
     // Refusals
     /// An attempt the user's role refused, logged after the refused transaction rolled back: the
@@ -97,7 +110,9 @@ public enum Act: Sendable, Equatable {
     /// The kind of record the audit line is about.
     public var entity: SIPError.Entity {
         switch self {
-        case .firstAdministrator, .addUser, .setRole, .retireUser: .user
+        case .firstAdministrator, .addUser, .setRole, .retireUser, .setUserEmail: .user
+        case .remind, .reopenPlan: .plan
+        case .sendKallelse, .rescheduleMeeting, .cancelMeeting: .meeting
         case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .exportPlan,
             .giveCopy, .purgePlan, .assessMaturity, .handOver, .correctChild, .editFamilyMember, .removeFamilyMember,
             .editParticipant, .removeParticipant:
@@ -119,8 +134,11 @@ public enum Act: Sendable, Equatable {
     /// The id of the record the audit line is about; nil for users and database-wide acts.
     public var entityId: Int64? {
         switch self {
-        case .firstAdministrator, .addUser, .setRole, .retireUser, .setting, .demo, .restore, .backup:
+        case .firstAdministrator, .addUser, .setRole, .retireUser, .setting, .demo, .restore, .backup, .remind,
+            .setUserEmail:
             nil
+        case .sendKallelse(let id), .rescheduleMeeting(let id), .cancelMeeting(let id), .reopenPlan(let id):
+            id
         case .refused(_, let id, _):
             id
         case .createPlan(let id), .updatePlan(let id), .changeStatus(let id), .viewPlan(let id), .exportPlan(let id),
@@ -183,6 +201,12 @@ public enum Act: Sendable, Equatable {
         case .removeParticipant: "remove participant"
         case .acceptRequest: "accept"
         case .declineRequest: "decline"
+        case .sendKallelse: "kallelse"
+        case .rescheduleMeeting: "reschedule"
+        case .cancelMeeting: "cancel"
+        case .reopenPlan: "reopen"
+        case .remind: "remind"
+        case .setUserEmail: "set-email"
         }
     }
 }

@@ -44,6 +44,16 @@ public enum SIPError: Error, Equatable, Sendable {
     case closingReasonRequired
     case databaseNotEmpty
     case meetingAlreadyHeld
+    /// A closed plan takes no new meeting and no kallelse; it can be reopened with a reason.
+    case planClosed(Int64)
+    /// Only a closed plan can be reopened.
+    case planNotClosed(Int64)
+    /// The meeting was called off: it is not moved, answered or invited to again.
+    case meetingCancelled(Int64)
+    /// No invited organisation has a contact with an e-mail address to send the kallelse to.
+    case noMailRecipients
+    /// An e-mail address that cannot be used as one (no @, spaces, control characters).
+    case invalidEmail(String)
     case alreadyRegistered(Int64)
     /// Someone else changed the record since it was opened; nothing was written.
     case changedElsewhere(Entity)

@@ -193,8 +193,24 @@ struct DayQuery {
         return (lines, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statement) ?? 0)
     }
 
-    /// Placeholder until the mail branch lands: it owns the invitations' reply-by dates and answers
-    /// per meeting, and provides the query "invitations with no answer past reply-by for a user".
-    /// Until then there is nothing to list.
-    func unansweredInvitations() throws -> ([DayLine], Int) { ([], 0) }
+    /// Kallelser with no answer past their reply-by date (the mail's own query, one line a meeting),
+    /// with the child's name the other sections show.
+    func unansweredInvitations() throws -> ([DayLine], Int) {
+        let all = try Store.invitationsPastReplyBy(db, access: access, today: today)
+        let shown = all.prefix(DaySchedule.sectionLimit)
+        let names = try Dictionary(
+            Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, c.name FROM "plan" p JOIN child c ON c.id = p.childId
+                    WHERE p.id IN (SELECT value FROM json_each(?))
+                    """, arguments: [String(describing: Array(Set(shown.map(\.planId))))]
+            ).map { (row: Row) -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { a, _ in a })
+        let lines = shown.map {
+            DayLine(
+                section: .unansweredInvitations, planId: $0.planId, requestId: nil, day: $0.replyBy,
+                startsAt: $0.startsAt, childName: names[$0.planId] ?? "", detail: "\($0.unanswered)", overdue: true)
+        }
+        return (lines, all.count)
+    }
 }

@@ -2,6 +2,12 @@ import Foundation
 import SIPDomain
 import SIPText
 
+/// METHOD of an iCalendar object (RFC 5546): a request (a new or moved meeting) or a cancellation.
+public enum CalendarMethod: String, Sendable {
+    case request = "REQUEST"
+    case cancel = "CANCEL"
+}
+
 /// The invitation to a SIP meeting: plain text from `data/kallelse.txt`, or an iCalendar event.
 public struct Invitation: Sendable {
     public let document: PlanDocument
@@ -10,8 +16,11 @@ public struct Invitation: Sendable {
     public let zone: TimeZone
 
     /// The plan's next meeting not yet held, else its latest. Sharing needs valid consent.
-    public init(document: PlanDocument, meetingId: Int64? = nil, zone: TimeZone = .stockholm) throws {
-        guard document.consentValid else { throw SIPError.consentRequired }
+    /// - Parameter requireConsent: false for a cancellation only, which carries nothing about the child.
+    public init(
+        document: PlanDocument, meetingId: Int64? = nil, zone: TimeZone = .stockholm, requireConsent: Bool = true
+    ) throws {
+        guard document.consentValid || !requireConsent else { throw SIPError.consentRequired }
         let candidates = document.meetings.filter { meetingId == nil || $0.id == meetingId }
         guard let meeting = candidates.first(where: { !$0.held }) ?? candidates.last else {
             throw SIPError.notFound(.meeting, meetingId ?? 0)
@@ -26,7 +35,7 @@ public struct Invitation: Sendable {
 
     var end: Date { start.addingTimeInterval(TimeInterval(meeting.durationMinutes * 60)) }
 
-    private func local(_ date: Date, _ format: String) -> String {
+    func local(_ date: Date, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "sv_SE")
         formatter.timeZone = zone
@@ -51,7 +60,8 @@ public struct Invitation: Sendable {
         let invited = document.participants.map { p in
             let kind = p.invitationKind == .summons ? "kallelse" : "inbjudan"
             let person = withhold && (p.agency == nil || family.contains(p.id)) ? "Familjen" : p.person
-            return "- " + [person, withhold && p.agency == nil ? "" : p.role, p.agency ?? ""].filter { !$0.isEmpty }
+            return "- "
+                + [person, withhold && p.agency == nil ? "" : p.role, p.agency ?? ""].filter { !$0.isEmpty }
                 .joined(separator: ", ") + " (\(kind))"
         }.joined(separator: "\n")
         let child =
@@ -78,7 +88,17 @@ public struct Invitation: Sendable {
 
     /// One VEVENT with organiser, attendees and local times in Europe/Stockholm. The summary and
     /// description name no child: calendars are read by many.
-    public func ics(organizer: String, now: Date) -> String {
+    /// - Parameters:
+    ///   - method: REQUEST, or CANCEL for a meeting called off (the event then says CANCELLED).
+    ///   - sequence: the event's revision (RFC 5546): the same UID with a higher SEQUENCE replaces it.
+    ///   - forMail: for e-mail: only the organisations' people are attendees (the family gets a
+    ///     letter), and a place that is a family member's address is not written.
+    ///   - answers: the answers given to this meeting (per meeting), by participant; without one,
+    ///     the participant's latest answer.
+    public func ics(
+        organizer: String, now: Date, method: CalendarMethod = .request, sequence: Int? = nil, forMail: Bool = false,
+        answers: [Int64: InvitationAnswer] = [:]
+    ) -> String {
         let emails = Dictionary(document.contacts.map { ($0.name, $0.email) }, uniquingKeysWith: { a, _ in a })
         let familyEmails = Dictionary(
             (document.guardians + document.relatives).map { ($0.name, $0.email) },
@@ -91,7 +111,8 @@ public struct Invitation: Sendable {
         // A link or address holding a control character or a space is left out, never written.
         let videoLink = Self.uri(meeting.videoLink)
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sip-tui//SIP//SV", "CALSCALE:GREGORIAN", "METHOD:REQUEST",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sip-tui//SIP//SV", "CALSCALE:GREGORIAN",
+            "METHOD:" + method.rawValue,
             "BEGIN:VTIMEZONE", "TZID:Europe/Stockholm",
             "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
             "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
@@ -99,7 +120,7 @@ public struct Invitation: Sendable {
             "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
             "END:VTIMEZONE",
             "BEGIN:VEVENT",
-            "UID:sip-\(document.plan.id)-meeting-\(meeting.id)@sip-tui",
+            "UID:" + uid,
             "DTSTAMP:" + utc(now),
             "DTSTART;TZID=Europe/Stockholm:" + local(start, "yyyyMMdd'T'HHmmss"),
             "DTEND;TZID=Europe/Stockholm:" + local(end, "yyyyMMdd'T'HHmmss"),
@@ -109,7 +130,10 @@ public struct Invitation: Sendable {
                     "Samordnad individuell plan (SIP). Frågeställning och deltagare står i kallelsen."
                         + (videoLink.map { "\nVideolänk: \($0)" } ?? "")),
         ]
-        if !meeting.place.isEmpty { lines.append("LOCATION:" + Self.escape(meeting.place)) }
+        if let sequence { lines.append("SEQUENCE:\(sequence)") }
+        if method == .cancel { lines.append("STATUS:CANCELLED") }
+        let place = forMail ? mailPlace : meeting.place
+        if !place.isEmpty { lines.append("LOCATION:" + Self.escape(place)) }
         if let videoLink { lines.append("URL:" + videoLink) }
         lines.append(
             "ORGANIZER;CN=" + Self.parameter(document.plan.coordinator) + ":"
@@ -117,9 +141,9 @@ public struct Invitation: Sendable {
         let withhold = withholdsPersonalDetails
         for p in document.participants {
             // Without consent for everyone invited, the family is in the event by no name or address.
-            if withhold && p.agency == nil { continue }
+            if (withhold || forMail) && p.agency == nil { continue }
             let status =
-                switch p.answer {
+                switch answers[p.id] ?? p.answer {
                 case .accepted: "ACCEPTED"
                 case .declined: "DECLINED"
                 case .noAnswer: "NEEDS-ACTION"
@@ -130,6 +154,24 @@ public struct Invitation: Sendable {
         }
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The event's UID: one per meeting, the same in every revision and in the cancellation.
+    public var uid: String { Self.uid(plan: document.plan.id, meeting: meeting.id) }
+
+    public static func uid(plan: Int64, meeting: Int64) -> String { "sip-\(plan)-meeting-\(meeting)@sip-tui" }
+
+    /// The place as a mail may say it: a place that holds a family member's address (a meeting
+    /// at home) is not written; the coordinator gives it.
+    var mailPlace: String {
+        func fold(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        }
+        let place = fold(meeting.place)
+        guard place.count >= 4 else { return meeting.place }
+        let addresses = (document.guardians + document.relatives).map { fold($0.address) }.filter { $0.count >= 4 }
+        return addresses.contains { place.contains($0) || $0.contains(place) } ? "" : meeting.place
     }
 
     private func utc(_ date: Date) -> String {

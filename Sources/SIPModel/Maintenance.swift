@@ -168,10 +168,11 @@ extension Store {
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(source) }
             }
             // The restored log replaces this one: its line says up to where the replaced one went.
-            replaced = try writer.read { db in
-                try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
-                    .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
-            } ?? ""
+            replaced =
+                try writer.read { db in
+                    try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
+                        .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
+                } ?? ""
         } catch {
             throw SIPError.from(error, path: source)
         }
@@ -303,6 +304,9 @@ extension Store {
                 DELETE FROM participant WHERE planId = \(planId) AND familyMemberId IS NOT NULL;
                 UPDATE participant SET person = '-', role = '' WHERE planId = \(planId);
                 UPDATE meeting SET place = '', videoLink = '', minutes = '' WHERE planId = \(planId);
+                -- The kallelser's answers and the mail log (addresses, the command's words) go whole.
+                DELETE FROM mailSent WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
+                DELETE FROM kallelse WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
                 UPDATE agendaItem SET notes = '' WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
                 UPDATE intervention SET what = '-', person = '', frequency = '', comment = '' WHERE planId = \(planId);
                 UPDATE planStatusChange SET note = '' WHERE planId = \(planId);
@@ -354,7 +358,8 @@ extension AuditLine {
         self.action = raw("action")
         let stored = text("detail") ?? ""
         detail =
-            showsValues || malformed ? (malformed ? "" : stored)
+            showsValues || malformed
+            ? (malformed ? "" : stored)
             : AuditLine.withoutValues(stored, entity: self.entity, action: self.action)
     }
 

@@ -605,7 +605,9 @@ extension Store {
         let place = try TextRules.validated(place, for: .place)
         let videoLink = try TextRules.validated(videoLink, for: .videoLink)
         return try write { db in
-            guard try Plan.exists(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            guard let plan = try Plan.fetchOne(db, key: planId) else { throw SIPError.notFound(.plan, planId) }
+            // A closed plan takes no new meeting: it is reopened first, with a reason.
+            if plan.status == .closed { throw SIPError.planClosed(planId) }
             var meeting = Meeting(
                 planId: planId, kind: kind, startsAt: startsAt, durationMinutes: durationMinutes,
                 place: place, videoLink: videoLink, minutes: "", held: false)

@@ -331,6 +331,50 @@ enum Schema {
                     CREATE INDEX plan_coordinatorLogin ON "plan"(coordinatorLogin);
                     """)
         }
+        migrator.registerMigration("v16-mail") { db in
+            // Invitations that are sent: per meeting, its kallelse (reply-by date, the iCalendar
+            // SEQUENCE, a cancellation), who is invited to it with their answer (per meeting, not
+            // the participant's one answer for the whole plan), and every mail handed to the sendmail
+            // command, per recipient: accepted, or failed with the command's message. A user's
+            // address for the reminders' digest.
+            try db.execute(
+                sql: """
+                    CREATE TABLE kallelse (
+                        meetingId INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+                        replyBy TEXT NOT NULL CHECK (replyBy IS date(replyBy, '+0 days')),
+                        sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+                        cancelledAt DATETIME,
+                        createdAt DATETIME NOT NULL,
+                        createdBy TEXT NOT NULL
+                    );
+                    CREATE TABLE invitee (
+                        meetingId INTEGER NOT NULL REFERENCES kallelse(meetingId) ON DELETE CASCADE,
+                        participantId INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+                        answer TEXT NOT NULL DEFAULT 'no_answer' CHECK (answer IN ('accepted','declined','no_answer')),
+                        answeredAt DATETIME,
+                        PRIMARY KEY (meetingId, participantId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX invitee_participant ON invitee(participantId);
+                    CREATE TABLE mailSent (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('request','cancel','digest')),
+                        meetingId INTEGER REFERENCES meeting(id) ON DELETE CASCADE,
+                        participantId INTEGER REFERENCES participant(id) ON DELETE CASCADE,
+                        login TEXT,
+                        recipient TEXT NOT NULL CHECK (length(recipient) BETWEEN 1 AND 120),
+                        uid TEXT CHECK (length(uid) <= 120),
+                        sequence INTEGER CHECK (sequence >= 0),
+                        digestDay TEXT CHECK (digestDay IS NULL OR digestDay IS date(digestDay, '+0 days')),
+                        at DATETIME NOT NULL,
+                        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+                        message TEXT NOT NULL DEFAULT '' CHECK (length(message) <= 500),
+                        CHECK ((kind = 'digest') = (login IS NOT NULL AND meetingId IS NULL))
+                    );
+                    CREATE INDEX mailSent_meeting ON mailSent(meetingId, participantId, sequence);
+                    CREATE INDEX mailSent_login ON mailSent(login, digestDay);
+                    ALTER TABLE appUser ADD COLUMN email TEXT NOT NULL DEFAULT '' CHECK (length(email) <= 120);
+                    """)
+        }
         migrator.registerMigration("v17-requests") { db in
             // Requests for a SIP between organisations (begäran om SIP): addressed to an organisation,
             // answered by its coordinators (accepted into a plan, or declined with a reason). The

@@ -19,6 +19,8 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var childConsentAge = 15
     /// Days without a meeting after which an open plan is listed as quiet on the coordinator's day.
     public var dayQuietDays = 90
+    /// Days before a meeting its kallelse asks for an answer (the reply-by date).
+    public var replyByDays = 5
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public static let names = [
         "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
         "day-quiet-days",
+        "reply-by-days",
     ]
 
     /// The values a setting may take: days, or for `child-consent-age` years.
@@ -42,6 +45,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "suppress-below": return suppressBelow
             case "child-consent-age": return childConsentAge
             case "day-quiet-days": return dayQuietDays
+            case "reply-by-days": return replyByDays
             default: return nil
             }
         }
@@ -54,6 +58,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "suppress-below": suppressBelow = newValue
             case "child-consent-age": childConsentAge = newValue
             case "day-quiet-days": dayQuietDays = newValue
+            case "reply-by-days": replyByDays = newValue
             default: break
             }
         }

@@ -290,8 +290,11 @@ extension Store {
         case .firstAdministrator:
             // A new database's first user: nobody holds a role yet, and signIn decides who may be it.
             break
-        case .addUser, .setRole, .retireUser:
+        case .addUser, .setRole, .retireUser, .setUserEmail:
             try access.require(.users)
+        case .remind:
+            // The daily run sends every user their own digest: an administrator's job (a timer).
+            try access.require(.maintenance)
         case .setting:
             try access.require(.settings)
         case .demo, .purgePlan, .backup:
@@ -316,7 +319,8 @@ extension Store {
             break
         case .createPlan, .changeStatus, .viewPlan, .exportPlan, .giveCopy, .addParticipant, .answerInvitation,
             .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting,
-            .addIntervention, .updateIntervention, .assessMaturity:
+            .addIntervention, .updateIntervention, .assessMaturity, .sendKallelse, .rescheduleMeeting, .cancelMeeting,
+            .reopenPlan:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
                 try requireVisible(db, planId: planId)

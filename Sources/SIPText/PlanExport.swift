@@ -264,6 +264,14 @@ public struct PlanExport: Sendable {
         return out
     }
 
+    /// Text as HTML: control characters shown, markup characters escaped, newlines as <br>.
+    public static func htmlEscaped(_ text: String) -> String {
+        TerminalText.safe(text, keepNewlines: true).replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "\n", with: "<br>")
+    }
+
     func html() -> String {
         func h(_ text: String) -> String { HTMLText.escape(text) }
         var out = """

@@ -87,7 +87,7 @@ struct SipTUI: ParsableCommand {
             DemoCommand.self, PlanCommand.self, DeviationCommand.self, ReportCommand.self, SettingsCommand.self,
             UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
             CheckCommand.self, BenchCommand.self, InstallSharedCommand.self, OrgCommand.self, GroupCommand.self,
-            ContactCommand.self, RegisterCommand.self, RequestCommand.self,
+            ContactCommand.self, RegisterCommand.self, RequestCommand.self, RemindCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -71,6 +71,13 @@ struct ActTests {
         (.registerRequest(45), "request", 45, "create"),
         (.acceptRequest(46), "request", 46, "accept"),
         (.declineRequest(47), "request", 47, "decline"),
+        // Issue 16: invitations that are sent, reminders, reopening.
+        (.sendKallelse(meeting: 48), "meeting", 48, "kallelse"),
+        (.rescheduleMeeting(49), "meeting", 49, "reschedule"),
+        (.cancelMeeting(50), "meeting", 50, "cancel"),
+        (.reopenPlan(51), "plan", 51, "reopen"),
+        (.remind, "plan", nil, "remind"),
+        (.setUserEmail, "user", nil, "set-email"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -97,11 +104,12 @@ struct ActTests {
                 .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
                 .removeParticipant,
                 .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup,
-                .registerRequest, .acceptRequest, .declineRequest:
+                .registerRequest, .acceptRequest, .declineRequest,
+                .sendKallelse, .rescheduleMeeting, .cancelMeeting, .reopenPlan, .remind, .setUserEmail:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 54)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 60)
     }
 }

@@ -36,7 +36,7 @@ struct CatalogTests {
             + area(Catalog.ConsentText.self) + area(Catalog.ReviewText.self) + area(Catalog.DeviationsText.self)
             + area(Catalog.AdministrationText.self) + area(Catalog.CommandLineText.self)
             + area(Catalog.ErrorHintText.self) + area(Catalog.SharedModeText.self)
-            + area(Catalog.CorrectionsText.self)
+            + area(Catalog.CorrectionsText.self) + area(Catalog.MailText.self)
             + names(Field.self, Catalog.field) + names(PlanStatus.self, Catalog.status)
             + names(Sex.self, Catalog.sex) + names(InterventionStatus.self, Catalog.interventionStatus)
             + names(DeviationStatus.self, Catalog.deviationStatus) + names(AttendanceStatus.self, Catalog.attendance)

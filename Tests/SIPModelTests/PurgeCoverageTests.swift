@@ -23,7 +23,7 @@ enum PurgeCoverage {
             "formDraft", "maturityAssessment", "planRequest":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
-        case "agendaItem", "attendance": return "meetingId IN (\(meetings))"
+        case "agendaItem", "attendance", "kallelse", "invitee", "mailSent": return "meetingId IN (\(meetings))"
         case "deviationChange": return "deviationId IN (SELECT id FROM deviation WHERE planId = \(plan))"
         case "auditLog", "auditDetail":
             // What was logged about the plan, its parts, its child and family.
@@ -82,6 +82,9 @@ enum PurgeCoverage {
         "planStatusChange.changedBy": "the staff login who changed it: kept, as in the audit log",
         "participant.invitationKind": "a kind code (kallelse, inbjudan)",
         "participant.answer": "an answer code",
+        "invitee.answer": "an answer code (the purge deletes the row with its kallelse)",
+        "mailSent.kind": "a kind code (request, cancel, digest); the purge deletes a plan's mail rows",
+        "mailSent.login": "a digest's staff login, NULL on a plan's mail (a CHECK keeps it so)",
         "consent.form": "a form code (written, oral)",
         "meeting.kind": "a kind code (first, follow-up)",
         "agendaItem.title": "the agenda template's heading, copied from agendaTemplate",
@@ -231,6 +234,10 @@ struct PurgeCoverageTests {
         plan.followUpDate = store.context.today.adding(days: 90)
         try store.updatePlan(plan)
         try store.recordCopy(planId: planId, recipient: "Märta Öberg", givenOn: store.context.today)
+        // The kallelse sent by e-mail: its answers and the mail log.
+        _ = try store.addContact(agencyId: f.school.id!, name: "Rektor Rut", email: "rut@skola.example")
+        _ = try store.sendKallelse(planId: planId, catalog: Catalog(.sv), mailer: try SendmailStub().mailer(.accept))
+        try store.setAnswer(meetingId: meeting.id!, participantId: rektor.id!, .accepted)
         let deviation = try store.addDeviation(
             reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!,
             planId: planId, occurredOn: store.context.today, kind: "uteblev",

@@ -61,6 +61,7 @@ extension Catalog {
                 + CorrectionsText.allCases.map { Self(.corrections($0)) }
                 + RegisterScreenText.allCases.map { Self(.registerScreen($0)) }
                 + DayText.allCases.map { Self(.day($0)) }
+                + MailText.allCases.map { Self(.mail($0)) }
         }
     }
 
@@ -82,6 +83,7 @@ extension Catalog {
         case corrections(CorrectionsText)
         case registerScreen(RegisterScreenText)
         case day(DayText)
+        case mail(MailText)
 
         func text(in c: Catalog) -> String {
             switch self {
@@ -101,6 +103,7 @@ extension Catalog {
             case .corrections(let text): return text.text(in: c)
             case .registerScreen(let text): return text.text(in: c)
             case .day(let text): return text.text(in: c)
+            case .mail(let text): return text.text(in: c)
             }
         }
     }

@@ -6,7 +6,7 @@ extension Catalog {
         case dayTitle, nothingToDo, todayWord, planList, requestInbox, myRequests, newRequest, refreshDay
         case sectionMeetingsToday, sectionMeetingsThisWeek, sectionUnansweredInvitations, sectionFollowUps
         case sectionInterventions, sectionWithdrawnConsents, sectionNewRequests, sectionQuietPlans
-        case quietNoMeeting, quietLastMeeting, withdrawnBy, followUpBy, requestFrom
+        case quietNoMeeting, quietLastMeeting, withdrawnBy, followUpBy, requestFrom, replyByWas, notAnswered
         // Requests
         case inboxTitle, myRequestsTitle, noRequests, newRequestTitle, toAgency, askerName, askerFunction
         case consentSoFar, requestRegistered, acceptRequest, declineRequest, declineTitle, declineReason
@@ -35,6 +35,8 @@ extension Catalog {
             case .sectionNewRequests: return pick("Nya begäran om SIP", "New requests for a SIP")
             case .sectionQuietPlans: return pick("Planer utan möte", "Plans without a meeting")
             case .quietNoMeeting: return pick("inget möte sedan begäran", "no meeting since the request")
+            case .replyByWas: return pick("svar senast", "reply by")
+            case .notAnswered: return pick("utan svar", "not answered")
             case .quietLastMeeting: return pick("senaste möte", "last meeting")
             case .withdrawnBy: return pick("återkallat av", "withdrawn by")
             case .followUpBy: return pick("kallar", "called by")
@@ -115,6 +117,8 @@ extension Catalog.Text {
     public static var sectionNewRequests: Self { Self(.day(.sectionNewRequests)) }
     public static var sectionQuietPlans: Self { Self(.day(.sectionQuietPlans)) }
     public static var quietNoMeeting: Self { Self(.day(.quietNoMeeting)) }
+    public static var replyByWas: Self { Self(.day(.replyByWas)) }
+    public static var notAnswered: Self { Self(.day(.notAnswered)) }
     public static var quietLastMeeting: Self { Self(.day(.quietLastMeeting)) }
     public static var withdrawnBy: Self { Self(.day(.withdrawnBy)) }
     public static var followUpBy: Self { Self(.day(.followUpBy)) }

@@ -107,6 +107,20 @@ extension Catalog {
             return pick(
                 "Mötet är redan genomfört. Boka ett nytt möte för uppföljningen (b).",
                 "The meeting has already been held. Schedule a new one for the follow-up (b).")
+        case .planClosed(let id):
+            return pick(
+                "Plan \(id) är avslutad: inga nya möten eller kallelser (öppna igen: o).",
+                "Plan \(id) is closed: no new meetings or invitations (reopen: o).")
+        case .planNotClosed(let id):
+            return pick("Plan \(id) är inte avslutad.", "Plan \(id) is not closed.")
+        case .meetingCancelled(let id):
+            return pick("Möte \(id) är inställt.", "Meeting \(id) has been cancelled.")
+        case .noMailRecipients:
+            return pick(
+                "Ingen inbjuden verksamhet har en kontaktperson med e-postadress att skicka kallelsen till.",
+                "No invited organisation has a contact person with an e-mail address to send the invitation to.")
+        case .invalidEmail(let text):
+            return pick("\"\(text)\" är ingen användbar e-postadress.", "\"\(text)\" is not a usable e-mail address.")
         case .alreadyRegistered(let id):
             return pick(
                 "Avvikelsen är redan registrerad (nummer \(id)).",

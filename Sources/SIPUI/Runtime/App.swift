@@ -263,7 +263,8 @@ public final class App {
     func isChosen(_ question: Confirmation) -> Bool {
         switch question {
         case .leaveMeeting, .suspendInMeeting, .quitInMeeting: true
-        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent, .removeRecord: inMeetingMode
+        case .finishMeeting, .closeDeviation, .unsavedChanges, .inviteOutsideConsent, .removeRecord, .sendKallelse:
+            inMeetingMode
         }
     }
 
@@ -278,7 +279,7 @@ public final class App {
         case .suspendInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.suspend), .yes)]
         case .quitInMeeting: return [(c.ui(.stayInMeeting), .no), (c.ui(.quitProgram), .yes)]
         case .unsavedChanges: return [(c.ui(.keepEditing), .none), (c.ui(.save), .yes), (c.ui(.discard), .no)]
-        case .finishMeeting, .closeDeviation, .inviteOutsideConsent, .removeRecord:
+        case .finishMeeting, .closeDeviation, .inviteOutsideConsent, .removeRecord, .sendKallelse:
             return [(c(.no), .no), (c(.yes), .yes)]
         }
     }
@@ -542,7 +543,7 @@ public final class App {
                 case .suspendInMeeting: catalog.ui(.suspendQuestion)
                 case .quitInMeeting: catalog.ui(.quitQuestion)
                 case .inviteOutsideConsent(let agency): catalog.message(SIPError.outsideConsent(agency))
-                case .removeRecord(let question): question
+                case .removeRecord(let question), .sendKallelse(_, _, let question): question
                 }
             if isChosen(question) {
                 Chrome.choiceDialog(&grid, question: text, choices: choices(question).map(\.label), selected: choice)

@@ -149,6 +149,8 @@ public enum Confirmation: Equatable, Sendable {
     case inviteOutsideConsent(agency: String)
     /// A record is about to be removed (the question names it): remove it (yes), or not.
     case removeRecord(question: String)
+    /// A meeting's kallelse is about to be mailed to the recipients the question lists.
+    case sendKallelse(planId: Int64, meetingId: Int64, question: String)
 }
 
 /// Work a screen holds that must not be lost.

@@ -28,7 +28,7 @@ struct UserCommand: ParsableCommand {
             deviation register), administrator (users, settings, audit, backup, purge). The owner of the \
             database file may always manage users.
             """,
-        subcommands: [List.self, Add.self, SetRole.self, Retire.self])
+        subcommands: [List.self, Add.self, SetRole.self, Retire.self, Email.self])
 
     /// Where a user works and what they see: the options `add` and `set-role` share.
     struct Placement: ParsableArguments {
@@ -130,6 +130,20 @@ struct UserCommand: ParsableCommand {
                     login: login, role: role, agencyId: agencyId, busGroupId: groupId,
                     allPlans: placement.everything)
             }
+        }
+    }
+
+    struct Email: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the address a user's reminder digest goes to (empty: their login, a local mailbox).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The OS user name (login).") var login: String
+        @Argument(help: "The e-mail address.") var address: String
+
+        func run() throws {
+            let (login, address) = (login, address)
+            try global.withStore(requiring: .users) { store in try store.setEmail(login: login, address) }
+            print(global.catalog.ui(.saved))
         }
     }
 }

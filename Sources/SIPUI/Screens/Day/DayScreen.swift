@@ -200,7 +200,10 @@ public struct DayScreen: AppScreen, Equatable, Sendable {
         case .withdrawnConsents: return "\(c(.withdrawnBy)) \(line.detail)"
         case .followUps: return line.detail.isEmpty ? "" : "\(c(.followUpBy)): \(line.detail)"
         case .newRequests: return "\(c(.requestFrom)) \(line.detail)"
-        case .meetingsToday, .meetingsThisWeek, .unansweredInvitations, .interventions: return line.detail
+        case .unansweredInvitations:
+            // The reply-by day, and how many invited organisations have not answered.
+            return "\(c(.replyByWas)) \(line.day?.iso ?? ""): \(line.detail) \(c(.notAnswered))"
+        case .meetingsToday, .meetingsThisWeek, .interventions: return line.detail
         }
     }
 }

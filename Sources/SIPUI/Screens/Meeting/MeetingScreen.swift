@@ -220,8 +220,8 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
             let current = parties[selectedParty].participant.answer
             let next = all[(all.firstIndex(of: current)! + 1) % all.count]
             parties[selectedParty].participant.answer = next
-            let id = parties[selectedParty].participant.id!
-            return [.run { session in try session.store.setAnswer(participantId: id, next) }]
+            let id = parties[selectedParty].participant.id!, meetingId = meeting.id!
+            return [.run { session in try session.store.setAnswer(meetingId: meetingId, participantId: id, next) }]
         case .deviation:
             guard parties.indices.contains(selectedParty) else { return [] }
             let meetingId = meeting.id!, participantId = parties[selectedParty].participant.id!
@@ -336,8 +336,17 @@ extension MeetingScreen {
         let meetings = try store.meetings(planId: planId)
         guard let meeting = meetings.first(where: { !$0.held }) ?? meetings.last else { throw NoMeeting() }
         let document = try store.planDocument(planId)
+        // The answers to this meeting's kallelse, once it has one (answers are per meeting).
+        let answers =
+            try store.kallelse(meetingId: meeting.id!) == nil
+            ? [:]
+            : Dictionary(
+                try store.invitees(meetingId: meeting.id!).map { ($0.participantId, $0.answer) },
+                uniquingKeysWith: { a, _ in a })
         let parties = try store.participants(planId: planId).map { p in
-            Party(participant: p, agencyName: document.participants.first { $0.id == p.id }?.agency)
+            var p = p
+            p.answer = answers[p.id!] ?? p.answer
+            return Party(participant: p, agencyName: document.participants.first { $0.id == p.id }?.agency)
         }
         let guidance = Dictionary(uniqueKeysWithValues: try store.agendaTemplate().map { ($0.position, $0.guidanceSv) })
         let when = LocalTimeText.short(meeting.startsAt, store.context.timeZone)

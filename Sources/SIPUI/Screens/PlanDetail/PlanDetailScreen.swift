@@ -7,12 +7,18 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
         case family, participant, deviation, maturity, correctChild, editFamily, editParticipant, handOver
+        case send, reopen
     }
 
     public let planId: Int64
     /// The plan as last read; nil until it is.
     public private(set) var document: PlanDocument?
     public private(set) var lines: [ReportLine] = []
+    /// The "kallelse ej besvarad" deviations offered (a reply-by date passed): shown at the top,
+    /// registered only when the user saves the form `r` opens with the first one filled in.
+    public private(set) var offers: [DeviationDraft] = []
+    /// The offers as shown: what is offered, then each organisation's line.
+    private var offerLines: [String] = []
     /// The focused line (wrapped lines, as drawn).
     public private(set) var list = ListState()
     public var focus: Int { list.selected }
@@ -34,12 +40,21 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case document(PlanDocument)
         /// Undo answered: whether there was a change of this session's to take back.
         case undone(Bool)
+        case offers([DeviationDraft])
+        /// Who the kallelse would go to: asked about before anything is sent.
+        case dispatch(KallelseDispatch)
+        /// What the sendmail command made of each recipient's mail.
+        case sent([MailOutcome])
     }
 
     /// Shown, or back on top: the plan as it is now (what was saved above shows).
     public mutating func load(_ env: ScreenEnvironment) -> [Command<Loaded>] {
         let id = planId
-        return [.query { session in .document(try session.store.planDocument(id)) }]
+        return [
+            .query { session in .document(try session.store.planDocument(id)) },
+            // An offer that cannot be read is no offer; the plan still shows.
+            .query { session in .offers((try? session.store.offeredDeviations(planId: id)) ?? []) },
+        ]
     }
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
@@ -48,6 +63,31 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             return handle(key, viewport: env.viewport)
         case .loaded(.document(let document)):
             reload(document, catalog: env.catalog)
+        case .loaded(.offers(let offers)):
+            self.offers = offers
+            offerLines =
+                offers.isEmpty
+                ? [] : [env.catalog(.offeredDeviation)] + offers.map { "  " + TerminalText.safe($0.description) }
+            wrapped = Wrapped()
+        case .loaded(.dispatch(let dispatch)):
+            return confirmSending(dispatch, env.catalog)
+        case .confirmed(.sendKallelse(let plan, let meeting, _)) where plan == planId:
+            return [
+                .mutation { session in
+                    let store = session.store
+                    return .sent(
+                        try store.sendKallelse(
+                            planId: plan, meetingId: meeting, catalog: session.catalog, mailer: try store.sendmail()
+                        ).outcomes)
+                }
+            ]
+        case .saved(.sent(let outcomes)):
+            let failed = outcomes.filter { $0.failure != nil }
+            let line = (failed.first ?? outcomes.first).map {
+                env.catalog.mailOutcome($0.recipient, failure: $0.failure)
+            }
+            let summary = "\(outcomes.count - failed.count)/\(outcomes.count). " + (line ?? "")
+            return load(env) + [.status(summary, isError: !failed.isEmpty)]
         case .saved(.undone(let undone)):
             guard undone else { return [.status(env.catalog.ui(.nothingToUndo), isError: false)] }
             return load(env) + [.status(env.catalog.ui(.undone), isError: false)]
@@ -92,6 +132,8 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             KeyBinding([.character("F")], .editFamily, .editFamilyMember),
             KeyBinding([.character("D")], .editParticipant, .editParticipant),
             KeyBinding([.character("H")], .handOver, .handOverPlan),
+            KeyBinding([.character("s")], .send, .sendKallelse),
+            KeyBinding([.character("o")], .reopen, .reopenPlan),
             KeyBinding([.up, .character("k")], .up, .up),
             KeyBinding([.down, .character("j")], .down, .down),
             KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -118,9 +160,43 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         return wrapped.lines
     }
 
+    /// A closed plan takes no new meeting and no kallelse: said at once, before any form opens.
+    private var closedRefusal: [Command<Loaded>]? {
+        document?.plan.status == .closed ? [.error(SIPError.planClosed(planId))] : nil
+    }
+
+    /// The question before sending: who gets the kallelse (and who cannot, having no address).
+    private func confirmSending(_ dispatch: KallelseDispatch, _ c: Catalog) -> [Command<Loaded>] {
+        guard !dispatch.pending.isEmpty else {
+            if dispatch.sent.isEmpty { return [.error(SIPError.noMailRecipients)] }
+            return [.status(c(.nothingToSend), isError: false)]
+        }
+        var question =
+            c(.sendQuestion) + " " + dispatch.pending.map { "\($0.address) (\($0.agency))" }.joined(separator: ", ")
+        if dispatch.method == .request { question += ". \(c(.replyByLabel)) \(dispatch.replyBy.iso)" }
+        if !dispatch.withoutAddress.isEmpty {
+            question +=
+                ". " + c(.kallelseWithoutAddress) + " " + dispatch.withoutAddress.map(\.agency).joined(separator: ", ")
+        }
+        return [
+            .confirm(
+                .sendKallelse(
+                    planId: dispatch.planId, meetingId: dispatch.meetingId, question: TerminalText.safe(question + "?"))
+            )
+        ]
+    }
+
     /// Report lines wrapped to the width, each visual line with its indent and role.
     private func wrap(width: Int) -> [VisualLine] {
         var out: [VisualLine] = []
+        for line in offerLines {
+            let indent = line.prefix { $0 == " " }.count
+            for (n, part) in DisplayWidth.wrap(String(line.dropFirst(indent)), width: max(8, width - indent - 3))
+                .enumerated()
+            {
+                out.append(VisualLine(text: part, indent: indent + (n > 0 ? 2 : 0), role: .warning))
+            }
+        }
         for line in lines {
             let role: StyleRole =
                 switch line.kind {
@@ -159,7 +235,16 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .consent: return [.push(FormScreen(RecordConsentForm(planId: planId)))]
         case .withdrawConsent: return [.push(FormScreen(WithdrawConsentForm(planId: planId)))]
         case .maturity: return [.push(FormScreen(MaturityAssessmentForm(planId: planId)))]
-        case .schedule: return [.push(FormScreen(MeetingForm(planId: planId)))]
+        case .schedule:
+            if let refusal = closedRefusal { return refusal }
+            return [.push(FormScreen(MeetingForm(planId: planId)))]
+        case .send:
+            if let refusal = closedRefusal { return refusal }
+            let id = planId
+            return [.query { session in .dispatch(try session.store.kallelseDispatch(planId: id)) }]
+        case .reopen:
+            guard document?.plan.status == .closed else { return [.error(SIPError.planNotClosed(planId))] }
+            return [.push(FormScreen(ReopenForm(planId: planId)))]
         case .invitation: return [.push(TextViewScreen.invitation(planId: planId))]
         case .export: return [.push(FormScreen(ExportForm(planId: planId)))]
         case .copy: return [.push(FormScreen(CopyForm(planId: planId)))]
@@ -169,7 +254,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             return [.mutation { session in .undone(try session.undoLast(planId: id)) }]
         case .family: return [.push(FormScreen(FamilyMemberForm(planId: planId)))]
         case .participant: return [.push(FormScreen(ParticipantForm(planId: planId)))]
-        case .deviation: return [.push(FormScreen(DeviationForm(planId: planId)))]
+        case .deviation: return [.push(FormScreen(DeviationForm(planId: planId, offer: offers.first)))]
         case .correctChild: return [.push(FormScreen(ChildCorrectionForm(planId: planId)))]
         case .editFamily: return [.push(FormScreen(FamilyMemberEditForm(planId: planId)))]
         case .editParticipant: return [.push(FormScreen(ParticipantEditForm(planId: planId)))]

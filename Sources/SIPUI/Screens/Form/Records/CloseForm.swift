@@ -31,6 +31,12 @@ public struct CloseForm: RecordForm {
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
         let reason = input[.closedReason], kind = ClosedKind(rawValue: input[.kind])
+        // Interventions still owed are said once; saving the same again closes anyway.
+        if !input.acknowledged, kind != .refused, !(try session.store.owedInterventions(planId: plan)).isEmpty {
+            throw FieldErrors(
+                [.init(key: Key.closedReason.rawValue, message: input.catalog(.owedInterventionsWarning))],
+                areWarnings: true)
+        }
         if kind == .refused {
             try session.store.refuseRequest(planId: plan, reason: reason)
         } else {

@@ -9,7 +9,13 @@ public struct DeviationForm: RecordForm {
 
     /// Registered from a plan: its number filled in and its organisations first.
     public let plan: Int64?
-    public init(planId: Int64?) { plan = planId }
+    /// A deviation the plan offers (a kallelse unanswered after its reply-by date): the form is
+    /// filled in with it, and nothing is registered until the user saves.
+    public let offer: DeviationDraft?
+    public init(planId: Int64?, offer: DeviationDraft? = nil) {
+        plan = planId
+        self.offer = offer
+    }
 
     public func open(_ session: Session) throws -> FormContent {
         let c = session.catalog, store = session.store
@@ -25,14 +31,17 @@ public struct DeviationForm: RecordForm {
         return FormContent(
             title: c.ui(.newDeviation),
             fields: [
-                picker(.reportingAgencyId, c.ui(.reportingAgency), agencies, selected: agencies.first?.id ?? ""),
                 picker(
-                    .concernedAgencyId, c.ui(.concernedAgency), agencies, selected: agencies.dropFirst().first?.id ?? ""
+                    .reportingAgencyId, c.ui(.reportingAgency), agencies,
+                    selected: offer.map { String($0.reportingAgencyId) } ?? agencies.first?.id ?? ""),
+                picker(
+                    .concernedAgencyId, c.ui(.concernedAgency), agencies,
+                    selected: offer.map { String($0.concernedAgencyId) } ?? agencies.dropFirst().first?.id ?? ""
                 ),
-                choice(.kind, c.ui(.deviationKind), kinds, selected: kinds.first?.id ?? ""),
-                text(.occurredOn, c.field(.occurredOn), session.today.iso),
+                choice(.kind, c.ui(.deviationKind), kinds, selected: offer?.kind ?? kinds.first?.id ?? ""),
+                text(.occurredOn, c.field(.occurredOn), (offer?.occurredOn ?? session.today).iso),
                 text(.planId, c.ui(.planNumberOptional), plan.map(String.init) ?? ""),
-                text(.description, c.field(.description), multiline: true),
+                text(.description, c.field(.description), offer?.description ?? "", multiline: true),
                 text(.localAction, c.field(.localAction), multiline: true),
             ])
     }
@@ -58,8 +67,9 @@ public struct DeviationForm: RecordForm {
                 try !store.identityFindings(input[$0], planId: planId).isEmpty
             }
             if !found.isEmpty {
-                throw FieldErrors(found.map { .init(key: $0.rawValue, message: input.catalog(.identityWarning)) },
-                                  areWarnings: true)
+                throw FieldErrors(
+                    found.map { .init(key: $0.rawValue, message: input.catalog(.identityWarning)) },
+                    areWarnings: true)
             }
         }
         try store.addDeviation(
