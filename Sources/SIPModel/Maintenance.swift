@@ -168,10 +168,11 @@ extension Store {
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(source) }
             }
             // The restored log replaces this one: its line says up to where the replaced one went.
-            replaced = try writer.read { db in
-                try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
-                    .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
-            } ?? ""
+            replaced =
+                try writer.read { db in
+                    try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
+                        .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
+                } ?? ""
         } catch {
             throw SIPError.from(error, path: source)
         }
@@ -311,6 +312,13 @@ extension Store {
                     response = CASE WHEN response IS NULL THEN NULL ELSE '-' END WHERE planId = \(planId);
                 UPDATE deviationChange SET note = ''
                     WHERE deviationId IN (SELECT id FROM deviation WHERE planId = \(planId));
+                -- The child and the family (v19): goals, assessments' comments, the child's words, needs.
+                UPDATE goal SET text = '-', worksTowards = '' WHERE planId = \(planId);
+                UPDATE goalAssessment SET comment = '' WHERE goalId IN (SELECT id FROM goal WHERE planId = \(planId));
+                UPDATE childParticipation SET representedBy = '', childWords = ''
+                    WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
+                UPDATE meeting SET interpreterBooked = '' WHERE planId = \(planId);
+                UPDATE need SET what = '-' WHERE planId = \(planId);
                 """)
         // The plan's personal fields are those `PlanField.all` marks so.
         try Plan.filter(key: planId).updateAll(
@@ -351,7 +359,8 @@ extension AuditLine {
         self.action = raw("action")
         let stored = text("detail") ?? ""
         detail =
-            showsValues || malformed ? (malformed ? "" : stored)
+            showsValues || malformed
+            ? (malformed ? "" : stored)
             : AuditLine.withoutValues(stored, entity: self.entity, action: self.action)
     }
 

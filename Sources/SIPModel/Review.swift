@@ -40,6 +40,10 @@ public struct GroupReview: Codable, Equatable, Sendable {
     public var overdueFollowUp: Figure
     /// Interventions still owed after their due date (ids are intervention ids).
     public var overdueInterventions: Figure
+    /// Open plans with a need the meeting identified that no organisation has taken on.
+    public var plansWithUnassignedNeeds = Figure(count: 0, ids: [])
+    /// Discharge plans (lag 2017:612) past their first-meeting deadline with no meeting held.
+    public var overdueDischargeMeeting = Figure(count: 0, ids: [])
     /// Deviations that occurred in the period, by kind code, concerned organisation and status.
     public var deviationsByKind: [String: Figure]
     public var deviationsByConcerned: [String: Figure]
@@ -119,6 +123,8 @@ extension Store {
 public enum ReviewFigure: Hashable, Sendable {
     case openPlans(status: String)
     case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers
+    /// Issue 17: open plans with a need nobody has taken on; discharge plans whose first meeting is late.
+    case unassignedNeeds, lateDischargeMeeting
     /// By kind code, by the concerned organisation's name as the review shows it, by status code.
     case deviationsByKind(String), deviationsByConcerned(String), deviationsByStatus(String)
 

@@ -129,7 +129,7 @@ extension GroupReview {
         }
         for path in [
             \GroupReview.plansStarted, \.overdueFirstMeeting, \.overdueFollowUp, \.overdueInterventions,
-            \.responseTimes.overdue,
+            \.responseTimes.overdue, \.plansWithUnassignedNeeds, \.overdueDischargeMeeting,
         ] {
             let state = CellSuppression.solve([r[keyPath: path].count], dimensions: [], threshold: threshold)
             hide(&r[keyPath: path], state[0])

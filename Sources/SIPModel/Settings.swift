@@ -17,12 +17,16 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var suppressBelow = 3
     /// The age from which a child's own consent counts (younger: with a recorded maturity assessment).
     public var childConsentAge = 15
+    /// Days from the notice of a discharge from in-patient care to the first meeting (lag 2017:612;
+    /// the common local routine: three).
+    public var dischargeMeetingDays = 3
 
     public init() {}
 
     /// The names the settings are stored and set by.
     public static let names = [
         "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
+        "discharge-meeting-days",
     ]
 
     /// The values a setting may take: days, or for `child-consent-age` years.
@@ -38,6 +42,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "deviation-response-days": return deviationResponseDays
             case "suppress-below": return suppressBelow
             case "child-consent-age": return childConsentAge
+            case "discharge-meeting-days": return dischargeMeetingDays
             default: return nil
             }
         }
@@ -49,6 +54,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "deviation-response-days": deviationResponseDays = newValue
             case "suppress-below": suppressBelow = newValue
             case "child-consent-age": childConsentAge = newValue
+            case "discharge-meeting-days": dischargeMeetingDays = newValue
             default: break
             }
         }

@@ -275,7 +275,8 @@ extension Store {
             break
         case .createPlan, .changeStatus, .viewPlan, .exportPlan, .giveCopy, .addParticipant, .answerInvitation,
             .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting,
-            .addIntervention, .updateIntervention, .assessMaturity:
+            .addIntervention, .updateIntervention, .assessMaturity, .editGoal, .assessGoal, .recordParticipation,
+            .recordNeed, .setLanguage, .bookInterpreter, .setPlanKind:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
                 try requireVisible(db, planId: planId)

@@ -66,6 +66,14 @@ struct ActTests {
         (.retireContact(agency: 42), "agency", 42, "contact retire"),
         (.editBusGroup(43), "busGroup", 43, "update"),
         (.retireBusGroup(44), "busGroup", 44, "retire"),
+        // Issue 17: the child and the family.
+        (.editGoal(plan: 45), "plan", 45, "goal"),
+        (.assessGoal(meeting: 46), "meeting", 46, "goal assessment"),
+        (.recordParticipation(meeting: 47), "meeting", 47, "child participation"),
+        (.recordNeed(plan: 48), "plan", 48, "need"),
+        (.setLanguage(plan: 49), "plan", 49, "language"),
+        (.bookInterpreter(meeting: 50), "meeting", 50, "interpreter"),
+        (.setPlanKind(plan: 51), "plan", 51, "plan kind"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -90,11 +98,13 @@ struct ActTests {
                 .answerDeviation, .exportPlan, .refused, .assessMaturity, .protectChild, .protectFamilyMember,
                 .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
                 .removeParticipant,
-                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup:
+                .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup,
+                .editGoal, .assessGoal, .recordParticipation, .recordNeed, .setLanguage, .bookInterpreter,
+                .setPlanKind:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 50)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 57)
     }
 }

@@ -20,10 +20,11 @@ enum PurgeCoverage {
         case "child": return "id = (\(child))"
         case "familyMember": return "childId = (\(child))"
         case "planStatusChange", "participant", "consent", "planCopy", "meeting", "intervention", "deviation",
-            "formDraft", "maturityAssessment":
+            "formDraft", "maturityAssessment", "goal", "need":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
-        case "agendaItem", "attendance": return "meetingId IN (\(meetings))"
+        case "agendaItem", "attendance", "childParticipation": return "meetingId IN (\(meetings))"
+        case "goalAssessment", "goalIntervention": return "goalId IN (SELECT id FROM goal WHERE planId = \(plan))"
         case "deviationChange": return "deviationId IN (SELECT id FROM deviation WHERE planId = \(plan))"
         case "auditLog", "auditDetail":
             // What was logged about the plan, its parts, its child and family.
@@ -102,6 +103,13 @@ enum PurgeCoverage {
         "auditLog.action": "an action code (create, view, purge...)",
         "auditLog.detail": "written empty since v6: what changed lives in auditDetail, which the purge empties",
         "auditLog.hash": "the hash chain over the row's fields (v12): hex digits, no personal data",
+        "plan.kind": "a kind code (standard, discharge)",
+        "plan.notifiedOn": "ISO date: the review's late discharge meetings",
+        "goal.kind": "a kind code (child, long, short)",
+        "goalAssessment.by": "a code (professionals, family)",
+        "goalAssessment.outcome": "an outcome code (achieved, partly...)",
+        "goalAssessment.recordedBy": "the staff login who recorded it: kept, as in the audit log",
+        "need.recordedOn": "ISO date the need was recorded",
     ]
 
     /// Puts a unique marker into every text column of plan `planId`'s rows (except `allowed`),
@@ -223,6 +231,19 @@ struct PurgeCoverageTests {
         plan.followUpDate = store.context.today.adding(days: 90)
         try store.updatePlan(plan)
         try store.recordCopy(planId: planId, recipient: "Märta Öberg", givenOn: store.context.today)
+        // Issue 17: a goal assessed at a follow-up, the child's part, a language, an interpreter, a need.
+        let goal = try store.saveGoal(
+            planId: planId, GoalDraft(kind: .child, text: "Åsa vill gå i skolan", worksTowards: "Åsa och mentor"))
+        let followUp = try store.addMeeting(
+            planId: planId, kind: .followUp, startsAt: t.clock.now, durationMinutes: 60, place: "Ängsskolan",
+            videoLink: "")
+        try store.assessGoal(
+            goalId: goal.id!, meetingId: followUp.id!, by: .family, outcome: .partly, comment: "Åsa tycker")
+        try store.recordParticipation(
+            ChildParticipation(meetingId: followUp.id!, representedBy: "Märta Öberg", childWords: "Jag vill"))
+        try store.setLanguage(planId: planId, memberId: f.mother.id!, language: "arabiska", interpreter: "arabiska")
+        try store.bookInterpreter(meetingId: followUp.id!, booked: "Tolk Tim, arabiska")
+        try store.recordNeed(planId: planId, what: "Åsa behöver stöd på fritids")
         let deviation = try store.addDeviation(
             reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!,
             planId: planId, occurredOn: store.context.today, kind: "uteblev",

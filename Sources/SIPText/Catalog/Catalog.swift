@@ -59,6 +59,7 @@ extension Catalog {
                 + ErrorHintText.allCases.map { Self(.errorHint($0)) }
                 + SharedModeText.allCases.map { Self(.sharedMode($0)) }
                 + CorrectionsText.allCases.map { Self(.corrections($0)) }
+                + FamilyText.allCases.map { Self(.family($0)) }
         }
     }
 
@@ -78,6 +79,7 @@ extension Catalog {
         case errorHint(ErrorHintText)
         case sharedMode(SharedModeText)
         case corrections(CorrectionsText)
+        case family(FamilyText)
 
         func text(in c: Catalog) -> String {
             switch self {
@@ -95,6 +97,7 @@ extension Catalog {
             case .errorHint(let text): return text.text(in: c)
             case .sharedMode(let text): return text.text(in: c)
             case .corrections(let text): return text.text(in: c)
+            case .family(let text): return text.text(in: c)
             }
         }
     }

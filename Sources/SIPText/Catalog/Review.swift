@@ -72,6 +72,9 @@ extension Catalog {
         case .longestDays: return pick("längsta, dagar", "longest, days")
         case .overdueAnswers: return pick("försenade svar", "overdue answers")
         case .openPlansBySexAndAge: return pick("Öppna planer per kön och ålder", "Open plans by sex and age")
+        case .unassignedNeeds:
+            return pick("med behov som ingen verksamhet tagit på sig", "with a need no organisation has taken on")
+        case .dischargeMeeting: return pick("första möte efter utskrivning", "first meeting after discharge")
         }
     }
 }
@@ -81,6 +84,7 @@ package enum ReviewLabel {
     case openPlansByStatus, plans, startedInPeriod, overdue, firstMeeting, followUp, interventions
     case deviationsByKind, deviationsByConcerned, deviationsByStatus
     case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge
+    case unassignedNeeds, dischargeMeeting
 }
 
 extension Catalog.Text {

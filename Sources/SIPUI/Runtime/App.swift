@@ -171,7 +171,8 @@ public final class App {
     /// step (a megabyte pasted costs what one edit costs); anywhere else they are keys, one by one.
     public func handle(text: String) {
         guard !text.isEmpty else { return }
-        let asText = text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
+        let asText =
+            text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
             && isTyping
         guard asText else {
             for c in text { handle(.character(c)) }
@@ -420,6 +421,7 @@ public final class App {
         switch error {
         case let error as SIPError: catalog.message(error)
         case is NoMeeting: catalog.ui(.noMeeting)
+        case let unavailable as FormUnavailable: unavailable.message
         default: String(describing: error)
         }
     }

@@ -7,6 +7,8 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
         case family, participant, deviation, maturity, correctChild, editFamily, editParticipant, handOver
+        // Issue 17: goals, a need nobody has taken on, languages and interpreters, the discharge plan.
+        case goal, need, language, discharge
     }
 
     public let planId: Int64
@@ -90,6 +92,10 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.character("F")], .editFamily, .editFamilyMember),
         KeyBinding([.character("D")], .editParticipant, .editParticipant),
         KeyBinding([.character("H")], .handOver, .handOverPlan),
+        KeyBinding([.character("T")], .goal, .keyGoal),
+        KeyBinding([.character("N")], .need, .keyNeed),
+        KeyBinding([.character("L")], .language, .keyLanguage),
+        KeyBinding([.character("U")], .discharge, .keyDischarge),
         KeyBinding([.up, .character("k")], .up, .up),
         KeyBinding([.down, .character("j")], .down, .down),
         KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -172,6 +178,10 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .editFamily: return [.push(FormScreen(FamilyMemberEditForm(planId: planId)))]
         case .editParticipant: return [.push(FormScreen(ParticipantEditForm(planId: planId)))]
         case .handOver: return [.push(FormScreen(HandOverForm(planId: planId)))]
+        case .goal: return [.push(FormScreen(GoalForm(planId: planId)))]
+        case .need: return [.push(FormScreen(NeedForm(planId: planId)))]
+        case .language: return [.push(FormScreen(LanguageForm(planId: planId)))]
+        case .discharge: return [.push(FormScreen(DischargeForm(planId: planId)))]
         }
         return []
     }

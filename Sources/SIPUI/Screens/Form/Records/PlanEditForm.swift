@@ -83,4 +83,10 @@ public struct PlanEditForm: RecordForm {
         try? store.deleteDraft(planId: id)
         return .saved(input.catalog.ui(.saved))
     }
+
+    /// A lead the law does not allow (not a kommun's or a region's) is refused beside the picker.
+    public func key(for error: SIPError) -> Key? {
+        if case .leadNotPrincipal = error { return .leadAgency }
+        return error.field.flatMap { Key(rawValue: $0.rawValue) }
+    }
 }
