@@ -51,8 +51,7 @@ public struct Invitation: Sendable {
         let invited = document.participants.map { p in
             let kind = p.invitationKind == .summons ? "kallelse" : "inbjudan"
             let person = withhold && (p.agency == nil || family.contains(p.id)) ? "Familjen" : p.person
-            return "- "
-                + [person, withhold && p.agency == nil ? "" : p.role, p.agency ?? ""].filter { !$0.isEmpty }
+            return "- " + [person, withhold && p.agency == nil ? "" : p.role, p.agency ?? ""].filter { !$0.isEmpty }
                 .joined(separator: ", ") + " (\(kind))"
         }.joined(separator: "\n")
         let child =

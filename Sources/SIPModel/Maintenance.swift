@@ -168,11 +168,10 @@ extension Store {
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(source) }
             }
             // The restored log replaces this one: its line says up to where the replaced one went.
-            replaced =
-                try writer.read { db in
-                    try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
-                        .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
-                } ?? ""
+            replaced = try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
+                    .map { "; replaced log up to row \($0["id"] as Int64), hash \(($0["hash"] as String?) ?? "-")" }
+            } ?? ""
         } catch {
             throw SIPError.from(error, path: source)
         }
@@ -359,8 +358,7 @@ extension AuditLine {
         self.action = raw("action")
         let stored = text("detail") ?? ""
         detail =
-            showsValues || malformed
-            ? (malformed ? "" : stored)
+            showsValues || malformed ? (malformed ? "" : stored)
             : AuditLine.withoutValues(stored, entity: self.entity, action: self.action)
     }
 

@@ -171,8 +171,7 @@ public final class App {
     /// step (a megabyte pasted costs what one edit costs); anywhere else they are keys, one by one.
     public func handle(text: String) {
         guard !text.isEmpty else { return }
-        let asText =
-            text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
+        let asText = text.count > 1 && !droppingRestOfBurst && !isTooSmall && !showingHelp && dialog == nil
             && isTyping
         guard asText else {
             for c in text { handle(.character(c)) }
