@@ -359,14 +359,29 @@ public struct DemoGenerator {
             """,
             [
                 plan.childId, plan.busGroupId, plan.initiatorKind, plan.initiatorAgencyId, plan.initiatorPerson,
-                plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, plan.childGoals,
-                plan.longTermGoals, plan.shortTermGoals, plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
+                // The goals go in as items, below.
+                plan.requestDate, plan.reason, plan.questions, plan.currentSituation, plan.childView, "", "", "",
+                plan.familyOwnActions, plan.leadAgencyId, plan.leadPerson,
                 plan.outsideCoordinator, plan.status, plan.closedReason, plan.closedKind?.rawValue, plan.followUpDate,
                 plan.followUpCaller, plan.version, sqlDate(plan.createdAt), sqlDate(plan.updatedAt),
             ])
         summary.plans += 1
         let planId = plan.id!
         try history(db, planId: planId, status: status, started: started)
+        // Goals are items (v19): the child's own, the long-term and the short-term goal.
+        for (position, (kind, text)) in [
+            ("child", plan.childGoals), ("long", plan.longTermGoals), ("short", plan.shortTermGoals),
+        ]
+        .filter({ !$0.1.isEmpty }).enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO goal (planId, kind, text, worksTowards, position, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    planId, kind, text, kind == "child" ? child.name : lead.name, position + 1,
+                    sqlDate(plan.createdAt),
+                ])
+        }
 
         // Consent for everything past the draft; one in eleven has a withdrawal to show.
         if status != .draft {

@@ -60,6 +60,16 @@ public enum Act: Sendable, Equatable {
     case holdMeeting(Int64)
     case addIntervention(Int64)
     case updateIntervention(Int64)
+    /// The child and the family (issue 17): a goal added or changed, a goal assessed at a meeting,
+    /// the child's participation in a meeting, a need recorded or taken on, a family member's
+    /// language, an interpreter booked for a meeting, the plan made a discharge plan.
+    case editGoal(plan: Int64)
+    case assessGoal(meeting: Int64)
+    case recordParticipation(meeting: Int64)
+    case recordNeed(plan: Int64)
+    case setLanguage(plan: Int64)
+    case bookInterpreter(meeting: Int64)
+    case setPlanKind(plan: Int64)
 
     // Reference data
     case addAgency(Int64)
@@ -115,13 +125,15 @@ public enum Act: Sendable, Equatable {
         case .sendKallelse, .rescheduleMeeting, .cancelMeeting: .meeting
         case .setting, .demo, .restore, .backup, .createPlan, .updatePlan, .changeStatus, .viewPlan, .exportPlan,
             .giveCopy, .purgePlan, .assessMaturity, .handOver, .correctChild, .editFamilyMember, .removeFamilyMember,
-            .editParticipant, .removeParticipant:
+            .editParticipant, .removeParticipant, .editGoal, .recordNeed, .setLanguage, .setPlanKind:
             .plan
         case .createChild, .protectChild: .child
         case .addFamilyMember, .protectFamilyMember: .familyMember
         case .addParticipant, .answerInvitation: .participant
         case .addConsent, .withdrawConsent: .consent
-        case .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting: .meeting
+        case .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting, .assessGoal, .recordParticipation,
+            .bookInterpreter:
+            .meeting
         case .addIntervention, .updateIntervention: .intervention
         case .addAgency, .addContact, .editAgency, .retireAgency, .editContact, .retireContact: .agency
         case .addBusGroup, .recordSelfAssessment, .editBusGroup, .retireBusGroup: .busGroup
@@ -152,7 +164,9 @@ public enum Act: Sendable, Equatable {
             .protectFamilyMember(let id), .handOver(let id), .correctChild(let id), .editFamilyMember(let id),
             .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id), .editAgency(let id),
             .retireAgency(let id), .editContact(let id), .retireContact(let id), .editBusGroup(let id),
-            .retireBusGroup(let id), .registerRequest(let id), .acceptRequest(let id), .declineRequest(let id):
+            .retireBusGroup(let id), .registerRequest(let id), .acceptRequest(let id), .declineRequest(let id),
+            .retireBusGroup(let id), .editGoal(let id), .assessGoal(let id), .recordParticipation(let id),
+            .recordNeed(let id), .setLanguage(let id), .bookInterpreter(let id), .setPlanKind(let id):
             id
         }
     }
@@ -207,6 +221,13 @@ public enum Act: Sendable, Equatable {
         case .reopenPlan: "reopen"
         case .remind: "remind"
         case .setUserEmail: "set-email"
+        case .editGoal: "goal"
+        case .assessGoal: "goal assessment"
+        case .recordParticipation: "child participation"
+        case .recordNeed: "need"
+        case .setLanguage: "language"
+        case .bookInterpreter: "interpreter"
+        case .setPlanKind: "plan kind"
         }
     }
 }

@@ -42,6 +42,11 @@ public enum SIPError: Error, Equatable, Sendable {
     /// Nothing to hand over: no open plan (or not the plan given) is coordinated by this login.
     case nothingToHandOver(String)
     case closingReasonRequired
+    /// Overall responsibility (huvudansvar) offered to an organisation whose principal is neither a
+    /// kommun nor a region: only they carry the SIP duty (SoL 2 kap 7 §, HSL 16 kap 4 §).
+    case leadNotPrincipal(agency: String, principal: PrincipalType)
+    /// Goals are assessed at a follow-up meeting, not at the first.
+    case assessmentNeedsFollowUp
     case databaseNotEmpty
     case meetingAlreadyHeld
     /// A closed plan takes no new meeting and no kallelse; it can be reopened with a reason.
@@ -151,6 +156,7 @@ extension SIPError {
             return field
         case .invalidPersonalNumber: return .personalNumber
         case .unknownGroup, .register(.retiredGroup): return .groupName
+        case .leadNotPrincipal: return .leadAgency
         default: return nil
         }
     }

@@ -29,6 +29,12 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var leadAgency: String?
         public var leadPerson = ""
         public var overdue: Bool
+        /// A discharge plan (utskrivning, lag 2017:612): when the notice came and when the first meeting is due.
+        public var kind: PlanKind = .standard
+        public var notifiedOn: Day? = nil
+        public var firstMeetingDue: Day? = nil
+        /// Past the first-meeting deadline with no meeting held (the overdue rule's discharge clause).
+        public var dischargeLate = false
         public var createdAt: String
         public var updatedAt: String
 
@@ -96,6 +102,9 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var invited: Bool
         /// Skyddade personuppgifter: the address is never shown, in no screen, document or export.
         public var protectedIdentity = false
+        /// The person's language, and the language an interpreter is needed in ("" when none is).
+        public var language = ""
+        public var interpreterLanguage = ""
 
         /// Every stored value, in declaration order (the store builds records from its rows).
         package init(
@@ -209,6 +218,11 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var minutes: String
         public var agenda: [AgendaEntry]
         public var attendance: [AttendanceEntry]
+        /// How the child took part; nil when nothing was recorded.
+        public var childParticipation: ChildParticipation? = nil
+        /// The interpreter booked, in words; and the languages needed with none booked (the flag).
+        public var interpreterBooked = ""
+        public var interpreterMissing: [String] = []
 
         /// Every stored value, in declaration order (the store builds records from its rows).
         package init(
@@ -398,6 +412,66 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     public var deviations: [DeviationInfo]
     public var history: [HistoryEntry]
     public var legal: LegalPoints
+    /// The plan's goals, the child's own first, each with its assessments at the follow-ups.
+    public var goals: [GoalInfo] = []
+    /// Needs the meetings identified, with who took each on (nil: nobody has).
+    public var needs: [NeedInfo] = []
+
+    public struct GoalInfo: Codable, Equatable, Sendable {
+        public var id: Int64
+        public var kind: GoalKind
+        public var text: String
+        public var worksTowards: String
+        public var interventionIds: [Int64]
+        public var assessments: [AssessmentInfo]
+
+        package init(
+            id: Int64, kind: GoalKind, text: String, worksTowards: String, interventionIds: [Int64],
+            assessments: [AssessmentInfo]
+        ) {
+            self.id = id
+            self.kind = kind
+            self.text = text
+            self.worksTowards = worksTowards
+            self.interventionIds = interventionIds
+            self.assessments = assessments
+        }
+    }
+
+    public struct AssessmentInfo: Codable, Equatable, Sendable {
+        public var meetingId: Int64
+        /// The meeting's day.
+        public var on: Day
+        public var by: AssessedBy
+        public var outcome: GoalOutcome
+        public var comment: String
+
+        package init(meetingId: Int64, on: Day, by: AssessedBy, outcome: GoalOutcome, comment: String) {
+            self.meetingId = meetingId
+            self.on = on
+            self.by = by
+            self.outcome = outcome
+            self.comment = comment
+        }
+    }
+
+    public struct NeedInfo: Codable, Equatable, Sendable {
+        public var id: Int64
+        public var what: String
+        /// The organisation that took it on; nil: nobody has.
+        public var agency: String?
+        public var recordedOn: Day
+
+        package init(id: Int64, what: String, agency: String?, recordedOn: Day) {
+            self.id = id
+            self.what = what
+            self.agency = agency
+            self.recordedOn = recordedOn
+        }
+    }
+
+    /// Needs no organisation has taken on.
+    public var unassignedNeeds: [NeedInfo] { needs.filter { $0.agency == nil } }
 
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -86,15 +86,17 @@ public struct PlanField: Sendable {
         PlanField(
             .childView, .childView, .text(\.childView), maxLength: 4000, multiline: true, narrative: true,
             document: \PlanDocument.Core.childView),
+        // The goals are items since v19-family (`Goal`): these texts were moved into them and are
+        // no longer edited; they stay for a file written by an older program, and are purged.
         PlanField(
-            .childGoals, .childGoals, .text(\.childGoals), maxLength: 4000, multiline: true,
-            narrative: true, document: \PlanDocument.Core.childGoals),
+            .childGoals, .childGoals, .text(\.childGoals), maxLength: 4000, multiline: true, editable: false,
+            document: \PlanDocument.Core.childGoals),
         PlanField(
             .longTermGoals, .longTermGoals, .text(\.longTermGoals), maxLength: 4000, multiline: true,
-            narrative: true, document: \PlanDocument.Core.longTermGoals),
+            editable: false, document: \PlanDocument.Core.longTermGoals),
         PlanField(
             .shortTermGoals, .shortTermGoals, .text(\.shortTermGoals), maxLength: 4000, multiline: true,
-            narrative: true, document: \PlanDocument.Core.shortTermGoals),
+            editable: false, document: \PlanDocument.Core.shortTermGoals),
         PlanField(
             .familyOwnActions, .familyOwnActions, .text(\.familyOwnActions), maxLength: 4000,
             multiline: true, narrative: true, document: \PlanDocument.Core.familyOwnActions),

@@ -11,20 +11,25 @@ public enum Field: String, Sendable, CaseIterable, Codable {
     case what, frequency, comment, description, response, localAction, note
     /// An OS user name.
     case login
+    // The child and the family (issue 17).
+    case goal, worksTowards, familyComment, childWords, representedBy, language, interpreterLanguage
+    case interpreterBooked, need, notifiedOn
 
     /// Longest accepted text, in Unicode code points (what SQLite's length() counts).
     public var maxLength: Int {
         // The plan's own fields are described in one place.
         if let spec = PlanField.named(self) { return spec.maxLength }
         switch self {
-        case .personalNumber, .birthDate, .startDate, .dueDate, .occurredOn, .responseDue, .status: return 20
+        case .personalNumber, .birthDate, .startDate, .dueDate, .occurredOn, .responseDue, .status, .notifiedOn:
+            return 20
         case .phone: return 40
         case .login: return 64
         case .name, .relation, .email, .role, .person, .leadAgency, .agencyName, .principalName, .groupName,
-            .agendaTitle, .frequency:
+            .agendaTitle, .frequency, .worksTowards, .representedBy, .language, .interpreterLanguage,
+            .interpreterBooked:
             return 120
         case .address, .place, .videoLink: return 300
-        case .what, .information: return 500
+        case .what, .information, .goal, .need: return 500
         default: return 4000
         }
     }
@@ -33,7 +38,8 @@ public enum Field: String, Sendable, CaseIterable, Codable {
     public var isMultiline: Bool {
         if let spec = PlanField.named(self) { return spec.isMultiline }
         switch self {
-        case .minutes, .agendaNotes, .comment, .description, .response, .localAction, .note, .information:
+        case .minutes, .agendaNotes, .comment, .description, .response, .localAction, .note, .information,
+            .familyComment, .childWords:
             return true
         default:
             return false

@@ -67,11 +67,23 @@ public struct Invitation: Sendable {
         let child =
             withhold ? "ett barn (personuppgifter lämnas när samtycke omfattar alla inbjudna)" : document.child.name
         let questions = withhold ? "–" : document.plan.questions
+        // The languages the invited family needs an interpreter in, and whether one is booked.
+        let needed = Set(
+            (document.guardians + document.relatives).filter { m in
+                !m.interpreterLanguage.isEmpty
+                    && document.participants.contains { $0.agency == nil && $0.person == m.name }
+            }.map(\.interpreterLanguage)
+        ).sorted().joined(separator: ", ")
+        let interpreter =
+            !meeting.interpreterBooked.isEmpty
+            ? "bokad: \(meeting.interpreterBooked)"
+            : needed.isEmpty ? "–" : "familjen behöver tolk på \(needed) – inte bokad än"
         let values: [String: String] = [
             "rubrik": heading, "barn": child, "datum": local(start, "EEEE d MMMM yyyy"),
             "tid": local(start, "HH:mm"), "slut": local(end, "HH:mm"), "langd": String(meeting.durationMinutes),
             "plats": meeting.place.isEmpty ? "–" : meeting.place,
             "videolank": meeting.videoLink.isEmpty ? "–" : meeting.videoLink,
+            "tolk": interpreter,
             "fragestallning": questions.isEmpty ? "–" : questions,
             "deltagare": invited.isEmpty ? "–" : invited, "samordnare": document.plan.coordinator,
             "plan": String(document.plan.id),

@@ -318,6 +318,13 @@ extension Store {
                 -- The request the plan came from keeps its organisations, dates and status (the review's).
                 UPDATE planRequest SET askerName = '-', askerFunction = '', childName = '-', personalNumber = NULL,
                     question = '-', consent = '', declineReason = NULL WHERE planId = \(planId);
+                -- The child and the family (v19): goals, assessments' comments, the child's words, needs.
+                UPDATE goal SET text = '-', worksTowards = '' WHERE planId = \(planId);
+                UPDATE goalAssessment SET comment = '' WHERE goalId IN (SELECT id FROM goal WHERE planId = \(planId));
+                UPDATE childParticipation SET representedBy = '', childWords = ''
+                    WHERE meetingId IN (SELECT id FROM meeting WHERE planId = \(planId));
+                UPDATE meeting SET interpreterBooked = '' WHERE planId = \(planId);
+                UPDATE need SET what = '-' WHERE planId = \(planId);
                 """)
         // The plan's personal fields are those `PlanField.all` marks so.
         try Plan.filter(key: planId).updateAll(

@@ -350,6 +350,11 @@ extension Store {
             guard current.version == candidate.version else {
                 throw SIPError.conflict(PlanConflict(mine: candidate, theirs: current))
             }
+            // Overall responsibility only by a kommun or a region: a new choice is checked (an older
+            // plan's lead, from before the rule, stays until it is changed).
+            if let lead = candidate.leadAgencyId, lead != current.leadAgencyId {
+                try Store.requireMayHoldOverallResponsibility(db, agencyId: lead)
+            }
             var saved = candidate
             saved.status = current.status
             saved.closedReason = current.closedReason

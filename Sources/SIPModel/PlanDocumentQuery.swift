@@ -61,7 +61,8 @@ extension Store {
                         UNION SELECT concernedAgencyId FROM deviation WHERE planId = :plan
                         UNION SELECT ca.agencyId FROM consentAgency ca JOIN consent c ON c.id = ca.consentId WHERE c.planId = :plan
                         UNION SELECT leadAgencyId FROM "plan" WHERE id = :plan
-                        UNION SELECT initiatorAgencyId FROM "plan" WHERE id = :plan)
+                        UNION SELECT initiatorAgencyId FROM "plan" WHERE id = :plan
+                        UNION SELECT agencyId FROM need WHERE planId = :plan)
                     """, arguments: ["plan": id]
             ).map { ($0.id!, $0) })
         func agencyName(_ id: Int64?) -> String? { id.flatMap { agencies[$0]?.name } }
@@ -217,6 +218,7 @@ extension Store {
                 leadPerson: core.leadPerson))
         document.consentWithdrawn = withdrawn
         document.uncoveredParticipants = uncovered
+        try addFamilyParts(db, to: &document, plan: plan, today: today, zone: zone)
         return document
     }
 

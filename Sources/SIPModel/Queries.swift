@@ -111,6 +111,8 @@ enum OverdueRule {
     /// - one of its interventions is still owed after its due date, or
     /// - consent was given more than the first-meeting deadline ago (before `:consentBefore`)
     ///   and no meeting has been held.
+    /// - it is a discharge plan (utskrivning, lag 2017:612) notified more than the discharge
+    ///   deadline ago (before `:dischargeBefore`) and no meeting has been held.
     /// `:today` is today's date. The value is 0 or 1, never NULL.
     static let planSQL = """
         (p.status <> 'closed' AND (IFNULL(p.followUpDate < :today, 0) OR EXISTS (
@@ -118,12 +120,23 @@ enum OverdueRule {
          OR (p.status IN ('draft','invited')
             AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
             AND EXISTS (SELECT 1 FROM consent c WHERE c.planId = p.id AND c.withdrawnOn IS NULL
-                        AND c.validFrom < :consentBefore))))
+                        AND c.validFrom < :consentBefore))
+         OR \(dischargeSQL)))
+        """
+
+    /// A discharge plan whose first meeting is late: notified before `:dischargeBefore` and no
+    /// meeting held. The value is 0 or 1, never NULL.
+    static let dischargeSQL = """
+        (p.kind = 'discharge' AND IFNULL(p.notifiedOn < :dischargeBefore, 0)
+            AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1))
         """
 
     /// The arguments `planSQL` needs.
     static func arguments(today: Day, deadlines: Deadlines) -> [String: (any DatabaseValueConvertible)?] {
-        ["today": today, "consentBefore": today.adding(days: -deadlines.firstMeetingDays)]
+        [
+            "today": today, "consentBefore": today.adding(days: -deadlines.firstMeetingDays),
+            "dischargeBefore": today.adding(days: -deadlines.dischargeMeetingDays),
+        ]
     }
     static let unansweredStatus = "IN ('registered','sent')"
     static let deviationSQL = "(d.status \(unansweredStatus) AND d.responseDue < :today)"

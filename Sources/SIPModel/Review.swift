@@ -58,6 +58,10 @@ public struct GroupReview: Codable, Equatable, Sendable {
     /// Interventions still owed after their due date: the count is of interventions, `ids` are the
     /// numbers of their plans and `interventionIds` the interventions'.
     public var overdueInterventions: Figure
+    /// Open plans with a need the meeting identified that no organisation has taken on.
+    public var plansWithUnassignedNeeds = Figure(count: 0, ids: [])
+    /// Discharge plans (lag 2017:612) past their first-meeting deadline with no meeting held.
+    public var overdueDischargeMeeting = Figure(count: 0, ids: [])
     /// Deviations that occurred in the period, by kind code, concerned organisation and status.
     public var deviationsByKind: [String: Figure]
     public var deviationsByConcerned: [String: Figure]
@@ -151,6 +155,8 @@ extension Store {
 public enum ReviewFigure: Hashable, Sendable {
     case openPlans(status: String)
     case started, lateFirstMeeting, lateFollowUp, lateInterventions, lateAnswers, openDeviations
+    /// Issue 17: open plans with a need nobody has taken on; discharge plans whose first meeting is late.
+    case unassignedNeeds, lateDischargeMeeting
     /// By kind code, by the concerned organisation's name as the review shows it, by status code.
     case deviationsByKind(String), deviationsByConcerned(String), deviationsByStatus(String)
     /// Requests for a SIP received in the period; of them, accepted and declined.

@@ -98,8 +98,8 @@ enum ReviewFigures {
     /// The review table, in its order: every figure of the review.
     static var table: [Part] {
         [
-            .keyed(openPlans), .single(started), .single(lateFirstMeeting), .single(lateFollowUp),
-            .single(lateInterventions), .keyed(byKind), .keyed(byConcerned), .keyed(byStatus),
+            .keyed(openPlans), .single(started), .single(unassignedNeeds), .single(lateFirstMeeting),
+            .single(lateFollowUp), .single(lateInterventions), .single(lateDischargeMeeting), .keyed(byKind), .keyed(byConcerned), .keyed(byStatus),
             .value(.responseTime, .answered, hiddenBy: answers) { r, _ in String(r.responseTimes.answered) },
             .value(.responseTime, .medianDays, hiddenBy: answers) { r, decimal in
                 r.responseTimes.medianDays.map(decimal) ?? "–"
@@ -221,6 +221,30 @@ enum ReviewFigures {
             }, tally: .before(today: .owed), past: .plans { $0.isOpen ? $0.owed : 0 })
     }
 
+    /// Open plans with a need nobody has taken on (issue 17): a state of today, counted from the rows.
+    static var unassignedNeeds: Single {
+        .init(
+            figure: .unassignedNeeds, value: \.plansWithUnassignedNeeds, lists: .plans, section: .plans,
+            item: .unassignedNeeds, basis: .endOfPeriod,
+            rows: {
+                """
+                SELECT p.id FROM "plan" p WHERE \(openPlan) AND \($0.inGroup)
+                  AND EXISTS (SELECT 1 FROM need n WHERE n.planId = p.id AND n.agencyId IS NULL)
+                """
+            }, tally: nil)
+    }
+
+    /// Discharge plans past their first-meeting deadline (issue 17, lag 2017:612): the overdue rule's
+    /// own clause, counted from the rows (discharge plans are few, and found by their index).
+    static var lateDischargeMeeting: Single {
+        .init(
+            figure: .lateDischargeMeeting, value: \.overdueDischargeMeeting, lists: .plans, section: .overdue,
+            item: .dischargeMeeting, basis: .endOfPeriod,
+            rows: {
+                "SELECT p.id FROM \"plan\" p WHERE \(openPlan) AND \($0.inGroup) AND \(OverdueRule.dischargeSQL)"
+            }, tally: nil)
+    }
+
     /// A state of the period's end (today's, for a period that has not ended), whenever the deviation happened.
     static var lateAnswers: Single {
         .init(
@@ -293,6 +317,8 @@ enum ReviewFigures {
         case .lateInterventions: (.single(lateInterventions), nil)
         case .lateAnswers: (.single(lateAnswers), nil)
         case .openDeviations: (.single(openDeviations), nil)
+        case .unassignedNeeds: (.single(unassignedNeeds), nil)
+        case .lateDischargeMeeting: (.single(lateDischargeMeeting), nil)
         case .deviationsByKind(let key): (.keyed(byKind), key)
         case .deviationsByConcerned(let key): (.keyed(byConcerned), key)
         case .deviationsByStatus(let key): (.keyed(byStatus), key)

@@ -420,6 +420,103 @@ enum Schema {
             // were then: those changes are found by their time.
             try db.execute(sql: "CREATE INDEX planStatusChange_changedAt ON planStatusChange(changedAt, planId)")
         }
+        migrator.registerMigration("v19-family") { db in
+            // The child and the family at the centre (issue 17). Goals become items (the three free
+            // texts move into them, a line each, and are emptied); each follow-up assesses each goal,
+            // by the professionals and, apart, by the child and the family. The child's part in each
+            // meeting; each family member's language and interpreter need, and the interpreter a
+            // meeting has booked; needs nobody has taken on; the discharge plan (lag 2017:612).
+            try db.execute(
+                sql: """
+                    CREATE TABLE goal (
+                        id INTEGER PRIMARY KEY,
+                        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL CHECK (kind IN ('child','long','short')),
+                        text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000),
+                        worksTowards TEXT NOT NULL DEFAULT '' CHECK (length(worksTowards) <= 120),
+                        position INTEGER NOT NULL,
+                        createdAt DATETIME NOT NULL
+                    );
+                    CREATE INDEX goal_plan ON goal(planId, position);
+                    CREATE TABLE goalIntervention (
+                        goalId INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+                        interventionId INTEGER NOT NULL REFERENCES intervention(id) ON DELETE CASCADE,
+                        PRIMARY KEY (goalId, interventionId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX goalIntervention_intervention ON goalIntervention(interventionId, goalId);
+                    CREATE TABLE goalAssessment (
+                        id INTEGER PRIMARY KEY,
+                        goalId INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+                        meetingId INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                        "by" TEXT NOT NULL CHECK ("by" IN ('professionals','family')),
+                        outcome TEXT NOT NULL CHECK (outcome IN ('achieved','partly','not_achieved','not_relevant')),
+                        comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 4000),
+                        recordedAt DATETIME NOT NULL,
+                        recordedBy TEXT NOT NULL,
+                        UNIQUE (goalId, meetingId, "by")
+                    );
+                    CREATE INDEX goalAssessment_meeting ON goalAssessment(meetingId);
+                    CREATE TABLE childParticipation (
+                        meetingId INTEGER PRIMARY KEY NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                        present INTEGER NOT NULL DEFAULT 0 CHECK (present IN (0, 1)),
+                        heardBefore INTEGER NOT NULL DEFAULT 0 CHECK (heardBefore IN (0, 1)),
+                        representedBy TEXT NOT NULL DEFAULT '' CHECK (length(representedBy) <= 120),
+                        byConversation INTEGER NOT NULL DEFAULT 0 CHECK (byConversation IN (0, 1)),
+                        byDrawing INTEGER NOT NULL DEFAULT 0 CHECK (byDrawing IN (0, 1)),
+                        byWrittenAnswer INTEGER NOT NULL DEFAULT 0 CHECK (byWrittenAnswer IN (0, 1)),
+                        childWords TEXT NOT NULL DEFAULT '' CHECK (length(childWords) <= 4000)
+                    );
+                    CREATE TABLE need (
+                        id INTEGER PRIMARY KEY,
+                        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE,
+                        meetingId INTEGER REFERENCES meeting(id) ON DELETE SET NULL,
+                        what TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 500),
+                        agencyId INTEGER REFERENCES agency(id),
+                        recordedOn TEXT NOT NULL CHECK (recordedOn IS date(recordedOn, '+0 days'))
+                    );
+                    CREATE INDEX need_plan ON need(planId, agencyId);
+                    ALTER TABLE familyMember ADD COLUMN language TEXT NOT NULL DEFAULT ''
+                        CHECK (length(language) <= 120);
+                    ALTER TABLE familyMember ADD COLUMN interpreterLanguage TEXT NOT NULL DEFAULT ''
+                        CHECK (length(interpreterLanguage) <= 120);
+                    ALTER TABLE meeting ADD COLUMN interpreterBooked TEXT NOT NULL DEFAULT ''
+                        CHECK (length(interpreterBooked) <= 120);
+                    ALTER TABLE "plan" ADD COLUMN kind TEXT NOT NULL DEFAULT 'standard'
+                        CHECK (kind IN ('standard','discharge'));
+                    ALTER TABLE "plan" ADD COLUMN notifiedOn TEXT
+                        CHECK (notifiedOn IS NULL OR notifiedOn IS date(notifiedOn, '+0 days'));
+                    CREATE INDEX plan_discharge ON "plan"(kind, status, notifiedOn) WHERE kind = 'discharge';
+                    """)
+            // The three free texts as goal items: each non-empty line one goal (a leading list
+            // marker dropped), the child's own first, then long-term, then short-term.
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE source(planId, kind, rank, rest, createdAt) AS (
+                        SELECT id, 'child', 0, childGoals || char(10), updatedAt FROM "plan" WHERE childGoals <> ''
+                        UNION ALL
+                        SELECT id, 'long', 1, longTermGoals || char(10), updatedAt FROM "plan" WHERE longTermGoals <> ''
+                        UNION ALL
+                        SELECT id, 'short', 2, shortTermGoals || char(10), updatedAt FROM "plan" WHERE shortTermGoals <> ''
+                    ),
+                    split(planId, kind, rank, line, rest, n, createdAt) AS (
+                        SELECT planId, kind, rank, NULL, rest, 0, createdAt FROM source
+                        UNION ALL
+                        SELECT planId, kind, rank, substr(rest, 1, instr(rest, char(10)) - 1),
+                               substr(rest, instr(rest, char(10)) + 1), n + 1, createdAt
+                        FROM split WHERE rest <> ''
+                    ),
+                    lines AS (
+                        SELECT planId, kind, rank, n, createdAt,
+                               trim(ltrim(trim(line, ' ' || char(9) || char(13)), '-*•')) AS text
+                        FROM split WHERE line IS NOT NULL
+                    )
+                    INSERT INTO goal (planId, kind, text, worksTowards, position, createdAt)
+                    SELECT planId, kind, text, '', ROW_NUMBER() OVER (PARTITION BY planId ORDER BY rank, n), createdAt
+                    FROM lines WHERE text <> '' ORDER BY planId, rank, n;
+                    UPDATE "plan" SET childGoals = '', longTermGoals = '', shortTermGoals = ''
+                    WHERE childGoals <> '' OR longTermGoals <> '' OR shortTermGoals <> '';
+                    """)
+        }
         return migrator
     }
 

@@ -21,6 +21,9 @@ public struct Deadlines: Equatable, Sendable, Codable {
     public var dayQuietDays = 90
     /// Days before a meeting its kallelse asks for an answer (the reply-by date).
     public var replyByDays = 5
+    /// Days from the notice of a discharge from in-patient care to the first meeting (lag 2017:612;
+    /// the common local routine: three).
+    public var dischargeMeetingDays = 3
 
     public init() {}
 
@@ -29,6 +32,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
         "first-meeting-days", "follow-up-days", "deviation-response-days", "suppress-below", "child-consent-age",
         "day-quiet-days",
         "reply-by-days",
+        "discharge-meeting-days",
     ]
 
     /// The values a setting may take: days, or for `child-consent-age` years.
@@ -46,6 +50,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "child-consent-age": return childConsentAge
             case "day-quiet-days": return dayQuietDays
             case "reply-by-days": return replyByDays
+            case "discharge-meeting-days": return dischargeMeetingDays
             default: return nil
             }
         }
@@ -59,6 +64,7 @@ public struct Deadlines: Equatable, Sendable, Codable {
             case "child-consent-age": childConsentAge = newValue
             case "day-quiet-days": dayQuietDays = newValue
             case "reply-by-days": replyByDays = newValue
+            case "discharge-meeting-days": dischargeMeetingDays = newValue
             default: break
             }
         }

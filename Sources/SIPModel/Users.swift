@@ -320,7 +320,8 @@ extension Store {
         case .createPlan, .changeStatus, .viewPlan, .exportPlan, .giveCopy, .addParticipant, .answerInvitation,
             .addConsent, .withdrawConsent, .scheduleMeeting, .recordAttendance, .saveAgendaNotes, .holdMeeting,
             .addIntervention, .updateIntervention, .assessMaturity, .sendKallelse, .rescheduleMeeting, .cancelMeeting,
-            .reopenPlan:
+            .reopenPlan,
+            .editGoal, .assessGoal, .recordParticipation, .recordNeed, .setLanguage, .bookInterpreter, .setPlanKind:
             try access.require(.plans)
             if let planId = try Store.planId(db, of: act.entity, id: act.entityId) {
                 try requireVisible(db, planId: planId)

@@ -68,7 +68,7 @@ public struct PlanExport: Sendable {
                     .table(
                         ["Närstående som bjudits in", "Relation", "Telefon"],
                         d.relatives.filter(\.invited).map { [$0.name, $0.relation, $0.phone] }),
-                ]),
+                ] + Self.languageItems(d, c)),
             Section(
                 title: "Samtycke",
                 items: [.field("Giltigt samtycke i dag", d.consentValid ? "ja" : "NEJ")]
@@ -95,7 +95,7 @@ public struct PlanExport: Sendable {
                                 "\(c.meetingKind($0.kind)) \($0.startsAt.prefix(16).replacingOccurrences(of: "T", with: " ")), \(or($0.place))"
                             }.joined(separator: "; ")),
                     .field("SIP-samordnare", or(p.coordinator)),
-                ]),
+                ] + Self.dischargeItems(d, c) + Self.interpreterItems(d, c)),
             Section(
                 title: "Deltagare",
                 items: [
@@ -110,17 +110,21 @@ public struct PlanExport: Sendable {
             Section(
                 title: "Barnets egen syn och mål",
                 items: [
-                    .field("Barnets egen syn", or(p.childView)), .field("Barnets egna mål", or(p.childGoals)),
-                ]),
+                    .field("Barnets egen syn", or(p.childView))
+                ]
+                    // Goals are items since v19; a text from before is still shown.
+                    + (p.childGoals.isEmpty ? [] : [.field("Barnets egna mål", p.childGoals)])
+                    + Self.goalItems(d, c, kinds: [.child]) + Self.participationItems(d, c)),
             Section(
                 title: "Mål",
-                items: [
-                    .field("Långsiktiga mål", or(p.longTermGoals)),
-                    .field("Kortsiktiga mål", or(p.shortTermGoals)),
-                ]),
+                items: (p.longTermGoals.isEmpty ? [] : [.field("Långsiktiga mål", p.longTermGoals)])
+                    + (p.shortTermGoals.isEmpty ? [] : [.field("Kortsiktiga mål", p.shortTermGoals)])
+                    + (d.goals.contains { $0.kind != .child }
+                        ? Self.goalItems(d, c, kinds: [.long, .short]) : [.paragraph(c(.noGoals))])),
             Section(title: "Det barnet och familjen gör själva", items: [.paragraph(or(p.familyOwnActions))]),
             Section(
-                title: "Insatser som behövs", legalPoint: 1, items: [.table(interventionHeader, rows(d.interventions))]),
+                title: "Insatser som behövs", legalPoint: 1,
+                items: [.table(interventionHeader, rows(d.interventions))] + Self.unassignedNeedItems(d, c)),
             Section(title: "Insatser per huvudman", legalPoint: 2, items: grouped(d.legal.interventionsByPrincipal)),
             Section(
                 title: "Åtgärder av andra än kommun och region", legalPoint: 3, items: grouped(d.legal.measuresByOthers)
@@ -146,11 +150,7 @@ public struct PlanExport: Sendable {
                 items: [.field("Datum", or(p.followUpDate?.iso)), .field("Kallar", or(p.followUpCaller))]),
             Section(
                 title: "Utvärdering",
-                items: [
-                    .paragraph(
-                        d.meetings.filter { $0.kind == .followUp && $0.held }.map(\.minutes).filter { !$0.isEmpty }
-                            .joined(separator: "\n\n").nonEmpty ?? "Görs vid uppföljningen.")
-                ]),
+                items: Self.evaluationItems(d, c)),
             Section(
                 title: "Avslut",
                 items: [
@@ -282,10 +282,10 @@ public struct PlanExport: Sendable {
             h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.4em; }
             .legal { border-left: 4px solid #000; padding-left: .8em; }
             .legal-label { font-weight: bold; font-size: 9pt; text-transform: uppercase; }
-            table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #888; padding: .2em .4em; text-align: left; vertical-align: top; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; } th, td { border: 1px solid #888; padding: .2em .4em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
             dt { font-weight: bold; } dd { margin: 0 0 .4em 0; } .nobr { white-space: nowrap; } td:empty { height: 2.4em; min-width: 10em; }
             @page { size: A4; margin: 20mm; }
-            @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: avoid-page; } table { break-inside: auto; } tr { break-inside: avoid; } }
+            @media print { body { margin: 0; max-width: none; } .nobr { white-space: normal; } h2 { break-after: avoid; } section { break-inside: avoid-page; } table { break-inside: auto; } tr { break-inside: avoid; } }
             </style></head><body>
             <h1>\(h(title))</h1>
 

@@ -114,6 +114,7 @@ public enum TextReports {
             [c.initiator(p.initiator.kind), p.initiator.agency, p.initiator.person]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
         value(c.field(.coordinator), p.coordinator)
+        out += dischargeLines(d, catalog: c)
         // A withdrawal is marked at the top, with what can happen next.
         if d.consentWithdrawn { warn("  × " + c(.consentWithdrawnNext)) }
 
@@ -133,6 +134,7 @@ public enum TextReports {
                         + (m.protectedIdentity ? " (\(c(.protectedIdentityMark)))" : ""))
             }
         }
+        out += languageLines(d, catalog: c)
 
         heading(c(.consent))
         if d.consentValid { line("  " + c(.consentValid)) } else { warn("  " + c(.consentMissing)) }
@@ -165,6 +167,8 @@ public enum TextReports {
                     + (outside ? "  (\(c(.outsideConsentMark)))" : ""))
         }
 
+        out += goalLines(d, catalog: c)
+
         heading(c(.interventions))
         for i in d.interventions {
             if i.overdue { pendingKind = .warning }
@@ -189,6 +193,7 @@ public enum TextReports {
                 for id in group.interventionIds { line("      - " + TerminalText.safe(whats[id] ?? "")) }
             }
         }
+        out += needLines(d, catalog: c)
         line("  " + c(.legalOverall))
         if let r = d.legal.overallResponsibility {
             line(
@@ -209,6 +214,7 @@ public enum TextReports {
             for a in m.attendance where a.status != .present {
                 line("    " + TerminalText.safe(a.person) + ": " + c.attendance(a.status))
             }
+            out += meetingFamilyLines(m, catalog: c)
         }
 
         if !d.deviations.isEmpty {

@@ -78,6 +78,14 @@ struct ActTests {
         (.reopenPlan(51), "plan", 51, "reopen"),
         (.remind, "plan", nil, "remind"),
         (.setUserEmail, "user", nil, "set-email"),
+        // Issue 17: the child and the family.
+        (.editGoal(plan: 52), "plan", 52, "goal"),
+        (.assessGoal(meeting: 53), "meeting", 53, "goal assessment"),
+        (.recordParticipation(meeting: 54), "meeting", 54, "child participation"),
+        (.recordNeed(plan: 55), "plan", 55, "need"),
+        (.setLanguage(plan: 56), "plan", 56, "language"),
+        (.bookInterpreter(meeting: 57), "meeting", 57, "interpreter"),
+        (.setPlanKind(plan: 58), "plan", 58, "plan kind"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -105,11 +113,13 @@ struct ActTests {
                 .removeParticipant,
                 .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup,
                 .registerRequest, .acceptRequest, .declineRequest,
-                .sendKallelse, .rescheduleMeeting, .cancelMeeting, .reopenPlan, .remind, .setUserEmail:
+                .sendKallelse, .rescheduleMeeting, .cancelMeeting, .reopenPlan, .remind, .setUserEmail,
+                .editGoal, .assessGoal, .recordParticipation, .recordNeed, .setLanguage, .bookInterpreter,
+                .setPlanKind:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 60)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 67)
     }
 }

@@ -12,8 +12,7 @@ struct PlanFieldTests {
     func editable() {
         #expect(
             Plan.editableFields == [
-                .reason, .questions, .currentSituation, .childView, .childGoals, .longTermGoals,
-                .shortTermGoals, .familyOwnActions, .leadPerson, .followUpDate, .followUpCaller,
+                .reason, .questions, .currentSituation, .childView, .familyOwnActions, .leadPerson, .followUpDate, .followUpCaller,
             ])
     }
 
@@ -24,8 +23,11 @@ struct PlanFieldTests {
             try Row.fetchAll(db, sql: "PRAGMA table_info(\"plan\")")
                 .filter { ($0["type"] as String).uppercased() == "TEXT" }.map { $0["name"] as String }
         }
-        // Written by status changes and the purge, never typed in; references to users (v15).
-        let codes: Set = ["initiatorKind", "status", "closedKind", "purgedOn", "coordinatorLogin", "leadLogin"]
+        // Written by status changes and the purge, never typed in; references to users (v15);
+        // the plan's kind and the discharge notice (v19) are set by their own form, as the lead is.
+        let codes: Set = [
+            "initiatorKind", "status", "closedKind", "purgedOn", "coordinatorLogin", "leadLogin", "kind", "notifiedOn",
+        ]
         let listed = Set(PlanField.all.map(\.column.rawValue))
         #expect(Set(columns).subtracting(codes) == listed)
     }

@@ -20,10 +20,12 @@ enum PurgeCoverage {
         case "child": return "id = (\(child))"
         case "familyMember": return "childId = (\(child))"
         case "planStatusChange", "participant", "consent", "planCopy", "meeting", "intervention", "deviation",
-            "formDraft", "maturityAssessment", "planRequest":
+            "formDraft", "maturityAssessment", "planRequest", "goal", "need":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
-        case "agendaItem", "attendance", "kallelse", "invitee", "mailSent": return "meetingId IN (\(meetings))"
+        case "agendaItem", "attendance", "kallelse", "invitee", "mailSent", "childParticipation":
+            return "meetingId IN (\(meetings))"
+        case "goalAssessment", "goalIntervention": return "goalId IN (SELECT id FROM goal WHERE planId = \(plan))"
         case "deviationChange": return "deviationId IN (SELECT id FROM deviation WHERE planId = \(plan))"
         case "auditLog", "auditDetail":
             // What was logged about the plan, its parts, its child and family.
@@ -113,6 +115,13 @@ enum PurgeCoverage {
         "plan.coordinatorLogin": "the staff login who coordinates it (a user, v15): kept, as in the audit log",
         "plan.leadLogin": "the staff login with overall responsibility (a user, v15): kept, as in the audit log",
         "intervention.personLogin": "the staff login responsible for it (a user, v15): kept, as in the audit log",
+        "plan.kind": "a kind code (standard, discharge)",
+        "plan.notifiedOn": "ISO date: the review's late discharge meetings",
+        "goal.kind": "a kind code (child, long, short)",
+        "goalAssessment.by": "a code (professionals, family)",
+        "goalAssessment.outcome": "an outcome code (achieved, partly...)",
+        "goalAssessment.recordedBy": "the staff login who recorded it: kept, as in the audit log",
+        "need.recordedOn": "ISO date the need was recorded",
     ]
 
     /// Puts a unique marker into every text column of plan `planId`'s rows (except `allowed`),
@@ -238,6 +247,19 @@ struct PurgeCoverageTests {
         _ = try store.addContact(agencyId: f.school.id!, name: "Rektor Rut", email: "rut@skola.example")
         _ = try store.sendKallelse(planId: planId, catalog: Catalog(.sv), mailer: try SendmailStub().mailer(.accept))
         try store.setAnswer(meetingId: meeting.id!, participantId: rektor.id!, .accepted)
+        // Issue 17: a goal assessed at a follow-up, the child's part, a language, an interpreter, a need.
+        let goal = try store.saveGoal(
+            planId: planId, GoalDraft(kind: .child, text: "Åsa vill gå i skolan", worksTowards: "Åsa och mentor"))
+        let followUp = try store.addMeeting(
+            planId: planId, kind: .followUp, startsAt: t.clock.now, durationMinutes: 60, place: "Ängsskolan",
+            videoLink: "")
+        try store.assessGoal(
+            goalId: goal.id!, meetingId: followUp.id!, by: .family, outcome: .partly, comment: "Åsa tycker")
+        try store.recordParticipation(
+            ChildParticipation(meetingId: followUp.id!, representedBy: "Märta Öberg", childWords: "Jag vill"))
+        try store.setLanguage(planId: planId, memberId: f.mother.id!, language: "arabiska", interpreter: "arabiska")
+        try store.bookInterpreter(meetingId: followUp.id!, booked: "Tolk Tim, arabiska")
+        try store.recordNeed(planId: planId, what: "Åsa behöver stöd på fritids")
         let deviation = try store.addDeviation(
             reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!,
             planId: planId, occurredOn: store.context.today, kind: "uteblev",

@@ -203,6 +203,7 @@ struct ReviewTallyTests {
             try db.execute(sql: "UPDATE \"plan\" SET id = ? WHERE id = ?", arguments: [number, plan])
             for table in [
                 "intervention", "meeting", "consent", "participant", "planStatusChange", "planCopy", "deviation",
+                "goal", "need",
             ] {
                 try db.execute(sql: "UPDATE \(table) SET planId = ? WHERE planId = ?", arguments: [number, plan])
             }

@@ -331,7 +331,7 @@ struct UISafetyTests {
         app.preserveUnsavedWork()
         let other = try Store(path: store.path, context: SessionContext(user: "kollega", now: { fixedNow }))
         var theirs = try other.plan(1)
-        theirs.shortTermGoals = "Kollegans mål"
+        theirs.familyOwnActions = "Kollegans mål"
         try other.updatePlan(theirs)
 
         let next = App(store: store, catalog: Catalog(.sv))
@@ -342,9 +342,9 @@ struct UISafetyTests {
             return
         }
         #expect(form.values["questions"]!.hasSuffix(" (utkast)"), "the typed text is back")
-        #expect(form.values["shortTermGoals"] == "Kollegans mål", "the untouched field shows the newer save")
+        #expect(form.values["familyOwnActions"] == "Kollegans mål", "the untouched field shows the newer save")
         next.press(.control("s"))
-        #expect(try store.plan(1).shortTermGoals == "Kollegans mål")
+        #expect(try store.plan(1).familyOwnActions == "Kollegans mål")
         #expect(try store.plan(1).questions.hasSuffix(" (utkast)"))
     }
 

@@ -62,6 +62,7 @@ extension Catalog {
                 + RegisterScreenText.allCases.map { Self(.registerScreen($0)) }
                 + DayText.allCases.map { Self(.day($0)) }
                 + MailText.allCases.map { Self(.mail($0)) }
+                + FamilyText.allCases.map { Self(.family($0)) }
         }
     }
 
@@ -84,6 +85,7 @@ extension Catalog {
         case registerScreen(RegisterScreenText)
         case day(DayText)
         case mail(MailText)
+        case family(FamilyText)
 
         func text(in c: Catalog) -> String {
             switch self {
@@ -104,6 +106,7 @@ extension Catalog {
             case .registerScreen(let text): return text.text(in: c)
             case .day(let text): return text.text(in: c)
             case .mail(let text): return text.text(in: c)
+            case .family(let text): return text.text(in: c)
             }
         }
     }

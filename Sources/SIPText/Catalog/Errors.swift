@@ -99,6 +99,16 @@ extension Catalog {
             return pick(
                 "\"\(login)\" samordnar ingen öppen plan att lämna över (eller inte den angivna).",
                 "\"\(login)\" coordinates no open plan to hand over (or not the one given).")
+        case .leadNotPrincipal(let agency, let principal):
+            return pick(
+                "\(agency) kan inte ha huvudansvaret: huvudmannen är \(principalType(principal)). "
+                    + "Bara en kommun eller en region kan ha huvudansvar för en SIP.",
+                "\(agency) cannot hold overall responsibility: its principal is \(principalType(principal)). "
+                    + "Only a municipality or a region can hold overall responsibility for a SIP.")
+        case .assessmentNeedsFollowUp:
+            return pick(
+                "Målen bedöms vid ett uppföljningsmöte, inte vid det första mötet.",
+                "Goals are assessed at a follow-up meeting, not at the first meeting.")
         case .closingReasonRequired:
             return pick(
                 "Ange skäl för att avsluta planen.",

@@ -52,6 +52,16 @@ extension Catalog {
         case .responseDue: return pick("Svar senast", "Response due")
         case .status: return pick("Status", "Status")
         case .leadAgency: return pick("Huvudansvar", "Overall responsibility")
+        case .goal: return pick("Mål", "Goal")
+        case .worksTowards: return pick("Vem arbetar mot målet", "Who works towards it")
+        case .familyComment: return pick("Barnets och familjens kommentar", "The child's and family's comment")
+        case .childWords: return pick("Barnets egna ord", "The child's own words")
+        case .representedBy: return pick("Företräddes av", "Represented by")
+        case .language: return pick("Språk", "Language")
+        case .interpreterLanguage: return pick("Behöver tolk på", "Needs an interpreter in")
+        case .interpreterBooked: return pick("Tolk bokad", "Interpreter booked")
+        case .need: return pick("Behov", "Need")
+        case .notifiedOn: return pick("Underrättelse, datum", "Notice of discharge")
         }
     }
 

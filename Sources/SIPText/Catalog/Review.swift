@@ -130,6 +130,9 @@ extension Catalog {
         case .requestsDeclined: return pick("av dem avböjda", "of them declined")
         case .requestToFirstMeeting: return pick("Från begäran till första möte", "From request to first meeting")
         case .firstMeetings: return pick("med första möte", "with a first meeting")
+        case .unassignedNeeds:
+            return pick("med behov som ingen verksamhet tagit på sig", "with a need no organisation has taken on")
+        case .dischargeMeeting: return pick("första möte efter utskrivning", "first meeting after discharge")
         }
     }
 }
@@ -140,7 +143,8 @@ package enum ReviewLabel {
     case deviationsByKind, deviationsByConcerned, deviationsByStatus
     case responseTime, answered, medianDays, longestDays, overdueAnswers, openPlansBySexAndAge
     case deviations, openAtEnd,
-        requests, requestsReceived, requestsAccepted, requestsDeclined, requestToFirstMeeting, firstMeetings
+        requests, requestsReceived, requestsAccepted, requestsDeclined, requestToFirstMeeting, firstMeetings,
+        unassignedNeeds, dischargeMeeting
 }
 
 extension Catalog.Text {

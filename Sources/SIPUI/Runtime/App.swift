@@ -435,6 +435,7 @@ public final class App {
         switch error {
         case let error as SIPError: catalog.message(error)
         case is NoMeeting: catalog.ui(.noMeeting)
+        case let unavailable as FormUnavailable: unavailable.message
         default: String(describing: error)
         }
     }

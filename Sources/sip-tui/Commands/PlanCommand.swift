@@ -8,6 +8,9 @@ struct PlanCommand: ParsableCommand {
         subcommands: [
             List.self, Show.self, InvitationCommand.self, Export.self, HandOver.self, Reopen.self, Reschedule.self,
             CancelMeeting.self,
+            // Issue 17: the child and the family.
+            Lead.self, Goals.self, Assess.self, Participation.self, Need.self, Language.self, Interpreter.self,
+            Discharge.self,
         ])
 
     struct List: ParsableCommand {
@@ -144,15 +147,20 @@ extension PlanCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The plan number.") var id: Int64
         @Option(help: "text, md or html.") var format: PlanExport.Format = .text
+        @Option(name: .customLong("for"), help: "professionals (the full plan), family (one page) or child.")
+        var audience: PlanExport.Audience = .professionals
         @Option(help: "Write to this new file (yours, mode 0600) instead of standard output.") var output: String?
 
         func run() throws {
-            let (id, format, output) = (id, format, output)
+            let (id, format, output, audience, catalog) = (id, format, output, audience, global.catalog)
             do {
                 let text = try global.withStore(requiring: .plans) { store -> String? in
                     // One export line, written with the file (or before standard output).
-                    try store.exportPlan(id, what: "plan", format: format.rawValue, to: output) { document -> String? in
-                        let text = PlanExport(document).render(format)
+                    try store.exportPlan(
+                        id, what: audience == .professionals ? "plan" : "plan for \(audience.rawValue)",
+                        format: format.rawValue, to: output
+                    ) { document -> String? in
+                        let text = PlanExport(document, for: audience, catalog: catalog).render(format)
                         guard output != nil else { return text }
                         try Output.write(text, to: output)
                         return nil
@@ -167,6 +175,7 @@ extension PlanCommand {
 }
 
 extension PlanExport.Format: ExpressibleByArgument {}
+extension PlanExport.Audience: ExpressibleByArgument {}
 
 extension PlanCommand {
     struct HandOver: ParsableCommand {

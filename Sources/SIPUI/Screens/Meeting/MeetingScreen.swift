@@ -8,6 +8,8 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
     public enum Action: Hashable, Sendable {
         case nextSection, previousSection, saveNotes, editPlan, interventions, deviation, finish, leave
         case up, down, cycleAttendance, cycleAnswer
+        // Issue 17: the goals assessed, the child's participation, a need, the interpreter booked.
+        case assessGoals, participation, need, interpreter
     }
 
     /// One invited party, as meeting mode shows it.
@@ -81,7 +83,8 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
             .query { session in
                 .refreshed(
                     attendance: try session.store.attendance(meetingId: meetingId),
-                    context: Self.context(try session.store.planDocument(planId), session.catalog))
+                    context: Self.context(try session.store.planDocument(planId), session.catalog, meetingId: meetingId)
+                )
             }
         ]
     }
@@ -145,6 +148,10 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         KeyBinding([.function(2), .control("s")], .saveNotes, .saveNotes, hint: true),
         KeyBinding([.function(3), .control("r")], .editPlan, .editPlanFields),
         KeyBinding([.function(4), .control("t")], .interventions, .interventions),
+        KeyBinding([.function(6), .control("g")], .assessGoals, .keyAssess),
+        KeyBinding([.function(7), .control("p")], .participation, .keyParticipation),
+        KeyBinding([.function(8), .control("n")], .need, .keyNeed),
+        KeyBinding([.function(9), .control("y")], .interpreter, .keyInterpreter),
         KeyBinding([.function(10), .control("x")], .finish, .finishMeeting),
         KeyBinding([.escape], .leave, .leaveMeetingMode, hint: true),
     ]
@@ -195,6 +202,13 @@ public struct MeetingScreen: AppScreen, Equatable, Sendable {
         case .editPlan: return saveEffects() + [.push(FormScreen(PlanEditForm(planId: planId)))]
         case .interventions: return saveEffects() + [.push(InterventionsScreen(planId: planId))]
         case .finish: return saveEffects() + [.confirm(.finishMeeting(meetingId: meeting.id!))]
+        case .assessGoals:
+            return saveEffects() + [.push(FormScreen(GoalAssessmentForm(planId: planId, meetingId: meeting.id!)))]
+        case .participation:
+            return saveEffects() + [.push(FormScreen(ParticipationForm(planId: planId, meetingId: meeting.id!)))]
+        case .need: return saveEffects() + [.push(FormScreen(NeedForm(planId: planId, meetingId: meeting.id!)))]
+        case .interpreter:
+            return saveEffects() + [.push(FormScreen(InterpreterForm(planId: planId, meetingId: meeting.id!)))]
         case .leave: return saveEffects() + [.confirm(.leaveMeeting)]
         case .up: partyList.move(by: -1, count: parties.count)
         case .down: partyList.move(by: 1, count: parties.count)
@@ -355,12 +369,46 @@ extension MeetingScreen {
             title: "\(catalog.ui(.meetingMode)) · \(catalog(.planNumber)) \(planId) · \(document.child.name) · "
                 + "\(catalog.meetingKind(meeting.kind)) \(when)",
             parties: parties, attendance: try store.attendance(meetingId: meeting.id!),
-            agenda: try store.agenda(meetingId: meeting.id!), guidance: guidance, context: context(document, catalog),
+            agenda: try store.agenda(meetingId: meeting.id!), guidance: guidance,
+            context: context(document, catalog, meetingId: meeting.id),
             consentWithdrawn: document.consents.contains { $0.withdrawnOn != nil } && !document.consentValid)
     }
 
+    /// The child's part and the interpreter of meeting `meetingId`, and the goals with their latest
+    /// assessments: what the agenda shows beside the plan's texts (issue 17).
+    static func familyContext(_ d: PlanDocument, meetingId: Int64?, _ c: Catalog) -> [Int: [String]] {
+        let meeting = d.meetings.first { $0.id == meetingId }
+        var opening: [String] = []
+        if let m = meeting {
+            opening.append(
+                "\(c(.participationTitle)): "
+                    + (m.childParticipation.flatMap { $0.isEmpty ? nil : c.participation($0) }
+                        ?? c(.participationNotRecorded)))
+            if let words = m.childParticipation?.childWords, !words.isEmpty {
+                opening.append("\(c(.childOwnWords)): \"\(words)\"")
+            }
+            if !m.interpreterBooked.isEmpty { opening.append("\(c(.interpreterBookedLabel)): \(m.interpreterBooked)") }
+            if !m.interpreterMissing.isEmpty {
+                opening.append("! \(c(.interpreterMissing)) " + m.interpreterMissing.joined(separator: ", "))
+            }
+        }
+        let goals = d.goals.map { g in
+            let latest = [AssessedBy.professionals, .family].compactMap { by in
+                g.assessments.last { $0.by == by }.map { "\(c.assessedBy(by)): \(c.outcome($0.outcome))" }
+            }
+            return "- \(c.goalKind(g.kind)): \(g.text)"
+                + (latest.isEmpty ? "" : " (" + latest.joined(separator: "; ") + ")")
+        }
+        let needs = d.unassignedNeeds.map { "! \(c(.unassignedNeedsTitle)): \($0.what)" }
+        return [1: opening, 3: goals + needs]
+    }
+
     /// What the plan already holds, shown at the agenda point where it is discussed.
-    static func context(_ d: PlanDocument, _ c: Catalog) -> [Int: [String]] {
+    static func context(_ d: PlanDocument, _ c: Catalog, meetingId: Int64? = nil) -> [Int: [String]] {
+        plainContext(d, c).merging(familyContext(d, meetingId: meetingId, c)) { $0 + $1 }
+    }
+
+    static func plainContext(_ d: PlanDocument, _ c: Catalog) -> [Int: [String]] {
         func line(_ field: Field, _ value: String) -> String? { value.isEmpty ? nil : "\(c.field(field)): \(value)" }
         let p = d.plan
         return [

@@ -8,6 +8,8 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
         case family, participant, deviation, maturity, correctChild, editFamily, editParticipant, handOver
         case send, reopen
+        // Issue 17: goals, a need nobody has taken on, languages and interpreters, the discharge plan.
+        case goal, need, language, discharge
     }
 
     public let planId: Int64
@@ -134,6 +136,10 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             KeyBinding([.character("H")], .handOver, .handOverPlan),
             KeyBinding([.character("s")], .send, .sendKallelse),
             KeyBinding([.character("o")], .reopen, .reopenPlan),
+            KeyBinding([.character("T")], .goal, .keyGoal),
+            KeyBinding([.character("N")], .need, .keyNeed),
+            KeyBinding([.character("L")], .language, .keyLanguage),
+            KeyBinding([.character("U")], .discharge, .keyDischarge),
             KeyBinding([.up, .character("k")], .up, .up),
             KeyBinding([.down, .character("j")], .down, .down),
             KeyBinding([.pageUp], .pageUp, .pageUp),
@@ -259,6 +265,10 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .editFamily: return [.push(FormScreen(FamilyMemberEditForm(planId: planId)))]
         case .editParticipant: return [.push(FormScreen(ParticipantEditForm(planId: planId)))]
         case .handOver: return [.push(FormScreen(HandOverForm(planId: planId)))]
+        case .goal: return [.push(FormScreen(GoalForm(planId: planId)))]
+        case .need: return [.push(FormScreen(NeedForm(planId: planId)))]
+        case .language: return [.push(FormScreen(LanguageForm(planId: planId)))]
+        case .discharge: return [.push(FormScreen(DischargeForm(planId: planId)))]
         }
         return []
     }

@@ -110,10 +110,12 @@ public struct PlanEditForm: RecordForm {
         return .saved(input.catalog.ui(.saved))
     }
 
+    /// A lead the law does not allow (not a kommun's or a region's) is refused beside the picker.
     public func key(for error: SIPError) -> Key? {
+        if case .leadNotPrincipal = error { return .leadAgency }
         switch error {
-        case .personRetired, .unknownUser, .register(.unknownContact): .lead
-        default: error.field.flatMap { Key(rawValue: $0.rawValue) }
+        case .personRetired, .unknownUser, .register(.unknownContact): return .lead
+        default: return error.field.flatMap { Key(rawValue: $0.rawValue) }
         }
     }
 }
