@@ -165,7 +165,7 @@ public enum Act: Sendable, Equatable {
             .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id), .editAgency(let id),
             .retireAgency(let id), .editContact(let id), .retireContact(let id), .editBusGroup(let id),
             .retireBusGroup(let id), .registerRequest(let id), .acceptRequest(let id), .declineRequest(let id),
-            .retireBusGroup(let id), .editGoal(let id), .assessGoal(let id), .recordParticipation(let id),
+            .editGoal(let id), .assessGoal(let id), .recordParticipation(let id),
             .recordNeed(let id), .setLanguage(let id), .bookInterpreter(let id), .setPlanKind(let id):
             id
         }

@@ -207,8 +207,6 @@ struct KallelseTests {
         try setup.write { db in
             try db.execute(sql: "UPDATE \"plan\" SET coordinatorLogin = 'anna' WHERE id = ?", arguments: [f.plan.id!])
         }
-        var plan = try setup.plan(f.plan.id!)
-        _ = try setup.updatePlan(plan)
         try f.consentBoth(setup)
         _ = try f.inviteProfessionals(setup)
         _ = try f.meeting(setup, on: "2026-03-12")

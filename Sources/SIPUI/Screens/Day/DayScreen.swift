@@ -208,16 +208,4 @@ public struct DayScreen: AppScreen, Equatable, Sendable {
     }
 }
 
-extension DayScreen.Action {
-    /// The list keys' moves, as this screen's own actions.
-    init(listMove move: ListMove) {
-        switch move {
-        case .up: self = .up
-        case .down: self = .down
-        case .pageUp: self = .pageUp
-        case .pageDown: self = .pageDown
-        case .first: self = .first
-        case .last: self = .last
-        }
-    }
-}
+extension DayScreen.Action: ListMoveActions {}

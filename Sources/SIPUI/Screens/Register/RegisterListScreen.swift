@@ -55,25 +55,13 @@ public struct RegisterListScreen: AppScreen {
         KeyBinding([.escape, .character("q")], .back, .back, hint: true),
         KeyBinding([.character("/")], .filter, .filter),
         KeyBinding([.character("v")], .toggleRetired, .toggleRetired),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-        KeyBinding([.pageUp], .pageUp, .pageUp),
-        KeyBinding([.pageDown], .pageDown, .pageDown),
-        KeyBinding([.home], .first, .first),
-        KeyBinding([.end], .last, .last),
-    ])
+    ] + ListKeys.bindings(Action.init(listMove:)))
 
     /// While the filter is typed, letters are text; the arrows and pages still move.
     static let filterKeys = KeyTable<Action>("register-filter", typing: true, [
         KeyBinding([.enter], .applyFilter, .applyFilter, hint: true),
         KeyBinding([.escape], .clearFilter, .clearFilter, hint: true),
-        KeyBinding([.up], .up, .up),
-        KeyBinding([.down], .down, .down),
-        KeyBinding([.pageUp], .pageUp, .pageUp),
-        KeyBinding([.pageDown], .pageDown, .pageDown),
-        KeyBinding([.home], .first, .first),
-        KeyBinding([.end], .last, .last),
-    ])
+    ] + ListKeys.bindings(Action.init(listMove:), typing: true))
 
     public var keys: KeyTable<Action> {
         if filtering { return Self.filterKeys }
@@ -322,3 +310,5 @@ public struct RegisterListScreen: AppScreen {
         if filtering { grid.cursor = filterCursor }
     }
 }
+
+extension RegisterListScreen.Action: ListMoveActions {}

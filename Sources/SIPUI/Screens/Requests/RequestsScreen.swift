@@ -166,16 +166,4 @@ extension RequestsScreen {
     }
 }
 
-extension RequestsScreen.Action {
-    /// The list keys' moves, as this screen's own actions.
-    init(listMove move: ListMove) {
-        switch move {
-        case .up: self = .up
-        case .down: self = .down
-        case .pageUp: self = .pageUp
-        case .pageDown: self = .pageDown
-        case .first: self = .first
-        case .last: self = .last
-        }
-    }
-}
+extension RequestsScreen.Action: ListMoveActions {}
