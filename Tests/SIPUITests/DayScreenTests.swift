@@ -69,7 +69,14 @@ struct DayScreenTests {
         #expect(text.contains("Uppföljningar (1)") && text.contains("Insatser att följa upp (1)"))
         #expect(text.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces).hasSuffix(" 2") == true)
         #expect(text.contains("idag") && text.contains("2026-11-23") && text.contains("Läxhjälp"))
-        app.press(.end)
+        // The selected line is one bar across the width, every cell of it, with the cursor at its start.
+        for key in [Key.home, .end] {
+            app.press(key)
+            let grid = app.render()
+            let row = grid.cursor.row
+            #expect(grid.cursor.column == 0)
+            #expect((0..<grid.width).allSatisfy { grid[row, $0].role == .selected }, "row \(row) after \(key)")
+        }
         #expect((app.top as? DayScreen)?.selected == 1)
         app.press(.enter)
         #expect((app.top as? PlanDetailScreen)?.planId == w.second.id)

@@ -169,10 +169,15 @@ public struct DayScreen: AppScreen, Equatable, Sendable {
                     (Self.reference(line, catalog: c), idWidth), (line.childName, nameWidth),
                     (Self.detail(line, catalog: c), detailWidth),
                 ] {
-                    grid.put(text, row: y, column: x + 1, maxWidth: width, role: x == 0 ? role : .normal)
+                    grid.put(
+                        text, row: y, column: x + 1, maxWidth: width,
+                        role: x == 0 ? role : isSelected ? .selected : .normal)
                     x += width + 1
                 }
-                if line.overdue { grid.put("!", row: y, column: viewport.width - 1, role: .warning) }
+                // On the selected row every cell keeps the selection's style (the mark too): the row is one bar.
+                if line.overdue {
+                    grid.put("!", row: y, column: viewport.width - 1, role: isSelected ? .selected : .warning)
+                }
             }
         }
     }
