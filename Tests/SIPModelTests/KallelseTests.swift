@@ -17,7 +17,7 @@ struct SendmailStub {
     /// `hang`: never answers.
     enum Behaviour { case accept, fail, hang }
 
-    func mailer(_ behaviour: Behaviour, timeout: TimeInterval = 2) throws -> Sendmail {
+    func mailer(_ behaviour: Behaviour, timeout: TimeInterval = 60) throws -> Sendmail {
         let script = dir.path("sendmail-\(behaviour)")
         let body =
             switch behaviour {
