@@ -38,8 +38,15 @@ public struct DayLine: Codable, Equatable, Sendable {
 public struct DaySchedule: Codable, Equatable, Sendable {
     /// "This week": today and the seven days after it (due in 7 days is within, in 8 is not).
     public static let weekDays = 7
-    /// Lines a section lists at most (its count is still the whole).
+    /// Lines a section lists at most (its count goes on to `countCap`).
     public static let sectionLimit = 200
+    /// Counts stop here; a section at the cap shows "1000+" (`DaySchedule.countText`).
+    public static let countCap = 1000
+
+    /// A count as shown: exact below the cap, "1000+" at it.
+    public static func countText(_ count: Int) -> String {
+        count >= countCap ? "\(countCap)+" : String(count)
+    }
 
     public var today: Day
     public var quietDays: Int
@@ -59,6 +66,10 @@ public struct DaySchedule: Codable, Equatable, Sendable {
     }
 
     public var total: Int { sections.reduce(0) { $0 + $1.count } }
+    /// The total as shown: with "+" when a section's count stopped at the cap.
+    public var totalText: String {
+        sections.contains { $0.count >= Self.countCap } ? "\(total)+" : String(total)
+    }
     public func count(_ section: DaySection) -> Int { sections.first { $0.section == section }?.count ?? 0 }
     public func lines(_ section: DaySection) -> [DayLine] { sections.first { $0.section == section }?.lines ?? [] }
 }
@@ -103,7 +114,20 @@ struct DayQuery {
         return "(p.status <> 'closed' AND p.purgedOn IS NULL AND COALESCE((\(access)), 0))"
     }
 
-    /// A section's lines (at most `sectionLimit`) and their whole count.
+    /// Whether the user sees every plan (an administrator, the library used directly): then the
+    /// sections walk their date index and stop after a page, instead of starting from the plans.
+    /// For a coordinator of a few dozen plans, starting from the plans stays the better way.
+    var seesEveryPlan: Bool {
+        var unused: [String: (any DatabaseValueConvertible)?] = [:]
+        return access.map { $0.planCondition(&unused, today: today) == "1" } ?? true
+    }
+
+    /// The join that starts from `table` (by its date `index` when the user sees every plan).
+    func walk(_ table: String, _ alias: String, index: String) -> String {
+        seesEveryPlan ? "\(table) \(alias) INDEXED BY \(index) CROSS JOIN" : "\(table) \(alias) JOIN"
+    }
+
+    /// A section's lines (at most `sectionLimit`) and their count, counted up to `countCap`.
     func lines(_ section: DaySection) throws -> ([DayLine], Int) {
         var arguments: [String: (any DatabaseValueConvertible)?] = [
             "today": today, "weekEnd": today.adding(days: DaySchedule.weekDays),
@@ -121,7 +145,8 @@ struct DayQuery {
             sql = """
                 SELECT m.planId, NULL AS requestId, NULL AS day, m.startsAt, c.name AS childName,
                        CASE WHEN m.place <> '' THEN m.place ELSE m.videoLink END AS detail, 0 AS overdue
-                FROM meeting m JOIN "plan" p ON p.id = m.planId JOIN child c ON c.id = p.childId
+                FROM \(walk("meeting", "m", index: "meeting_ahead")) "plan" p ON p.id = m.planId
+                JOIN child c ON c.id = p.childId
                 WHERE m.held = 0 AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
                 ORDER BY m.startsAt, m.id
                 """
@@ -131,7 +156,7 @@ struct DayQuery {
             sql = """
                 SELECT p.id AS planId, NULL AS requestId, p.followUpDate AS day, NULL AS startsAt,
                        c.name AS childName, p.followUpCaller AS detail, p.followUpDate < :today AS overdue
-                FROM "plan" p JOIN child c ON c.id = p.childId
+                FROM "plan" p \(seesEveryPlan ? "INDEXED BY plan_followUp" : "") JOIN child c ON c.id = p.childId
                 WHERE p.followUpDate <= :weekEnd AND \(plans)
                 ORDER BY p.followUpDate, p.id
                 """
@@ -139,7 +164,8 @@ struct DayQuery {
             sql = """
                 SELECT i.planId, NULL AS requestId, i.dueDate AS day, NULL AS startsAt, c.name AS childName,
                        a.name || ': ' || i.what AS detail, i.dueDate < :today AS overdue
-                FROM intervention i JOIN "plan" p ON p.id = i.planId JOIN child c ON c.id = p.childId
+                FROM \(walk("intervention", "i", index: "intervention_open_by_due")) "plan" p ON p.id = i.planId
+                JOIN child c ON c.id = p.childId
                 JOIN agency a ON a.id = i.agencyId
                 WHERE i.status IN ('planned','ongoing') AND i.dueDate <= :weekEnd AND \(plans)
                 ORDER BY i.dueDate, i.id
@@ -149,7 +175,7 @@ struct DayQuery {
             sql = """
                 SELECT k.planId, NULL AS requestId, k.withdrawnOn AS day, NULL AS startsAt, c.name AS childName,
                        COALESCE(f.name, c.name) AS detail, 0 AS overdue
-                FROM consent k JOIN "plan" p ON p.id = k.planId JOIN child c ON c.id = p.childId
+                FROM \(walk("consent", "k", index: "consent_withdrawn")) "plan" p ON p.id = k.planId JOIN child c ON c.id = p.childId
                 LEFT JOIN familyMember f ON f.id = k.givenByMemberId
                 WHERE k.withdrawnOn BETWEEN :since AND :today AND \(plans)
                 ORDER BY k.withdrawnOn DESC, k.id
@@ -190,7 +216,11 @@ struct DayQuery {
         }
         // Counted again only when the lines were cut: a section is most often short.
         guard lines.count == DaySchedule.sectionLimit else { return (lines, lines.count) }
-        return (lines, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: statement) ?? 0)
+        // Counted no further than the cap: a figure of thousands says "more than a day's work" as
+        // well as the exact one, which costs a walk over every match.
+        let counted = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM (\(sql) LIMIT \(DaySchedule.countCap))", arguments: statement)
+        return (lines, counted ?? 0)
     }
 
     /// Kallelser with no answer past their reply-by date (the mail's own query, one line a meeting),

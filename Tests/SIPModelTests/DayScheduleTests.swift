@@ -56,6 +56,27 @@ struct DayScheduleTests {
         #expect(lines[0].detail.contains("Stöd -2"))
     }
 
+    @Test("a section lists a page and counts to the cap: 1 001 owed interventions show 200 lines and \"1000+\"")
+    func countStopsAtTheCap() throws {
+        let (t, f) = try Self.world()
+        let today = t.store.context.today
+        for n in 0...DaySchedule.countCap {
+            try t.store.addIntervention(
+                planId: f.plan.id!, what: "Stöd \(n)", agencyId: f.school.id!, startDate: today.adding(days: -30),
+                dueDate: today.adding(days: -(n % 20)))
+        }
+        let schedule = try t.store.daySchedule()
+        let lines = schedule.lines(.interventions)
+        #expect(lines.count == DaySchedule.sectionLimit)
+        // The page is the earliest owed, in date order.
+        #expect(lines.first?.day == today.adding(days: -19))
+        #expect(zip(lines, lines.dropFirst()).allSatisfy { $0.day! <= $1.day! })
+        #expect(schedule.count(.interventions) == DaySchedule.countCap)
+        #expect(DaySchedule.countText(schedule.count(.interventions)) == "1000+")
+        #expect(schedule.totalText.hasSuffix("+"))
+        #expect(DaySchedule.countText(999) == "999")
+    }
+
     @Test("meetings: today's, the coming week's (to 7 days ahead), not held ones only, in Swedish days")
     func meetings() throws {
         let (t, f) = try Self.world()

@@ -74,7 +74,7 @@ public struct DayScreen: AppScreen, Equatable, Sendable {
     public func title(_ env: ScreenEnvironment) -> (left: String, right: String) {
         let c = env.catalog
         let day = schedule?.today ?? env.today
-        return ("\(c(.dayTitle)) \(day.iso)", schedule.map { String($0.total) } ?? "")
+        return ("\(c(.dayTitle)) \(day.iso)", schedule.map(\.totalText) ?? "")
     }
 
     mutating func handle(_ key: Key, viewport: Viewport) -> [Command<DaySchedule>] {
@@ -159,7 +159,7 @@ public struct DayScreen: AppScreen, Equatable, Sendable {
         ) { grid, index, y, isSelected in
             switch rows[index] {
             case .heading(let section, let count):
-                grid.put("\(c.daySection(section)) (\(count))", row: y, column: 0, role: .header)
+                grid.put("\(c.daySection(section)) (\(DaySchedule.countText(count)))", row: y, column: 0, role: .header)
             case .line(let number):
                 let line = lines[number]
                 let role: StyleRole = isSelected ? .selected : line.overdue ? .warning : .normal
