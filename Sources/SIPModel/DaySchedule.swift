@@ -200,7 +200,7 @@ struct DayQuery {
                 SELECT p.id AS planId, NULL AS requestId,
                        (SELECT MAX(m.startsAt) FROM meeting m WHERE m.planId = p.id) AS startsAt,
                        p.requestDate AS day, c.name AS childName, '' AS detail, 0 AS overdue
-                FROM "plan" p JOIN child c ON c.id = p.childId
+                FROM "plan" p \(seesEveryPlan ? "INDEXED BY plan_open_request" : "") JOIN child c ON c.id = p.childId
                 WHERE p.requestDate < :quietSince AND \(plans)
                   AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.startsAt >= :quietStart)
                 ORDER BY startsAt IS NOT NULL, startsAt, p.requestDate, p.id
