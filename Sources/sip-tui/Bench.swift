@@ -21,11 +21,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Start-ups to time.") var starts = 20
     @Option(help: "The terminal type ncurses writes for.") var term = "xterm-256color"
     @Flag(help: .hidden) var firstScreenOnly = false
+    @Option(help: "Sizes in plans, e.g. 10000,100000: build or reuse a demo database of each and compare.")
+    var curve: String?
+    @Option(help: "The directory (yours, mode 0700) for the curve's databases.") var curveDir: String?
+    /// One figure a line, tab-separated: what `--curve` reads from the bench it runs per size.
+    @Flag(help: .hidden) var tabular = false
 
     func run() throws {
         // The benchmark opens the database by path, with no role: never with a service group's rights.
         if (try? SharedMode.detect()) != nil || getegid() != getgid() { global.fail(.notInSharedMode) }
         if firstScreenOnly { return try firstScreen() }
+        if let curve { return try runCurve(curve) }
         let location = DatabaseLocation.resolve(option: global.db)
         let bench = try global.withStore { store -> Bench in
             // Measuring reads every plan and every group: for the file's owner or an administrator.
@@ -40,8 +46,12 @@ struct BenchCommand: ParsableCommand {
         results += try bench.keys(iterations: iterations)
         results.append(bench.meetingSession())
         results.append(Bench.Result.memory())
-        print("sip-tui bench: \(try bench.planCount()) plans, \(iterations) repetitions, TERM=\(term), 80x24")
-        print(Bench.table(results))
+        if tabular {
+            print(Bench.tabular(results))
+        } else {
+            print("sip-tui bench: \(try bench.planCount()) plans, \(iterations) repetitions, TERM=\(term), 80x24")
+            print(Bench.table(results))
+        }
         try? FileManager.default.removeItem(atPath: bench.output)
     }
 
@@ -282,6 +292,6 @@ struct Bench {
     }
 }
 
-private extension String {
+extension String {
     func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -176,6 +176,31 @@ struct CommandLineTests {
         #expect(result.out.contains("budget"))
     }
 
+    @Test("the scale curve still runs on two tiny sizes: builds each demo, then reuses it, one table with a ratio")
+    func benchCurveSmoke() throws {
+        let dir = TempDir()
+        let arguments = [
+            "bench", "--curve", "200,400", "--iterations", "2", "--starts", "1", "--curve-dir", dir.path("curve"),
+        ]
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("figure") })
+        #expect(header.contains("200 med/p95") && header.contains("400 med/p95") && header.contains("400/200"))
+        for figure in ["start to first screen", "list: next plan", "open a plan", "database file, bytes per plan"] {
+            let row = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
+            #expect(row.hasSuffix("x"), "\(row)")
+        }
+        #expect(result.out.contains("demo --plans 400 built in"))
+        let mode = try (FileManager.default.attributesOfItem(atPath: dir.path("curve"))[.posixPermissions] as! NSNumber)
+            .intValue
+        #expect(mode == 0o700)
+        // A second run finds both databases and builds nothing.
+        let again = try CLI.run(arguments + ["--iterations", "1"])
+        #expect(again.status == 0, "\(again.err)")
+        #expect(again.out.contains("200 plans: database reused") && again.out.contains("400 plans: database reused"))
+    }
+
     @Test("a bad argument gets the parser's usage message, not a crash")
     func badArgument() throws {
         let result = try CLI.run(["--db", Self.demo.path, "plan", "show", "abc"])
