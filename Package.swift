@@ -58,7 +58,7 @@ let package = Package(
             name: "sip-stress",
             dependencies: ["SIPModel"]
         ),
-        // Helpers both test targets share: temporary directories, the built binary, a tmux driver.
+        // Helpers both test targets share: temporary directories, the built binary, a tmux driver, a real SMTP server.
         .target(
             name: "SIPTestSupport",
             path: "Tests/SIPTestSupport"

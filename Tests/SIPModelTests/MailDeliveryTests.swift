@@ -9,132 +9,6 @@ import Testing
     import Glibc
 #endif
 
-/// A real SMTP server (aiosmtpd) on a free loopback port, writing each message it receives to a
-/// directory (Tests/mail/smtp_sink.py), and msmtp configured to send to it: the sendmail interface
-/// sip-tui uses in production, end to end.
-final class SMTPServer: @unchecked Sendable {
-    static let python = "/usr/bin/python3"
-    let dir = TempDir()
-    let port: Int
-    let process = Process()
-    var inbox: String { dir.path("inbox") }
-    /// The msmtp configuration pointing at this server (owner-only, as msmtp requires).
-    var msmtpConfig: String { dir.path("msmtprc") }
-    var sendmailCommand: String { "msmtp -C \(msmtpConfig) -t" }
-
-    static var isAvailable: Bool {
-        shell(["msmtp", "--version"]).status == 0 && shell([python, "-c", "import aiosmtpd, icalendar"]).status == 0
-    }
-
-    init() throws {
-        try FileManager.default.createDirectory(atPath: dir.path("inbox"), withIntermediateDirectories: true)
-        port = Self.freePort()
-        let mailDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("mail").path
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "smtp_sink.Sink", inbox]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONPATH"] = mailDir
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let config = """
-            account default
-            host 127.0.0.1
-            port \(port)
-            from sip-tui@kommun.example
-            auth off
-            tls off
-
-            """
-        try config.write(toFile: msmtpConfig, atomically: true, encoding: .utf8)
-        chmod(msmtpConfig, 0o600)
-    }
-
-    deinit {
-        // SIGKILL: the test process may hold SIGTERM blocked, and the server would inherit that.
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    /// Polls the port until the server accepts a connection (never a fixed sleep).
-    func waitUntilListening(seconds: Double = 20) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if Self.connects(port) { return true }
-            if !process.isRunning { return false }
-            usleep(20_000)
-        }
-        return false
-    }
-
-    static func connects(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
-
-    /// A port the kernel hands out for a loopback socket bound to port 0.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    struct Received: Decodable {
-        struct Calendar: Decodable {
-            var method: String
-            var part_method: String?
-            var events: Int
-            var uid: String?
-            var sequence: Int?
-            var status: String?
-            var tzid: String?
-            var start: String?
-            var timezones: [String]
-        }
-        var file: String
-        var rcpt: [String]
-        var to: String
-        var subject: String
-        var leaks: [String]
-        var calendars: [Calendar]
-    }
-
-    /// Every message received so far, parsed with Python's email and icalendar (Tests/mail/check_mail.py);
-    /// `leaks` lists the `forbidden` words found anywhere in a message, decoded or not.
-    func received(forbidden: [String]) throws -> [Received] {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("mail/check_mail.py").path
-        let out = shell([Self.python, script, inbox] + forbidden).out
-        return try out.split(separator: "\n").map { try JSONDecoder().decode(Received.self, from: Data($0.utf8)) }
-    }
-}
-
 @Suite("Mail through the sendmail interface to a real SMTP server", .serialized)
 struct MailDeliveryTests {
     /// The child's and family's details the fixture holds: none may appear in any mail.
@@ -179,7 +53,8 @@ struct MailDeliveryTests {
             ).id!
             // The coordinator changes only by hand-over; the fixture's plan is simply given to anna.
             try store.write { db in
-                try db.execute(sql: "UPDATE \"plan\" SET coordinatorLogin = 'anna' WHERE id = ?", arguments: [f.plan.id!])
+                try db.execute(
+                    sql: "UPDATE \"plan\" SET coordinatorLogin = 'anna' WHERE id = ?", arguments: [f.plan.id!])
             }
             var plan = try store.plan(f.plan.id!)
             plan.followUpDate = today.adding(days: -1)  // something due for anna's digest
