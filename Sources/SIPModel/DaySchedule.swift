@@ -114,13 +114,10 @@ struct DayQuery {
         return "(p.status <> 'closed' AND p.purgedOn IS NULL AND COALESCE((\(access)), 0))"
     }
 
-    /// Whether the user sees every plan (an administrator, the library used directly): then the
+    /// Whether the user sees every plan (a central SIP team, the library used directly): then the
     /// sections walk their date index and stop after a page, instead of starting from the plans.
     /// For a coordinator of a few dozen plans, starting from the plans stays the better way.
-    var seesEveryPlan: Bool {
-        var unused: [String: (any DatabaseValueConvertible)?] = [:]
-        return access.map { $0.planCondition(&unused, today: today) == "1" } ?? true
-    }
+    var seesEveryPlan: Bool { access?.seesEveryPlan ?? true }
 
     /// The join that starts from `table` (by its date `index` when the user sees every plan).
     func walk(_ table: String, _ alias: String, index: String) -> String {

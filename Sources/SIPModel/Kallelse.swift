@@ -512,7 +512,7 @@ extension Store {
         // For someone who sees every plan, start from the meetings not yet held (a partial index),
         // not from every plan; a narrowed coordinator starts from their few plans as before.
         let from =
-            condition == "1"
+            access?.seesEveryPlan ?? true
             ? "meeting m INDEXED BY meeting_ahead CROSS JOIN kallelse k ON k.meetingId = m.id CROSS JOIN"
             : "kallelse k JOIN meeting m ON m.id = k.meetingId JOIN"
         return try Row.fetchAll(

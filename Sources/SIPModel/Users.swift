@@ -16,6 +16,10 @@ extension AppUser: FetchableRecord, PersistableRecord {
 }
 
 extension Access {
+    /// Whether this user sees every plan (a coordinator with `allPlans`): `planCondition` is then
+    /// no condition, and queries may start from a date index instead of from the user's plans.
+    var seesEveryPlan: Bool { user.map { $0.role == .coordinator && $0.allPlans } ?? false }
+
     /// SQL condition on a plan aliased `p`: the plans this user may see on `today`.
     ///
     /// A coordinator sees the plans they coordinate, and their organisation sees the plans its
@@ -24,8 +28,8 @@ extension Access {
     /// invited without one, it sees nothing. A coordinator with `allPlans` is a central SIP team,
     /// the municipality's own coordinating function: it sees every plan, as the coordinator does.
     func planCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?], today: Day) -> String {
+        if seesEveryPlan { return "1" }
         guard let user, user.role == .coordinator else { return "0" }
-        if user.allPlans { return "1" }
         arguments["accessLogin"] = user.login
         arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
         arguments["accessToday"] = today
