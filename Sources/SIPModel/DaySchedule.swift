@@ -189,18 +189,17 @@ struct DayQuery {
                 """
         case .quietPlans:
             // Quiet: no meeting (held, booked or ahead) on or after the day `quietDays` ago, and the
-            // request itself older than that.
+            // request itself older than that; those with no meeting at all first, then by the last.
             let since = today.adding(days: -quietDays + 1)
             arguments["quietSince"] = since
             arguments["quietStart"] = start(of: since)
             sql = """
-                SELECT p.id AS planId, NULL AS requestId,
-                       (SELECT MAX(m.startsAt) FROM meeting m WHERE m.planId = p.id) AS startsAt,
+                SELECT p.id AS planId, NULL AS requestId, p.lastMeetingAt AS startsAt,
                        p.requestDate AS day, c.name AS childName, '' AS detail, 0 AS overdue
-                FROM "plan" p \(seesEveryPlan ? "INDEXED BY plan_open_request" : "") JOIN child c ON c.id = p.childId
-                WHERE p.requestDate < :quietSince AND \(plans)
-                  AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.startsAt >= :quietStart)
-                ORDER BY startsAt IS NOT NULL, startsAt, p.requestDate, p.id
+                FROM "plan" p \(seesEveryPlan ? "INDEXED BY plan_quiet" : "") JOIN child c ON c.id = p.childId
+                WHERE (p.lastMeetingAt IS NULL OR p.lastMeetingAt < :quietStart) AND p.requestDate < :quietSince
+                  AND \(plans)
+                ORDER BY p.lastMeetingAt, p.requestDate, p.id
                 """
         }
         let statement = StatementArguments(arguments)

@@ -529,6 +529,30 @@ enum Schema {
                     CREATE INDEX plan_open_request ON "plan"(requestDate) WHERE status <> 'closed' AND purgedOn IS NULL;
                     """)
         }
+        migrator.registerMigration("v21-last-meeting") { db in
+            // A quiet plan is an open plan whose last meeting is long ago: kept on the plan, so the
+            // day walks open plans by their last meeting and stops after a page, where it looked
+            // for the absence of a recent meeting in every open plan (110 ms at 100 000 plans).
+            try db.execute(
+                sql: """
+                    ALTER TABLE "plan" ADD COLUMN lastMeetingAt DATETIME;
+                    UPDATE "plan" SET lastMeetingAt = (SELECT MAX(m.startsAt) FROM meeting m WHERE m.planId = "plan".id);
+                    CREATE INDEX plan_quiet ON "plan"(lastMeetingAt, requestDate, id)
+                        WHERE status <> 'closed' AND purgedOn IS NULL;
+                    CREATE TRIGGER plan_lastMeeting_insert AFTER INSERT ON meeting BEGIN
+                        UPDATE "plan" SET lastMeetingAt = (SELECT MAX(startsAt) FROM meeting WHERE planId = NEW.planId)
+                        WHERE id = NEW.planId;
+                    END;
+                    CREATE TRIGGER plan_lastMeeting_update AFTER UPDATE OF planId, startsAt ON meeting BEGIN
+                        UPDATE "plan" SET lastMeetingAt = (SELECT MAX(startsAt) FROM meeting WHERE planId = "plan".id)
+                        WHERE id IN (OLD.planId, NEW.planId);
+                    END;
+                    CREATE TRIGGER plan_lastMeeting_delete AFTER DELETE ON meeting BEGIN
+                        UPDATE "plan" SET lastMeetingAt = (SELECT MAX(startsAt) FROM meeting WHERE planId = OLD.planId)
+                        WHERE id = OLD.planId;
+                    END;
+                    """)
+        }
         return migrator
     }
 

@@ -125,6 +125,14 @@ struct DayScheduleTests {
         let last = try t.store.daySchedule().lines(.quietPlans)
         #expect(last.map(\.planId) == [f.plan.id])
         #expect(last.first?.startsAt == ahead.startsAt)
+        // Moved to a day ahead of the quiet window's start: no longer quiet; moved back: quiet from
+        // its new time.
+        let later = requested.adding(days: 101).date(hour: 9, in: .stockholm)
+        try t.store.rescheduleMeeting(ahead.id!, startsAt: later)
+        #expect(try t.store.daySchedule().count(.quietPlans) == 0)
+        let earlier = requested.adding(days: 95).date(hour: 9, in: .stockholm)
+        try t.store.rescheduleMeeting(ahead.id!, startsAt: earlier)
+        #expect(try t.store.daySchedule().lines(.quietPlans).map(\.startsAt) == [earlier])
         #expect(throws: SIPError.self) { try t.store.setDeadline("day-quiet-days", days: 0) }
     }
 
