@@ -7,6 +7,9 @@ public enum DaySection: String, Sendable, CaseIterable, Codable {
     case meetingsToday
     /// Meetings from tomorrow to a week ahead (`DaySchedule.weekDays`), not yet held.
     case meetingsThisWeek
+    /// Meetings within `DaySchedule.interpreterDays` where a family member taking part needs an
+    /// interpreter (tolk) and none is booked yet: booking one takes days.
+    case interpretersMissing
     /// Kallelser nobody answered by their reply-by date. Answers and reply-by dates are the mail
     /// branch's (issue 16, items 3-5): its query replaces `unansweredInvitations` below.
     case unansweredInvitations

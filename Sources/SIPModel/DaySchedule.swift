@@ -38,6 +38,9 @@ public struct DayLine: Codable, Equatable, Sendable {
 public struct DaySchedule: Codable, Equatable, Sendable {
     /// "This week": today and the seven days after it (due in 7 days is within, in 8 is not).
     public static let weekDays = 7
+    /// Meetings lacking an interpreter are flagged this many days ahead (today included):
+    /// interpreting services are booked a week or two in advance.
+    public static let interpreterDays = 14
     /// Lines a section lists at most (its count goes on to `countCap`).
     public static let sectionLimit = 200
     /// Counts stop here; a section at the cap shows "1000+" (`DaySchedule.countText`).
@@ -147,6 +150,16 @@ struct DayQuery {
                 WHERE m.held = 0 AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
                 ORDER BY m.startsAt, m.id
                 """
+        case .interpretersMissing:
+            arguments["from"] = start(of: today)
+            arguments["to"] = start(of: today.adding(days: DaySchedule.interpreterDays + 1))
+            sql = """
+                SELECT planId, startsAt, childName, languages AS detail FROM (
+                    \(Store.lackingInterpreter(from: walk("meeting", "m", index: "meeting_ahead")))
+                      AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
+                    GROUP BY m.id)
+                ORDER BY startsAt, meetingId
+                """
         case .unansweredInvitations:
             return try unansweredInvitations()
         case .followUps:
@@ -207,7 +220,9 @@ struct DayQuery {
         let lines = try Row.fetchAll(db, sql: sql + " LIMIT :limit", arguments: statement).map { row in
             DayLine(
                 section: section, planId: row["planId"], requestId: row["requestId"], day: row["day"],
-                startsAt: row["startsAt"], childName: row["childName"], detail: row["detail"] ?? "",
+                startsAt: row["startsAt"], childName: row["childName"],
+                detail: section == .interpretersMissing
+                    ? Store.languages(row["detail"]).joined(separator: ", ") : row["detail"] ?? "",
                 overdue: row["overdue"] ?? false)
         }
         // Counted again only when the lines were cut: a section is most often short.

@@ -277,21 +277,27 @@ extension Store {
         }
     }
 
-    static let lackingInterpreter = """
-        SELECT m.id AS meetingId, m.planId, m.startsAt, GROUP_CONCAT(DISTINCT f.interpreterLanguage) AS languages
-        FROM meeting m JOIN "plan" p ON p.id = m.planId
+    /// Meetings not held whose family members need an interpreter and none is booked, starting
+    /// `FROM` with `meetings` (the meeting table as `m` and its join to the plan, which the day
+    /// screen walks by date); the caller adds conditions and `GROUP BY m.id`.
+    static func lackingInterpreter(from meetings: String = "meeting m JOIN") -> String {
+        """
+        SELECT m.id AS meetingId, m.planId, m.startsAt, c.name AS childName,
+               GROUP_CONCAT(DISTINCT f.interpreterLanguage) AS languages
+        FROM \(meetings) "plan" p ON p.id = m.planId JOIN child c ON c.id = p.childId
         JOIN participant pa ON pa.planId = m.planId AND pa.familyMemberId IS NOT NULL
         JOIN familyMember f ON f.id = pa.familyMemberId AND f.interpreterLanguage <> ''
         WHERE m.held = 0 AND m.interpreterBooked = '' AND p.status <> 'closed' AND p.purgedOn IS NULL
         """
+    }
 
     static func interpreterGap(_ db: Database, meetingId: Int64) throws -> [String] {
         let row = try Row.fetchOne(
-            db, sql: lackingInterpreter + " AND m.id = ? GROUP BY m.id", arguments: [meetingId])
+            db, sql: lackingInterpreter() + " AND m.id = ? GROUP BY m.id", arguments: [meetingId])
         return Self.languages(row?["languages"])
     }
 
-    private static func languages(_ list: String?) -> [String] {
+    static func languages(_ list: String?) -> [String] {
         (list ?? "").split(separator: ",").map(String.init).sorted()
     }
 
@@ -311,7 +317,7 @@ extension Store {
             }
             return try Row.fetchAll(
                 db,
-                sql: Self.lackingInterpreter + """
+                sql: Self.lackingInterpreter() + """
                      AND m.startsAt >= :from AND m.startsAt < :to AND COALESCE((\(condition)), 0)
                     GROUP BY m.id ORDER BY m.startsAt, m.id
                     """, arguments: StatementArguments(arguments)

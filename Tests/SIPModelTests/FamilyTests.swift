@@ -210,6 +210,18 @@ struct FamilyTests {
         try w.session("ada").addUser(login: "otto", name: "Otto Annan", role: .coordinator, agencyId: w.otherSchool.id)
         #expect(try w.session("otto").meetingsLackingInterpreter(from: range.0, to: range.1).isEmpty)
         #expect(try w.session("cora").meetingsLackingInterpreter(from: range.0, to: range.1).count == 1)
+        // The coordinator's day flags it from 14 days before the meeting, with the language, to those
+        // who see the plan only.
+        let dayLines = try store.daySchedule().lines(.interpretersMissing)
+        #expect(dayLines.map(\.planId) == [planId])
+        #expect(dayLines.first?.detail == "arabiska")
+        #expect(dayLines.first?.startsAt == meeting.startsAt)
+        #expect(try w.session("otto").daySchedule().count(.interpretersMissing) == 0)
+        w.t.clock.set(day("2026-03-04"))
+        #expect(try store.daySchedule().count(.interpretersMissing) == 1)
+        w.t.clock.set(day("2026-03-03"))
+        #expect(try store.daySchedule().count(.interpretersMissing) == 0)
+        w.t.clock.set(day("2026-03-16"))
         // The document and the kallelse say it.
         let document = try store.planDocument(planId)
         #expect(document.meetings.first?.interpreterMissing == ["arabiska"])
@@ -219,6 +231,7 @@ struct FamilyTests {
         // Booked: the flag is gone.
         try store.bookInterpreter(meetingId: meeting.id!, booked: "Tolkförmedlingen, arabiska")
         #expect(try store.meetingsLackingInterpreter(from: range.0, to: range.1).isEmpty)
+        #expect(try store.daySchedule().count(.interpretersMissing) == 0)
         // A member of another child's family cannot be given a language through this plan.
         #expect(throws: SIPError.notFound(.familyMember, 999)) {
             try store.setLanguage(planId: planId, memberId: 999, language: "x", interpreter: "")

@@ -6,6 +6,7 @@ extension Catalog {
         case dayTitle, nothingToDo, todayWord, planList, requestInbox, myRequests, newRequest, refreshDay
         case sectionMeetingsToday, sectionMeetingsThisWeek, sectionUnansweredInvitations, sectionFollowUps
         case sectionInterventions, sectionWithdrawnConsents, sectionNewRequests, sectionQuietPlans
+        case sectionInterpretersMissing, interpreterIn
         case quietNoMeeting, quietLastMeeting, withdrawnBy, followUpBy, requestFrom, replyByWas, notAnswered
         // Requests
         case inboxTitle, myRequestsTitle, noRequests, newRequestTitle, toAgency, askerName, askerFunction
@@ -30,6 +31,9 @@ extension Catalog {
             case .sectionUnansweredInvitations:
                 return pick("Kallelser utan svar efter svarsdatum", "Invitations unanswered past the reply-by date")
             case .sectionFollowUps: return pick("Uppföljningar", "Follow-ups")
+            case .sectionInterpretersMissing:
+                return pick("Möten där tolk behövs men inte är bokad", "Meetings needing an interpreter not booked")
+            case .interpreterIn: return pick("tolk på", "interpreter in")
             case .sectionInterventions: return pick("Insatser att följa upp", "Interventions due")
             case .sectionWithdrawnConsents: return pick("Återkallade samtycken", "Withdrawn consents")
             case .sectionNewRequests: return pick("Nya begäran om SIP", "New requests for a SIP")
@@ -80,6 +84,7 @@ extension Catalog {
         switch section {
         case .meetingsToday: return self(.sectionMeetingsToday)
         case .meetingsThisWeek: return self(.sectionMeetingsThisWeek)
+        case .interpretersMissing: return self(.sectionInterpretersMissing)
         case .unansweredInvitations: return self(.sectionUnansweredInvitations)
         case .followUps: return self(.sectionFollowUps)
         case .interventions: return self(.sectionInterventions)
@@ -116,6 +121,8 @@ extension Catalog.Text {
     public static var sectionWithdrawnConsents: Self { Self(.day(.sectionWithdrawnConsents)) }
     public static var sectionNewRequests: Self { Self(.day(.sectionNewRequests)) }
     public static var sectionQuietPlans: Self { Self(.day(.sectionQuietPlans)) }
+    public static var sectionInterpretersMissing: Self { Self(.day(.sectionInterpretersMissing)) }
+    public static var interpreterIn: Self { Self(.day(.interpreterIn)) }
     public static var quietNoMeeting: Self { Self(.day(.quietNoMeeting)) }
     public static var replyByWas: Self { Self(.day(.replyByWas)) }
     public static var notAnswered: Self { Self(.day(.notAnswered)) }

@@ -203,6 +203,7 @@ public struct DayScreen: AppScreen, Equatable, Sendable {
         switch line.section {
         case .quietPlans: return line.startsAt == nil ? c(.quietNoMeeting) : c(.quietLastMeeting)
         case .withdrawnConsents: return "\(c(.withdrawnBy)) \(line.detail)"
+        case .interpretersMissing: return "\(c(.interpreterIn)) \(line.detail)"
         case .followUps: return line.detail.isEmpty ? "" : "\(c(.followUpBy)): \(line.detail)"
         case .newRequests: return "\(c(.requestFrom)) \(line.detail)"
         case .unansweredInvitations:
