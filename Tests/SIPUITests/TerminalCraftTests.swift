@@ -264,6 +264,11 @@ struct TerminalCraftTests {
         #expect(remapped.action(for: .character("N")) == .newPlan && remapped.action(for: .character("n")) == nil)
         #expect(remapped.action(for: .character("q")) == .quit, "the clash keeps the default")
         #expect(remapped.action(for: .character("J")) == .list(.down))
+        // Back to the day from the list is a key of the list's table like any other.
+        let (toDay, _) = KeyConfig.parse("plans.day = T").0.validated(
+            against: KeyTables.screens, global: KeyTables.everywhere)
+        let list = KeyTable("", toDay.apply(PlanListScreen.browseKeys.defaultBindings, table: "plans"))
+        #expect(list.action(for: .character("T")) == .day && list.action(for: .character("t")) == nil)
         let detail = KeyTable("", accepted.apply(PlanDetailScreen.keys.defaultBindings, table: "plan"))
         #expect(detail.action(for: .control("y")) == .edit && detail.action(for: .character("J")) == .down)
         let words = problems.map { Catalog(.en).configProblem($0, file: "keys.conf") }

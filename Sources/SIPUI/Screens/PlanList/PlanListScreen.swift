@@ -47,6 +47,8 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
     public static let browseKeys = KeyTable<Action>(
         "plans",
         [
+            // Back to the day: only where the list was opened from it (`returnsToDay`).
+            KeyBinding([.character("t")], .day, .dayTitle, hint: true),
             KeyBinding([.enter], .open, .open, hint: true),
             KeyBinding([.character("/")], .filter, .filter, hint: true),
             KeyBinding([.character("n")], .newPlan, .newPlan, hint: true),
@@ -72,13 +74,13 @@ public struct PlanListScreen: AppScreen, Equatable, Sendable {
     /// Opened from the coordinator's day: t goes back to it (q still quits, as from any start screen).
     public var returnsToDay = false
 
-    static let dayKey = KeyBinding<Action>([.character("t")], .day, .dayTitle, hint: true)
-
     public var keys: KeyTable<Action> {
         if filtering { return Self.filterKeys }
         let defaults = Self.browseKeys.defaultBindings
-        let browse = offersReview ? defaults : defaults.filter { $0.action != .review }
-        return KeyTable(Self.browseKeys.name, (returnsToDay ? [Self.dayKey] : []) + browse)
+        let browse = defaults.filter {
+            ($0.action != .review || offersReview) && ($0.action != .day || returnsToDay)
+        }
+        return KeyTable(Self.browseKeys.name, browse)
     }
     public var isTyping: Bool { filtering }
 
