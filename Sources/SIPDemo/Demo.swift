@@ -25,8 +25,8 @@ public struct DemoSummary: Sendable, Equatable {
 
 /// Fills an empty database with fictional, varied plans: every status, overdue follow-ups and
 /// interventions, absences, deviations of every kind. Dates are relative to the session's today.
-public struct DemoGenerator {
-    struct Words {
+public struct DemoGenerator: Sendable {
+    struct Words: Sendable {
         var girls, boys, surnames, places, reasons, questions: [String]
         var groups: [(name: String, municipality: String)]
         var goals: [String: [String]]
@@ -49,38 +49,66 @@ public struct DemoGenerator {
     }
 
     /// One BUS group's organisations, by kind.
-    struct Area {
+    struct Area: Sendable {
         var groupId: Int64
         var agencies: [String: [Agency]]
     }
 
-    public static func run(store: Store, plans planCount: Int, seed: UInt64) throws -> DemoSummary {
+    /// Plans written per transaction: a national demo commits as it goes, so its write-ahead log
+    /// and memory stay the size of one batch, not of the whole database.
+    public static let batchSize = 50_000
+
+    /// Fills the empty database with `planCount` plans. A demo of up to `batch` plans is one
+    /// transaction; a larger one commits every `batch` plans (the same data either way), and a
+    /// failure part-way leaves the batches before it.
+    public static func run(store: Store, plans planCount: Int, seed: UInt64, batch: Int = batchSize) throws
+        -> DemoSummary
+    {
         let words = try Words.load()
         let context = store.context
-        let summary = try store.write { db in
-            if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
-            // A county's demo touches every index page many times over: keep them in memory for
-            // this one transaction (the default cache is 2 MB), then give the memory back.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        let planCount = max(0, planCount), batch = max(1, batch)
+        var generator = DemoGenerator(
+            words: words, rng: SeededRandom(seed: seed), today: context.today,
+            zone: context.timeZone, user: context.user, now: context.now(),
+            assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
+            followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
+        // A county's demo touches every index page many times over: keep them in memory while it
+        // runs (the default cache is 2 MB), then give the memory back.
+        let cacheSize = try store.write { db in
+            let size = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            // The register an area would import comes first, through the same import; the demo then
-            // adds the groups and organisations its scale needs, reusing a register's record by name.
-            _ = try store.importRegister(db, path: try DataFile.registerPath())
-            var generator = DemoGenerator(
-                words: words, rng: SeededRandom(seed: seed), today: context.today,
-                zone: context.timeZone, user: context.user, now: context.now(),
-                assessmentRng: SeededRandom(seed: seed &* 31 &+ 7),
-                followUpRng: SeededRandom(seed: seed &* 131 &+ 17))
-            try ReviewTally.suspended(db) { try generator.fill(db, planCount: max(0, planCount)) }
-            try store.audit(db, .demo, detail: "plans=\(planCount) seed=\(seed)")
-            try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
-            return generator.summary
+            return size
         }
+        defer { try? store.write { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+        var start = 0
+        repeat {
+            let (from, end, before) = (start, min(planCount, start + batch), generator)
+            // The generator goes into each transaction and comes out with its state moved on.
+            generator = try store.write { db in
+                var generator = before
+                if from == 0 {
+                    if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
+                    // The register an area would import comes first, through the same import; the demo
+                    // then adds the groups and organisations its scale needs, reusing a register's
+                    // record by name.
+                    _ = try store.importRegister(db, path: try DataFile.registerPath())
+                }
+                try ReviewTally.suspended(db) {
+                    if from == 0 { try generator.prepare(db, planCount: planCount) }
+                    try generator.plans(db, from..<end)
+                }
+                if end == planCount {
+                    try store.audit(db, .demo, detail: "plans=\(planCount) seed=\(seed)")
+                    try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
+                }
+                return generator
+            }
+            start = end
+        } while start < planCount
         if store.access != nil { try store.signIn() }
         // A county's demo leaves half a gigabyte of WAL behind otherwise.
         try store.checkpoint()
-        return summary
+        return generator.summary
     }
 
     /// The demo's user coordinates every demo plan, so a newcomer sees the whole demo.
@@ -109,19 +137,22 @@ public struct DemoGenerator {
     /// own sequence too, so adding them changed no other demo data.
     var followUpRng: SeededRandom
     var summary = DemoSummary()
-    var usedNumbers = Set<String>()
+    /// The groups the plans are spread over, and the deviation kinds they draw from (`prepare`).
+    var areas: [Area] = []
+    var deviationKinds: [String] = []
     /// Each agency's contact person: the one who represents it at the table.
     var contactNames: [Int64: String] = [:]
     var deviationKindCursor = 0
     /// The mötescirkel every demo meeting follows, read once.
     var agenda: [AgendaTemplateItem] = []
 
-    mutating func fill(_ db: Database, planCount: Int) throws {
-        let deviationKinds = try String.fetchAll(db, sql: "SELECT code FROM deviationKind ORDER BY code")
+    /// The groups, organisations and self-assessments the plans are made in.
+    mutating func prepare(_ db: Database, planCount: Int) throws {
+        deviationKinds = try String.fetchAll(db, sql: "SELECT code FROM deviationKind ORDER BY code")
         agenda = try AgendaTemplateItem.order(AgendaTemplateItem.Columns.position).fetchAll(db)
         let groupCount = min(33, max(2, planCount / 8))
         let shared = try sharedAgencies(db)
-        var areas: [Area] = []
+        areas = []
         for index in 0..<groupCount {
             areas.append(try area(db, index: index, shared: shared))
         }
@@ -137,8 +168,12 @@ public struct DemoGenerator {
                 }
             }
         }
+    }
+
+    /// The plans numbered `indices` (from 0), in the areas `prepare` made.
+    mutating func plans(_ db: Database, _ indices: Range<Int>) throws {
         let statuses = PlanStatus.allCases
-        for index in 0..<planCount {
+        for index in indices {
             let area = areas[index % areas.count]
             // Cycle the statuses first so a small demo still has every one; then weight towards active.
             let status =
@@ -262,7 +297,12 @@ public struct DemoGenerator {
             for _ in 0..<20 {
                 let candidate = PersonalNumber.make(
                     born: born, serial: rng.int(0...999), coordination: numberRoll >= 86)
-                if usedNumbers.insert(candidate.digits).inserted {
+                // Asked of the database's unique index, not kept in memory: a national demo's numbers
+                // would be a million strings.
+                if try !Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM child WHERE personalNumber = ?)",
+                    arguments: [candidate.digits])!
+                {
                     number = candidate.digits
                     break
                 }

@@ -66,6 +66,24 @@ struct DemoAndDocumentTests {
         #expect(try fingerprint(a) != fingerprint(c))
     }
 
+    @Test("a demo committed in batches is the same demo as one written at once, review tallies included")
+    func batched() throws {
+        let whole = try demoStore(seed: 3)
+        let batched = try TestStore(clock: TestClock(day("2026-11-20")))
+        _ = try DemoGenerator.run(store: batched.store, plans: 40, seed: 3, batch: 7)
+        func rows(_ t: TestStore) throws -> [String] {
+            try t.store.read { db in
+                try ["plan", "child", "meeting", "intervention", "deviation", "participant", "reviewTally"].flatMap {
+                    table in
+                    try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0)" }
+                }
+            }
+        }
+        let expected = try rows(whole)
+        #expect(expected.count > 400)
+        #expect(try rows(batched) == expected)
+    }
+
     @Test("demo data goes only into an empty database")
     func demoRefusesNonEmpty() throws {
         let t = try demoStore(plans: 3)
