@@ -78,7 +78,14 @@ struct DeidentWalkTests {
                 1_000
             ),
         ] {
-            var app = App(store: try w.session(login), catalog: Catalog(.sv))
+            // Exports a walk saves go to a folder of the test's, not where the tests run.
+            let exports = TempDir()
+            func start() throws -> App {
+                let app = App(store: try w.session(login), catalog: Catalog(.sv))
+                app.exportDirectory = exports.path("")
+                return app
+            }
+            var app = try start()
             // Systematically: every deviation in the register, in full.
             if login == "chad" {
                 app.press(.character("a"))
@@ -100,7 +107,7 @@ struct DeidentWalkTests {
                 // Quitting ends nothing here: the walk goes on in a fresh session.
                 if key == .character("q") { continue }
                 app.handle(key)
-                if app.isFinished { app = App(store: try w.session(login), catalog: Catalog(.sv)) }
+                if app.isFinished { app = try start() }
                 check(app.screenText, "\(login) step \(step) \(key)")
             }
         }
