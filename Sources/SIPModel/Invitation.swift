@@ -14,11 +14,14 @@ public struct Invitation: Sendable {
     public let meeting: PlanDocument.MeetingInfo
     public let start: Date
     public let zone: TimeZone
+    /// The language the kallelse is written in: the user's.
+    public let catalog: Catalog
 
     /// The plan's next meeting not yet held, else its latest. Sharing needs valid consent.
     /// - Parameter requireConsent: false for a cancellation only, which carries nothing about the child.
     public init(
-        document: PlanDocument, meetingId: Int64? = nil, zone: TimeZone = .stockholm, requireConsent: Bool = true
+        document: PlanDocument, meetingId: Int64? = nil, zone: TimeZone = .stockholm, requireConsent: Bool = true,
+        catalog: Catalog = Catalog(.sv)
     ) throws {
         guard document.consentValid || !requireConsent else { throw SIPError.consentRequired }
         let candidates = document.meetings.filter { meetingId == nil || $0.id == meetingId }
@@ -31,13 +34,14 @@ public struct Invitation: Sendable {
         self.meeting = meeting
         self.start = start
         self.zone = zone
+        self.catalog = catalog
     }
 
     var end: Date { start.addingTimeInterval(TimeInterval(meeting.durationMinutes * 60)) }
 
     func local(_ date: Date, _ format: String) -> String {
         let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.locale = Locale(identifier: catalog.kallelse(.dateLocale))
         formatter.timeZone = zone
         formatter.dateFormat = format
         return formatter.string(from: date)
@@ -55,17 +59,18 @@ public struct Invitation: Sendable {
     }
 
     public func text() throws -> String {
-        let heading = meeting.kind == .followUp ? "Kallelse till uppföljning av SIP" : "Kallelse till SIP-möte"
+        let k = catalog.kallelse
+        let heading = meeting.kind == .followUp ? k(.headingFollowUp) : k(.headingFirst)
         let withhold = withholdsPersonalDetails, family = familyParticipants
         let invited = document.participants.map { p in
-            let kind = p.invitationKind == .summons ? "kallelse" : "inbjudan"
-            let person = withhold && (p.agency == nil || family.contains(p.id)) ? "Familjen" : p.person
+            let kind = p.invitationKind == .summons ? k(.summons) : k(.invitation)
+            let person = withhold && (p.agency == nil || family.contains(p.id)) ? k(.theFamily) : p.person
             return "- "
                 + [person, withhold && p.agency == nil ? "" : p.role, p.agency ?? ""].filter { !$0.isEmpty }
                 .joined(separator: ", ") + " (\(kind))"
         }.joined(separator: "\n")
         let child =
-            withhold ? "ett barn (personuppgifter lämnas när samtycke omfattar alla inbjudna)" : document.child.name
+            withhold ? k(.childWithheld) : document.child.name
         let questions = withhold ? "–" : document.plan.questions
         // The languages the invited family needs an interpreter in, and whether one is booked.
         let needed = Set(
@@ -76,8 +81,8 @@ public struct Invitation: Sendable {
         ).sorted().joined(separator: ", ")
         let interpreter =
             !meeting.interpreterBooked.isEmpty
-            ? "bokad: \(meeting.interpreterBooked)"
-            : needed.isEmpty ? "–" : "familjen behöver tolk på \(needed) – inte bokad än"
+            ? "\(k(.interpreterBooked)): \(meeting.interpreterBooked)"
+            : needed.isEmpty ? "–" : "\(k(.interpreterNeeded)) \(needed) – \(k(.interpreterNotBooked))"
         let values: [String: String] = [
             "rubrik": heading, "barn": child, "datum": local(start, "EEEE d MMMM yyyy"),
             "tid": local(start, "HH:mm"), "slut": local(end, "HH:mm"), "langd": String(meeting.durationMinutes),
@@ -88,7 +93,7 @@ public struct Invitation: Sendable {
             "deltagare": invited.isEmpty ? "–" : invited, "samordnare": document.plan.coordinator,
             "plan": String(document.plan.id),
         ]
-        var out = try DataFile.text("kallelse.txt").split(separator: "\n", omittingEmptySubsequences: false)
+        var out = try DataFile.text(k(.template)).split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
         for (key, value) in values {
             out = out.replacingOccurrences(of: "{{\(key)}}", with: TerminalText.safe(value, keepNewlines: true))
@@ -123,7 +128,8 @@ public struct Invitation: Sendable {
         // A link or address holding a control character or a space is left out, never written.
         let videoLink = Self.uri(meeting.videoLink)
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sip-tui//SIP//SV", "CALSCALE:GREGORIAN",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sip-tui//SIP//" + catalog.kallelse(.calendarLanguage),
+            "CALSCALE:GREGORIAN",
             "METHOD:" + method.rawValue,
             "BEGIN:VTIMEZONE", "TZID:Europe/Stockholm",
             "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
@@ -136,11 +142,11 @@ public struct Invitation: Sendable {
             "DTSTAMP:" + utc(now),
             "DTSTART;TZID=Europe/Stockholm:" + local(start, "yyyyMMdd'T'HHmmss"),
             "DTEND;TZID=Europe/Stockholm:" + local(end, "yyyyMMdd'T'HHmmss"),
-            "SUMMARY:" + Self.escape("SIP-möte, plan \(document.plan.id)"),
+            "SUMMARY:" + Self.escape("\(catalog.kallelse(.eventSummary)) \(document.plan.id)"),
             "DESCRIPTION:"
                 + Self.escape(
-                    "Samordnad individuell plan (SIP). Frågeställning och deltagare står i kallelsen."
-                        + (videoLink.map { "\nVideolänk: \($0)" } ?? "")),
+                    catalog.kallelse(.eventDescription)
+                        + (videoLink.map { "\n\(catalog.kallelse(.videoLink)): \($0)" } ?? "")),
         ]
         if let sequence { lines.append("SEQUENCE:\(sequence)") }
         if method == .cancel { lines.append("STATUS:CANCELLED") }

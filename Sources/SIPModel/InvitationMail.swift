@@ -46,7 +46,8 @@ extension Invitation {
             messageId: "sip-\(document.plan.id)-\(meeting.id)-\(dispatch.sequence)-\(participantId)-\(stamp)@sip-tui")
     }
 
-    /// The family's kallelse as a letter to print: the invitation text (data/kallelse.txt) as an
+    /// The family's kallelse as a letter to print: the invitation text (data/kallelse.txt, or the
+    /// language's own, kallelse.en.txt) as an
     /// A4 page with a print stylesheet.
     public func letterHTML() throws -> String {
         let h = PlanExport.htmlEscaped
@@ -56,7 +57,7 @@ extension Invitation {
         let title = paragraphs.first ?? ""
         var out = """
             <!DOCTYPE html>
-            <html lang="sv"><head><meta charset="utf-8"><title>\(h(title))</title>
+            <html lang="\(catalog.language.rawValue)"><head><meta charset="utf-8"><title>\(h(title))</title>
             <style>
             body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 12pt; line-height: 1.45; max-width: 40em; margin: 2em auto; color: #000; }
             h1 { font-size: 17pt; margin-bottom: 1.2em; } p { margin: 0 0 1em 0; } .details { white-space: pre-wrap; font-family: inherit; }

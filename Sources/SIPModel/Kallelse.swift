@@ -309,7 +309,7 @@ extension Store {
             let document = try Store.planDocument(db, id: planId, today: context.today, zone: context.timeZone)
             let invitation = try Invitation(
                 document: document, meetingId: meeting.id!, zone: context.timeZone,
-                requireConsent: dispatch.method == .request)
+                requireConsent: dispatch.method == .request, catalog: catalog)
             let answers = Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(
                     db, sql: "SELECT participantId, answer FROM invitee WHERE meetingId = ?", arguments: [meeting.id!]

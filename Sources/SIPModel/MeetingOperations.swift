@@ -91,6 +91,32 @@ extension Store {
         try read { db in try AgendaTemplateItem.order(AgendaTemplateItem.Columns.position).fetchAll(db) }
     }
 
+    /// The agenda template's guidance in English, by code: `data/agenda.tsv`'s fifth column (the
+    /// database keeps the Swedish guidance only).
+    public static func agendaGuidanceInEnglish() throws -> [String: String] {
+        Dictionary(
+            try DataFile.rows("agenda.tsv", columns: 5).map { ($0[0], $0[4]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A meeting's agenda as the user reads it: an item that still has the template's Swedish title
+    /// is called by the template's title in the user's language; an item given another title keeps
+    /// it. With the template's guidance per position, in that language.
+    public func agenda(meetingId: Int64, in c: Catalog) throws -> (items: [AgendaItem], guidance: [Int: String]) {
+        let template = try agendaTemplate()
+        let english = c.language == .sv ? [:] : try Self.agendaGuidanceInEnglish()
+        var items = try agenda(meetingId: meetingId)
+        for i in items.indices {
+            if let t = template.first(where: { $0.position == items[i].position }), items[i].title == t.titleSv {
+                items[i].title = c.name(of: t)
+            }
+        }
+        return (
+            items,
+            Dictionary(
+                template.map { ($0.position, english[$0.code] ?? $0.guidanceSv) }, uniquingKeysWith: { a, _ in a })
+        )
+    }
+
     // MARK: Invitation and meeting
 
     public func setAnswer(participantId: Int64, _ answer: InvitationAnswer) throws {

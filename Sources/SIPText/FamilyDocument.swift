@@ -14,13 +14,17 @@ extension PlanExport {
     public init(_ d: PlanDocument, for audience: Audience, catalog c: Catalog = Catalog(.sv)) {
         switch audience {
         case .professionals: self.init(d, catalog: c)
-        case .family: self.init(title: "\(c(.docFamilyTitle)) – \(d.child.name)", sections: Self.familySections(d, c))
-        case .child: self.init(title: c(.docChildTitle), sections: Self.childSections(d, c))
+        case .family:
+            self.init(
+                title: "\(c(.docFamilyTitle)) – \(d.child.name)", sections: Self.familySections(d, c),
+                language: c.language)
+        case .child: self.init(title: c(.docChildTitle), sections: Self.childSections(d, c), language: c.language)
         }
     }
 
-    init(title: String, sections: [Section]) {
+    init(title: String, sections: [Section], language: Language) {
         self.title = title
+        self.language = language
         self.sections = sections
     }
 

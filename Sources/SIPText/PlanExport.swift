@@ -20,21 +20,30 @@ public struct PlanExport: Sendable {
     }
 
     /// Section titles every export carries, in order: the template.
-    public static let templateTitles = [
-        "Barnet och familjen", "Samtycke", "Initiativ och kallelse", "Deltagare", "Frågeställning",
-        "Aktuell situation", "Barnets egen syn och mål", "Mål", "Det barnet och familjen gör själva",
-        "Insatser som behövs", "Insatser per huvudman", "Åtgärder av andra än kommun och region",
-        "Huvudansvar", "Kontaktpersoner", "Uppföljning", "Utvärdering", "Avslut", "Kopior och underskrifter",
-    ]
+    public static func templateTitles(_ c: Catalog = Catalog(.sv)) -> [String] {
+        [
+            .sectionChild, .sectionConsent, .sectionInitiative, .sectionParticipants, .sectionQuestions,
+            .sectionSituation, .sectionChildView, .sectionGoals, .sectionFamilyActions, .sectionInterventions,
+            .sectionByPrincipal, .sectionByOthers, .sectionLead, .sectionContacts, .sectionFollowUp,
+            .sectionEvaluation, .sectionClosing, .sectionCopies,
+        ].map { c.export($0) }
+    }
+
+    /// The document's language, for HTML's lang attribute.
+    public let language: Language
 
     public let title: String
     public let sections: [Section]
 
     public init(_ d: PlanDocument, catalog c: Catalog = Catalog(.sv)) {
         let p = d.plan
+        let e = c.export
+        language = c.language
         func or(_ text: String?) -> String { (text?.isEmpty ?? true) ? "–" : text! }
         func period(_ i: PlanDocument.InterventionInfo) -> String { "\(i.startDate.iso) – \(i.dueDate.iso)" }
-        let interventionHeader = ["Insats", "Ansvarig verksamhet", "Person", "Hur ofta", "Tid", "Status"]
+        let interventionHeader = [
+            c.field(.what), e(.responsible), c.field(.person), c.field(.frequency), e(.period), c.field(.status),
+        ]
         func rows(_ items: [PlanDocument.InterventionInfo]) -> [[String]] {
             items.map {
                 [$0.what, $0.agency, or($0.person), or($0.frequency), period($0), c.interventionStatus($0.status)]
@@ -43,10 +52,10 @@ public struct PlanExport: Sendable {
         let byId = Dictionary(uniqueKeysWithValues: d.interventions.map { ($0.id, $0) })
         func grouped(_ groups: [PlanDocument.PrincipalInterventions]) -> [Item] {
             groups.isEmpty
-                ? [.paragraph("Inga.")]
+                ? [.paragraph(e(.none))]
                 : groups.map { g in
                     .table(
-                        ["Huvudman: \(g.principal) (\(c.principalType(g.principalType)))"],
+                        ["\(e(.principalLabel)): \(g.principal) (\(c.principalType(g.principalType)))"],
                         g.interventionIds.compactMap { byId[$0] }.map { ["\($0.what) – \($0.agency), \(period($0))"] })
                 }
         }
@@ -55,118 +64,122 @@ public struct PlanExport: Sendable {
             uniqueKeysWithValues: (lastHeld?.attendance ?? []).map { ($0.participantId, $0.status) })
         let invitedOn = d.history.first { $0.to == .invited }?.at.prefix(10)
 
-        title = "Samordnad individuell plan (SIP) – plan \(p.id)"
+        title = "\(e(.exportTitle)) \(p.id)"
         sections = [
             Section(
-                title: "Barnet och familjen",
+                title: e(.sectionChild),
                 items: [
-                    .field("Barn", d.child.name), .field("Personnummer", or(d.child.personalNumber?.formatted)),
-                    .field("Födelsedatum", d.child.birthDate.iso),
+                    .field(e(.child), d.child.name),
+                    .field(c.field(.personalNumber), or(d.child.personalNumber?.formatted)),
+                    .field(c.field(.birthDate), d.child.birthDate.iso),
                     .table(
-                        ["Vårdnadshavare", "Telefon", "E-post", "Adress"],
+                        [e(.guardian), c.field(.phone), c.field(.email), c.field(.address)],
                         d.guardians.map { [$0.name, $0.phone, $0.email, $0.address] }),
                     .table(
-                        ["Närstående som bjudits in", "Relation", "Telefon"],
+                        [e(.relativeInvited), c.field(.relation), c.field(.phone)],
                         d.relatives.filter(\.invited).map { [$0.name, $0.relation, $0.phone] }),
                 ] + Self.languageItems(d, c)),
             Section(
-                title: "Samtycke",
-                items: [.field("Giltigt samtycke i dag", d.consentValid ? "ja" : "NEJ")]
+                title: e(.sectionConsent),
+                items: [.field(e(.validConsentToday), d.consentValid ? e(.consentYes) : e(.consentNo))]
                     + d.consents.map { s in
                         .field(
-                            s.givenByChild ? "Barnet självt" : or(s.givenBy),
-                            "\(s.information) Omfattar: \(s.agencies.joined(separator: ", ")). Giltigt \(s.validFrom.iso)–\(s.validTo?.iso ?? "tills vidare")"
-                                + (s.withdrawnOn.map { ". ÅTERKALLAT \($0.iso)" } ?? "") + ".")
+                            s.givenByChild ? e(.childItself) : or(s.givenBy),
+                            "\(s.information) \(e(.covers)): \(s.agencies.joined(separator: ", ")). "
+                                + "\(e(.validFrom)) \(s.validFrom.iso)–\(s.validTo?.iso ?? e(.untilFurther))"
+                                + (s.withdrawnOn.map { ". \(e(.withdrawnMark)) \($0.iso)" } ?? "") + ".")
                     }),
             Section(
-                title: "Initiativ och kallelse",
+                title: e(.sectionInitiative),
                 items: [
                     .field(
-                        "Initiativ",
+                        e(.initiative),
                         [c.initiator(p.initiator.kind), p.initiator.agency ?? "", p.initiator.person]
                             .filter { !$0.isEmpty }.joined(separator: ", ")),
-                    .field("Begäran inkom", p.requestDate.iso),
-                    .field("Kallelse skickad", or(invitedOn.map(String.init))),
+                    .field(c.field(.requestDate), p.requestDate.iso),
+                    .field(e(.invitationSent), or(invitedOn.map(String.init))),
                     .field(
-                        "Möten",
+                        e(.meetings),
                         d.meetings.isEmpty
                             ? "–"
                             : d.meetings.map {
                                 "\(c.meetingKind($0.kind)) \($0.startsAt.prefix(16).replacingOccurrences(of: "T", with: " ")), \(or($0.place))"
                             }.joined(separator: "; ")),
-                    .field("SIP-samordnare", or(p.coordinator)),
+                    .field(c.field(.coordinator), or(p.coordinator)),
                 ] + Self.dischargeItems(d, c) + Self.interpreterItems(d, c)),
             Section(
-                title: "Deltagare",
+                title: e(.sectionParticipants),
                 items: [
                     .table(
-                        ["Namn", "Roll", "Verksamhet", "Närvaro"],
+                        [c.field(.name), c.field(.role), c.field(.agencyName), e(.attendance)],
                         d.participants.map {
-                            [$0.person, $0.role, $0.agency ?? "familjen", attendance[$0.id].map(c.attendance) ?? "–"]
+                            [$0.person, $0.role, $0.agency ?? e(.family), attendance[$0.id].map(c.attendance) ?? "–"]
                         })
                 ]),
-            Section(title: "Frågeställning", items: [.paragraph(or(p.questions)), .field("Anledning", or(p.reason))]),
-            Section(title: "Aktuell situation", items: [.paragraph(or(p.currentSituation))]),
             Section(
-                title: "Barnets egen syn och mål",
+                title: e(.sectionQuestions),
+                items: [.paragraph(or(p.questions)), .field(c.field(.reason), or(p.reason))]),
+            Section(title: e(.sectionSituation), items: [.paragraph(or(p.currentSituation))]),
+            Section(
+                title: e(.sectionChildView),
                 items: [
-                    .field("Barnets egen syn", or(p.childView))
+                    .field(c.field(.childView), or(p.childView))
                 ]
                     // Goals are items since v19; a text from before is still shown.
-                    + (p.childGoals.isEmpty ? [] : [.field("Barnets egna mål", p.childGoals)])
+                    + (p.childGoals.isEmpty ? [] : [.field(c.field(.childGoals), p.childGoals)])
                     + Self.goalItems(d, c, kinds: [.child]) + Self.participationItems(d, c)),
             Section(
-                title: "Mål",
-                items: (p.longTermGoals.isEmpty ? [] : [.field("Långsiktiga mål", p.longTermGoals)])
-                    + (p.shortTermGoals.isEmpty ? [] : [.field("Kortsiktiga mål", p.shortTermGoals)])
+                title: e(.sectionGoals),
+                items: (p.longTermGoals.isEmpty ? [] : [.field(c.field(.longTermGoals), p.longTermGoals)])
+                    + (p.shortTermGoals.isEmpty ? [] : [.field(c.field(.shortTermGoals), p.shortTermGoals)])
                     + (d.goals.contains { $0.kind != .child }
                         ? Self.goalItems(d, c, kinds: [.long, .short]) : [.paragraph(c(.noGoals))])),
-            Section(title: "Det barnet och familjen gör själva", items: [.paragraph(or(p.familyOwnActions))]),
+            Section(title: e(.sectionFamilyActions), items: [.paragraph(or(p.familyOwnActions))]),
             Section(
-                title: "Insatser som behövs", legalPoint: 1,
+                title: e(.sectionInterventions), legalPoint: 1,
                 items: [.table(interventionHeader, rows(d.interventions))] + Self.unassignedNeedItems(d, c)),
-            Section(title: "Insatser per huvudman", legalPoint: 2, items: grouped(d.legal.interventionsByPrincipal)),
+            Section(title: e(.sectionByPrincipal), legalPoint: 2, items: grouped(d.legal.interventionsByPrincipal)),
             Section(
-                title: "Åtgärder av andra än kommun och region", legalPoint: 3, items: grouped(d.legal.measuresByOthers)
+                title: e(.sectionByOthers), legalPoint: 3, items: grouped(d.legal.measuresByOthers)
             ),
             Section(
-                title: "Huvudansvar", legalPoint: 4,
+                title: e(.sectionLead), legalPoint: 4,
                 items: d.legal.overallResponsibility.map { r in
                     [
-                        .field("Huvudman", "\(r.principal) (\(c.principalType(r.principalType)))"),
-                        .field("Verksamhet", r.agency),
-                        .field("Huvudansvarig person", or(r.person)),
+                        .field(e(.principalLabel), "\(r.principal) (\(c.principalType(r.principalType)))"),
+                        .field(c.field(.agencyName), r.agency),
+                        .field(c.field(.leadPerson), or(r.person)),
                     ]
-                } ?? [.paragraph("Inte utsett än.")]),
+                } ?? [.paragraph(e(.notAppointed))]),
             Section(
-                title: "Kontaktpersoner",
+                title: e(.sectionContacts),
                 items: [
                     .table(
-                        ["Verksamhet", "Namn", "Roll", "Telefon", "E-post"],
+                        [c.field(.agencyName), c.field(.name), c.field(.role), c.field(.phone), c.field(.email)],
                         d.contacts.map { [$0.agency, $0.name, $0.role, $0.phone, $0.email] })
                 ]),
             Section(
-                title: "Uppföljning",
-                items: [.field("Datum", or(p.followUpDate?.iso)), .field("Kallar", or(p.followUpCaller))]),
+                title: e(.sectionFollowUp),
+                items: [.field(e(.date), or(p.followUpDate?.iso)), .field(e(.calls), or(p.followUpCaller))]),
             Section(
-                title: "Utvärdering",
+                title: e(.sectionEvaluation),
                 items: Self.evaluationItems(d, c)),
             Section(
-                title: "Avslut",
+                title: e(.sectionClosing),
                 items: [
                     .paragraph(
                         p.status == .closed
-                            ? "Avslutad (\(p.closedKind.map { $0 == .refused ? "begäran avslogs" : $0 == .completed ? "klar" : "annat" } ?? "")): \(or(p.closedReason))"
-                            : "Planen är inte avslutad.")
+                            ? "\(e(.closedAs)) (\(p.closedKind.map { $0 == .refused ? e(.closedRefused) : $0 == .completed ? e(.closedCompleted) : e(.closedOther) } ?? "")): \(or(p.closedReason))"
+                            : e(.notClosed))
                 ]),
             Section(
-                title: "Kopior och underskrifter",
+                title: e(.sectionCopies),
                 items: [
-                    .table(["Kopia till", "Datum"], d.copies.map { [$0.recipient, $0.givenOn.iso] }),
-                    .paragraph("Originalet lämnas till barnet och vårdnadshavarna."),
+                    .table([e(.copyTo), e(.date)], d.copies.map { [$0.recipient, $0.givenOn.iso] }),
+                    .paragraph(e(.originalTo)),
                     .table(
-                        ["Underskrift av", "Namnteckning", "Datum"],
-                        [["Vårdnadshavare", "", ""], ["Vårdnadshavare", "", ""], ["SIP-samordnare", "", ""]]),
+                        [e(.signedBy), e(.signature), e(.date)],
+                        [[e(.guardian), "", ""], [e(.guardian), "", ""], [c.field(.coordinator), "", ""]]),
                 ]),
         ]
     }
@@ -179,13 +192,13 @@ public struct PlanExport: Sendable {
         }
     }
 
-    static func legalLabel(_ n: Int) -> String { "Lagkrav \(n) av 4 (SoL 2 kap. 7 §, HSL 16 kap. 4 §)" }
+    func legalLabel(_ n: Int) -> String { String(format: Catalog(language).export(.legalLabel), n) }
 
     func text() -> String {
         func safe(_ text: String) -> String { TerminalText.safe(text, keepNewlines: true) }
         var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
         for s in sections {
-            out += "\n" + s.title.uppercased() + (s.legalPoint.map { "  [\(Self.legalLabel($0))]" } ?? "") + "\n"
+            out += "\n" + s.title.uppercased() + (s.legalPoint.map { "  [\(legalLabel($0))]" } ?? "") + "\n"
             for item in s.items {
                 switch item {
                 case .field(let label, let value):
@@ -244,7 +257,7 @@ public struct PlanExport: Sendable {
         var out = "# " + title + "\n"
         for s in sections {
             out += "\n## " + s.title + "\n"
-            if let n = s.legalPoint { out += "\n> **\(Self.legalLabel(n))**\n" }
+            if let n = s.legalPoint { out += "\n> **\(legalLabel(n))**\n" }
             for item in s.items {
                 switch item {
                 case .field(let label, let value):
@@ -276,7 +289,7 @@ public struct PlanExport: Sendable {
         func h(_ text: String) -> String { HTMLText.escape(text) }
         var out = """
             <!DOCTYPE html>
-            <html lang="sv"><head><meta charset="utf-8"><title>\(h(title))</title>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(h(title))</title>
             <style>
             body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 48em; margin: 2em auto; color: #000; }
             h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #444; margin-top: 1.4em; }
@@ -293,7 +306,7 @@ public struct PlanExport: Sendable {
         for s in sections {
             out += s.legalPoint == nil ? "<section>\n" : "<section class=\"legal\">\n"
             out += "<h2>\(h(s.title))</h2>\n"
-            if let n = s.legalPoint { out += "<p class=\"legal-label\">\(h(Self.legalLabel(n)))</p>\n" }
+            if let n = s.legalPoint { out += "<p class=\"legal-label\">\(h(legalLabel(n)))</p>\n" }
             for item in s.items {
                 switch item {
                 case .field(let label, let value): out += "<dl><dt>\(h(label))</dt><dd>\(h(value))</dd></dl>\n"

@@ -4,6 +4,7 @@ import Testing
 
 @testable import SIPDomain
 @testable import SIPModel
+@testable import SIPText
 
 #if canImport(Glibc)
     import Glibc
@@ -166,6 +167,39 @@ struct MailDeliveryTests {
         let digest = mails.filter { $0.calendars.isEmpty }
         #expect(digest.map(\.to) == ["anna@soc.example"])
         #expect(digest.first?.subject == "sip-tui: att göra")
+    }
+
+    @Test("under --lang en the kallelse mail is in English, its calendar event too (parsed by icalendar)")
+    func inEnglish() throws {
+        guard let (server, s) = try Self.started() else { return }
+        let send = try s.run(
+            ["--lang", "en", "plan", "invitation", String(s.plan), "--send", "--meeting", String(s.first)],
+            sendmail: server.sendmailCommand)
+        #expect(send.status == 0, "\(send.err)")
+        #expect(send.out.contains("Sent to elin@skola.example"), "\(send.out)")
+        let mails = try server.received(forbidden: Self.forbidden)
+        #expect(mails.count == 2)
+        let sv = Catalog(.sv), en = Catalog(.en)
+        let swedish =
+            Catalog.MailText.allCases.filter { "\($0)".hasPrefix("mail") }.map { ($0.text(in: sv), $0.text(in: en)) }
+            .filter { $0.0 != $0.1 }.map(\.0) + Catalog.KallelseText.allCases.map { sv.kallelse($0) }
+        for mail in mails {
+            #expect(mail.leaks.isEmpty, "\(mail.file): \(mail.leaks)")
+            #expect(mail.subject == "Invitation to a SIP meeting, plan \(s.plan)", "\(mail.subject)")
+            let body = try #require(mail.body)
+            #expect(body.contains("Reply by: ") && body.contains("The calendar invitation is attached."))
+            let event = try #require(mail.calendars.first)
+            #expect(event.summary == "SIP meeting, plan \(s.plan)")
+            #expect(event.description?.hasPrefix("Coordinated individual plan (SIP).") == true)
+            for text in [body, event.summary ?? "", event.description ?? ""] {
+                for word in swedish where word.count > 3 { #expect(!text.contains(word), "\(mail.file): \(word)") }
+            }
+            // The day in English, by the English calendar.
+            #expect(
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains {
+                    body.contains("Time: \($0) ")
+                }, "\(body)")
+        }
     }
 
     @Test("a sendmail command that exits 75 or hangs: a clear message, nothing marked sent, the next run retries")

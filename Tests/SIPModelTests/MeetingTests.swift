@@ -203,7 +203,7 @@ struct MeetingTests {
         _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 2)
         let id = try #require(try t.store.planSummaries(PlanFilter(status: .active)).first?.id)
         let output = PlanExport(try t.store.planDocument(id)).render(format)
-        for title in PlanExport.templateTitles {
+        for title in PlanExport.templateTitles() {
             #expect(output.contains(title) || output.contains(title.uppercased()), "\(title)")
         }
         for n in 1...4 { #expect(output.contains("Lagkrav \(n) av 4")) }

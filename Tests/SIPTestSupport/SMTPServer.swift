@@ -108,6 +108,8 @@ public final class SMTPServer: @unchecked Sendable {
             public var uid: String?
             public var sequence: Int?
             public var status: String?
+            public var summary: String?
+            public var description: String?
             public var tzid: String?
             public var start: String?
             public var timezones: [String]
@@ -118,6 +120,8 @@ public final class SMTPServer: @unchecked Sendable {
         public var subject: String
         public var leaks: [String]
         public var calendars: [Calendar]
+        /// The message's text part.
+        public var body: String?
     }
 
     /// Every message received so far, parsed with Python's email and icalendar (Tests/mail/check_mail.py);

@@ -10,10 +10,12 @@ import Testing
 @Suite("Meeting mode and running the plan")
 struct MeetingModeTests {
     /// An app on a demo database, with plan `id` open in meeting mode.
-    func meetingApp(_ dir: TempDir, status: PlanStatus = .invited) throws -> (App, Store, Int64) {
+    func meetingApp(
+        _ dir: TempDir, status: PlanStatus = .invited, language: Language = .sv
+    ) throws -> (App, Store, Int64) {
         let store = try makeStore(dir, demoPlans: 20)
         let id = try #require(try store.planSummaries(PlanFilter(status: status)).first?.id)
-        let app = App(store: store, catalog: Catalog(.sv))
+        let app = App(store: store, catalog: Catalog(language))
         app.open(plan: id)
         app.press(.character("m"))
         return (app, store, id)
@@ -73,6 +75,24 @@ struct MeetingModeTests {
             }
         }
         #expect(frames > 1000)
+    }
+
+    @Test("meeting mode under en: the agenda by its English titles, with the English guidance")
+    func englishAgenda() throws {
+        let dir = TempDir()
+        let (app, _, _) = try meetingApp(dir, language: .en)
+        #expect(app.top is MeetingScreen)
+        var text = app.render().text
+        for title in [
+            "1. Introduction", "2. Current situation", "3. Needs and goals", "4. Interventions", "5. Summary",
+        ] {
+            #expect(text.contains(title), "\(title)")
+        }
+        #expect(!text.contains("Inledning") && !text.contains("Sammanfattning"))
+        app.press(.tab)
+        text = app.render().text
+        #expect(text.contains("The chair introduces themselves"), "\(text)")
+        #expect(!text.contains("Mötesledaren"))
     }
 
     @Test("a plan with no meeting yet says to book one")

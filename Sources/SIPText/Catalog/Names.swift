@@ -196,3 +196,9 @@ public protocol NamedInBothLanguages {
 
 extension AgencyKind: NamedInBothLanguages {}
 extension DeviationKind: NamedInBothLanguages {}
+
+/// The agenda template's items are called by their title.
+extension AgendaTemplateItem: NamedInBothLanguages {
+    public var nameSv: String { titleSv }
+    public var nameEn: String { titleEn }
+}

@@ -82,14 +82,17 @@ extension PlanCommand {
 
         func run() throws {
             if send { return try sendKallelse() }
-            let (id, meeting, format, organizer, output) = (id, meeting, format, organizer, output)
+            let (id, meeting, format, organizer, output, catalog) = (
+                id, meeting, format, organizer, output, global.catalog
+            )
             do {
                 let text = try global.withStore(requiring: .plans) { store -> String? in
                     let (zone, user, now) = (store.context.timeZone, store.context.user, store.context.now())
                     // One export line, written with the file (or before standard output).
                     return try store.exportPlan(id, what: "invitation", format: format.rawValue, to: output) {
                         document -> String? in
-                        let invitation = try Invitation(document: document, meetingId: meeting, zone: zone)
+                        let invitation = try Invitation(
+                            document: document, meetingId: meeting, zone: zone, catalog: catalog)
                         let text: String
                         switch format {
                         case .text: text = try invitation.text()
@@ -143,7 +146,7 @@ extension PlanCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The written plan: Swedish, A4-friendly, the law's four points marked.")
+            abstract: "The written plan in the language of --lang, A4-friendly, the law's four points marked.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The plan number.") var id: Int64
         @Option(help: "text, md or html.") var format: PlanExport.Format = .text

@@ -362,14 +362,14 @@ extension MeetingScreen {
             p.answer = answers[p.id!] ?? p.answer
             return Party(participant: p, agencyName: document.participants.first { $0.id == p.id }?.agency)
         }
-        let guidance = Dictionary(uniqueKeysWithValues: try store.agendaTemplate().map { ($0.position, $0.guidanceSv) })
+        let agenda = try store.agenda(meetingId: meeting.id!, in: catalog)
         let when = LocalTimeText.short(meeting.startsAt, store.context.timeZone)
         return Setup(
             meeting: meeting,
             title: "\(catalog.ui(.meetingMode)) · \(catalog(.planNumber)) \(planId) · \(document.child.name) · "
                 + "\(catalog.meetingKind(meeting.kind)) \(when)",
             parties: parties, attendance: try store.attendance(meetingId: meeting.id!),
-            agenda: try store.agenda(meetingId: meeting.id!), guidance: guidance,
+            agenda: agenda.items, guidance: agenda.guidance,
             context: context(document, catalog, meetingId: meeting.id),
             consentWithdrawn: document.consents.contains { $0.withdrawnOn != nil } && !document.consentValid)
     }

@@ -134,7 +134,7 @@ extension TextViewScreen {
         TextViewScreen(title: "") { session in
             let c = session.catalog
             let document = try session.store.planDocument(planId)
-            let text = try Invitation(document: document, zone: session.store.context.timeZone).text()
+            let text = try Invitation(document: document, zone: session.store.context.timeZone, catalog: c).text()
             return Content(title: c.ui(.showInvitation) + " – \(c(.planNumber)) \(planId)", text: text)
         }
     }
