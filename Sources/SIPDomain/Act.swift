@@ -76,6 +76,8 @@ public enum Act: Sendable, Equatable {
     case addContact(agency: Int64)
     case addBusGroup(Int64)
     case recordSelfAssessment(group: Int64)
+    /// A group's own words on what it did in a year, for its annual report (the detail: the year).
+    case writeAnnualNote(group: Int64)
     /// The register (administrators): an organisation's, contact's or group's details changed, or
     /// the record retired (it keeps its history and is offered to no one).
     case editAgency(Int64)
@@ -136,7 +138,7 @@ public enum Act: Sendable, Equatable {
             .meeting
         case .addIntervention, .updateIntervention: .intervention
         case .addAgency, .addContact, .editAgency, .retireAgency, .editContact, .retireContact: .agency
-        case .addBusGroup, .recordSelfAssessment, .editBusGroup, .retireBusGroup: .busGroup
+        case .addBusGroup, .recordSelfAssessment, .editBusGroup, .retireBusGroup, .writeAnnualNote: .busGroup
         case .registerDeviation, .changeDeviationStatus, .escalateDeviation, .answerDeviation: .deviation
         case .registerRequest, .acceptRequest, .declineRequest: .request
         case .refused(let entity, _, _): entity
@@ -166,7 +168,8 @@ public enum Act: Sendable, Equatable {
             .retireAgency(let id), .editContact(let id), .retireContact(let id), .editBusGroup(let id),
             .retireBusGroup(let id), .registerRequest(let id), .acceptRequest(let id), .declineRequest(let id),
             .editGoal(let id), .assessGoal(let id), .recordParticipation(let id),
-            .recordNeed(let id), .setLanguage(let id), .bookInterpreter(let id), .setPlanKind(let id):
+            .recordNeed(let id), .setLanguage(let id), .bookInterpreter(let id), .setPlanKind(let id),
+            .writeAnnualNote(let id):
             id
         }
     }
@@ -201,6 +204,7 @@ public enum Act: Sendable, Equatable {
         case .holdMeeting: "held"
         case .addContact: "contact"
         case .recordSelfAssessment: "self-assessment"
+        case .writeAnnualNote: "annual note"
         case .changeDeviationStatus(_, let status): "status \(status.rawValue)"
         case .escalateDeviation(_, let level): "escalation \(level.rawValue)"
         case .answerDeviation: "answer"

@@ -47,6 +47,9 @@ public enum SIPError: Error, Equatable, Sendable {
     case leadNotPrincipal(agency: String, principal: PrincipalType)
     /// Goals are assessed at a follow-up meeting, not at the first.
     case assessmentNeedsFollowUp
+    /// A text every reader of a report sees (a group's annual note) holds something shaped like a
+    /// personnummer or samordningsnummer: refused, nothing saved.
+    case identityInSharedText
     case databaseNotEmpty
     case meetingAlreadyHeld
     /// A closed plan takes no new meeting and no kallelse; it can be reopened with a reason.

@@ -39,6 +39,10 @@ public struct AnnualReport: Codable, Equatable, Sendable {
     public var selfAssessment: SelfAssessment?
     public var previousSelfAssessment: SelfAssessment?
     public var spiderDimensions: [SpiderDimension]
+    /// The year's deviations by kind and month, the year before's total per kind beside them.
+    public var deviationsByKindAndMonth: KindByMonth
+    /// What the group did, in its own words (the county's report: every group's that wrote one).
+    public var notes: [AnnualNote]
 }
 
 extension Store {
@@ -110,17 +114,31 @@ extension Store {
         var histogram = DayHistogram()
         for days in parts.3 { histogram.add(days) }
         let shownDays = CellSuppression.solve([histogram.count], dimensions: [], threshold: threshold)[0] == nil
+        let deviationsPerMonth = monthly(trends.deviationsTotal)
+        let kinds = trends.deviationKinds.map(\.code)
+        let byKind = KindByMonth(
+            kinds: kinds, cells: kinds.map { trends.deviationsByKind[$0] ?? Array(repeating: 0, count: 12) },
+            previous: kinds.map { (lastTrends.deviationsByKind[$0] ?? []).reduce(0, +) },
+            monthTotals: deviationsPerMonth, threshold: threshold)
+        // What the table had to hide of the totals, the report hides where else it shows them: the
+        // chart's months and the key figures' deviations by kind.
+        var shownReview = review.suppressed(below: threshold)
+        for row in byKind.rows where row.totalSuppressed != nil {
+            shownReview.deviationsByKind[row.kind, default: .init(count: 0, ids: [])].suppressed = row.totalSuppressed
+        }
+        let notes = try read { db in try self.annualNotes(db, groupId: try self.reviewGroup(db, requested), year: year)
+        }
         var assessments: [SelfAssessment] = []
         if let requested { assessments = try selfAssessments(groupId: requested).filter { $0.measuredOn <= to } }
         return AnnualReport(
-            year: year, group: review.group, review: review.suppressed(below: threshold),
+            year: year, group: review.group, review: shownReview,
             previous: previous.suppressed(below: threshold),
-            plansStartedPerMonth: monthly(trends.plansStarted), deviationsPerMonth: monthly(trends.deviationsTotal),
+            plansStartedPerMonth: monthly(trends.plansStarted), deviationsPerMonth: byKind.monthTotals,
             previousDeviationsPerMonth: monthly(lastTrends.deviationsTotal),
             byReportingOrganisation: counts(parts.0), byPrincipal: counts(parts.1), byEscalation: counts(parts.2),
             answeredAfterSending: shownDays ? histogram.count : 0,
             medianDaysFromSending: shownDays ? histogram.median : nil,
             selfAssessment: assessments.first, previousSelfAssessment: assessments.dropFirst().first,
-            spiderDimensions: try spiderDimensions())
+            spiderDimensions: try spiderDimensions(), deviationsByKindAndMonth: byKind, notes: notes)
     }
 }

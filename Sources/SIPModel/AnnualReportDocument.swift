@@ -94,7 +94,30 @@ public struct AnnualReportDocument {
                     ])
             }
         }
+        lines += report.notes.map { [c(.whatWasDone), $0.group, $0.text, ""] }
+        // The table by kind and month after an empty line, as a spreadsheet takes a second table.
+        lines += [[], [c(.deviationsByKindAndMonth)]] + kindTable
         return SpreadsheetCSV.document(lines)
+    }
+
+    /// The table by kind and month as text: a heading row, a row per kind, the months' totals.
+    public var kindTable: [[String]] {
+        let c = catalog, table = report.deviationsByKindAndMonth
+        let names = Dictionary(
+            report.review.deviationKinds.map { ($0.code, c.name(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        func count(_ value: Int?, _ state: Suppression?) -> String { state.map(mark) ?? String(value ?? 0) }
+        return [[c(.kindColumn)] + months + [c(.totalColumn), String(report.year - 1)]]
+            + table.rows.map { row in
+                [names[row.kind] ?? row.kind] + cells(row.months)
+                    + [count(row.total, row.totalSuppressed), count(row.previousTotal, row.previousTotalSuppressed)]
+            }
+            + [
+                [c(.totalColumn)] + cells(table.monthTotals)
+                    + [
+                        count(table.total, table.totalSuppressed),
+                        count(table.previousTotal, table.previousTotalSuppressed),
+                    ]
+            ]
     }
 
     // MARK: HTML
@@ -117,12 +140,18 @@ public struct AnnualReportDocument {
             svg { width: 100%; height: auto; display: block; }
             section { page-break-inside: avoid; break-inside: avoid; }
             p.note { font-size: 8.5pt; }
+            table.kinds { font-size: 8pt; } table.kinds th, table.kinds td { padding: 1pt 2pt; }
+            table.kinds col.kind { width: 34mm; } table.kinds col.total { width: 14mm; }
+            table.kinds td.n, table.kinds th.n { width: auto; white-space: nowrap; overflow-wrap: normal; }
+            table.kinds tr.sum td { font-weight: bold; }
+            div.words p { margin: 0 0 4pt; white-space: pre-wrap; overflow-wrap: anywhere; }
             </style></head><body>
             <h1>\(h(title))</h1>
             <p>\(h(c(.period))): \(report.review.from.iso)–\(report.review.to.iso).
             \(h(c(.smallCountsShownAs))) &lt;\(threshold). \(h(c(.hiddenForTotals)))</p>
 
             """
+        out += whatWasDone()
         out +=
             "<h2>\(h(c(.deviationsPerMonth)))</h2>\n<figure>"
             + barChart(
@@ -142,7 +171,7 @@ public struct AnnualReportDocument {
                 "<tr><td>\(h(row.section))</td><td>\(h(row.item))</td><td class=\"n\">\(h(row.year))</td>"
                 + "<td class=\"n\">\(h(row.previous))</td></tr>\n"
         }
-        out += "</tbody></table>\n"
+        out += "</tbody></table>\n" + kindTableHTML()
         for section in sections.dropFirst(2) {
             out += "<section><h2>\(h(section.0))</h2>\n<table><tbody>\n"
             for (item, count) in section.1 {
@@ -163,6 +192,41 @@ public struct AnnualReportDocument {
                 }.joined(separator: "; ") + "</p>\n"
         }
         return out + "</body></html>\n"
+    }
+
+    /// The group's own words (in the county's report, each group's under its name), then that the
+    /// deviations' notes are left out.
+    func whatWasDone() -> String {
+        let c = catalog, h = HTMLText.escape
+        var out = "<section><h2>\(h(c(.whatWasDone)))</h2>\n<div class=\"words\">"
+        for note in report.notes {
+            if report.group == nil { out += "<h3>\(h(note.group))</h3>" }
+            out += note.text.components(separatedBy: "\n\n").map { "<p>\(h($0))</p>" }.joined()
+        }
+        if report.notes.isEmpty, report.group != nil { out += "<p>\(h(c(.noAnnualNote)))</p>" }
+        return out + "</div><p class=\"note\">\(h(c(.deviationNotesLeftOut)))</p></section>\n"
+    }
+
+    /// The table by kind and month, narrow enough for A4 portrait: 12 month columns, the total and
+    /// the year before's.
+    func kindTableHTML() -> String {
+        let h = HTMLText.escape, rows = kindTable
+        var out =
+            "<section><h2>\(h(catalog(.deviationsByKindAndMonth)))</h2>\n<table class=\"kinds\"><colgroup>"
+            + "<col class=\"kind\"><col span=\"12\"><col class=\"total\"><col class=\"total\"></colgroup>\n<thead><tr>"
+            + rows[0].enumerated().map {
+                $0.offset == 0 ? "<th>\(h($0.element))</th>" : "<th class=\"n\">\(h($0.element))</th>"
+            }
+            .joined() + "</tr></thead><tbody>\n"
+        for (index, row) in rows.dropFirst().enumerated() {
+            out += index == rows.count - 2 ? "<tr class=\"sum\">" : "<tr>"
+            out +=
+                row.enumerated().map {
+                    $0.offset == 0 ? "<td>\(h($0.element))</td>" : "<td class=\"n\">\(h($0.element))</td>"
+                }
+                .joined() + "</tr>\n"
+        }
+        return out + "</tbody></table></section>\n"
     }
 
     /// Bars per month, one series solid black and the other white with a black outline, so the

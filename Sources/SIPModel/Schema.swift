@@ -553,6 +553,22 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("v22-annual-notes") { db in
+            // A group's own words on what it did in a year (its annual report's "Vad gjordes"), one
+            // text per group and year. Shown to every reader of the report: the model refuses
+            // identity numbers in it; it is about the group's work, not about a child.
+            try db.execute(
+                sql: """
+                    CREATE TABLE annualNote (
+                        busGroupId INTEGER NOT NULL REFERENCES busGroup(id) ON DELETE CASCADE,
+                        year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+                        text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000),
+                        writtenAt DATETIME NOT NULL,
+                        writtenBy TEXT NOT NULL CHECK (length(writtenBy) BETWEEN 1 AND 64),
+                        PRIMARY KEY (busGroupId, year)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 

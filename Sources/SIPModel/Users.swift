@@ -342,6 +342,12 @@ extension Store {
             try access.require(.review)
             if access.chairSeesNothing { throw SIPError.notPermitted(.busChair) }
             if let own = access.reviewGroupId, own != group { throw SIPError.notPermitted(.busChair) }
+        case .writeAnnualNote(let group):
+            // The group's own words: its chair's, or an administrator's. A county-wide chair reads
+            // every group's but writes none.
+            guard !access.can(.settings) else { break }
+            try access.require(.review)
+            if access.reviewGroupId != group { throw SIPError.notPermitted(.busChair) }
         case .registerRequest:
             // Any user who works for an organisation asks in its name.
             guard access.user?.agencyId != nil else { throw SIPError.notPermitted(access.role ?? .coordinator) }

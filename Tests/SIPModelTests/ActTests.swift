@@ -86,6 +86,8 @@ struct ActTests {
         (.setLanguage(plan: 56), "plan", 56, "language"),
         (.bookInterpreter(meeting: 57), "meeting", 57, "interpreter"),
         (.setPlanKind(plan: 58), "plan", 58, "plan kind"),
+        // Issue 18: a group's own words in its annual report.
+        (.writeAnnualNote(group: 59), "busGroup", 59, "annual note"),
     ]
 
     @Test("each act is logged with the entity, id and action word the audit log always held")
@@ -115,11 +117,11 @@ struct ActTests {
                 .registerRequest, .acceptRequest, .declineRequest,
                 .sendKallelse, .rescheduleMeeting, .cancelMeeting, .reopenPlan, .remind, .setUserEmail,
                 .editGoal, .assessGoal, .recordParticipation, .recordNeed, .setLanguage, .bookInterpreter,
-                .setPlanKind:
+                .setPlanKind, .writeAnnualNote:
                 true
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 67)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 68)
     }
 }

@@ -67,6 +67,36 @@ struct AnnualReportTests {
         let report = try f.t.store.annualReport(groupId: f.north.id, year: 2025)
         let html = AnnualReportDocument(report, catalog: Catalog(.sv)).html()
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        try Self.printsOnA4(html)
+    }
+
+    @Test("the table by kind and month and the group's words print on A4 portrait, with counts wider than any county's")
+    func printedWidest() throws {
+        let f = try PastPeriodFixture()
+        try f.t.store.setDeadline("suppress-below", days: 1)
+        var report = try f.t.store.annualReport(groupId: nil, year: 2025)
+        // Wider than any county's year: every kind, three digits in every month, four in the months'
+        // totals, five and six in the years'.
+        let kinds = report.review.deviationKinds.map(\.code)
+        let cells = kinds.indices.map { k in (0..<12).map { 900 + k * 10 + $0 } }
+        let months = (0..<12).map { m in cells.reduce(0) { $0 + $1[m] } }
+        report.deviationsByKindAndMonth = KindByMonth(
+            kinds: kinds, cells: cells, previous: kinds.map { _ in 99_999 },
+            monthTotals: .init(values: months, suppressed: Array(repeating: nil, count: 12)), threshold: 1)
+        report.notes = [
+            AnnualNote(
+                group: "Lokal BUS Norr",
+                text: "Vi höll tolv möten. " + String(repeating: "Samverkansöverenskommelseuppföljning", count: 4)
+                    + "\n\n" + String(repeating: "Andra stycket om väntetider till BUP och habiliteringen. ", count: 8))
+        ]
+        let html = AnnualReportDocument(report, catalog: Catalog(.sv)).html()
+        #expect(html.contains("<table class=\"kinds\">") && html.contains(">10866</td>"))
+        try Self.printsOnA4(html)
+    }
+
+    /// Prints `html` with headless Chromium: every page A4, the page drawn and nothing past the
+    /// printable width.
+    static func printsOnA4(_ html: String) throws {
         let dir = TempDir()
         let page = dir.path("arsrapport.html"), pdf = dir.path("arsrapport.pdf"), png = dir.path("arsrapport.png")
         try Data(html.utf8).write(to: URL(fileURLWithPath: page))
@@ -80,7 +110,7 @@ struct AnnualReportTests {
         // The printable width of A4 inside the margins, at 96 px an inch: 178 mm is 673 px. Drawn in
         // a wider window, nothing may reach past it.
         #expect(
-            shell(chromium + ["--window-size=800,2400", "--screenshot=\(png)", "file://\(page)"]).status == 0)
+            shell(chromium + ["--window-size=800,3200", "--screenshot=\(png)", "file://\(page)"]).status == 0)
         let check = shell([
             "/usr/bin/python3", "-c", Self.pngCheck, png,
         ])

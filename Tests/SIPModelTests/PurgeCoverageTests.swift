@@ -58,6 +58,7 @@ enum PurgeCoverage {
         "appUser": "the program's users (staff), managed by the administrator",
         "setting": "local deadlines in days",
         "selfAssessment": "a BUS group's scores of itself",
+        "annualNote": "a BUS group's words on its year's work, of no plan; identity numbers are refused in it",
         "reviewTally": "counts per group, figure and bucket; items are codes and plan numbers, which stay",
         "grdb_migrations": "the names of the applied migrations",
         // FTS5's own storage behind planSearch, written only through it: planSearch's text (read

@@ -192,6 +192,86 @@ struct GroupsSideBySideScreenTests {
     }
 }
 
+@Suite("All groups side by side: paging")
+struct GroupsSideBySidePagingTests {
+    @Test("PgDn/PgUp turn a page of the rows shown, Home/End and g/G go to either end; the cursor is on the row")
+    func paging() throws {
+        let dir = TempDir()
+        // The demo makes a group for every ten plans or so, as the county's 33 and more.
+        let store = try makeStore(dir, demoPlans: 340)
+        let app = App(store: store, catalog: Catalog(.sv))
+        #expect(app.width == 80 && app.height == 24)
+        app.press(.character("r"), .character("b"))
+        var screen = try #require(app.top as? GroupsSideBySideScreen)
+        let count = screen.rows.count
+        #expect(count >= 34, "33 groups or more and the county")
+        // 24 rows: the title, the headings, the hint bar; 21 rows of the table.
+        func state() throws -> (selected: Int, cursor: Position, text: [Substring]) {
+            let grid = app.render()
+            screen = try #require(app.top as? GroupsSideBySideScreen)
+            return (screen.selected, grid.cursor, grid.text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
+        var now = try state()
+        #expect(now.selected == 0 && now.cursor.row == 2)
+        app.press(.pageDown)
+        now = try state()
+        let page = 21
+        #expect(now.selected == page)
+        // The cursor is on the selected row, whose group's name is on that line.
+        #expect(now.text[now.cursor.row].hasPrefix(screen.rows[page][0].prefix(20)))
+        app.press(.end)
+        now = try state()
+        #expect(now.selected == count - 1 && now.text[now.cursor.row].hasPrefix("Alla"))
+        #expect(now.cursor.row == 22, "the last row of the table, above the hint bar")
+        app.press(.pageUp)
+        #expect(try state().selected == count - 1 - page)
+        app.press(.home)
+        #expect(try state().selected == 0)
+        app.press(.character("G"))
+        #expect(try state().selected == count - 1)
+        app.press(.character("g"), .character("j"), .down)
+        #expect(try state().selected == 2)
+        app.press(.character("k"))
+        #expect(try state().selected == 1)
+        // The cursor stands in the chosen column (the first number column at first, two to the right now).
+        app.press(.right, .right)
+        now = try state()
+        #expect(now.cursor.column == 26 + 6 * 2 && now.text[now.cursor.row].hasPrefix(screen.rows[1][0].prefix(20)))
+    }
+}
+
+@Suite("What the group did, from the review")
+struct AnnualNoteScreenTests {
+    @Test(
+        "n on the review asks for a group first, then opens the form that says who reads it; a personnummer is refused")
+    func fromTheReview() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir, demoPlans: 6)
+        let app = App(store: store, catalog: Catalog(.sv))
+        app.press(.character("r"), .character("n"))
+        #expect(app.screenText.contains("Välj en BUS-grupp först (g)."))
+        app.press(.character("g"), .character("n"))
+        let form = try #require(app.top as? FormScreen)
+        #expect(form.intro.contains("Alla som läser årsrapporten ser texten"))
+        #expect(app.screenText.contains("personnummer eller samordningsnummer sparas inte"))
+        let review = try #require(app.stack.first { $0 is ReviewScreen } as? ReviewScreen)
+        let groupId = try #require(review.groupId), year = review.dates.to.year
+        app.type("Vi följde upp 20120601-1234.")
+        app.press(.function(2))
+        #expect(app.top is FormScreen, "refused: the form stays")
+        #expect(app.screenText.contains("liknar ett personnummer"))
+        #expect(try store.annualNote(groupId: groupId, year: year) == "")
+        app.press(.control("u"))
+        app.type("Vi höll fyra möten om väntetider.")
+        app.press(.function(2))
+        #expect(app.top is ReviewScreen)
+        #expect(try store.annualNote(groupId: groupId, year: year) == "Vi höll fyra möten om väntetider.")
+        // Opened again, the form starts from what was written.
+        app.press(.character("n"))
+        #expect(app.screenText.contains("Vi höll fyra möten om väntetider."))
+    }
+}
+
 @Suite("The deviation register on screen")
 struct DeviationRegisterScreenTests {
     @Test("register one on its own, send it, answer it, escalate it, close it; the history shows each step")

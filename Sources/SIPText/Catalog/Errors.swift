@@ -109,6 +109,10 @@ extension Catalog {
             return pick(
                 "Målen bedöms vid ett uppföljningsmöte, inte vid det första mötet.",
                 "Goals are assessed at a follow-up meeting, not at the first meeting.")
+        case .identityInSharedText:
+            return pick(
+                "Texten liknar ett personnummer eller samordningsnummer, och alla läsare ser den. Inget sparades.",
+                "The text holds what looks like an identity or coordination number; every reader sees it. Not saved.")
         case .closingReasonRequired:
             return pick(
                 "Ange skäl för att avsluta planen.",

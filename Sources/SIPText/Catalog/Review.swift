@@ -21,6 +21,9 @@ extension Catalog {
         case monthNames, smallCountsShownAs, hiddenForTotals, change, noSelfAssessment
         // Every group side by side: the screen, its short column headings (split on |), its keys.
         case groupsSideBySide, sideBySideColumns, nextColumn, previousColumn
+        // The annual report's table by kind and month, and the group's own words on what it did.
+        case kindColumn, totalColumn, whatWasDone, whatTheGroupDid, noAnnualNote, annualNoteHint
+        case deviationNotesLeftOut
 
         public func text(in c: Catalog) -> String {
             func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
@@ -94,6 +97,24 @@ extension Catalog {
                     "Open|Start|Meet|Foll|Intv|Dev|Odev|Late|Med")
             case .nextColumn: return pick("Nästa kolumn", "Next column")
             case .previousColumn: return pick("Föregående kolumn", "Previous column")
+            case .kindColumn: return pick("Typ", "Kind")
+            case .totalColumn: return pick("Summa", "Total")
+            case .whatWasDone: return pick("Vad gjordes", "What was done")
+            case .whatTheGroupDid: return pick("Vad gruppen gjorde", "What the group did")
+            case .noAnnualNote:
+                return pick(
+                    "Gruppen har inte skrivit något om vad den gjorde.", "The group has written nothing on what it did."
+                )
+            case .annualNoteHint:
+                return pick(
+                    "Alla som läser årsrapporten ser texten. Skriv om gruppens arbete, inte om ett barn: "
+                        + "en text med personnummer eller samordningsnummer sparas inte.",
+                    "Every reader of the annual report sees this text. Write about the group's work, not about a "
+                        + "child: a text with a personal identity or coordination number is not saved.")
+            case .deviationNotesLeftOut:
+                return pick(
+                    "Anteckningar vid avslut och eskalering av enskilda avvikelser tas inte med: de kan nämna ett barn.",
+                    "Notes made when single deviations were closed or escalated are left out: they may name a child.")
             case .customPeriodPrompt:
                 return pick("Från och till (ÅÅÅÅ-MM-DD ÅÅÅÅ-MM-DD): ", "From and to (YYYY-MM-DD YYYY-MM-DD): ")
             }
@@ -201,4 +222,11 @@ extension Catalog.Text {
     public static var sideBySideColumns: Self { Self(.review(.sideBySideColumns)) }
     public static var nextColumn: Self { Self(.review(.nextColumn)) }
     public static var previousColumn: Self { Self(.review(.previousColumn)) }
+    public static var kindColumn: Self { Self(.review(.kindColumn)) }
+    public static var totalColumn: Self { Self(.review(.totalColumn)) }
+    public static var whatWasDone: Self { Self(.review(.whatWasDone)) }
+    public static var whatTheGroupDid: Self { Self(.review(.whatTheGroupDid)) }
+    public static var noAnnualNote: Self { Self(.review(.noAnnualNote)) }
+    public static var annualNoteHint: Self { Self(.review(.annualNoteHint)) }
+    public static var deviationNotesLeftOut: Self { Self(.review(.deviationNotesLeftOut)) }
 }

@@ -12,6 +12,8 @@ public struct FormScreen: AppScreen {
 
     public let record: any RecordForm
     public private(set) var title = ""
+    /// What the form tells before its fields (`FormContent.intro`).
+    public private(set) var intro = ""
     public private(set) var fields: [FormField] = []
     public private(set) var focus = 0
     public private(set) var top = 0
@@ -128,6 +130,7 @@ public struct FormScreen: AppScreen {
         case .loaded(.opened(let content, let draft)):
             opened = true
             title = content.title
+            intro = content.intro
             fields = content.fields
             plan = content.plan
             links = content.links
@@ -448,6 +451,11 @@ public struct FormScreen: AppScreen {
                 y += 1
                 height -= 1
             }
+        }
+        for line in DisplayWidth.wrap(intro, width: viewport.width).prefix(3) where !intro.isEmpty {
+            grid.put(line, row: y, column: 0, role: .label)
+            y += 1
+            height -= 1
         }
         let labelWidth = labelWidth(viewport)
         let inputWidth = inputWidth(viewport)

@@ -118,6 +118,8 @@ public struct FormContent: Sendable {
     /// Choices that follow a choice: for a choice field's key and each of its choices, the choices
     /// other choice fields offer when it is chosen (an organisation's contacts, for its deputy).
     public var choiceLinks: [String: [String: [String: [FormField.Choice]]]]
+    /// Said above the fields (at most three lines): what the form's text is for and who reads it.
+    public var intro = ""
 
     public init(
         title: String, fields: [FormField], plan: Plan? = nil, focus: String? = nil,

@@ -4,9 +4,13 @@ import SIPWidgets
 /// Every BUS group's key figures in one table for the review's period, with the county's total
 /// last; sorted by any column (← → choose it, s sorts, again the other way). Small counts hidden
 /// as in the review; a hidden count sorts as unknown, below every shown one, so the order gives
-/// none of them away.
+/// none of them away. The rows page as every list does (PgUp/PgDn, Home/End, g/G); the terminal's
+/// cursor is on the selected row, in the chosen column.
 public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
-    public enum Action: Hashable, Sendable { case up, down, left, right, sort, back }
+    public enum Action: Hashable, Sendable {
+        case list(ListMove)
+        case left, right, sort, back
+    }
 
     let from: Day, to: Day
     /// The table as text: a row per group, the county's last.
@@ -32,7 +36,7 @@ public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
 
     public mutating func update(_ message: Message<Loaded>, _ env: ScreenEnvironment) -> [Command<Loaded>] {
         switch message {
-        case .key(let key): return handle(key)
+        case .key(let key): return handle(key, page: max(1, env.viewport.height - 1))
         case .loaded(.table(let table)):
             rows = table
             sort()
@@ -49,27 +53,30 @@ public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
         return (c.ui(.groupsSideBySide), "\(name) · \(from.iso)–\(to.iso)")
     }
 
-    public static let keys = KeyTable<Action>("groups-side-by-side", [
-        KeyBinding([.character("s")], .sort, .sort, hint: true),
-        KeyBinding([.right, .character("l")], .right, .nextColumn, hint: true),
-        KeyBinding([.left, .character("h")], .left, .previousColumn),
-        KeyBinding([.escape, .character("q")], .back, .back, hint: true),
-        KeyBinding([.up, .character("k")], .up, .up),
-        KeyBinding([.down, .character("j")], .down, .down),
-    ])
+    public static let keys = KeyTable<Action>(
+        "groups-side-by-side",
+        [
+            KeyBinding([.character("s")], .sort, .sort, hint: true),
+            KeyBinding([.right, .character("l")], .right, .nextColumn, hint: true),
+            KeyBinding([.left, .character("h")], .left, .previousColumn),
+            KeyBinding([.escape, .character("q")], .back, .back, hint: true),
+        ] + ListKeys.bindings(Action.list))
 
     public var keys: KeyTable<Action> { Self.keys }
 
     /// The groups, the county's row kept last.
     var groupCount: Int { max(0, rows.count - 1) }
 
-    mutating func handle(_ key: Key) -> [Command<Loaded>] {
+    /// The selected row (the county's is the last).
+    public var selected: Int { list.selected }
+
+    /// - Parameter page: the rows a page turns (those the screen shows under the headings).
+    mutating func handle(_ key: Key, page: Int) -> [Command<Loaded>] {
         guard let action = keys.action(for: key) else { return [] }
         if action == .back { return [.pop] }
         guard let width = rows.first?.count else { return [] }
         switch action {
-        case .up: list.move(by: -1, count: rows.count)
-        case .down: list.move(by: 1, count: rows.count)
+        case .list(let move): list.apply(move, count: rows.count, page: page)
         case .left: column = max(0, column - 1)
         case .right: column = min(width - 1, column + 1)
         case .sort:
@@ -126,7 +133,7 @@ public struct GroupsSideBySideScreen: AppScreen, Equatable, Sendable {
         let rows = rows, county = groupCount
         ListView.draw(
             into: &grid, top: viewport.top + 1, height: viewport.height - 1, width: viewport.width,
-            count: rows.count, state: &list
+            count: rows.count, state: &list, cursorColumn: column == 0 ? 0 : nameWidth + cell * (column - 1)
         ) { grid, index, y, isSelected in
             for (text, x, width) in line(rows[index]) {
                 let role: StyleRole = isSelected ? .selected : index == county ? .header : .normal

@@ -8,6 +8,7 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         case list(ListMove)
         case open, group, period, trends, spider, deviations, back, quit
         case previousPeriod, nextPeriod, customPeriod, applyPeriod, cancelPeriod, sideBySide, annualReport
+        case annualNote
     }
     /// The kinds of period `p` steps through; a year, quarter or month is stepped back and forth
     /// with [ and ], and `d` takes typed dates.
@@ -146,6 +147,7 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             KeyBinding([.character("d")], .customPeriod, .customPeriod),
             KeyBinding([.character("b")], .sideBySide, .groupsSideBySide),
             KeyBinding([.character("y")], .annualReport, .annualReport),
+            KeyBinding([.character("n")], .annualNote, .whatWasDone),
             KeyBinding([.character("t")], .trends, .trends, hint: true),
             KeyBinding([.character("m")], .spider, .selfAssessment),
             KeyBinding([.escape, .character("q")], .back, .back, hint: true),
@@ -218,6 +220,10 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         case .annualReport:
             // The year the period ends in; the form can take another.
             return [.push(FormScreen(AnnualReportForm(groupId: groupId, year: dates.to.year)))]
+        case .annualNote:
+            // The group's own words on the year the period ends in (the form can take another year).
+            guard let groupId else { return [.status(env.catalog.ui(.chooseGroupFirst), isError: true)] }
+            return [.push(FormScreen(AnnualNoteForm(groupId: groupId, groupName: groupName, year: dates.to.year)))]
         case .sideBySide:
             // Every group's figures: for whoever reviews every group.
             guard !isGroupFixed else { return [] }
