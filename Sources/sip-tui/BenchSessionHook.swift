@@ -17,7 +17,8 @@ final class BenchSessionHook {
     static let frameEnd = "\u{1B}[?2026l"
 
     private let report: String
-    private var errors: [String] = []
+    /// The frames that showed an error (counted from 1, the first screen), with the error.
+    private var errors: [(frame: Int, text: String)] = []
     private var frames = 0
 
     init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -31,7 +32,7 @@ final class BenchSessionHook {
     /// After `refresh()`, which flushes the frame: the mark follows its last byte.
     func endFrame(_ app: App) {
         frames += 1
-        if let message = app.message, message.isError { errors.append(message.text) }
+        if let message = app.message, message.isError { errors.append((frames, message.text)) }
         Self.write(Self.frameEnd)
     }
 
@@ -39,10 +40,12 @@ final class BenchSessionHook {
         _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
-    /// The counts, one `name value` a line, then each error shown (made safe), in a file only its owner reads.
+    /// The counts, one `name value` a line, the frames that showed an error, then the first errors shown
+    /// (made safe), in a file only its owner reads.
     func finish() {
         var lines = ["frames \(frames)", "busy \(Store.busyRetries)", "errors \(errors.count)"]
-        lines += errors.prefix(5).map { "error " + TerminalText.safe($0) }
+        lines += errors.map { "error-frame \($0.frame)" }
+        lines += errors.prefix(5).map { "error " + TerminalText.safe($0.text) }
         let fd = open(report, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }
