@@ -29,4 +29,33 @@ static inline int sip_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int sip_colors(void) { int n = tigetnum("colors"); return n > 0 ? n : 0; }
 // The locale's character set, after setlocale: "UTF-8", "ISO-8859-1", "ANSI_X3.4-1968" (C).
 static inline const char *sip_codeset(void) { return nl_langinfo(CODESET); }
+// Pseudo-terminals for `bench --sessions` (posix_openpt and POSIX_SPAWN_SETSID hide behind feature
+// macros Swift's import does not set; ioctl is variadic).
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+// A new pseudo-terminal's master, unlocked, sized rows x cols; its slave's path in `name`. -1 on failure.
+static inline int sip_open_pty(char *name, int size, int rows, int cols) {
+    int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int unlock = 0, number = 0;
+    struct winsize window = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+    if (ioctl(fd, TIOCSPTLCK, &unlock) != 0 || ioctl(fd, TIOCGPTN, &number) != 0
+        || ioctl(fd, TIOCSWINSZ, &window) != 0) {
+        close(fd);
+        return -1;
+    }
+    snprintf(name, (size_t)size, "/dev/pts/%d", number);
+    return fd;
+}
+// posix_spawn's flag for a child that leads a session of its own (glibc 2.26 and later: 0x80).
+static inline short sip_spawn_setsid(void) {
+#ifdef POSIX_SPAWN_SETSID
+    return POSIX_SPAWN_SETSID;
+#else
+    return 0x80;
+#endif
+}
 #endif

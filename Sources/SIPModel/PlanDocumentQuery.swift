@@ -5,8 +5,20 @@ import SIPText
 
 extension Store {
     /// Loads the whole plan. Reading a plan's personal details is audited.
+    /// The view is authorised and its line written first, in a write of its own; the plan is read after
+    /// it, from a snapshot, outside the write lock (`bench --sessions`: with the whole document read inside
+    /// the write, every open held the one write lock that every session's saves wait for).
     public func planDocument(_ id: Int64) throws -> PlanDocument {
-        try loadPlan(id, .viewPlan(id), detail: "") { $0 }
+        let today = context.today
+        let zone = context.timeZone
+        try write { db in
+            let ground = try self.accessGround(db, planId: id, on: today)
+            try self.audit(db, .viewPlan(id), detail: ground)
+            // As when the whole plan was read here: a plan not there or purged leaves no line (rolled back).
+            guard try Plan.exists(db, key: id) else { throw SIPError.notFound(.plan, id) }
+            try Store.requireNotPurged(db, planId: id)
+        }
+        return try read { db in try Store.planDocument(db, id: id, today: today, zone: zone) }
     }
 
     /// Loads the plan to carry it out of the program, as `what` (`plan`, `invitation`) in `format`

@@ -181,7 +181,8 @@ public final class Store: Sendable {
     static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
+        // SQLite's busy timeout, with each wait counted (`bench --sessions` reports them).
+        config.busyMode = busyHandler(timeout: busyTimeout)
         config.label = "sip-tui"
         config.prepareDatabase { db in
             db.add(function: Store.fold)

@@ -26,12 +26,23 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The directory (yours, mode 0700) for the curve's databases.") var curveDir: String?
     /// One figure a line, tab-separated: what `--curve` reads from the bench it runs per size.
     @Flag(help: .hidden) var tabular = false
+    @Option(
+        help: "Run this many real sessions on pseudo-terminals at once, on one demo database (see docs/PERFORMANCE.md)."
+    )
+    var sessions: Int?
+    @Option(help: "How long each session works, in seconds (with --sessions).") var sessionSeconds = 60
+    @Option(help: "The demo database's size in plans (with --sessions; built in --curve-dir when absent).")
+    var plans = 100_000
+    @Option(help: "Seed of the sessions' pauses and words (with --sessions).") var seed: UInt64 = 1
+    /// The pauses between keys times this: below 1 only for the CI's smoke run.
+    @Option(help: .hidden) var sessionPace = 1.0
 
     func run() throws {
         // The benchmark opens the database by path, with no role: never with a service group's rights.
         if (try? SharedMode.detect()) != nil || getegid() != getgid() { global.fail(.notInSharedMode) }
         if firstScreenOnly { return try firstScreen() }
         if let curve { return try runCurve(curve) }
+        if let sessions { return try runSessions(sessions) }
         let location = DatabaseLocation.resolve(option: global.db)
         let bench = try global.withStore { store -> Bench in
             // Measuring reads every plan and every group: for the file's owner or an administrator.

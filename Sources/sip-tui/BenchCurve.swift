@@ -25,15 +25,7 @@ extension BenchCommand {
         for size in sizes {
             let path = dir + "/plans-\(size).sqlite"
             var column = CurveColumn(plans: size)
-            if FileManager.default.fileExists(atPath: path) {
-                let store = try Store(path: path, context: .current(), sharedGroup: nil)
-                let count = try store.planCount()
-                try store.close()
-                // A file of ours by name but of another size: not ours to remove.
-                guard count == size else { throw SIPError.databaseNotEmpty }
-            } else {
-                column.demo = try buildDemo(executable: executable, path: path, plans: size)
-            }
+            column.demo = try demoDatabase(path: path, plans: size, executable: executable)
             column.results = try benchRows(executable: executable, path: path)
             let bytes = [path, path + "-wal"].compactMap {
                 (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? NSNumber)?.intValue
@@ -78,6 +70,20 @@ extension BenchCommand {
             throw SIPError.permissionsTooOpen(path: dir, mode: String(info.st_mode & 0o777, radix: 8))
         }
         return dir
+    }
+
+    /// The demo database of `plans` plans at `path`: reused when it holds exactly that many, built
+    /// when absent (its build's time and peak memory), refused when it holds another number.
+    func demoDatabase(path: String, plans: Int, executable: String) throws -> (seconds: Double, megabytes: Double)? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            return try buildDemo(executable: executable, path: path, plans: plans)
+        }
+        let store = try Store(path: path, context: .current(), sharedGroup: nil)
+        let count = try store.planCount()
+        try store.close()
+        // A file of ours by name but of another size: not ours to remove.
+        guard count == plans else { throw SIPError.databaseNotEmpty }
+        return nil
     }
 
     /// `demo --plans N` into a file of its own, renamed to its place only when the demo has finished,

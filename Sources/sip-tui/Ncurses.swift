@@ -31,6 +31,8 @@ enum SessionEnd: Equatable {
 struct NcursesTerminal {
     let app: App
     let theme: Theme
+    /// Set only in a session `bench --sessions` runs.
+    var hook: BenchSessionHook?
 
     /// Starts the terminal, runs until the user quits, a signal arrives or the terminal goes away,
     /// and always restores the terminal.
@@ -57,8 +59,9 @@ struct NcursesTerminal {
         let app = App(store: store, catalog: catalog, width: Int(sip_cols()), height: Int(sip_lines()))
         app.charset = charset
         app.notify(notices)
-        let terminal = NcursesTerminal(app: app, theme: theme)
+        let terminal = NcursesTerminal(app: app, theme: theme, hook: BenchSessionHook())
         let end = terminal.loop()
+        defer { terminal.hook?.finish() }
         if end != .quit {
             // Output may be stalled (a terminal that does not read): nothing more is written to it
             // that could block, so the draft is kept and the program ends whatever the terminal does.
@@ -211,7 +214,9 @@ struct NcursesTerminal {
             }
             // An idle timeout changes nothing: render only after input, so an idle session costs no CPU.
             if dirty {
+                hook?.beginFrame()
                 drawn = draw(app.render(), over: drawn)
+                hook?.endFrame(app)
                 dirty = false
             }
             var value: wint_t = 0

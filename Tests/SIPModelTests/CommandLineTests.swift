@@ -201,6 +201,30 @@ struct CommandLineTests {
         #expect(again.out.contains("200 plans: database reused") && again.out.contains("400 plans: database reused"))
     }
 
+    @Test("bench --sessions runs real sessions on pseudo-terminals and accounts for every save")
+    func benchSessionsSmoke() throws {
+        let dir = TempDir()
+        let result = try CLI.run([
+            "bench", "--sessions", "2", "--session-seconds", "1", "--plans", "200", "--session-pace", "0.1",
+            "--curve-dir", dir.path("sessions"),
+        ])
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n").map(String.init)
+        for figure in [
+            "start to first screen", "list: move", "filter: type a key", "open a plan", "save the plan form",
+        ] {
+            let row = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
+            // Unit, count, median, p95, p99: every figure was measured at least once per session.
+            let count = try #require(Int(row.dropFirst(38).split(separator: " ")[1]), "\(row)")
+            #expect(count >= 2, "\(row)")
+        }
+        let saves = try #require(lines.first { $0.hasPrefix("saves:") })
+        #expect(saves.hasSuffix(" 0 lost") && !saves.hasPrefix("saves: 0 "), "\(saves)")
+        #expect(result.out.contains("errors: 0 error frames, 0 sessions failed"), "\(result.out)")
+        #expect(result.out.contains("busy retries"))
+        #expect(result.out.contains("private memory per session") && result.out.contains("sessions per GB"))
+    }
+
     @Test("a bad argument gets the parser's usage message, not a crash")
     func badArgument() throws {
         let result = try CLI.run(["--db", Self.demo.path, "plan", "show", "abc"])
