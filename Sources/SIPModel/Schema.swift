@@ -570,6 +570,9 @@ enum Schema {
                         INSERT INTO interventionHistory (interventionId, planId, changedAt, status, dueDate)
                         VALUES (NEW.id, NEW.planId, sip_now(), OLD.status, OLD.dueDate);
                     END;
+                    -- A plan's status at a period's end from the index alone (its first change since).
+                    DROP INDEX planStatusChange_plan;
+                    CREATE INDEX planStatusChange_plan ON planStatusChange(planId, changedAt, id, fromStatus);
                     """)
         }
         return migrator
