@@ -915,6 +915,9 @@ extension Store {
             }
             let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
             var args: [String: (any DatabaseValueConvertible)?] = ["from": first, "to": to]
+            // The meetings' times bounding the twelve Swedish months, so their index finds them.
+            args["startsFrom"] = first.date(hour: 0, in: zone)
+            args["startsBefore"] = to.adding(days: 1).date(hour: 0, in: zone)
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
             // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
             let inGroup = groupId == nil ? "1" : "p.busGroupId = :group"
@@ -935,7 +938,8 @@ extension Store {
             for date in try Date.fetchAll(
                 db,
                 sql: """
-                    SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId WHERE m.held = 1 AND \(inGroup)
+                    SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId
+                    WHERE m.held = 1 AND m.startsAt >= :startsFrom AND m.startsAt < :startsBefore AND \(inGroup)
                     """, arguments: StatementArguments(args))
             {
                 if let i = index[String(Day(date, in: zone).iso.prefix(7))] { held[i] += 1 }
