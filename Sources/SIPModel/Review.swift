@@ -317,13 +317,16 @@ struct ReviewQuery {
 
     var statementArguments: StatementArguments { StatementArguments(arguments) }
     // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
+    /// A group's plans now, and those that moved since the period's end: only they can have been in it then.
+    static let inGroupNowOrMoved =
+        "(p.busGroupId = :group OR p.id IN (SELECT h.planId FROM planHistory h WHERE h.changedAt >= :end))"
+
     /// For a period that ended, the group the plan had then: those in the group now, or moved since.
     var inGroup: String {
         guard groupId != nil else { return "1" }
         guard ended else { return "p.busGroupId = :group" }
         return """
-            (p.busGroupId = :group OR p.id IN (SELECT h.planId FROM planHistory h WHERE h.changedAt >= :end))
-            AND \(planGroup) = :group
+            \(Self.inGroupNowOrMoved) AND \(planGroup) = :group
             """
     }
     var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
@@ -540,7 +543,8 @@ struct ReviewQuery {
                                 THEN (SELECT COUNT(*) FROM intervention i WHERE i.planId = p.id
                                       AND \(interventionStatus) \(owed) AND \(interventionDue) < :today)
                                 ELSE IFNULL((SELECT n FROM owedNow o WHERE o.planId = p.id), 0) END AS owedThen
-                    FROM changed JOIN "plan" p ON p.id = changed.id JOIN child c ON c.id = p.childId)
+                    FROM changed JOIN "plan" p ON p.id = changed.id JOIN child c ON c.id = p.childId
+                    WHERE \(groupId == nil ? "1" : Self.inGroupNowOrMoved))
                 SELECT inNow, inThen, statusNow, statusThen, passedNow, passedThen, sex,
                        CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(born, 1, 4) AS INTEGER)
                            - (substr(:to, 6) < substr(born, 6)) AS age,
