@@ -271,6 +271,35 @@ struct ReviewQuery {
             """
     }
 
+    /// A column of plan `p` as it was at the end of the period: from its first history line written
+    /// since (migration v21), or as it is when there is none. `NULL` kept apart as ''.
+    private func planThen(_ column: String) -> String {
+        guard ended else { return "p.\(column)" }
+        return """
+            NULLIF(IFNULL((SELECT IFNULL(h.\(column), '') FROM planHistory h
+                           WHERE h.planId = p.id AND h.changedAt >= :end ORDER BY h.changedAt, h.id LIMIT 1),
+                          IFNULL(p.\(column), '')), '')
+            """
+    }
+
+    /// Plan `p`'s follow-up date, and its group, at the end of the period.
+    var planFollowUp: String { planThen("followUpDate") }
+    var planGroup: String { planThen("busGroupId") }
+
+    /// A column of intervention `i` as it was at the end of the period (see `planThen`); its status
+    /// 'none' when it did not exist yet.
+    private func interventionThen(_ column: String, absent: String) -> String {
+        guard ended else { return "i.\(column)" }
+        return """
+            IFNULL((SELECT IFNULL(h.\(column), \(absent)) FROM interventionHistory h
+                    WHERE h.interventionId = i.id AND h.changedAt >= :end ORDER BY h.changedAt, h.id LIMIT 1),
+                   i.\(column))
+            """
+    }
+
+    var interventionStatus: String { interventionThen("status", absent: "'none'") }
+    var interventionDue: String { interventionThen("dueDate", absent: "i.dueDate") }
+
     /// Plan `p` was open at the end of the period.
     var openPlan: String { ended ? "\(planStatus) NOT IN ('closed', 'none')" : ReviewFigures.openPlan }
 
@@ -288,7 +317,18 @@ struct ReviewQuery {
 
     var statementArguments: StatementArguments { StatementArguments(arguments) }
     // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
-    var inGroup: String { groupId == nil ? "1" : "p.busGroupId = :group" }
+    /// A group's plans now, and those that moved since the period's end: only they can have been in it then.
+    static let inGroupNowOrMoved =
+        "(p.busGroupId = :group OR p.id IN (SELECT h.planId FROM planHistory h WHERE h.changedAt >= :end))"
+
+    /// For a period that ended, the group the plan had then: those in the group now, or moved since.
+    var inGroup: String {
+        guard groupId != nil else { return "1" }
+        guard ended else { return "p.busGroupId = :group" }
+        return """
+            \(Self.inGroupNowOrMoved) AND \(planGroup) = :group
+            """
+    }
     var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
     /// A request counts for its group (`PlanRequest.busGroupId`); one without only for every group.
     var requestInGroup: String { groupId == nil ? "1" : "r.busGroupId = :group" }
@@ -474,23 +514,49 @@ struct ReviewQuery {
         return counts
     }
 
-    /// The tallies hold today's plans: for a period that ended before today, the plans whose status
-    /// changed since count as they were at its end instead (the changes are few next to the plans).
+    /// The tallies hold today's plans: for a period that ended before today, the plans changed since
+    /// (status, follow-up date, group, interventions) count as they were at its end instead. Counted
+    /// in SQL by what they contribute, now and then: a few hundred kinds of plan, not one row each.
     func addPlansChangedSince(to counts: inout ReviewCounts) throws {
+        let owed = ReviewTally.owedStatus
+        // What the tallies hold now: the plan's group, status and follow-up date as they are, its
+        // interventions owed now and due before the period's end.
+        let inGroupNow = groupId == nil ? "1" : "p.busGroupId = :group"
+        let inGroupThen = groupId == nil ? "1" : "\(planGroup) = :group"
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT p.status, \(planStatus), IFNULL(p.followUpDate < :today, 0), c.sex, c.birthDate,
-                       (SELECT COUNT(*) FROM intervention i WHERE i.planId = p.id
-                        AND i.status \(ReviewTally.owedStatus) AND i.dueDate < :today)
-                FROM "plan" p JOIN child c ON c.id = p.childId
-                WHERE p.id IN (SELECT planId FROM planStatusChange WHERE changedAt >= :end) AND \(inGroup)
+                WITH changed(id) AS (
+                    SELECT planId FROM planStatusChange WHERE changedAt >= :end
+                    UNION SELECT planId FROM planHistory WHERE changedAt >= :end
+                    UNION SELECT planId FROM interventionHistory WHERE changedAt >= :end),
+                owedNow(planId, n) AS MATERIALIZED (
+                    SELECT i.planId, COUNT(*) FROM intervention i WHERE i.status \(owed) AND i.dueDate < :today
+                    GROUP BY i.planId),
+                state AS (
+                    SELECT \(inGroupNow) AS inNow, \(inGroupThen) AS inThen,
+                           p.status AS statusNow, \(planStatus) AS statusThen,
+                           IFNULL(p.followUpDate < :today, 0) AS passedNow, IFNULL(\(planFollowUp) < :today, 0) AS passedThen,
+                           c.sex AS sex, c.birthDate AS born, p.requestDate BETWEEN :from AND :to AS started,
+                           IFNULL((SELECT n FROM owedNow o WHERE o.planId = p.id), 0) AS owedNow,
+                           CASE WHEN EXISTS (SELECT 1 FROM interventionHistory h WHERE h.planId = p.id AND h.changedAt >= :end)
+                                THEN (SELECT COUNT(*) FROM intervention i WHERE i.planId = p.id
+                                      AND \(interventionStatus) \(owed) AND \(interventionDue) < :today)
+                                ELSE IFNULL((SELECT n FROM owedNow o WHERE o.planId = p.id), 0) END AS owedThen
+                    FROM changed JOIN "plan" p ON p.id = changed.id JOIN child c ON c.id = p.childId
+                    WHERE \(groupId == nil ? "1" : Self.inGroupNowOrMoved))
+                SELECT inNow, inThen, statusNow, statusThen, passedNow, passedThen, sex,
+                       CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(born, 1, 4) AS INTEGER)
+                           - (substr(:to, 6) < substr(born, 6)) AS age,
+                       owedNow, owedThen, started, COUNT(*)
+                FROM state WHERE inNow OR inThen GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
                 """, arguments: statementArguments)
         while let row = try rows.next() {
-            let (passed, owed, sex, born): (Bool, Int, String, Day) = (row[2], row[5], row[3], row[4])
-            let now = ReviewFigures.PlanState(status: row[0], followUpPassed: passed, owed: owed)
-            let then = ReviewFigures.PlanState(status: row[1], followUpPassed: passed, owed: owed)
-            for (state, sign) in [(now, -1), (then, 1)] {
+            let (inNow, inThen, sex, age, n): (Bool, Bool, String, Int, Int) = (row[0], row[1], row[6], row[7], row[11])
+            let current = ReviewFigures.PlanState(
+                status: row[2], followUpPassed: row[4], owed: row[8], started: row[10])
+            let then = ReviewFigures.PlanState(status: row[3], followUpPassed: row[5], owed: row[9], started: row[10])
+            for (state, sign) in [(current, inNow ? -n : 0), (then, inThen ? n : 0)] where sign != 0 {
                 for single in ReviewFigures.singles {
                     guard case .plans(let contribution) = single.past else { continue }
                     counts.review[keyPath: single.value].count += sign * contribution(state)
@@ -499,7 +565,9 @@ struct ReviewQuery {
                     guard let past = keyed.past, let key = past(state) else { continue }
                     counts.review[keyPath: keyed.value][key, default: .init(count: 0, ids: [])].count += sign
                 }
-                if state.isOpen { counts.addChildren(sex: sex, born: born, on: to, count: sign) }
+                if state.isOpen {
+                    counts.review.openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(age), default: 0] += sign
+                }
             }
         }
         for keyed in ReviewFigures.keyed where keyed.past != nil {
@@ -851,6 +919,9 @@ extension Store {
             }
             let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
             var args: [String: (any DatabaseValueConvertible)?] = ["from": first, "to": to]
+            // The meetings' times bounding the twelve Swedish months, so their index finds them.
+            args["startsFrom"] = first.date(hour: 0, in: zone)
+            args["startsBefore"] = to.adding(days: 1).date(hour: 0, in: zone)
             args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
             // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
             let inGroup = groupId == nil ? "1" : "p.busGroupId = :group"
@@ -871,7 +942,8 @@ extension Store {
             for date in try Date.fetchAll(
                 db,
                 sql: """
-                    SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId WHERE m.held = 1 AND \(inGroup)
+                    SELECT m.startsAt FROM meeting m JOIN "plan" p ON p.id = m.planId
+                    WHERE m.held = 1 AND m.startsAt >= :startsFrom AND m.startsAt < :startsBefore AND \(inGroup)
                     """, arguments: StatementArguments(args))
             {
                 if let i = index[String(Day(date, in: zone).iso.prefix(7))] { held[i] += 1 }

@@ -20,13 +20,15 @@ enum ReviewFigures {
     }
 
     /// A plan as the tallies count it: as it is now, or as it was at the end of a period that
-    /// ended before today (its follow-up date and interventions as they are now: they have no history).
+    /// ended before today (its status, follow-up date and interventions from their history).
     struct PlanState {
         var status: String
         /// Its follow-up date is before the query's `today`.
         var followUpPassed: Bool
         /// Interventions still owed after their due date (before the query's `today`).
         var owed: Int
+        /// Its request came in during the period (counted for the group it had at the period's end).
+        var started = false
         var isOpen: Bool { status != "closed" && status != "none" }
     }
 
@@ -99,7 +101,8 @@ enum ReviewFigures {
     static var table: [Part] {
         [
             .keyed(openPlans), .single(started), .single(unassignedNeeds), .single(lateFirstMeeting),
-            .single(lateFollowUp), .single(lateInterventions), .single(lateDischargeMeeting), .keyed(byKind), .keyed(byConcerned), .keyed(byStatus),
+            .single(lateFollowUp), .single(lateInterventions), .single(lateDischargeMeeting), .keyed(byKind),
+            .keyed(byConcerned), .keyed(byStatus),
             .value(.responseTime, .answered, hiddenBy: answers) { r, _ in String(r.responseTimes.answered) },
             .value(.responseTime, .medianDays, hiddenBy: answers) { r, decimal in
                 r.responseTimes.medianDays.map(decimal) ?? "–"
@@ -170,7 +173,8 @@ enum ReviewFigures {
             figure: .started, value: \.plansStarted, lists: .plans, section: .plans, item: .startedInPeriod,
             basis: .duringPeriod,
             rows: { "SELECT p.id FROM \"plan\" p WHERE p.requestDate BETWEEN :from AND :to AND \($0.inGroup)" },
-            tally: .init(figure: .started, bucket: "bucket BETWEEN ? AND ?") { [$0.from, $0.to] })
+            tally: .init(figure: .started, bucket: "bucket BETWEEN ? AND ?") { [$0.from, $0.to] },
+            past: .plans { $0.started ? 1 : 0 })
     }
 
     /// No tally: whether a plan is met depends on its consents and meetings. The plans not yet met
@@ -201,7 +205,9 @@ enum ReviewFigures {
         .init(
             figure: .lateFollowUp, value: \.overdueFollowUp, lists: .plans, section: .overdue, item: .followUp,
             basis: .endOfPeriod,
-            rows: { "SELECT p.id FROM \"plan\" p WHERE \($0.openPlan) AND p.followUpDate < :today AND \($0.inGroup)" },
+            rows: {
+                "SELECT p.id FROM \"plan\" p WHERE \($0.openPlan) AND \($0.planFollowUp) < :today AND \($0.inGroup)"
+            },
             tally: .before(today: .followUp),
             past: .plans { $0.isOpen && $0.followUpPassed ? 1 : 0 })
     }
@@ -213,9 +219,12 @@ enum ReviewFigures {
             figure: .lateInterventions, value: \.overdueInterventions, lists: .interventions, section: .overdue,
             item: .interventions, basis: .endOfPeriod,
             rows: {
+                // For a period that ended: those owed now, or changed since, as they were then.
                 """
                 SELECT i.id FROM intervention i
-                WHERE i.status \(ReviewTally.owedStatus) AND i.dueDate < :today
+                WHERE \($0.ended
+                    ? "(i.status \(ReviewTally.owedStatus) OR i.id IN (SELECT h.interventionId FROM interventionHistory h WHERE h.changedAt >= :end)) AND "
+                    : "")\($0.interventionStatus) \(ReviewTally.owedStatus) AND \($0.interventionDue) < :today
                   AND i.planId IN (SELECT p.id FROM "plan" p WHERE \($0.openPlan) AND \($0.inGroup))
                 """
             }, tally: .before(today: .owed), past: .plans { $0.isOpen ? $0.owed : 0 })

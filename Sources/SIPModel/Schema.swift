@@ -569,6 +569,52 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v23-review-history") { db in
+            // What a past period's review needs that the rows hold only as they are now: a plan's
+            // follow-up date and group before each change, an intervention's status and due date
+            // before each change (a NULL status: it did not exist yet). Kept by triggers, timed by
+            // `sip_now()` (the session's clock). Rows from before have no history: they count as
+            // they are now, as far back as can be told (as a deviation closed without a closing line).
+            try db.execute(
+                sql: """
+                    CREATE TABLE planHistory (
+                        id INTEGER PRIMARY KEY,
+                        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                        changedAt DATETIME NOT NULL,
+                        followUpDate TEXT,
+                        busGroupId INTEGER NOT NULL
+                    );
+                    CREATE INDEX planHistory_plan ON planHistory(planId, changedAt);
+                    CREATE INDEX planHistory_changedAt ON planHistory(changedAt, planId);
+                    CREATE TRIGGER planHistory_update AFTER UPDATE OF followUpDate, busGroupId ON "plan"
+                    WHEN OLD.followUpDate IS NOT NEW.followUpDate OR OLD.busGroupId IS NOT NEW.busGroupId BEGIN
+                        INSERT INTO planHistory (planId, changedAt, followUpDate, busGroupId)
+                        VALUES (NEW.id, sip_now(), OLD.followUpDate, OLD.busGroupId);
+                    END;
+                    CREATE TABLE interventionHistory (
+                        id INTEGER PRIMARY KEY,
+                        interventionId INTEGER NOT NULL REFERENCES intervention(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                        planId INTEGER NOT NULL REFERENCES "plan"(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                        changedAt DATETIME NOT NULL,
+                        status TEXT CHECK (status IS NULL OR status IN ('planned','ongoing','done','not_delivered')),
+                        dueDate TEXT
+                    );
+                    CREATE INDEX interventionHistory_intervention ON interventionHistory(interventionId, changedAt);
+                    CREATE INDEX interventionHistory_changedAt ON interventionHistory(changedAt, planId);
+                    CREATE TRIGGER interventionHistory_insert AFTER INSERT ON intervention BEGIN
+                        INSERT INTO interventionHistory (interventionId, planId, changedAt, status, dueDate)
+                        VALUES (NEW.id, NEW.planId, sip_now(), NULL, NULL);
+                    END;
+                    CREATE TRIGGER interventionHistory_update AFTER UPDATE OF status, dueDate ON intervention
+                    WHEN OLD.status IS NOT NEW.status OR OLD.dueDate IS NOT NEW.dueDate BEGIN
+                        INSERT INTO interventionHistory (interventionId, planId, changedAt, status, dueDate)
+                        VALUES (NEW.id, NEW.planId, sip_now(), OLD.status, OLD.dueDate);
+                    END;
+                    -- A plan's status at a period's end from the index alone (its first change since).
+                    DROP INDEX planStatusChange_plan;
+                    CREATE INDEX planStatusChange_plan ON planStatusChange(planId, changedAt, id, fromStatus);
+                    """)
+        }
         return migrator
     }
 

@@ -135,7 +135,7 @@ public final class Store: Sendable {
             throw SIPError.directoryNotWritable(directory)
         }
 
-        let config = Store.configuration(busyTimeout: busyTimeout)
+        let config = Store.configuration(busyTimeout: busyTimeout, now: context.now)
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             // The files SQLite opened are still the ones checked: nothing was swapped in meanwhile.
@@ -178,7 +178,9 @@ public final class Store: Sendable {
     }
 
     /// How every connection to a sip-tui database is set up: the store's, and a restore's staging copy.
-    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+    static func configuration(
+        busyTimeout: TimeInterval, now: @escaping @Sendable () -> Date = { Date() }
+    ) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // SQLite's busy timeout, with each wait counted (`bench --sessions` reports them).
@@ -188,6 +190,8 @@ public final class Store: Sendable {
             db.add(function: Store.fold)
             // The audit log's hash chain (its triggers and migration v12 call it).
             db.add(function: AuditChain.function)
+            // The session's clock, for the review's history triggers (migration v21).
+            db.add(function: Store.now(now))
             // Deleted personal data (a purge) is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // A REPLACE deletes the row it replaces: with this on, the review's tally triggers see it.
@@ -210,6 +214,11 @@ public final class Store: Sendable {
                 throw SIPError.cannotShare(path: file, group: groupName)
             }
         }
+    }
+
+    /// `sip_now()`: the session's clock as the store writes dates, for triggers that time what they record.
+    static func now(_ clock: @escaping @Sendable () -> Date) -> DatabaseFunction {
+        DatabaseFunction("sip_now", argumentCount: 0, pure: false) { _ in clock() }
     }
 
     /// `sip_fold(text)`: NFC and Unicode lower case, for filters. SQLite's LIKE compares bytes and

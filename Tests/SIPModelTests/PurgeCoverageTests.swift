@@ -20,7 +20,7 @@ enum PurgeCoverage {
         case "child": return "id = (\(child))"
         case "familyMember": return "childId = (\(child))"
         case "planStatusChange", "participant", "consent", "planCopy", "meeting", "intervention", "deviation",
-            "formDraft", "maturityAssessment", "planRequest", "goal", "need":
+            "formDraft", "maturityAssessment", "planRequest", "goal", "need", "planHistory", "interventionHistory":
             return "planId = \(plan)"
         case "consentAgency": return "consentId IN (SELECT id FROM consent WHERE planId = \(plan))"
         case "agendaItem", "attendance", "kallelse", "invitee", "mailSent", "childParticipation":
@@ -81,6 +81,9 @@ enum PurgeCoverage {
         "child.sex": "a code, kept for the review's figures by sex",
         "familyMember.role": "a code (guardian, relative)",
         "planStatusChange.fromStatus": "a status code",
+        "planHistory.followUpDate": "ISO date: the follow-up date before a change, for a past period's review",
+        "interventionHistory.status": "a status code, before a change",
+        "interventionHistory.dueDate": "ISO date: the due date before a change",
         "planStatusChange.toStatus": "a status code",
         "planStatusChange.changedBy": "the staff login who changed it: kept, as in the audit log",
         "participant.invitationKind": "a kind code (kallelse, inbjudan)",

@@ -101,14 +101,72 @@ struct PastPeriodFixture {
     }
 }
 
+/// A group whose plans change after the period in what the review has no status for: an
+/// intervention delivered after the period's end (and one added after it, due within it), follow-up
+/// dates moved, a plan moved to another group. History written day by day, as in `PastPeriodFixture`.
+struct HistoryFixture {
+    let t: TestStore
+    let north: BusGroup, south: BusGroup
+    /// P (north): follow-up 2025-10-01, moved 2026-01-15 to 2026-12-31; i1 due 2025-06-01, done
+    /// 2026-02-01; i2 added 2026-03-01, due 2025-11-01. Q (north, to south 2026-04-01): follow-up
+    /// 2026-06-01, moved 2026-02-01 to 2025-12-15.
+    let p: Int64, q: Int64, i1: Int64, i2: Int64
+
+    init() throws {
+        t = try TestStore(clock: TestClock(day("2025-01-10")))
+        let s = t.store, clock = t.clock
+        north = try s.addBusGroup(name: "Lokal BUS Norr")
+        south = try s.addBusGroup(name: "Lokal BUS Syd")
+        let school = try s.addAgency(
+            kind: "skola", principalName: "Norrby kommun", name: "Norrskolan", busGroupId: north.id)
+        let boy = try s.addChild(name: "Pojke P", personalNumber: nil, birthDate: "2015-01-01", sex: .boy)
+        let girl = try s.addChild(name: "Flicka Q", personalNumber: nil, birthDate: "2012-06-01", sex: .girl)
+        p = try s.createPlan(
+            NewPlan(childId: boy.id!, busGroupId: north.id!, initiatorKind: .child, requestDate: day("2025-01-10"))
+        ).id!
+        clock.set(day("2025-03-01"))
+        q = try s.createPlan(
+            NewPlan(childId: girl.id!, busGroupId: north.id!, initiatorKind: .child, requestDate: day("2025-03-01"))
+        ).id!
+        clock.set(day("2025-02-01"))
+        let first = try s.addIntervention(
+            planId: p, what: "Stöd", agencyId: school.id!, startDate: day("2025-02-01"), dueDate: day("2025-06-01"))
+        i1 = first.id!
+        func edit(_ plan: Int64, on changed: String, _ change: (inout Plan) -> Void) throws {
+            clock.set(day(changed))
+            var edited = try s.plan(plan)
+            change(&edited)
+            try s.updatePlan(edited)
+        }
+        try edit(p, on: "2025-06-02") { $0.followUpDate = day("2025-10-01") }
+        try edit(q, on: "2025-06-02") { $0.followUpDate = day("2026-06-01") }
+        try edit(p, on: "2026-01-15") { $0.followUpDate = day("2026-12-31") }
+        try edit(q, on: "2026-02-01") { $0.followUpDate = day("2025-12-15") }
+        clock.set(day("2026-02-01"))
+        var delivered = first
+        delivered.status = .done
+        try s.updateIntervention(delivered)
+        clock.set(day("2026-03-01"))
+        i2 = try s.addIntervention(
+            planId: p, what: "Samtal", agencyId: school.id!, startDate: day("2025-10-01"), dueDate: day("2025-11-01")
+        ).id!
+        try edit(q, on: "2026-04-01") { $0.busGroupId = south.id! }
+        clock.set(day("2026-11-20"))
+    }
+}
+
 @Suite("A past period's review: the figures its last day would have given, counted by hand")
 struct ReviewPeriodTests {
     let year2025 = (from: day("2025-01-01"), to: day("2025-12-31"))
 
     /// The review with ids and the one summed from the tallies, which must agree.
     func both(_ f: PastPeriodFixture, _ group: Int64?, _ from: Day, _ to: Day) throws -> GroupReview {
-        let full = try f.t.store.review(groupId: group, from: from, to: to)
-        #expect(try f.t.store.review(groupId: group, from: from, to: to, withIds: false) == full.counted)
+        try both(f.t, group, from, to)
+    }
+
+    func both(_ t: TestStore, _ group: Int64?, _ from: Day, _ to: Day) throws -> GroupReview {
+        let full = try t.store.review(groupId: group, from: from, to: to)
+        #expect(try t.store.review(groupId: group, from: from, to: to, withIds: false) == full.counted)
         return full
     }
 
@@ -137,6 +195,72 @@ struct ReviewPeriodTests {
         #expect(now.openPlansBySexAndAge == ["flicka": ["6-12": 1, "13-15": 1]])
         #expect(now.overdueFollowUp.ids == [f.a])
         #expect(now.responseTimes.overdue.ids == [])
+    }
+
+    @Test(
+        "a period that ends before an intervention was delivered, before follow-up dates moved, before a plan moved group"
+    )
+    func historySince() throws {
+        let f = try HistoryFixture()
+        let north = try both(f.t, f.north.id, year2025.from, year2025.to)
+        // On 2025-12-31 Q was still in the north; both were drafts. P is 10 that day, Q 13.
+        #expect(north.openPlansByStatus.mapValues(\.ids) == ["draft": [f.p, f.q]])
+        #expect(north.openPlansBySexAndAge == ["pojke": ["6-12": 1], "flicka": ["13-15": 1]])
+        // P's follow-up date then was 2025-10-01 (passed); Q's 2026-06-01 (not yet).
+        #expect(north.overdueFollowUp.ids == [f.p])
+        // i1 was due 2025-06-01 and not delivered until 2026-02-01; i2 did not exist yet.
+        #expect(north.overdueInterventions.count == 1 && north.overdueInterventions.ids == [f.p])
+        #expect(north.overdueInterventions.interventionIds == [f.i1])
+        #expect(
+            try f.t.store.reviewIds(.lateFollowUp, groupId: f.north.id, from: year2025.from, to: year2025.to) == [f.p])
+        #expect(
+            try f.t.store.reviewIds(
+                .openPlans(status: "draft"), groupId: f.south.id, from: year2025.from, to: year2025.to)
+                == [])
+        let south = try both(f.t, f.south.id, year2025.from, year2025.to)
+        #expect(south.openPlansByStatus.isEmpty && south.openPlansBySexAndAge.isEmpty)
+        #expect(south.overdueFollowUp.count == 0)
+        let county = try both(f.t, nil, year2025.from, year2025.to)
+        #expect(county.openPlansByStatus.mapValues(\.ids) == ["draft": [f.p, f.q]])
+        #expect(county.overdueFollowUp.ids == [f.p] && county.overdueInterventions.interventionIds == [f.i1])
+
+        // Before i1 was even added (2025-01-31): nothing owed; P's follow-up not yet set.
+        let january = try both(f.t, f.north.id, day("2025-01-01"), day("2025-01-31"))
+        #expect(january.openPlansByStatus.mapValues(\.ids) == ["draft": [f.p]])
+        #expect(january.overdueInterventions.count == 0 && january.overdueFollowUp.count == 0)
+
+        // Today: Q in the south, overdue by its moved date; P owes i2 (added since, due 2025-11-01).
+        let period = (from: day("2025-11-21"), to: day("2026-11-20"))
+        let now = try both(f.t, f.north.id, period.from, period.to)
+        #expect(now.openPlansByStatus.mapValues(\.ids) == ["draft": [f.p]])
+        #expect(now.overdueFollowUp.count == 0)
+        #expect(now.overdueInterventions.interventionIds == [f.i2])
+        let southNow = try both(f.t, f.south.id, period.from, period.to)
+        #expect(
+            southNow.openPlansByStatus.mapValues(\.ids) == ["draft": [f.q]] && southNow.overdueFollowUp.ids == [f.q])
+    }
+
+    @Test("the history is written by triggers on the session's clock, one line per real change")
+    func historyLines() throws {
+        let f = try HistoryFixture()
+        let lines = try f.t.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT planId, changedAt, busGroupId FROM planHistory ORDER BY id").map {
+                ($0[0] as Int64, $0[1] as Date, $0[2] as Int64)
+            }
+        }
+        #expect(lines.map(\.0) == [f.p, f.q, f.p, f.q, f.q])
+        // The group move of 2026-04-01, with the group it left.
+        #expect(lines.last.map { Day($0.1, in: .stockholm) } == day("2026-04-01") && lines.last?.2 == f.north.id)
+        let interventions = try f.t.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT interventionId, status FROM interventionHistory ORDER BY id").map {
+                ($0[0] as Int64, $0[1] as String?)
+            }
+        }
+        #expect(interventions.map(\.0) == [f.i1, f.i1, f.i2])
+        #expect(interventions.map(\.1) == [nil, "planned", nil])
+        // Saving unchanged writes no line.
+        try f.t.store.updatePlan(try f.t.store.plan(f.p))
+        #expect(try f.t.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM planHistory") } == 5)
     }
 
     @Test("a period that ends before a plan's status changed counts the status before the change")
