@@ -4,22 +4,38 @@ import SIPDomain
 /// The user's language. Swedish is the default: it is the users' language.
 public enum Language: String, Sendable, CaseIterable {
     case sv, en
+
+    /// This language's words: one file each in Catalog/Languages/.
+    var words: any Catalog.Words {
+        switch self {
+        case .sv: return Catalog.Swedish()
+        case .en: return Catalog.English()
+        }
+    }
 }
 
 /// Every user-facing string, in Swedish and English. Keys are checked by the compiler: a string
 /// missing in one language does not build.
 ///
 /// The catalog is grouped by area, one file each in this folder: every area is an enum of its texts
-/// (`Catalog.PlanListText`, `Catalog.ReviewText`...) with both languages side by side. `Catalog.Text`
+/// (`Catalog.PlanListText`, `Catalog.ReviewText`...) with their doc comments; `Catalog.Text`
 /// names any of them (`.help`, `.planNumber`), so call sites write `c(.planNumber)` or `c.ui(.help)`.
 /// The names of domain values are in Names.swift, errors in Errors.swift.
+///
+/// The words themselves are in one file per language, Languages/Swedish.swift and English.swift:
+/// per area an exhaustive `switch` over its texts, so a text missing in a language does not build.
+/// `Catalog.Words` (Languages/Words.swift) lists what every language says; `Language.words` picks
+/// the user's. To add a language: copy English.swift to, say, German.swift, rename `English` to
+/// `German` and the `english` prefix to `german`, translate, and add `case de` to `Language` with
+/// `case .de: return Catalog.German()` in `words`. (Data files with their own language, such as
+/// data/kallelse.en.txt, are named in `KallelseText`.)
+///
+/// The area files were once written pick-style (`pick("svenska", "English")` per case);
+/// /work/tools/catalog-split.py turned them into this layout.
 public struct Catalog: Sendable {
     public let language: Language
 
     public init(_ language: Language) { self.language = language }
-
-    /// The one place a language picks between its two words.
-    func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
 
     /// Numbers are written 15,5 in Swedish, 15.5 in English.
     public var usesDecimalComma: Bool { language == .sv }

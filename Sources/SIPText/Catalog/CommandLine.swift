@@ -7,44 +7,7 @@ extension Catalog {
         case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort, auditMalformedRow, handedOver
         case keysFileExists
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .noPlans: return pick("Inga planer.", "No plans.")
-            case .noDeviations: return pick("Inga avvikelser.", "No deviations.")
-            case .demoDone: return pick("Demodata skapad", "Demo data created")
-            case .checkOK: return pick("Databasen är hel", "The database is sound")
-            case .talliesRecounted:
-                return pick(
-                    "BUS-granskningens räknare är omräknade",
-                    "The review's tallies are recounted")
-            case .tuiPlans: return pick("planer", "plans")
-            case .auditMalformedRow: return pick("FELAKTIG LOGGRAD", "MALFORMED LOG ROW")
-            case .needsTerminal:
-                return pick(
-                    "Gränssnittet behöver en terminal; använd underkommandona i skript (sip-tui --help).",
-                    "The interface needs a terminal; use the subcommands in scripts (sip-tui --help).")
-            case .unknownTerminal:
-                return pick(
-                    "Okänd terminaltyp (TERM); prova TERM=xterm-256color.",
-                    "Unknown terminal type (TERM); try TERM=xterm-256color.")
-            case .keysFileExists:
-                return pick(
-                    "keys.conf finns redan; den skrivs inte över:", "keys.conf exists already; not overwritten:")
-            case .closedOn: return pick("avslutad", "closed")
-            case .purgeWouldRemove:
-                return pick(
-                    "%d planer skulle gallras (--dry-run: inget ändrat).",
-                    "%d plans would be purged (--dry-run: nothing changed).")
-            case .purgeRemoved:
-                return pick(
-                    "%d planer gallrade; avidentifierad statistik finns kvar.",
-                    "%d plans purged; de-identified statistics remain.")
-            case .allPlans: return pick("(alla planer)", "(every plan)")
-            case .handedOver: return pick("Plan %lld överlämnad:", "Plan %lld handed over:")
-            case .allGroupsShort: return pick("(alla grupper)", "(every group)")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

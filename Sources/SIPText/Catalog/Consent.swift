@@ -9,50 +9,7 @@ extension Catalog {
         case recordMaturity, maturityReason, maturityRecorded, consentWithdrawnNext, outsideConsentMark
         case notInvited, protectedIdentity, protectedIdentityMark
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .addConsent: return pick("Registrera samtycke", "Record consent")
-            case .withdrawConsent: return pick("Återkalla samtycke", "Withdraw consent")
-            case .givenBy: return pick("Lämnat av", "Given by")
-            case .theChild: return pick("barnet självt", "the child")
-            case .validFrom: return pick("Giltigt från", "Valid from")
-            case .validTo: return pick("Giltigt till", "Valid to")
-            case .consentCovers: return pick("Omfattar deltagande verksamheter", "Covers the organisations taking part")
-            case .withdrawnOn: return pick("Återkallat den", "Withdrawn on")
-            case .consentWithdrawnBanner:
-                return pick(
-                    "SAMTYCKE ÅTERKALLAT: dela inga uppgifter.",
-                    "CONSENT WITHDRAWN: share nothing.")
-            case .consentAdded: return pick("Samtycket är registrerat.", "The consent is recorded.")
-            case .consentWritten: return pick("skriftligt", "written")
-            case .consentOral: return pick("muntligt", "oral")
-            case .consent: return pick("Samtycke", "Consent")
-            case .consentValid: return pick("Giltigt samtycke finns", "Valid consent on record")
-            case .consentMissing: return pick("Giltigt samtycke saknas", "No valid consent")
-            case .consentWithdrawn: return pick("ÅTERKALLAT", "WITHDRAWN")
-            case .validFromTo: return pick("Giltigt", "Valid")
-            case .givenByChild: return pick("barnet självt", "the child")
-            case .covers: return pick("omfattar", "covers")
-            case .recordMaturity: return pick("Mognadsbedömning", "Maturity assessment")
-            case .maturityReason:
-                return pick("Skäl: varför barnet kan samtycka själv", "Reason: why the child can consent on their own")
-            case .maturityRecorded:
-                return pick("Mognadsbedömningen är registrerad.", "The maturity assessment is recorded.")
-            case .consentWithdrawnNext:
-                return pick(
-                    "Ett samtycke är återkallat: inget delas med dem det gällde. "
-                        + "Registrera nytt samtycke (c) eller avsluta planen (a).",
-                    "A consent is withdrawn: nothing is shared with those it covered. "
-                        + "Record a new consent (c) or close the plan (a).")
-            case .outsideConsentMark:
-                return pick("utanför samtycke: ser inget av planen", "outside consent: sees nothing of the plan")
-            case .notInvited: return pick("Ingen inbjudan gjordes.", "Nobody was invited.")
-            case .protectedIdentity: return pick("Skyddade personuppgifter", "Protected identity")
-            case .protectedIdentityMark:
-                return pick("skyddade personuppgifter: adressen visas inte", "protected identity: no address shown")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

@@ -11,35 +11,7 @@ extension Catalog {
         case handOverPlan, handOverTo, planHandedOver
         case outsideRegister, outsideName, responsiblePerson, personOrName, retiredMark, userRetiredDone
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .correctChild: return pick("Rätta barnets uppgifter", "Correct the child")
-            case .correctionReason: return pick("Skäl till rättelsen", "Reason for the correction")
-            case .corrected: return pick("Rättat.", "Corrected.")
-            case .editFamilyMember: return pick("Ändra familjemedlem", "Edit a family member")
-            case .editParticipant: return pick("Ändra deltagare", "Edit a participant")
-            case .whichRecord: return pick("Vem", "Who")
-            case .whatToDo: return pick("Gör", "Do")
-            case .editChoice: return pick("rätta uppgifterna", "correct the details")
-            case .removeChoice: return pick("ta bort ur planen", "remove from the plan")
-            case .removeQuestion: return pick("Ta bort ur planen:", "Remove from the plan:")
-            case .removed: return pick("Borttaget.", "Removed.")
-            case .notRemoved: return pick("Inget togs bort.", "Nothing was removed.")
-            case .handOverPlan: return pick("Lämna över planen", "Hand over the plan")
-            case .handOverTo: return pick("Till samordnare", "To coordinator")
-            case .planHandedOver: return pick("Överlämnad.", "Handed over.")
-            case .outsideRegister: return pick("(inte i registret)", "(not in the register)")
-            case .outsideName: return pick("  eller namn", "  or a name")
-            case .responsiblePerson: return pick("Ansvarig person", "Responsible person")
-            case .personOrName:
-                return pick(
-                    "Välj en person i registret eller skriv ett namn, inte båda.",
-                    "Choose a person from the register or write a name, not both.")
-            case .retiredMark: return pick("avslutad", "retired")
-            case .userRetiredDone: return pick("avslutad; historiken finns kvar.", "retired; the history stays.")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

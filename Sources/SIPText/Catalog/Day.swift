@@ -15,66 +15,7 @@ extension Catalog {
         case requestStatusDeclined, requestReceived, requestAnswered, requestFromAgency, requestAsker, requestPlan
         case columnReceived, columnFrom, columnTo
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .dayTitle: return pick("Att göra", "To do")
-            case .nothingToDo: return pick("Inget att göra just nu.", "Nothing to do just now.")
-            case .todayWord: return pick("idag", "today")
-            case .planList: return pick("Planer", "Plans")
-            case .requestInbox: return pick("Inkorg", "Inbox")
-            case .myRequests: return pick("Mina begäran", "My requests")
-            case .newRequest: return pick("Ny begäran", "New request")
-            case .refreshDay: return pick("Läs om", "Reload")
-            case .sectionMeetingsToday: return pick("Möten idag", "Meetings today")
-            case .sectionMeetingsThisWeek: return pick("Möten veckan som kommer", "Meetings in the coming week")
-            case .sectionUnansweredInvitations:
-                return pick("Kallelser utan svar efter svarsdatum", "Invitations unanswered past the reply-by date")
-            case .sectionFollowUps: return pick("Uppföljningar", "Follow-ups")
-            case .sectionInterpretersMissing:
-                return pick("Möten där tolk behövs men inte är bokad", "Meetings needing an interpreter not booked")
-            case .interpreterIn: return pick("tolk på", "interpreter in")
-            case .sectionInterventions: return pick("Insatser att följa upp", "Interventions due")
-            case .sectionWithdrawnConsents: return pick("Återkallade samtycken", "Withdrawn consents")
-            case .sectionNewRequests: return pick("Nya begäran om SIP", "New requests for a SIP")
-            case .sectionQuietPlans: return pick("Planer utan möte", "Plans without a meeting")
-            case .quietNoMeeting: return pick("inget möte sedan begäran", "no meeting since the request")
-            case .replyByWas: return pick("svar senast", "reply by")
-            case .notAnswered: return pick("utan svar", "not answered")
-            case .quietLastMeeting: return pick("senaste möte", "last meeting")
-            case .withdrawnBy: return pick("återkallat av", "withdrawn by")
-            case .followUpBy: return pick("kallar", "called by")
-            case .requestFrom: return pick("från", "from")
-            case .inboxTitle: return pick("Begäran om SIP: inkorg", "Requests for a SIP: inbox")
-            case .myRequestsTitle: return pick("Mina begäran om SIP", "My requests for a SIP")
-            case .noRequests: return pick("Ingen begäran.", "No requests.")
-            case .newRequestTitle: return pick("Ny begäran om SIP", "New request for a SIP")
-            case .toAgency: return pick("Till verksamhet", "To organisation")
-            case .askerName: return pick("Vem frågar (namn)", "Who asks (name)")
-            case .askerFunction: return pick("Funktion", "Function")
-            case .consentSoFar: return pick("Samtycke hittills", "Consent so far")
-            case .requestRegistered: return pick("Begäran registrerad.", "Request registered.")
-            case .acceptRequest: return pick("Acceptera (ny plan)", "Accept (new plan)")
-            case .declineRequest: return pick("Avböj", "Decline")
-            case .declineTitle: return pick("Avböj begäran", "Decline the request")
-            case .declineReason: return pick("Skäl", "Reason")
-            case .requestDeclined: return pick("Begäran avböjd.", "Request declined.")
-            case .acceptTitle: return pick("Acceptera begäran: ny plan", "Accept the request: new plan")
-            case .consentFromRequest: return pick("Samtycke enligt begäran", "Consent as in the request")
-            case .showRequest: return pick("Visa", "Show")
-            case .requestStatusNew: return pick("ny", "new")
-            case .requestStatusAccepted: return pick("accepterad", "accepted")
-            case .requestStatusDeclined: return pick("avböjd", "declined")
-            case .requestReceived: return pick("Inkom", "Received")
-            case .requestAnswered: return pick("Besvarad", "Answered")
-            case .requestFromAgency: return pick("Från verksamhet", "From organisation")
-            case .requestAsker: return pick("Frågade", "Asked by")
-            case .requestPlan: return pick("Blev plan", "Became plan")
-            case .columnReceived: return pick("Inkom", "Received")
-            case .columnFrom: return pick("Från", "From")
-            case .columnTo: return pick("Till", "To")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

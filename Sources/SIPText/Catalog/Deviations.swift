@@ -10,47 +10,7 @@ extension Catalog {
         case searchDeviations, filterByStatus, filterByKind, filterByConcerned, filterOverdue, exportDeviations
         case noDeviationsMatch, exportedDeviations, printDeviation
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .deviationRegister: return pick("BUS-avvikelser", "BUS deviations")
-            case .newDeviation: return pick("Ny avvikelse", "New deviation")
-            case .sendDeviation: return pick("Skickad", "Sent")
-            case .answerDeviation: return pick("Registrera svar", "Record the answer")
-            case .closeDeviation: return pick("Avsluta", "Close")
-            case .escalate: return pick("Eskalera", "Escalate")
-            case .showDeviation: return pick("Visa med historik", "Show with history")
-            case .reportingAgency: return pick("Rapporterande verksamhet", "Reporting organisation")
-            case .concernedAgency: return pick("Berörd verksamhet", "Concerned organisation")
-            case .planNumberOptional: return pick("Plannummer (valfritt)", "Plan number (optional)")
-            case .deviationKind: return pick("Typ av avvikelse", "Kind of deviation")
-            case .escalationLevel: return pick("Eskalering", "Escalation")
-            case .noDeviationsYet:
-                return pick(
-                    "Inga avvikelser. Tryck n för en ny.",
-                    "No deviations. Press n for a new one.")
-            case .closeDeviationQuestion:
-                return pick(
-                    "Avsluta avvikelsen? Den kan inte öppnas igen.",
-                    "Close the deviation? It cannot be reopened.")
-            case .responseDate: return pick("Svarsdatum", "Response date")
-            case .searchDeviations: return pick("Sök", "Search")
-            case .filterByStatus: return pick("Status", "Status")
-            case .filterByKind: return pick("Typ", "Kind")
-            case .filterByConcerned: return pick("Berörd verksamhet", "Concerned organisation")
-            case .filterOverdue: return pick("Försenade", "Overdue")
-            case .exportDeviations: return pick("Exportera CSV", "Export CSV")
-            case .noDeviationsMatch: return pick("Ingen avvikelse passar filtret.", "No deviation matches the filter.")
-            case .exportedDeviations: return pick("Avvikelserna exporterade till", "The deviations exported to")
-            case .printDeviation: return pick("Avvikelseblankett", "Deviation form")
-            case .identityWarning:
-                return pick(
-                    "Texten verkar innehålla ett personnummer eller ett namn ur planen. BUS-ordförande ser det "
-                        + "maskerat. Skriv om det, eller spara igen för att spara ändå.",
-                    "The text seems to hold a personal identity number or a name from the plan. BUS chairs see it "
-                        + "masked. Rewrite it, or save again to save it as it is.")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

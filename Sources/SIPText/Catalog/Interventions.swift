@@ -5,20 +5,7 @@ extension Catalog {
     public enum InterventionsText: CatalogText {
         case interventions, newIntervention, markDone, markNotDelivered, interventionStatus, noInterventions
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .interventions: return pick("Insatser", "Interventions")
-            case .newIntervention: return pick("Ny insats", "New intervention")
-            case .markDone: return pick("Markera genomförd", "Mark done")
-            case .markNotDelivered: return pick("Markera ej genomförd", "Mark not delivered")
-            case .interventionStatus: return pick("Status", "Status")
-            case .noInterventions:
-                return pick(
-                    "Inga insatser än. Tryck n för en ny.",
-                    "No interventions yet. Press n for a new one.")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

@@ -27,35 +27,6 @@ extension Catalog {
     }
 
     public func configProblem(_ problem: ConfigProblem, file: String) -> String {
-        func at(_ line: Int) -> String { pick("\(file), rad \(line): ", "\(file), line \(line): ") }
-        switch problem {
-        case .syntax(let line):
-            return at(line) + pick("skriv \"åtgärd = tangent\"", "write \"action = key\"")
-        case .unknownAction(let line, let name):
-            return at(line)
-                + pick(
-                    "okänd åtgärd \"\(name)\" (sip-tui --print-keys visar namnen)",
-                    "unknown action \"\(name)\" (sip-tui --print-keys shows the names)")
-        case .unknownKey(let line, let key):
-            return at(line) + pick("okänd tangent \"\(key)\"", "unknown key \"\(key)\"")
-        case .clash(let line, let key, let other, let table):
-            return at(line)
-                + pick(
-                    "\(key) gör redan \"\(other)\" i \(table); standard behålls",
-                    "\(key) already does \"\(other)\" in \(table); the default is kept")
-        case .reserved(let line, let key):
-            return at(line) + pick("\(key) kan inte ändras", "\(key) cannot be changed")
-        case .textKey(let line, let key, let table):
-            return at(line)
-                + pick(
-                    "\(key) är text i \(table); standard behålls", "\(key) is text in \(table); the default is kept")
-        case .unknownTheme(let line, let name):
-            return at(line)
-                + pick(
-                    "okänt tema \"\(name)\" (light, dark eller mono)", "unknown theme \"\(name)\" (light, dark or mono)"
-                )
-        case .unknownSetting(let line, let name):
-            return at(line) + pick("okänd inställning \"\(name)\"", "unknown setting \"\(name)\"")
-        }
+        language.words.configProblem(problem, file: file, in: self)
     }
 }

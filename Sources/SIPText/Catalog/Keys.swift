@@ -10,57 +10,7 @@ extension Catalog {
         case notUTF8, cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteToEnd
         case deleteToStart, deleteWord, textKeysTitle
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .help: return pick("Hjälp", "Help")
-            case .back: return pick("Tillbaka", "Back")
-            case .quit: return pick("Avsluta", "Quit")
-            case .open: return pick("Öppna", "Open")
-            case .filter: return pick("Filtrera", "Filter")
-            case .edit: return pick("Redigera", "Edit")
-            case .save: return pick("Spara", "Save")
-            case .nextField: return pick("Nästa fält", "Next field")
-            case .previousField: return pick("Föregående fält", "Previous field")
-            case .redraw: return pick("Rita om skärmen", "Redraw the screen")
-            case .up: return pick("Upp", "Up")
-            case .down: return pick("Ned", "Down")
-            case .pageUp: return pick("Sida upp", "Page up")
-            case .pageDown: return pick("Sida ned", "Page down")
-            case .first: return pick("Första", "First")
-            case .last: return pick("Sista", "Last")
-            case .undo: return pick("Ångra senaste ändringen", "Undo the last change")
-            case .helpTitle: return pick("Tangenter", "Keys")
-            case .tooSmall: return pick("Terminalen är för liten", "The terminal is too small")
-            case .yesKeys: return pick("j", "y")
-            case .undone: return pick("Ångrat.", "Undone.")
-            case .nothingToUndo: return pick("Inget att ångra.", "Nothing to undo.")
-            case .interrupt: return pick("Avsluta, behåll osparat", "Quit, keep unsaved work")
-            case .suspend: return pick("Pausa (fg tillbaka)", "Suspend (fg resumes)")
-            case .nextChoice: return pick("Nästa val", "Next choice")
-            case .previousChoice: return pick("Föregående val", "Previous choice")
-            case .confirmChoice: return pick("Gör det valda", "Do what is chosen")
-            case .closeQuestion: return pick("Stäng frågan, gör ingenting", "Close the question, do nothing")
-            case .nextMatch: return pick("Nästa träff", "Next match")
-            case .previousMatch: return pick("Föregående träff", "Previous match")
-            case .eraseSearch: return pick("Radera i sökningen", "Erase in the search")
-            case .closeSearch: return pick("Stäng sökningen", "Close the search")
-            case .cursorLeft: return pick("Markören vänster", "Cursor left")
-            case .cursorRight: return pick("Markören höger", "Cursor right")
-            case .lineStart: return pick("Radens början", "Start of the line")
-            case .lineEnd: return pick("Radens slut", "End of the line")
-            case .deleteBackward: return pick("Radera före markören", "Delete before the cursor")
-            case .deleteForward: return pick("Radera vid markören", "Delete at the cursor")
-            case .deleteToEnd: return pick("Radera till radens slut", "Delete to the end of the line")
-            case .deleteToStart: return pick("Radera till radens början", "Delete to the start of the line")
-            case .deleteWord: return pick("Radera ordet före", "Delete the word before")
-            case .textKeysTitle: return pick("I textfält", "In text fields")
-            case .notUTF8:
-                return pick(
-                    "Terminalen är inte i UTF-8: tecken visas förenklade. Rätta: LANG=sv_SE.UTF-8",
-                    "The terminal is not in UTF-8: letters are simplified. Fix: LANG=sv_SE.UTF-8")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

@@ -10,66 +10,7 @@ extension Catalog {
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall, follow
         case childSex, birthDate, agenda, concerning, responseDue, kind
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .scheduleMeeting: return pick("Boka möte och kalla", "Schedule a meeting")
-            case .showInvitation: return pick("Visa kallelsen", "Show the invitation")
-            case .exportPlan: return pick("Exportera planen", "Export the plan")
-            case .copyGiven: return pick("Kopia lämnad", "Copy given")
-            case .closePlan: return pick("Avsluta eller avslå", "Close or refuse")
-            case .editPlanFields: return pick("Redigera planens fält", "Edit the plan's fields")
-            case .closeKind: return pick("Hur planen avslutas", "How the plan ends")
-            case .closeCompleted: return pick("klar: målen är nådda", "completed")
-            case .closeRefused: return pick("begäran avslås", "request refused")
-            case .closeOther: return pick("annat skäl", "other reason")
-            case .exportFormat: return pick("Format", "Format")
-            case .exportFile: return pick("Fil", "File")
-            case .exported: return pick("Planen är sparad i", "The plan is saved in")
-            case .recipient: return pick("Mottagare", "Recipient")
-            case .givenOn: return pick("Datum", "Date")
-            case .addFamilyMember: return pick("Lägg till familjemedlem", "Add a family member")
-            case .inviteAgency: return pick("Bjud in en verksamhet", "Invite an organisation")
-            case .familyRole: return pick("Är", "Is")
-            case .guardian: return pick("vårdnadshavare", "guardian")
-            case .relative: return pick("närstående", "relative")
-            case .scheduled: return pick("Mötet är inbokat.", "The meeting is scheduled.")
-            case .changeAnswer: return pick("Byt svar på kallelsen", "Change the answer")
-            case .yes: return pick("ja", "yes")
-            case .no: return pick("nej", "no")
-            case .overdue: return pick("FÖRSENAD", "OVERDUE")
-            case .none: return pick("(inget)", "(none)")
-            case .planNumber: return pick("Plan", "Plan")
-            case .child: return pick("Barn", "Child")
-            case .group: return pick("BUS-grupp", "BUS group")
-            case .lead: return pick("Huvudansvar", "Overall responsibility")
-            case .nextDate: return pick("Nästa datum", "Next date")
-            case .guardians: return pick("Vårdnadshavare", "Guardians")
-            case .relatives: return pick("Övriga närstående", "Other relatives")
-            case .participants: return pick("Deltagare", "Participants")
-            case .meetings: return pick("Möten", "Meetings")
-            case .deviations: return pick("BUS-avvikelser", "BUS deviations")
-            case .history: return pick("Historik", "History")
-            case .legalPoints: return pick("Lagens fyra punkter", "The four points the law requires")
-            case .legalNeeds: return pick("1. Insatser som behövs", "1. Interventions needed")
-            case .legalByPrincipal: return pick("2. Insatser per huvudman", "2. Interventions per principal")
-            case .legalByOthers:
-                return pick(
-                    "3. Åtgärder av andra än kommun och region",
-                    "3. Measures by others than municipality and region")
-            case .legalOverall:
-                return pick(
-                    "4. Huvudman med övergripande ansvar",
-                    "4. Principal with overall responsibility")
-            case .follow: return pick("Uppföljning", "Follow-up")
-            case .childSex: return pick("Kön", "Sex")
-            case .birthDate: return pick("Född", "Born")
-            case .agenda: return pick("Dagordning", "Agenda")
-            case .concerning: return pick("Gäller", "Concerning")
-            case .responseDue: return pick("Svar senast", "Response due")
-            case .kind: return pick("Typ", "Kind")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

@@ -7,38 +7,7 @@ extension Catalog {
         case allStatuses, overdueOnly, sortedBy, sortNumber, sortChild, sortNextDate, sortStatus, columnNumber
         case columnChild, columnNumberPN, columnStatus, columnLead, columnNext, tuiEmpty
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .statusFilter: return pick("Status", "Status")
-            case .overdueFilter: return pick("Försenade", "Overdue")
-            case .sort: return pick("Sortera", "Sort")
-            case .newPlan: return pick("Ny plan", "New plan")
-            case .clearFilter: return pick("Töm filtret", "Clear the filter")
-            case .applyFilter: return pick("Klar", "Done")
-            case .noMatch: return pick("Inga planer matchar filtret.", "No plans match the filter.")
-            case .filterPrompt: return pick("Filter", "Filter")
-            case .allStatuses: return pick("alla", "all")
-            case .overdueOnly: return pick("bara försenade", "overdue only")
-            case .sortedBy: return pick("sorterat på", "sorted by")
-            case .sortNumber: return pick("nummer", "number")
-            case .sortChild: return pick("barn", "child")
-            case .sortNextDate: return pick("nästa datum", "next date")
-            case .sortStatus: return pick("status", "status")
-            case .columnNumber: return pick("Nr", "No")
-            case .columnChild: return pick("Barn", "Child")
-            case .columnNumberPN: return pick("Personnr", "ID number")
-            case .columnStatus: return pick("Status", "Status")
-            case .columnLead: return pick("Huvudansvar", "Lead")
-            case .columnNext: return pick("Nästa", "Next")
-            case .tuiEmpty:
-                return pick(
-                    "Databasen har inga planer än. Tryck n för att skapa en plan, eller avsluta med q och "
-                        + "skapa demodata med: sip-tui demo",
-                    "The database has no plans yet. Press n to create a plan, or quit with q and create demo "
-                        + "data with: sip-tui demo")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

@@ -15,65 +15,7 @@ extension Catalog {
         case added, nothingChanged, retiredDone, notRetired, alreadyRetired
         case retireOrganisationQuestion, retireGroupQuestion, retireContactQuestion
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .organisations: return pick("Verksamheter", "Organisations")
-            case .busGroups: return pick("BUS-grupper", "BUS groups")
-            case .contactPersons: return pick("Kontaktpersoner", "Contact persons")
-            case .registerHint:
-                return pick(
-                    "Registret: o verksamheter · g BUS-grupper · c kontaktpersoner.",
-                    "The register: o organisations · g BUS groups · c contact persons.")
-            case .newRecord: return pick("Ny", "New")
-            case .retireRecord: return pick("Avsluta posten", "Retire")
-            case .toggleRetired: return pick("Visa/dölj avslutade", "Show/hide retired")
-            case .columnName: return pick("Namn", "Name")
-            case .columnPrincipal: return pick("Huvudman", "Principal")
-            case .columnGroups: return pick("BUS-grupper", "BUS groups")
-            case .columnArea: return pick("Område", "Area")
-            case .columnChair: return pick("Ordförande", "Chair")
-            case .columnFunction: return pick("Funktion", "Function")
-            case .columnOrganisation: return pick("Verksamhet", "Organisation")
-            case .columnDeputy: return pick("Ersättare", "Deputy")
-            case .retiredShown: return pick("avslutade visas", "retired shown")
-            case .retiredHidden: return pick("avslutade dolda", "retired hidden")
-            case .noRecords:
-                return pick("Inget i registret ännu. n lägger till.", "Nothing in the register yet. n adds.")
-            case .noRecordMatches: return pick("Inget matchar filtret.", "Nothing matches the filter.")
-            case .newOrganisation: return pick("Ny verksamhet", "New organisation")
-            case .editOrganisation: return pick("Ändra verksamhet", "Edit organisation")
-            case .newBusGroup: return pick("Ny BUS-grupp", "New BUS group")
-            case .editBusGroup: return pick("Ändra BUS-grupp", "Edit BUS group")
-            case .newContact: return pick("Ny kontaktperson", "New contact person")
-            case .editContact: return pick("Ändra kontaktperson", "Edit contact person")
-            case .kindLabel: return pick("Verksamhetstyp", "Kind")
-            case .principalLabel: return pick("Huvudmannens typ", "Principal's type")
-            case .principalNameLabel: return pick("Huvudman", "Principal")
-            case .groupsLabel: return pick("BUS-grupper (;)", "BUS groups (;)")
-            case .areaLabel: return pick("Kommun eller stadsdel", "Municipality or district")
-            case .chairLabel: return pick("Ordförande", "Chair")
-            case .organisationLabel: return pick("Verksamhet", "Organisation")
-            case .functionLabel: return pick("Funktion", "Function")
-            case .deputyLabel: return pick("Ersättare", "Deputy")
-            case .added: return pick("Tillagt.", "Added.")
-            case .nothingChanged: return pick("Ingenting ändrades.", "Nothing changed.")
-            case .retiredDone: return pick("Avslutad; historiken finns kvar.", "Retired; the history stays.")
-            case .notRetired: return pick("Ingenting avslutades.", "Nothing was retired.")
-            case .alreadyRetired: return pick("Redan avslutad.", "Already retired.")
-            case .retireOrganisationQuestion:
-                return pick(
-                    "Avsluta verksamheten? Den behåller sin historik men erbjuds inte längre:",
-                    "Retire the organisation? It keeps its history but is no longer offered:")
-            case .retireGroupQuestion:
-                return pick(
-                    "Avsluta BUS-gruppen? Dess planer och granskning finns kvar; den tar inga nya planer:",
-                    "Retire the BUS group? Its plans and review stay; it takes no new plan:")
-            case .retireContactQuestion:
-                return pick(
-                    "Avsluta kontaktpersonen? Historiken finns kvar:", "Retire the contact person? The history stays:")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 

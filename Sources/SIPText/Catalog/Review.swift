@@ -25,137 +25,13 @@ extension Catalog {
         case kindColumn, totalColumn, whatWasDone, whatTheGroupDid, noAnnualNote, annualNoteHint
         case deviationNotesLeftOut
 
-        public func text(in c: Catalog) -> String {
-            func pick(_ sv: String, _ en: String) -> String { c.pick(sv, en) }
-            switch self {
-            case .review: return pick("BUS-granskning", "BUS review")
-            case .period: return pick("Period", "Period")
-            case .allGroups: return pick("Alla BUS-grupper", "All BUS groups")
-            case .periodLast12: return pick("senaste 12 månaderna", "last 12 months")
-            case .periodThisYear: return pick("i år", "this year")
-            case .periodLastYear: return pick("förra året", "last year")
-            case .trends: return pick("Trender, 12 månader", "Trends, 12 months")
-            case .selfAssessment: return pick("Spindelmätning", "Self-assessment")
-            case .newMeasurement: return pick("Ny mätning", "New measurement")
-            case .olderMeasurement: return pick("Äldre mätning", "Older measurement")
-            case .newerMeasurement: return pick("Nyare mätning", "Newer measurement")
-            case .noMeasurements:
-                return pick(
-                    "Ingen mätning än. Tryck n för en ny.",
-                    "No measurement yet. Press n for a new one.")
-            case .chooseGroupFirst: return pick("Välj en BUS-grupp först (g).", "Choose a BUS group first (g).")
-            case .measuredOn: return pick("Mätdatum", "Date of measurement")
-            case .csvGroup: return pick("Grupp", "Group")
-            case .csvFrom: return pick("Från", "From")
-            case .csvTo: return pick("Till", "To")
-            case .csvSection: return pick("Avsnitt", "Section")
-            case .csvItem: return pick("Post", "Item")
-            case .csvCount: return pick("Antal", "Count")
-            case .csvAllGroups: return pick("Alla", "All")
-            case .plansStartedPerMonth: return pick("Planer som startade, per månad", "Plans started, per month")
-            case .meetingsHeldPerMonth: return pick("Möten som hölls, per månad", "Meetings held, per month")
-            case .deviationsPerMonth: return pick("BUS-avvikelser, per månad", "BUS deviations, per month")
-            case .deviationsByKindAndMonth:
-                return pick("BUS-avvikelser per typ och månad", "BUS deviations by kind and month")
-            case .measurement: return pick("Mätning", "Measurement")
-            case .comparedWith: return pick("jämfört med", "compared with")
-            case .reviewAsOf: return pick("per", "as of")
-            case .duringThePeriod: return pick("under perioden", "during the period")
-            case .csvBasis: return pick("Avser", "Basis")
-            case .periodYear: return pick("år", "year")
-            case .periodQuarter: return pick("kvartal", "quarter")
-            case .periodMonth: return pick("månad", "month")
-            case .periodCustom: return pick("egen period", "custom period")
-            case .previousPeriod: return pick("Föregående period", "Previous period")
-            case .nextPeriod: return pick("Nästa period", "Next period")
-            case .customPeriod: return pick("Egen period", "Custom period")
-            case .annualReport: return pick("Årsrapport", "Annual report")
-            case .keyFigures: return pick("Nyckeltal", "Key figures")
-            case .byReportingOrganisation:
-                return pick("Avvikelser per rapporterande verksamhet", "Deviations by reporting organisation")
-            case .byPrincipal:
-                return pick(
-                    "Avvikelser per berörd kommun och region", "Deviations by concerned municipality and region")
-            case .byEscalation: return pick("Avvikelser per eskalering", "Deviations by escalation")
-            case .responseFromSending:
-                return pick("Svarstid från det att avvikelsen skickades", "Response time from sending")
-            case .monthNames:
-                return pick(
-                    "jan feb mar apr maj jun jul aug sep okt nov dec", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
-                )
-            case .smallCountsShownAs: return pick("Små antal visas som", "Small counts are shown as")
-            case .hiddenForTotals:
-                return pick(
-                    ".. döljer ett antal så att ingen summa röjer ett litet.",
-                    ".. hides a count so that no total gives a small one away.")
-            case .change: return pick("förändring", "change")
-            case .noSelfAssessment: return pick("Ingen spindelmätning.", "No self-assessment.")
-            case .groupsSideBySide: return pick("Alla grupper sida vid sida", "All groups side by side")
-            case .sideBySideColumns:
-                return pick(
-                    "Öppna|Start|Möte|Uppf|Insat|Avv|Öavv|Sent|Med",
-                    "Open|Start|Meet|Foll|Intv|Dev|Odev|Late|Med")
-            case .nextColumn: return pick("Nästa kolumn", "Next column")
-            case .previousColumn: return pick("Föregående kolumn", "Previous column")
-            case .kindColumn: return pick("Typ", "Kind")
-            case .totalColumn: return pick("Summa", "Total")
-            case .whatWasDone: return pick("Vad gjordes", "What was done")
-            case .whatTheGroupDid: return pick("Vad gruppen gjorde", "What the group did")
-            case .noAnnualNote:
-                return pick(
-                    "Gruppen har inte skrivit något om vad den gjorde.", "The group has written nothing on what it did."
-                )
-            case .annualNoteHint:
-                return pick(
-                    "Alla som läser årsrapporten ser texten. Skriv om gruppens arbete, inte om ett barn: "
-                        + "en text med personnummer eller samordningsnummer sparas inte.",
-                    "Every reader of the annual report sees this text. Write about the group's work, not about a "
-                        + "child: a text with a personal identity or coordination number is not saved.")
-            case .deviationNotesLeftOut:
-                return pick(
-                    "Anteckningar vid avslut och eskalering av enskilda avvikelser tas inte med: de kan nämna ett barn.",
-                    "Notes made when single deviations were closed or escalated are left out: they may name a child.")
-            case .customPeriodPrompt:
-                return pick("Från och till (ÅÅÅÅ-MM-DD ÅÅÅÅ-MM-DD): ", "From and to (YYYY-MM-DD YYYY-MM-DD): ")
-            }
-        }
+        public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
 }
 
 extension Catalog {
     /// The review table's sections and items (`ReviewFigures` says which figure shows which).
-    package func review(_ label: ReviewLabel) -> String {
-        switch label {
-        case .openPlansByStatus: return pick("Öppna planer per status", "Open plans by status")
-        case .plans: return pick("Planer", "Plans")
-        case .startedInPeriod: return pick("startade under perioden", "started in the period")
-        case .overdue: return pick("Försenat", "Overdue")
-        case .firstMeeting: return pick("första möte", "first meeting")
-        case .followUp: return pick("uppföljning", "follow-up")
-        case .interventions: return pick("insatser", "interventions")
-        case .deviationsByKind: return pick("Avvikelser per typ", "Deviations by kind")
-        case .deviationsByConcerned:
-            return pick("Avvikelser per berörd verksamhet", "Deviations by concerned organisation")
-        case .deviationsByStatus: return pick("Avvikelser per status", "Deviations by status")
-        case .responseTime: return pick("Svarstid", "Response time")
-        case .answered: return pick("besvarade", "answered")
-        case .medianDays: return pick("median, dagar", "median, days")
-        case .longestDays: return pick("längsta, dagar", "longest, days")
-        case .overdueAnswers: return pick("försenade svar", "overdue answers")
-        case .openPlansBySexAndAge: return pick("Öppna planer per kön och ålder", "Open plans by sex and age")
-        case .deviations: return pick("Avvikelser", "Deviations")
-        case .openAtEnd: return pick("öppna (ej avslutade)", "open (not closed)")
-        case .requests: return pick("Begäran om SIP", "Requests for a SIP")
-        case .requestsReceived: return pick("inkomna under perioden", "received in the period")
-        case .requestsAccepted: return pick("av dem accepterade", "of them accepted")
-        case .requestsDeclined: return pick("av dem avböjda", "of them declined")
-        case .requestToFirstMeeting: return pick("Från begäran till första möte", "From request to first meeting")
-        case .firstMeetings: return pick("med första möte", "with a first meeting")
-        case .unassignedNeeds:
-            return pick("med behov som ingen verksamhet tagit på sig", "with a need no organisation has taken on")
-        case .dischargeMeeting: return pick("första möte efter utskrivning", "first meeting after discharge")
-        }
-    }
+    package func review(_ label: ReviewLabel) -> String { language.words.review(label, in: self) }
 }
 
 /// The words of the review table.
