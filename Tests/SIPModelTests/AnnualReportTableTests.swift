@@ -144,13 +144,7 @@ struct AnnualNoteFixture {
         try admin.addUser(login: "county", name: "Region Ordförande", role: .busChair, agencyId: nil, allPlans: true)
     }
 
-    func session(_ login: String) throws -> Store {
-        let store = try Store(
-            path: t.store.path, context: SessionContext(user: login, now: { [clock = t.clock] in clock.now }),
-            busyTimeout: 0.05)
-        try store.signIn()
-        return store
-    }
+    func session(_ login: String) throws -> Store { try t.session(login) }
 
     func auditLines(_ action: String) throws -> [String] {
         try t.store.read { db in

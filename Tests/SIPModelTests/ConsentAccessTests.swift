@@ -27,13 +27,7 @@ struct ConsentWorld {
         }
     }
 
-    func session(_ login: String) throws -> Store {
-        let store = try Store(
-            path: t.store.path, context: SessionContext(user: login, now: { [clock = t.clock] in clock.now }),
-            busyTimeout: 0.05)
-        try store.signIn()
-        return store
-    }
+    func session(_ login: String) throws -> Store { try t.session(login) }
 
     func consent(_ store: Store, agencies: [Agency]) throws -> [Consent] {
         try [f.mother, f.father].map { guardian in

@@ -58,13 +58,7 @@ struct RoleWorld {
     }
 
     /// A signed-in session for `login` on the same database.
-    func session(_ login: String) throws -> Store {
-        let store = try Store(
-            path: t.store.path, context: SessionContext(user: login, now: { [clock = t.clock] in clock.now }),
-            busyTimeout: 0.05)
-        try store.signIn()
-        return store
-    }
+    func session(_ login: String) throws -> Store { try t.session(login) }
 }
 
 @Suite("Roles: each sees and can do exactly its part")

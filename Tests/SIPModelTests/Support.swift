@@ -32,6 +32,16 @@ struct TestStore: Sendable {
     }
 }
 
+extension TestStore {
+    /// A signed-in session for `login` on the same database and clock.
+    func session(_ login: String) throws -> Store {
+        let store = try Store(
+            path: store.path, context: SessionContext(user: login, now: { [clock] in clock.now }), busyTimeout: 0.05)
+        try store.signIn()
+        return store
+    }
+}
+
 /// One child with two guardians, a BUS group, a municipal and a regional agency, a draft plan.
 struct Fixture {
     let group: BusGroup

@@ -100,7 +100,9 @@ struct DraftFallbackTests {
         let dir = TempDir()
         let mount = dir.path("small")
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        let mounted = shell(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", mount])
+        // Room for a fresh database's migrations and a small demo in its WAL (about 2 MB before the
+        // first checkpoint); filled to the last byte below.
+        let mounted = shell(["mount", "-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", mount])
         try #require(mounted.status == 0, "mount -t tmpfs failed: \(mounted.out)")
         defer { _ = shell(["umount", "-l", mount]) }
         let path = mount + "/sip.sqlite"
