@@ -141,7 +141,8 @@ extension BenchCommand {
         let width = 17
         var header = "figure".padding(toLength: 38, withPad: " ", startingAt: 0) + " unit"
         for column in columns { header += ("\(column.plans) med/p95").leftPad(width) }
-        for column in columns.dropFirst() { header += "\(column.plans)/\(smallest.plans)".leftPad(width - 4) }
+        // A ratio's heading can fill its column ("1000000/10000"): a space always goes before it.
+        for column in columns.dropFirst() { header += " " + "\(column.plans)/\(smallest.plans)".leftPad(width - 5) }
         var lines = [header]
         func line(_ name: String, _ unit: String, _ values: [(Double, Double?)]) {
             var text =
@@ -152,7 +153,7 @@ extension BenchCommand {
             }
             for (median, _) in values.dropFirst() {
                 let ratio = values[0].0 > 0 ? median / values[0].0 : .nan
-                text += (ratio.isNaN ? "-" : String(format: "%.2fx", ratio)).leftPad(width - 4)
+                text += " " + (ratio.isNaN ? "-" : String(format: "%.2fx", ratio)).leftPad(width - 5)
             }
             lines.append(text)
         }
