@@ -223,7 +223,12 @@ struct ReviewCounts {
     }
 
     mutating func addChildren(sex: String, born: Day, on day: Day, count: Int = 1) {
-        review.openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(born.age(on: day)), default: 0] += count
+        addChildren(sex: sex, age: born.age(on: day), count: count)
+    }
+
+    /// Children of open plans by sex and age band: `age` on the day counted (as `Day.age(on:)`).
+    mutating func addChildren(sex: String, age: Int, count: Int) {
+        review.openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(age), default: 0] += count
     }
 }
 
@@ -546,6 +551,7 @@ struct ReviewQuery {
                     FROM changed JOIN "plan" p ON p.id = changed.id JOIN child c ON c.id = p.childId
                     WHERE \(groupId == nil ? "1" : Self.inGroupNowOrMoved))
                 SELECT inNow, inThen, statusNow, statusThen, passedNow, passedThen, sex,
+                       -- The age on the period's last day, as Day.age(on:) counts it (grouped by).
                        CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(born, 1, 4) AS INTEGER)
                            - (substr(:to, 6) < substr(born, 6)) AS age,
                        owedNow, owedThen, started, COUNT(*)
@@ -565,9 +571,7 @@ struct ReviewQuery {
                     guard let past = keyed.past, let key = past(state) else { continue }
                     counts.review[keyPath: keyed.value][key, default: .init(count: 0, ids: [])].count += sign
                 }
-                if state.isOpen {
-                    counts.review.openPlansBySexAndAge[sex, default: [:]][GroupReview.ageBand(age), default: 0] += sign
-                }
+                if state.isOpen { counts.addChildren(sex: sex, age: age, count: sign) }
             }
         }
         for keyed in ReviewFigures.keyed where keyed.past != nil {
