@@ -995,30 +995,35 @@ public enum TextChart {
 extension Trends {
     /// The three charts and the per-kind table, for a screen or a terminal `width` columns wide.
     /// - Parameter suppressBelow: counts from 1 to one under it are shown as "<N"; in the table by
-    ///   kind, as many more of a month as it takes so the month's total gives none away ("..").
+    ///   kind, as many more as it takes so that neither a month's total (the chart above it) nor a
+    ///   kind's total over the twelve months (the review's deviations by kind for the same twelve
+    ///   months) gives a hidden one away (".."), as the annual report's table does.
     public func text(catalog c: Catalog, width: Int, suppressBelow threshold: Int = 1) -> String {
         let labels = months
         var out: [String] = []
         func marks(_ state: [Suppression?]) -> [String?] {
             state.map { $0.map { $0 == .small ? "<\(threshold)" : ".." } }
         }
-        func chart(_ title: String, _ values: [Int]) {
+        func chart(_ title: String, _ values: [Int], _ state: [Suppression?]) {
             out.append(title)
-            let state = CellSuppression.solve(values, dimensions: [], threshold: threshold)
             out += TextChart.bars(labels: labels, values: values, width: width, marks: marks(state)).map { "  " + $0 }
             out.append("")
         }
-        chart(c(.plansStartedPerMonth), plansStarted)
-        chart(c(.meetingsHeldPerMonth), meetingsHeld)
-        chart(c(.deviationsPerMonth), deviationsTotal)
-        // Each month's column of the table by kind adds up to the month's total above.
-        let kindCounts = deviationKinds.map { deviationsByKind[$0.code] ?? Array(repeating: 0, count: 12) }
-        var cellMarks = kindCounts.map { $0.map { _ -> String? in nil } }
-        for month in months.indices {
-            let column = kindCounts.map { $0[month] }
-            let state = CellSuppression.solve(column, dimensions: [Array(column.indices)], threshold: threshold)
-            for (row, mark) in marks(state).enumerated() { cellMarks[row][month] = mark }
+        func alone(_ values: [Int]) -> [Suppression?] {
+            CellSuppression.solve(values, dimensions: [], threshold: threshold)
         }
+        let kinds = deviationKinds.map(\.code)
+        let totals = deviationsTotal
+        let table = KindByMonth(
+            kinds: kinds, cells: kinds.map { deviationsByKind[$0] ?? Array(repeating: 0, count: 12) },
+            previous: kinds.map { _ in 0 },
+            monthTotals: .init(values: totals.map { $0 }, suppressed: alone(totals)), threshold: threshold)
+        chart(c(.plansStartedPerMonth), plansStarted, alone(plansStarted))
+        chart(c(.meetingsHeldPerMonth), meetingsHeld, alone(meetingsHeld))
+        // A month the table had to hide for its kinds' sake is hidden in the chart too.
+        chart(c(.deviationsPerMonth), totals, table.monthTotals.suppressed)
+        let kindCounts = kinds.map { deviationsByKind[$0] ?? Array(repeating: 0, count: 12) }
+        let cellMarks = table.rows.map { marks($0.months.suppressed) }
         out.append(c(.deviationsByKindAndMonth))
         let nameWidth = max(10, min(24, width - 12 * 3 - 2))
         out.append("  " + String(repeating: " ", count: nameWidth) + months.map { " " + $0.suffix(2) }.joined())
