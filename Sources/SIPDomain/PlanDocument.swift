@@ -215,6 +215,8 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var place: String
         public var videoLink: String
         public var held: Bool
+        /// Called off (inställt): kept in the plan's history, never the next meeting.
+        public var cancelled = false
         public var minutes: String
         public var agenda: [AgendaEntry]
         public var attendance: [AttendanceEntry]

@@ -421,11 +421,13 @@ public struct Meeting: Codable, Equatable, Sendable {
     public var videoLink: String
     public var minutes: String
     public var held: Bool
+    /// When the meeting was called off (inställt); a cancelled meeting is neither ahead nor held.
+    public var cancelledAt: Date?
 
     /// Every stored value, in declaration order (the store builds records from its rows).
     package init(
         id: Int64? = nil, planId: Int64, kind: MeetingKind, startsAt: Date, durationMinutes: Int, place: String,
-        videoLink: String, minutes: String, held: Bool
+        videoLink: String, minutes: String, held: Bool, cancelledAt: Date? = nil
     ) {
         self.id = id
         self.planId = planId
@@ -436,6 +438,7 @@ public struct Meeting: Codable, Equatable, Sendable {
         self.videoLink = videoLink
         self.minutes = minutes
         self.held = held
+        self.cancelledAt = cancelledAt
     }
 }
 
@@ -685,7 +688,7 @@ extension ConsentAgency {
 
 extension Meeting {
     public enum Columns: String, Sendable {
-        case id, planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held
+        case id, planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held, cancelledAt
     }
 }
 

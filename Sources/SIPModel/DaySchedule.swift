@@ -147,7 +147,7 @@ struct DayQuery {
                        CASE WHEN m.place <> '' THEN m.place ELSE m.videoLink END AS detail, 0 AS overdue
                 FROM \(walk("meeting", "m", index: "meeting_ahead")) "plan" p ON p.id = m.planId
                 JOIN child c ON c.id = p.childId
-                WHERE m.held = 0 AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
+                WHERE m.held = 0 AND m.cancelledAt IS NULL AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
                 ORDER BY m.startsAt, m.id
                 """
         case .interpretersMissing:

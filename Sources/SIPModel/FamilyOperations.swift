@@ -287,7 +287,8 @@ extension Store {
         FROM \(meetings) "plan" p ON p.id = m.planId JOIN child c ON c.id = p.childId
         JOIN participant pa ON pa.planId = m.planId AND pa.familyMemberId IS NOT NULL
         JOIN familyMember f ON f.id = pa.familyMemberId AND f.interpreterLanguage <> ''
-        WHERE m.held = 0 AND m.interpreterBooked = '' AND p.status <> 'closed' AND p.purgedOn IS NULL
+        WHERE m.held = 0 AND m.cancelledAt IS NULL AND m.interpreterBooked = '' AND p.status <> 'closed'
+          AND p.purgedOn IS NULL
         """
     }
 

@@ -25,7 +25,8 @@ public struct Invitation: Sendable {
     ) throws {
         guard document.consentValid || !requireConsent else { throw SIPError.consentRequired }
         let candidates = document.meetings.filter { meetingId == nil || $0.id == meetingId }
-        guard let meeting = candidates.first(where: { !$0.held }) ?? candidates.last else {
+        // A cancelled meeting is chosen only by its id (its cancellation goes out for it).
+        guard let meeting = candidates.first(where: { !$0.held && !$0.cancelled }) ?? candidates.last else {
             throw SIPError.notFound(.meeting, meetingId ?? 0)
         }
         let formatter = ISO8601DateFormatter()

@@ -433,7 +433,8 @@ extension Store {
                 sql: """
                     INSERT INTO kallelse (meetingId, replyBy, sequence, cancelledAt, createdAt, createdBy)
                     VALUES (:meeting, :replyBy, 0, :now, :now, :user)
-                    ON CONFLICT (meetingId) DO UPDATE SET sequence = sequence + 1, cancelledAt = :now
+                    ON CONFLICT (meetingId) DO UPDATE SET sequence = sequence + 1, cancelledAt = :now;
+                    UPDATE meeting SET cancelledAt = :now WHERE id = :meeting;
                     """,
                 arguments: [
                     "meeting": meetingId, "replyBy": meetingDay,

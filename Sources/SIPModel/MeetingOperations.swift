@@ -148,6 +148,7 @@ extension Store {
                 throw SIPError.notFound(.meeting, meetingId)
             }
             guard !meeting.held else { throw SIPError.meetingAlreadyHeld }
+            guard meeting.cancelledAt == nil else { throw SIPError.meetingCancelled(meetingId) }
             guard var plan = try Plan.fetchOne(db, key: meeting.planId) else {
                 throw SIPError.notFound(.plan, meeting.planId)
             }

@@ -131,14 +131,14 @@ extension Store {
         let participantNames = Dictionary(uniqueKeysWithValues: participantRows.map { ($0.id!, $0.person) })
 
         let meetings = try Meeting.filter(Meeting.Columns.planId == id).order(Meeting.Columns.startsAt).fetchAll(db).map
-        { m in
+        { m -> PlanDocument.MeetingInfo in
             let agenda = try AgendaItem.filter(AgendaItem.Columns.meetingId == m.id!).order(AgendaItem.Columns.position)
                 .fetchAll(db)
             let attendance = try Attendance.filter(Attendance.Columns.meetingId == m.id!).order(
                 Attendance.Columns.participantId
             )
             .fetchAll(db)
-            return PlanDocument.MeetingInfo(
+            var info = PlanDocument.MeetingInfo(
                 id: m.id!, kind: m.kind, startsAt: LocalTime.iso(m.startsAt, zone), durationMinutes: m.durationMinutes,
                 place: m.place, videoLink: m.videoLink, held: m.held, minutes: m.minutes,
                 agenda: agenda.map { .init(title: $0.title, notes: $0.notes) },
@@ -147,6 +147,8 @@ extension Store {
                         participantId: $0.participantId, person: participantNames[$0.participantId] ?? "",
                         status: $0.status)
                 })
+            info.cancelled = m.cancelledAt != nil
+            return info
         }
 
         let interventionRows = try Intervention.filter(Intervention.Columns.planId == id).order(

@@ -180,7 +180,8 @@ extension Store {
         var sql = """
             SELECT p.id, c.name AS childName, c.personalNumber, p.status, g.name AS busGroup, a.name AS leadAgency,
                    p.leadPerson, p.followUpDate,
-                   (SELECT MIN(date(m.startsAt)) FROM meeting m WHERE m.planId = p.id AND m.held = 0) AS nextMeeting,
+                   (SELECT MIN(date(m.startsAt)) FROM meeting m WHERE m.planId = p.id AND m.held = 0
+                        AND m.cancelledAt IS NULL) AS nextMeeting,
                    (SELECT MIN(i.dueDate) FROM intervention i
                      WHERE i.planId = p.id AND i.status IN ('planned','ongoing')) AS nextDue,
                    \(OverdueRule.planSQL) AS overdue,

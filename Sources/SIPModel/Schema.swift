@@ -615,6 +615,38 @@ enum Schema {
                     CREATE INDEX planStatusChange_plan ON planStatusChange(planId, changedAt, id, fromStatus);
                     """)
         }
+        migrator.registerMigration("v25-meeting-cancelled") { db in
+            // A meeting called off was known only to its kallelse, so it stayed "ahead" everywhere
+            // else: on the day screen, as the plan's next meeting, in meeting mode, and as the last
+            // meeting that keeps a plan from being quiet. The meeting now carries it itself.
+            try db.execute(
+                sql: """
+                    ALTER TABLE meeting ADD COLUMN cancelledAt DATETIME;
+                    UPDATE meeting SET cancelledAt = (SELECT k.cancelledAt FROM kallelse k WHERE k.meetingId = meeting.id)
+                    WHERE id IN (SELECT meetingId FROM kallelse WHERE cancelledAt IS NOT NULL);
+                    DROP TRIGGER plan_lastMeeting_insert;
+                    DROP TRIGGER plan_lastMeeting_update;
+                    DROP TRIGGER plan_lastMeeting_delete;
+                    CREATE TRIGGER plan_lastMeeting_insert AFTER INSERT ON meeting BEGIN
+                        UPDATE "plan" SET lastMeetingAt = (
+                            SELECT MAX(startsAt) FROM meeting WHERE planId = NEW.planId AND cancelledAt IS NULL)
+                        WHERE id = NEW.planId;
+                    END;
+                    CREATE TRIGGER plan_lastMeeting_update AFTER UPDATE OF planId, startsAt, cancelledAt ON meeting BEGIN
+                        UPDATE "plan" SET lastMeetingAt = (
+                            SELECT MAX(startsAt) FROM meeting WHERE planId = "plan".id AND cancelledAt IS NULL)
+                        WHERE id IN (OLD.planId, NEW.planId);
+                    END;
+                    CREATE TRIGGER plan_lastMeeting_delete AFTER DELETE ON meeting BEGIN
+                        UPDATE "plan" SET lastMeetingAt = (
+                            SELECT MAX(startsAt) FROM meeting WHERE planId = OLD.planId AND cancelledAt IS NULL)
+                        WHERE id = OLD.planId;
+                    END;
+                    UPDATE "plan" SET lastMeetingAt = (
+                        SELECT MAX(m.startsAt) FROM meeting m WHERE m.planId = "plan".id AND m.cancelledAt IS NULL)
+                    WHERE id IN (SELECT planId FROM meeting WHERE cancelledAt IS NOT NULL);
+                    """)
+        }
         return migrator
     }
 

@@ -104,6 +104,7 @@ public struct PlanExport: Sendable {
                             ? "–"
                             : d.meetings.map {
                                 "\(c.meetingKind($0.kind)) \($0.startsAt.prefix(16).replacingOccurrences(of: "T", with: " ")), \(or($0.place))"
+                                    + ($0.cancelled ? " (\(c(.cancelledMeeting)))" : "")
                             }.joined(separator: "; ")),
                     .field(c.field(.coordinator), or(p.coordinator)),
                 ] + Self.dischargeItems(d, c) + Self.interpreterItems(d, c)),

@@ -28,7 +28,7 @@ extension PlanExport {
             if !m.interpreterBooked.isEmpty {
                 return .field(c(.interpreterBookedLabel), "\(when): \(m.interpreterBooked)")
             }
-            if !m.held, !m.interpreterMissing.isEmpty {
+            if !m.held, !m.cancelled, !m.interpreterMissing.isEmpty {
                 return .field(c(.interpreterMissing), "\(when): " + m.interpreterMissing.joined(separator: ", "))
             }
             return nil

@@ -210,7 +210,9 @@ public enum TextReports {
 
         heading(c(.meetings))
         for m in d.meetings {
-            line("  - \(c.meetingKind(m.kind)) \(m.startsAt), \(m.durationMinutes) min, " + TerminalText.safe(m.place))
+            line(
+                "  - \(c.meetingKind(m.kind)) \(m.startsAt), \(m.durationMinutes) min, " + TerminalText.safe(m.place)
+                    + (m.cancelled ? " (\(c(.cancelledMeeting)))" : ""))
             for a in m.attendance where a.status != .present {
                 line("    " + TerminalText.safe(a.person) + ": " + c.attendance(a.status))
             }

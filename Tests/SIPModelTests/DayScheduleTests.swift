@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import SIPDomain
@@ -134,6 +135,79 @@ struct DayScheduleTests {
         try t.store.rescheduleMeeting(ahead.id!, startsAt: earlier)
         #expect(try t.store.daySchedule().lines(.quietPlans).map(\.startsAt) == [earlier])
         #expect(throws: SIPError.self) { try t.store.setDeadline("day-quiet-days", days: 0) }
+    }
+
+    @Test("a meeting called off is not ahead: not this week, not the next date, not held, and the plan can be quiet")
+    func cancelledMeeting() throws {
+        let (t, f) = try Self.world()
+        let requested = t.store.context.today
+        t.clock.set(requested.adding(days: 120))
+        let today = t.store.context.today
+        #expect(planIds(try t.store.daySchedule(), .quietPlans) == [f.plan.id])
+        let meeting = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: today.adding(days: 2).date(hour: 10, in: .stockholm),
+            durationMinutes: 60, place: "Skolan")
+        let booked = try t.store.daySchedule()
+        #expect(planIds(booked, .meetingsThisWeek) == [f.plan.id] && booked.count(.quietPlans) == 0)
+        #expect(try t.store.planSummaries().first { $0.id == f.plan.id }?.nextDate == today.adding(days: 2))
+
+        try t.store.cancelMeeting(meeting.id!)
+        let after = try t.store.daySchedule()
+        #expect(after.count(.meetingsThisWeek) == 0)
+        #expect(planIds(after, .quietPlans) == [f.plan.id], "its only meeting was called off")
+        #expect(try t.store.planSummaries().first { $0.id == f.plan.id }?.nextDate != today.adding(days: 2))
+        #expect(throws: SIPError.meetingCancelled(meeting.id!)) { try t.store.finishMeeting(meeting.id!, minutes: "x") }
+        #expect(try t.store.meetings(planId: f.plan.id!).first?.held == false)
+        // It stays in the plan's history, marked.
+        let text = TextReports.planText(try t.store.planDocument(f.plan.id!), catalog: Catalog(.sv))
+        #expect(text.contains("60 min, Skolan (inställt)"))
+        // A new meeting booked in its place is the next one again.
+        _ = try t.store.addMeeting(
+            planId: f.plan.id!, kind: .first, startsAt: today.adding(days: 3).date(hour: 10, in: .stockholm),
+            durationMinutes: 60, place: "Skolan")
+        #expect(planIds(try t.store.daySchedule(), .meetingsThisWeek) == [f.plan.id])
+        #expect(try t.store.planSummaries().first { $0.id == f.plan.id }?.nextDate == today.adding(days: 3))
+    }
+
+    @Test("an older file: a meeting its kallelse called off is called off once migrated, and its plan is quiet")
+    func cancelledMeetingMigration() throws {
+        let dir = TempDir()
+        let path = dir.path("old.sqlite")
+        var config = Configuration()
+        config.prepareDatabase { db in
+            db.add(function: Store.fold)
+            db.add(function: AuditChain.function)
+            db.add(function: Store.now { Date(timeIntervalSince1970: 1_780_000_000) })
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try Schema.migrator.migrate(queue, upTo: "v23-review-history")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO busGroup (id, name) VALUES (1, 'G');
+                        INSERT INTO child (id, name, birthDate, sex) VALUES (1, 'Åsa', '2015-03-12', 'flicka');
+                        INSERT INTO "plan" (id, childId, busGroupId, initiatorKind, requestDate, status, createdAt, updatedAt)
+                        VALUES (1, 1, 1, 'guardian', '2026-01-10', 'invited', '2026-01-10 10:00:00.000', '2026-01-10 10:00:00.000');
+                        INSERT INTO meeting (id, planId, kind, startsAt, durationMinutes, place, videoLink, minutes, held)
+                        VALUES (1, 1, 'first', '2026-02-01 09:00:00.000', 60, 'Skolan', '', '', 0),
+                               (2, 1, 'first', '2026-09-01 09:00:00.000', 60, 'Skolan', '', '', 0);
+                        INSERT INTO kallelse (meetingId, replyBy, sequence, cancelledAt, createdAt, createdBy)
+                        VALUES (2, '2026-08-25', 1, '2026-08-20 10:00:00.000', '2026-08-01 10:00:00.000', 'anna');
+                        """)
+            }
+            #expect(try queue.read { try String.fetchOne($0, sql: "SELECT lastMeetingAt FROM \"plan\"") }?.hasPrefix("2026-09-01") == true)
+        }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try Schema.migrator.migrate(queue)
+        let (cancelled, last) = try queue.read { db in
+            (
+                try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE cancelledAt IS NOT NULL"),
+                try String.fetchOne(db, sql: "SELECT lastMeetingAt FROM \"plan\"")
+            )
+        }
+        #expect(cancelled == [2])
+        #expect(last?.hasPrefix("2026-02-01") == true, "the meeting held on to, not the one called off")
     }
 
     @Test("withdrawn consents: the last week's, on open plans")

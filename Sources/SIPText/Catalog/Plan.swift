@@ -8,7 +8,7 @@ extension Catalog {
         case addFamilyMember, inviteAgency, familyRole, guardian, relative, scheduled, changeAnswer, yes, no
         case overdue, none, planNumber, child, group, lead, nextDate, guardians, relatives, participants, meetings
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall, follow
-        case childSex, birthDate, agenda, concerning, responseDue, kind
+        case childSex, birthDate, agenda, concerning, responseDue, kind, cancelledMeeting
 
         public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
@@ -50,6 +50,8 @@ extension Catalog.Text {
     public static var relatives: Self { Self(.plan(.relatives)) }
     public static var participants: Self { Self(.plan(.participants)) }
     public static var meetings: Self { Self(.plan(.meetings)) }
+    /// Beside a meeting that was called off.
+    public static var cancelledMeeting: Self { Self(.plan(.cancelledMeeting)) }
     public static var deviations: Self { Self(.plan(.deviations)) }
     public static var history: Self { Self(.plan(.history)) }
     public static var legalPoints: Self { Self(.plan(.legalPoints)) }

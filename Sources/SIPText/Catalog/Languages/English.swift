@@ -1199,6 +1199,7 @@ extension Catalog.PlanText {
         case .relatives: return "Other relatives"
         case .participants: return "Participants"
         case .meetings: return "Meetings"
+        case .cancelledMeeting: return "cancelled"
         case .deviations: return "BUS deviations"
         case .history: return "History"
         case .legalPoints: return "The four points the law requires"

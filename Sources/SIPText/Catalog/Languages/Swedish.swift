@@ -1199,6 +1199,7 @@ extension Catalog.PlanText {
         case .relatives: return "Övriga närstående"
         case .participants: return "Deltagare"
         case .meetings: return "Möten"
+        case .cancelledMeeting: return "inställt"
         case .deviations: return "BUS-avvikelser"
         case .history: return "Historik"
         case .legalPoints: return "Lagens fyra punkter"

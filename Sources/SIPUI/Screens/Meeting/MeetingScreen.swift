@@ -348,7 +348,9 @@ extension MeetingScreen {
     static func setup(planId: Int64, _ session: Session) throws -> Setup {
         let store = session.store, catalog = session.catalog
         let meetings = try store.meetings(planId: planId)
-        guard let meeting = meetings.first(where: { !$0.held }) ?? meetings.last else { throw NoMeeting() }
+        // A meeting called off is not the one held now; nor, when it is the last, the one to look back on.
+        let standing = meetings.filter { $0.cancelledAt == nil }
+        guard let meeting = standing.first(where: { !$0.held }) ?? standing.last else { throw NoMeeting() }
         let document = try store.planDocument(planId)
         // The answers to this meeting's kallelse, once it has one (answers are per meeting).
         let answers =
