@@ -31,6 +31,8 @@ public enum Act: Sendable, Equatable {
     case exportPlan(Int64)
     case giveCopy(plan: Int64)
     case purgePlan(Int64)
+    /// Retention of a declined request: the child's and the asker's details and its free text go.
+    case purgeRequest(Int64)
     /// The plan moved from one coordinator to another (the detail: `from -> to`, logins).
     case handOver(plan: Int64)
     /// Corrections of a plan's records, logged against the plan they were made from (a removed
@@ -140,7 +142,7 @@ public enum Act: Sendable, Equatable {
         case .addAgency, .addContact, .editAgency, .retireAgency, .editContact, .retireContact: .agency
         case .addBusGroup, .recordSelfAssessment, .editBusGroup, .retireBusGroup, .writeAnnualNote: .busGroup
         case .registerDeviation, .changeDeviationStatus, .escalateDeviation, .answerDeviation: .deviation
-        case .registerRequest, .acceptRequest, .declineRequest: .request
+        case .registerRequest, .acceptRequest, .declineRequest, .purgeRequest: .request
         case .refused(let entity, _, _): entity
         }
     }
@@ -167,7 +169,7 @@ public enum Act: Sendable, Equatable {
             .removeFamilyMember(let id), .editParticipant(let id), .removeParticipant(let id), .editAgency(let id),
             .retireAgency(let id), .editContact(let id), .retireContact(let id), .editBusGroup(let id),
             .retireBusGroup(let id), .registerRequest(let id), .acceptRequest(let id), .declineRequest(let id),
-            .editGoal(let id), .assessGoal(let id), .recordParticipation(let id),
+            .purgeRequest(let id), .editGoal(let id), .assessGoal(let id), .recordParticipation(let id),
             .recordNeed(let id), .setLanguage(let id), .bookInterpreter(let id), .setPlanKind(let id),
             .writeAnnualNote(let id):
             id
@@ -196,7 +198,7 @@ public enum Act: Sendable, Equatable {
         case .viewPlan: "view"
         case .exportPlan: "export"
         case .giveCopy: "copy"
-        case .purgePlan: "purge"
+        case .purgePlan, .purgeRequest: "purge"
         case .answerInvitation: "answer"
         case .withdrawConsent: "withdraw"
         case .recordAttendance: "attendance"

@@ -246,18 +246,49 @@ extension Store {
     /// values go. What stays is de-identified: the plan's number, group, dates, statuses, sex and
     /// birth year, which organisations took part, meetings held, interventions' dates and
     /// outcomes, deviations (already de-identified): the BUS review's figures do not change.
+    ///
+    /// Requests declined before `day` go the same way: they led to no plan, so no plan's purge
+    /// would reach the child's name and number they hold (`declinedRequestsToPurge`).
     @discardableResult
     public func purge(closedBefore day: Day) throws -> [PurgeCandidate] {
         let candidates = try purgeCandidates(closedBefore: day)
-        guard !candidates.isEmpty else { return [] }
+        let requests = try declinedRequestsToPurge(answeredBefore: day)
+        guard !candidates.isEmpty || !requests.isEmpty else { return [] }
         let today = context.today
         try write { db in
             for candidate in candidates { try self.purgePlan(db, candidate.planId, on: today) }
+            for request in requests { try self.purgeRequest(db, request) }
         }
         // The old pages are in the WAL until a checkpoint copies them back (overwritten, with
         // secure_delete); truncate it so the purged text does not linger there either.
         try checkpoint()
         return candidates
+    }
+
+    /// Declined requests answered before `day` that still hold the child's or the asker's details.
+    public func declinedRequestsToPurge(answeredBefore day: Day) throws -> [Int64] {
+        try requireSignedIn(.maintenance)
+        return try read { db in
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM planRequest WHERE status = 'declined' AND answeredOn < ? AND childName <> '-'
+                    ORDER BY id
+                    """, arguments: [day])
+        }
+    }
+
+    /// What stays of a declined request: its organisations, group, dates and status (the review's
+    /// requests received and declined do not change).
+    private func purgeRequest(_ db: Database, _ id: Int64) throws {
+        try audit(db, .purgeRequest(id))
+        try db.execute(
+            literal: """
+                DELETE FROM auditDetail WHERE auditId IN
+                  (SELECT id FROM auditLog WHERE entity = 'request' AND entityId = \(id));
+                UPDATE planRequest SET askerName = '-', askerFunction = '', childName = '-', personalNumber = NULL,
+                    question = '-', consent = '', declineReason = '-' WHERE id = \(id);
+                """)
     }
 
     private func purgePlan(_ db: Database, _ planId: Int64, on today: Day) throws {

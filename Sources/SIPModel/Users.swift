@@ -301,7 +301,7 @@ extension Store {
             try access.require(.maintenance)
         case .setting:
             try access.require(.settings)
-        case .demo, .purgePlan, .backup:
+        case .demo, .purgePlan, .purgeRequest, .backup:
             try access.require(.maintenance)
         case .restore:
             // Authorised before the restore (only its audit line is written after, with appendAudit,

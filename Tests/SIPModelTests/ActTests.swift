@@ -21,6 +21,7 @@ struct ActTests {
         (.viewPlan(4), "plan", 4, "view"),
         (.giveCopy(plan: 5), "plan", 5, "copy"),
         (.purgePlan(6), "plan", 6, "purge"),
+        (.purgeRequest(7), "request", 7, "purge"),
         (.createChild(7), "child", 7, "create"),
         (.addFamilyMember(8), "familyMember", 8, "create"),
         (.addParticipant(9), "participant", 9, "create"),
@@ -114,7 +115,7 @@ struct ActTests {
                 .handOver, .correctChild, .editFamilyMember, .removeFamilyMember, .editParticipant,
                 .removeParticipant,
                 .editAgency, .retireAgency, .editContact, .retireContact, .editBusGroup, .retireBusGroup,
-                .registerRequest, .acceptRequest, .declineRequest,
+                .registerRequest, .acceptRequest, .declineRequest, .purgeRequest,
                 .sendKallelse, .rescheduleMeeting, .cancelMeeting, .reopenPlan, .remind, .setUserEmail,
                 .editGoal, .assessGoal, .recordParticipation, .recordNeed, .setLanguage, .bookInterpreter,
                 .setPlanKind, .writeAnnualNote:
@@ -122,6 +123,6 @@ struct ActTests {
             }
         }
         #expect(Self.logged.allSatisfy { listed($0.act) })
-        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 68)
+        #expect(Set(Self.logged.map { "\($0.act)".prefix { $0 != "(" } }).count == 69)
     }
 }

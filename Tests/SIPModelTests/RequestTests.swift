@@ -131,6 +131,31 @@ struct RequestTests {
         #expect(try x.audit("accept").isEmpty)
     }
 
+    @Test("retention: a request declined before the day loses the child's and the asker's details and its text; newer and open ones stay")
+    func declinedPurged() throws {
+        let x = try World()
+        let old = try x.ask()
+        try x.sara.declineRequest(old.id!, reason: "Ärendet är redan aktuellt hos oss.")
+        let open = try x.ask(number: "20150312-0014", name: "Bo Bergsson")
+        x.w.t.clock.set(day("2026-03-20"))
+        let recent = try x.ask()
+        try x.sara.declineRequest(recent.id!, reason: "Inte vårt")
+        let ada = try x.w.session("ada")
+        #expect(try ada.declinedRequestsToPurge(answeredBefore: day("2026-03-20")) == [old.id!])
+        #expect(throws: SIPError.notPermitted(.coordinator)) { try x.sara.declinedRequestsToPurge(answeredBefore: day("2026-03-20")) }
+        try ada.purge(closedBefore: day("2026-03-20"))
+        let purged = try #require(try x.w.t.store.read { try PlanRequest.fetchOne($0, key: old.id!) })
+        #expect(purged.childName == "-" && purged.personalNumber == nil && purged.askerName == "-")
+        #expect(purged.question == "-" && purged.consent == "" && purged.declineReason == "-")
+        // What the review counts stays: who asked whom, when, and the answer.
+        #expect(purged.status == .declined && purged.receivedOn == old.receivedOn && purged.fromAgencyId == old.fromAgencyId)
+        #expect(try x.sara.request(old.id!).childName == "-")
+        #expect(try x.sara.request(open.id!).childName == "Bo Bergsson")
+        #expect(try x.sara.request(recent.id!).childName == "Åsa Öberg")
+        #expect(try x.audit("purge") == ["ada"])
+        #expect(try ada.declinedRequestsToPurge(answeredBefore: day("2026-03-20")).isEmpty)
+    }
+
     @Test("declining needs a reason; the requester reads it; audited")
     func decline() throws {
         let x = try World()

@@ -4,7 +4,7 @@ extension Catalog {
     /// Messages of the command line (Sources/sip-tui).
     public enum CommandLineText: CatalogText {
         case noPlans, noDeviations, demoDone, checkOK, talliesRecounted, tuiPlans, needsTerminal, unknownTerminal
-        case closedOn, purgeWouldRemove, purgeRemoved, allPlans, allGroupsShort, auditMalformedRow, handedOver
+        case closedOn, purgeWouldRemove, purgeRemoved, purgeRequestsWouldRemove, purgeRequestsRemoved, allPlans, allGroupsShort, auditMalformedRow, handedOver
         case keysFileExists
 
         public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
@@ -26,6 +26,8 @@ extension Catalog.Text {
     public static var purgeWouldRemove: Self { Self(.commandLine(.purgeWouldRemove)) }
     public static var handedOver: Self { Self(.commandLine(.handedOver)) }
     public static var purgeRemoved: Self { Self(.commandLine(.purgeRemoved)) }
+    public static var purgeRequestsWouldRemove: Self { Self(.commandLine(.purgeRequestsWouldRemove)) }
+    public static var purgeRequestsRemoved: Self { Self(.commandLine(.purgeRequestsRemoved)) }
     public static var allPlans: Self { Self(.commandLine(.allPlans)) }
     public static var allGroupsShort: Self { Self(.commandLine(.allGroupsShort)) }
 }

@@ -127,6 +127,10 @@ extension Catalog.CommandLineText {
             return "%d plans would be purged (--dry-run: nothing changed)."
         case .purgeRemoved:
             return "%d plans purged; de-identified statistics remain."
+        case .purgeRequestsWouldRemove:
+            return "%d declined requests would be purged (the child's and the asker's details, the text)."
+        case .purgeRequestsRemoved:
+            return "%d declined requests purged (the child's and the asker's details, the text)."
         case .allPlans: return "(every plan)"
         case .handedOver: return "Plan %lld handed over:"
         case .allGroupsShort: return "(every group)"

@@ -127,6 +127,10 @@ extension Catalog.CommandLineText {
             return "%d planer skulle gallras (--dry-run: inget ändrat)."
         case .purgeRemoved:
             return "%d planer gallrade; avidentifierad statistik finns kvar."
+        case .purgeRequestsWouldRemove:
+            return "%d avböjda förfrågningar skulle gallras (barnets och frågeställarens uppgifter, texten)."
+        case .purgeRequestsRemoved:
+            return "%d avböjda förfrågningar gallrade (barnets och frågeställarens uppgifter, texten)."
         case .allPlans: return "(alla planer)"
         case .handedOver: return "Plan %lld överlämnad:"
         case .allGroupsShort: return "(alla grupper)"
