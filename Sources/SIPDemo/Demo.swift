@@ -60,7 +60,7 @@ public struct DemoGenerator: Sendable {
 
     /// Fills the empty database with `planCount` plans. A demo of up to `batch` plans is one
     /// transaction; a larger one commits every `batch` plans (the same data either way), and a
-    /// failure part-way leaves the batches before it.
+    /// failure part-way leaves the batches before it (counted in the review's tallies).
     public static func run(store: Store, plans planCount: Int, seed: UInt64, batch: Int = batchSize) throws
         -> DemoSummary
     {
@@ -81,30 +81,41 @@ public struct DemoGenerator: Sendable {
         }
         defer { try? store.write { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         var start = 0
-        repeat {
-            let (from, end, before) = (start, min(planCount, start + batch), generator)
-            // The generator goes into each transaction and comes out with its state moved on.
-            generator = try store.write { db in
-                var generator = before
-                if from == 0 {
-                    if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
-                    // The register an area would import comes first, through the same import; the demo
-                    // then adds the groups and organisations its scale needs, reusing a register's
-                    // record by name.
-                    _ = try store.importRegister(db, path: try DataFile.registerPath())
+        // A batch that fails leaves those before it: counted, as the last batch would have.
+        do {
+            repeat {
+                let (from, end, before) = (start, min(planCount, start + batch), generator)
+                // The generator goes into each transaction and comes out with its state moved on.
+                generator = try store.write { db in
+                    var generator = before
+                    if from == 0 {
+                        if try Plan.fetchCount(db) > 0 { throw SIPError.databaseNotEmpty }
+                        // The register an area would import comes first, through the same import; the demo
+                        // then adds the groups and organisations its scale needs, reusing a register's
+                        // record by name.
+                        _ = try store.importRegister(db, path: try DataFile.registerPath())
+                    }
+                    try ReviewTally.uncounted(db) {
+                        if from == 0 { try generator.prepare(db, planCount: planCount) }
+                        try generator.plans(db, from..<end)
+                    }
+                    if end == planCount {
+                        // Counted once, from every batch's rows. The count's sorts take as much memory
+                        // as the page cache allows: the default again, so the demo's memory does not
+                        // grow with the county (the rows are in the kernel's page cache anyway).
+                        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+                        try ReviewTally.fill(db)
+                        try store.audit(db, .demo, detail: "plans=\(planCount) seed=\(seed)")
+                        try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
+                    }
+                    return generator
                 }
-                try ReviewTally.suspended(db) {
-                    if from == 0 { try generator.prepare(db, planCount: planCount) }
-                    try generator.plans(db, from..<end)
-                }
-                if end == planCount {
-                    try store.audit(db, .demo, detail: "plans=\(planCount) seed=\(seed)")
-                    try DemoGenerator.makeCoordinator(db, login: context.user, now: context.now())
-                }
-                return generator
-            }
-            start = end
-        } while start < planCount
+                start = end
+            } while start < planCount
+        } catch {
+            if start > 0 { try? store.write { db in try ReviewTally.fill(db) } }
+            throw error
+        }
         if store.access != nil { try store.signIn() }
         // A county's demo leaves half a gigabyte of WAL behind otherwise.
         try store.checkpoint()

@@ -252,7 +252,7 @@ package enum ReviewTally {
 
     /// Counts every figure afresh: each group's from the rows, then the county's as their sum (plus
     /// what has no group), into `target` (the tallies, or a temporary table to compare them with).
-    static func fill(_ db: Database, into target: String = table) throws {
+    package static func fill(_ db: Database, into target: String = table) throws {
         for statement in fillSQL(into: target) { try db.execute(sql: statement) }
     }
 
@@ -333,6 +333,15 @@ package enum ReviewTally {
     /// otherwise update a tally for every row it writes. What it loads has no history (migration
     /// v21's tables): like the rows from before them, it counts as it is, as far back as can be told.
     package static func suspended<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let result = try uncounted(db, body)
+        try fill(db)
+        return result
+    }
+
+    /// Runs `body` (one batch of a bulk load) without the triggers and without counting afresh:
+    /// the tallies are stale until `fill`, which a load in batches runs once, after its last
+    /// batch (a count after every batch would recount the whole database each time).
+    package static func uncounted<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         try dropTriggers(db)
         let histories = ["planHistory", "interventionHistory"]
         let before = try histories.map { try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM \($0)") ?? 0 }
@@ -341,7 +350,6 @@ package enum ReviewTally {
             try db.execute(sql: "DELETE FROM \(table) WHERE id > ?", arguments: [last])
         }
         try createTriggers(db)
-        try fill(db)
         return result
     }
 }
