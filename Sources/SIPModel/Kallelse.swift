@@ -204,8 +204,9 @@ extension Store {
 
     // MARK: Sending
 
-    /// The meeting a kallelse is about: the one asked for, else the next one not held and not
-    /// called off.
+    /// The meeting a kallelse is about: the one asked for, else a meeting called off whose
+    /// cancellation has not yet reached everyone who was sent it, else the next one not held and
+    /// not called off.
     static func kallelseMeeting(_ db: Database, planId: Int64, meetingId: Int64?) throws -> Meeting {
         if let meetingId {
             guard let meeting = try Meeting.fetchOne(db, key: meetingId), meeting.planId == planId else {
@@ -214,9 +215,20 @@ extension Store {
             return meeting
         }
         let meetings = try Meeting.filter(Meeting.Columns.planId == planId).order(Meeting.Columns.startsAt).fetchAll(db)
-        for meeting in meetings where !meeting.held {
-            if try Store.kallelse(db, meetingId: meeting.id!)?.cancelled != true { return meeting }
+        let owed = try meetings.first { meeting in
+            guard !meeting.held, meeting.cancelledAt != nil else { return false }
+            return try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM mailSent r JOIN kallelse k ON k.meetingId = r.meetingId
+                        WHERE r.meetingId = ? AND r.kind = 'request' AND r.accepted = 1
+                        AND NOT EXISTS (SELECT 1 FROM mailSent c WHERE c.meetingId = r.meetingId
+                            AND c.participantId = r.participantId AND c.kind = 'cancel' AND c.sequence = k.sequence
+                            AND c.accepted = 1))
+                    """, arguments: [meeting.id!]) ?? false
         }
+        if let owed { return owed }
+        for meeting in meetings where !meeting.held && meeting.cancelledAt == nil { return meeting }
         throw SIPError.notFound(.meeting, 0)
     }
 

@@ -57,6 +57,56 @@ struct KallelseScreenTests {
         #expect(app.screenText.contains("redan fått kallelsen"))
     }
 
+    @Test("B moves the next meeting (s sends the new revision) or calls it off (s sends the cancellation to those sent it)")
+    func moveAndCallOff() throws {
+        let (dir, store, app, planId) = try world()
+        app.press(.character("s"), .character("j"))
+        let invited = mails(dir)
+        let meeting = try #require(try store.meetings(planId: planId).first { !$0.held })
+        app.press(.character("B"))
+        let form = try #require(app.top as? FormScreen)
+        #expect(form.record is ChangeMeetingForm)
+        func field(_ key: String) -> FormField? { (app.top as? FormScreen)?.fields.first { $0.key == key } }
+        func go(_ key: String) {
+            guard let form = app.top as? FormScreen, let index = form.fields.firstIndex(where: { $0.key == key })
+            else { return }
+            for _ in 0..<((index - form.focus + form.fields.count) % form.fields.count) { app.press(.tab) }
+        }
+        #expect(field("place")?.value == meeting.place && field("duration")?.value == String(meeting.durationMinutes))
+        // An impossible time is refused beside its field; nothing moves.
+        go("time")
+        app.press(.control("a"), .control("k"))
+        app.type("25:00")
+        app.press(.control("s"))
+        #expect(field("time")?.error != nil)
+        #expect(try store.meetings(planId: planId).first { $0.id == meeting.id }?.startsAt == meeting.startsAt)
+        app.press(.control("a"), .control("k"))
+        app.type("13:30")
+        app.press(.control("s"))
+        #expect(app.screenText.contains("Mötet är flyttat"))
+        let moved = try #require(try store.meetings(planId: planId).first { $0.id == meeting.id })
+        #expect(LocalTime.iso(moved.startsAt, .stockholm).contains("T13:30"))
+        app.press(.character("s"), .character("j"))
+        #expect(mails(dir) == 2 * invited, "the new revision to everyone invited")
+
+        app.press(.character("B"))
+        go("change")
+        app.press(.right)
+        app.press(.control("s"))
+        #expect(app.screenText.contains("Mötet är inställt"))
+        #expect(try store.meetings(planId: planId).first { $0.id == meeting.id }?.cancelledAt != nil)
+        #expect(TextReports.planText(try store.planDocument(planId), catalog: Catalog(.sv)).contains("(inställt)"))
+        // s now sends the cancellation (the meeting called off comes first while it is owed).
+        app.press(.character("s"), .character("j"))
+        #expect(mails(dir) == 3 * invited)
+        let cancellation = try store.kallelseDispatch(planId: planId, meetingId: meeting.id!)
+        #expect(cancellation.method == .cancel && cancellation.pending.isEmpty && cancellation.sent.count == invited)
+        // Nothing ahead any more: B says so and opens no form.
+        app.press(.character("B"))
+        #expect(!(app.top is FormScreen))
+        #expect(app.screenText.contains("inget kommande möte"))
+    }
+
     @Test("a reply-by date that passed shows the offered deviation; r fills it in, saving registers it")
     func offeredDeviation() throws {
         let (dir, store, app, planId) = try world()

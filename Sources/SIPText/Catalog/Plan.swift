@@ -9,6 +9,8 @@ extension Catalog {
         case overdue, none, planNumber, child, group, lead, nextDate, guardians, relatives, participants, meetings
         case deviations, history, legalPoints, legalNeeds, legalByPrincipal, legalByOthers, legalOverall, follow
         case childSex, birthDate, agenda, concerning, responseDue, kind, cancelledMeeting
+        case changeMeeting, meetingChange, moveMeeting, callOffMeeting, meetingMoved, meetingCalledOff
+        case noMeetingAhead
 
         public func text(in c: Catalog) -> String { c.language.words.text(self, in: c) }
     }
@@ -52,6 +54,14 @@ extension Catalog.Text {
     public static var meetings: Self { Self(.plan(.meetings)) }
     /// Beside a meeting that was called off.
     public static var cancelledMeeting: Self { Self(.plan(.cancelledMeeting)) }
+    /// The next meeting moved or called off, from the plan.
+    public static var changeMeeting: Self { Self(.plan(.changeMeeting)) }
+    public static var meetingChange: Self { Self(.plan(.meetingChange)) }
+    public static var moveMeeting: Self { Self(.plan(.moveMeeting)) }
+    public static var callOffMeeting: Self { Self(.plan(.callOffMeeting)) }
+    public static var meetingMoved: Self { Self(.plan(.meetingMoved)) }
+    public static var meetingCalledOff: Self { Self(.plan(.meetingCalledOff)) }
+    public static var noMeetingAhead: Self { Self(.plan(.noMeetingAhead)) }
     public static var deviations: Self { Self(.plan(.deviations)) }
     public static var history: Self { Self(.plan(.history)) }
     public static var legalPoints: Self { Self(.plan(.legalPoints)) }

@@ -7,7 +7,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case up, down, pageUp, pageDown, first, last, edit, back
         case meeting, interventions, consent, withdrawConsent, schedule, invitation, export, copy, close, undo
         case family, participant, deviation, maturity, correctChild, editFamily, editParticipant, handOver
-        case send, reopen
+        case send, reopen, changeMeeting
         // Issue 17: goals, a need nobody has taken on, languages and interpreters, the discharge plan.
         case goal, need, language, discharge
     }
@@ -118,6 +118,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
             KeyBinding([.character("m")], .meeting, .meetingMode, hint: true),
             KeyBinding([.character("i")], .interventions, .interventions, hint: true),
             KeyBinding([.character("b")], .schedule, .scheduleMeeting, hint: true),
+            KeyBinding([.character("B")], .changeMeeting, .changeMeeting),
             KeyBinding([.character("u")], .undo, .undo, hint: true),
             KeyBinding([.escape, .character("q")], .back, .back, hint: true),
             KeyBinding([.character("c")], .consent, .addConsent),
@@ -244,6 +245,7 @@ public struct PlanDetailScreen: AppScreen, Equatable, Sendable {
         case .schedule:
             if let refusal = closedRefusal { return refusal }
             return [.push(FormScreen(MeetingForm(planId: planId)))]
+        case .changeMeeting: return [.push(FormScreen(ChangeMeetingForm(planId: planId)))]
         case .send:
             if let refusal = closedRefusal { return refusal }
             let id = planId
