@@ -521,7 +521,9 @@ extension Store {
 
     static func invitationsPastReplyBy(_ db: Database, access: Access?, today: Day) throws -> [UnansweredInvitation] {
         var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
-        let condition = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
+        let visible = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
+        // A narrowed coordinator's plans are found from their side (`planCandidates`), not tested one by one.
+        let condition = access?.planCandidates(&arguments).map { "p.id IN (\($0)) AND \(visible)" } ?? visible
         // For someone who sees every plan, start from the meetings not yet held (a partial index),
         // not from every plan; a narrowed coordinator starts from their few plans as before.
         let from =

@@ -40,6 +40,24 @@ extension Access {
             """
     }
 
+    /// For a coordinator who does not see every plan: the numbers of the plans `planCondition` can
+    /// hold for, found from the user's side (as a subquery selecting ids): those the user or a
+    /// colleague of their organisation coordinates, and those with a consent naming their
+    /// organisation (either way of `ConsentRule.covers` needs one). A superset: the condition itself
+    /// still decides. Nil for anyone else. It lets a query start from the user's few plans (by the
+    /// coordinator and consent indexes) instead of testing the condition on every plan in the file.
+    func planCandidates(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String? {
+        guard !seesEveryPlan, let user, user.role == .coordinator else { return nil }
+        arguments["accessLogin"] = user.login
+        arguments["accessAgency"] = user.agencyId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
+        return """
+            SELECT cp.id FROM "plan" cp WHERE cp.coordinatorLogin = :accessLogin
+              OR cp.coordinatorLogin IN (SELECT u.login FROM appUser u WHERE u.agencyId = :accessAgency)
+            UNION SELECT cc.planId FROM consentAgency cca JOIN consent cc ON cc.id = cca.consentId
+              WHERE cca.agencyId = :accessAgency
+            """
+    }
+
     /// SQL condition on a deviation aliased `d`: the deviations this user may see.
     func deviationCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?], today: Day) -> String {
         guard let user else { return "0" }

@@ -55,6 +55,7 @@ struct BenchCommand: ParsableCommand {
         results.append(try bench.startUp(runs: starts, arguments: startArguments(location.path)))
         results.append(bench.firstScreen)
         results += try bench.keys(iterations: iterations)
+        results += try bench.dayAndInbox(iterations: iterations)
         results.append(bench.meetingSession())
         results.append(Bench.Result.memory())
         if tabular {
@@ -121,6 +122,9 @@ struct Bench {
     }
 
     let store: Store
+    let path: String
+    let sharedGroup: String?
+    let catalog: Catalog
     let app: App
     let terminal: RecordingTerminal
     let output: String
@@ -130,6 +134,7 @@ struct Bench {
     init(path: String, sharedGroup: String?, term: String, catalog: Catalog) throws {
         // Not signed in: the bench walks every screen, the chair's and the coordinator's alike.
         store = try Store(path: path, context: .current(), sharedGroup: sharedGroup)
+        (self.path, self.sharedGroup, self.catalog) = (path, sharedGroup, catalog)
         app = App(store: store, catalog: catalog, width: 80, height: 24)
         output = NSTemporaryDirectory() + "sip-bench-\(getpid()).out"
         guard let terminal = RecordingTerminal(path: output, term: term, width: 80, height: 24, theme: .color) else {
@@ -147,7 +152,8 @@ struct Bench {
     func planCount() throws -> Int { try store.planCount() }
 
     /// Keys in, one frame out: the time from the key to the finished screen update, and its bytes.
-    private func press(_ keys: [Key]) -> (ms: Double, bytes: Int) {
+    private func press(_ keys: [Key], in app: App? = nil) -> (ms: Double, bytes: Int) {
+        let app = app ?? self.app
         let started = DispatchTime.now().uptimeNanoseconds
         for key in keys { app.handle(key) }
         let bytes = terminal.draw(app.render())
@@ -155,13 +161,13 @@ struct Bench {
     }
 
     private func measure(
-        _ name: String, budget: Double, byteBudget: Int? = nil, iterations: Int,
+        _ name: String, budget: Double, byteBudget: Int? = nil, iterations: Int, in app: App? = nil,
         setUp: () -> Void = {}, keys: (Int) -> [Key], tearDown: () -> Void = {}
     ) -> Result {
         var result = Result(name: name, unit: "ms", samples: [], budget: budget, byteBudget: byteBudget)
         for n in 0..<iterations {
             setUp()
-            let (ms, bytes) = press(keys(n))
+            let (ms, bytes) = press(keys(n), in: app)
             result.samples.append(ms)
             result.bytes.append(bytes)
             tearDown()
@@ -261,6 +267,73 @@ struct Bench {
             annual.samples.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         }
         results.append(annual)
+        return results
+    }
+
+    /// The two users the day screen and the inbox are measured for, added to the file once (by its
+    /// owner, as an administrator would): a coordinator who sees every plan (a central SIP team, as
+    /// the demo's own user is) and a coordinator at one organisation, who sees the plans it
+    /// coordinates or a consent covers and the requests sent to it.
+    static let everyPlanLogin = "sip-bench-central", coordinatorLogin = "sip-bench-coordinator"
+
+    private func benchUsers() throws {
+        let owner = try Store(path: path, context: .current(), sharedGroup: sharedGroup)
+        defer { try? owner.close() }
+        _ = try owner.signIn()
+        let existing = Set(try owner.users().map(\.login))
+        if !existing.contains(Self.everyPlanLogin) {
+            try owner.addUser(
+                login: Self.everyPlanLogin, name: "Bench, central SIP team", role: .coordinator, agencyId: nil,
+                allPlans: true)
+        }
+        if !existing.contains(Self.coordinatorLogin) {
+            // The social services of the first group: the organisation that most often leads a plan.
+            guard let group = try owner.busGroups().first,
+                let agency = try owner.agencies(forGroup: group.id!).first(where: { $0.kind == "socialtjanst" })
+                    ?? owner.agencies(forGroup: group.id!).first
+            else { throw SIPError.storage("bench: no organisation for its coordinator") }
+            try owner.addUser(
+                login: Self.coordinatorLogin, name: "Bench, coordinator", role: .coordinator, agencyId: agency.id)
+        }
+    }
+
+    /// The day screen (a coordinator's start screen) and the inbox of requests, for each of the two
+    /// users: the first draw (the session's App made, the day read, drawn), the day read again when
+    /// it is back on top (t from the plan list), the inbox opened (i) and a move in it.
+    func dayAndInbox(iterations: Int) throws -> [Result] {
+        try benchUsers()
+        var results: [Result] = []
+        for (login, who) in [(Self.everyPlanLogin, "every plan"), (Self.coordinatorLogin, "coordinator")] {
+            let user = try Store(
+                path: path, context: SessionContext(user: login, now: { Date() }), sharedGroup: sharedGroup)
+            defer { try? user.close() }
+            _ = try user.signIn()
+            var first = Result(name: "day: first draw (\(who))", unit: "ms", samples: [], budget: 30)
+            var app: App?
+            for _ in 0..<max(1, iterations / 4) {
+                let started = DispatchTime.now().uptimeNanoseconds
+                let made = App(store: user, catalog: catalog, width: 80, height: 24)
+                first.bytes.append(terminal.draw(made.render()))
+                first.samples.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+                app = made
+            }
+            results.append(first)
+            guard let app else { continue }
+            results.append(
+                measure(
+                    "day: back from the list (\(who))", budget: 10, iterations: max(1, iterations / 4),
+                    in: app, setUp: { _ = press([.character("l")], in: app) }, keys: { _ in [.character("t")] }))
+            results.append(
+                measure(
+                    "inbox: open (\(who))", budget: 10, iterations: max(1, iterations / 4), in: app,
+                    keys: { _ in [.character("i")] }, tearDown: { _ = press([.escape], in: app) }))
+            _ = press([.character("i")], in: app)
+            results.append(
+                measure("inbox: Down or Up (\(who))", budget: 2, iterations: iterations, in: app) { n in
+                    [n % 2 == 0 ? .down : .up]
+                })
+            _ = press([.escape], in: app)
+        }
         return results
     }
 

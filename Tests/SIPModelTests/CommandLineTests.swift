@@ -187,7 +187,11 @@ struct CommandLineTests {
         let lines = result.out.split(separator: "\n").map(String.init)
         let header = try #require(lines.first { $0.hasPrefix("figure") })
         #expect(header.contains("200 med/p95") && header.contains("400 med/p95") && header.contains("400/200"))
-        for figure in ["start to first screen", "list: next plan", "open a plan", "database file, bytes per plan"] {
+        for figure in [
+            "start to first screen", "list: next plan", "open a plan", "day: first draw (every plan)",
+            "day: back from the list (coordinator)", "inbox: open (every plan)", "inbox: Down or Up (coordinator)",
+            "database file, bytes per plan",
+        ] {
             let row = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
             #expect(row.hasSuffix("x"), "\(row)")
         }
