@@ -192,7 +192,8 @@ struct DayQuery {
                        (SELECT GROUP_CONCAT(DISTINCT f.interpreterLanguage) \(needing)) AS detail
                 FROM \(walk("meeting", "m", index: "meeting_ahead")) "plan" p ON p.id = m.planId
                 JOIN child c ON c.id = p.childId
-                WHERE m.held = 0 AND m.interpreterBooked = '' AND m.startsAt >= :from AND m.startsAt < :to
+                WHERE m.held = 0 AND m.cancelledAt IS NULL AND m.interpreterBooked = '' AND m.startsAt >= :from
+                  AND m.startsAt < :to
                   AND EXISTS (SELECT 1 \(needing)) AND \(plans)
                 ORDER BY m.startsAt, m.id
                 """

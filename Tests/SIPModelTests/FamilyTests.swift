@@ -228,6 +228,12 @@ struct FamilyTests {
         #expect(document.guardians.first { $0.id == w.f.mother.id }?.interpreterLanguage == "arabiska")
         let invitation = try Invitation(document: document, meetingId: meeting.id, zone: .stockholm).text()
         #expect(invitation.contains("tolk på arabiska"))
+        // Called off: not a meeting to book an interpreter for (and back when none is called off).
+        try store.write { db in try db.execute(sql: "UPDATE meeting SET cancelledAt = '2026-03-10 09:00:00.000' WHERE id = ?", arguments: [meeting.id!]) }
+        #expect(try store.meetingsLackingInterpreter(from: range.0, to: range.1).isEmpty)
+        #expect(try store.daySchedule().count(.interpretersMissing) == 0)
+        try store.write { db in try db.execute(sql: "UPDATE meeting SET cancelledAt = NULL WHERE id = ?", arguments: [meeting.id!]) }
+        #expect(try store.daySchedule().count(.interpretersMissing) == 1)
         // Booked: the flag is gone.
         try store.bookInterpreter(meetingId: meeting.id!, booked: "Tolkförmedlingen, arabiska")
         #expect(try store.meetingsLackingInterpreter(from: range.0, to: range.1).isEmpty)
