@@ -198,6 +198,11 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA recursive_triggers = ON")
             // After a big transaction (a county's demo, a purge) the WAL shrinks back to this.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+            // Each connection's page cache: 512 KiB, not SQLite's 2 000 KiB. The pages are in the
+            // kernel's page cache anyway, shared by every session on the server; a session's own copy
+            // of them was most of its private memory (two connections: the pool's writer and a reader).
+            // A connection that needs more (the demo's build) sets its own.
+            try db.execute(sql: "PRAGMA cache_size = -512")
         }
         return config
     }
