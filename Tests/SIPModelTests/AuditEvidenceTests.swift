@@ -162,11 +162,7 @@ struct AuditEvidenceTests {
     func migrationFillsChain() throws {
         let dir = TempDir()
         let path = dir.path("old.sqlite")
-        var config = Configuration()
-        config.prepareDatabase { db in
-            db.add(function: Store.fold)
-            db.add(function: AuditChain.function)
-        }
+        let config = oldFileConfiguration()
         let old = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(old, upTo: "v11-review-tally")
         try old.write { db in

@@ -173,12 +173,7 @@ struct DayScheduleTests {
     func cancelledMeetingMigration() throws {
         let dir = TempDir()
         let path = dir.path("old.sqlite")
-        var config = Configuration()
-        config.prepareDatabase { db in
-            db.add(function: Store.fold)
-            db.add(function: AuditChain.function)
-            db.add(function: Store.now { Date(timeIntervalSince1970: 1_780_000_000) })
-        }
+        let config = oldFileConfiguration()
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             try Schema.migrator.migrate(queue, upTo: "v23-review-history")

@@ -354,11 +354,7 @@ struct FamilyTests {
     func goalMigration() throws {
         let dir = TempDir()
         let path = dir.path("old.sqlite")
-        var config = Configuration()
-        config.prepareDatabase { db in
-            db.add(function: Store.fold)
-            db.add(function: AuditChain.function)
-        }
+        let config = oldFileConfiguration()
         // A database as v14 left it, with a plan whose goals are free text.
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)

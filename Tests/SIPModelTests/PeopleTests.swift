@@ -76,11 +76,7 @@ struct PeopleTests {
     func migration() throws {
         let dir = TempDir()
         let path = dir.path("v14.sqlite")
-        var config = Configuration()
-        config.prepareDatabase { db in
-            db.add(function: Store.fold)
-            db.add(function: AuditChain.function)
-        }
+        let config = oldFileConfiguration()
         let old = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(old, upTo: "v14-register")
         let coordinators = [

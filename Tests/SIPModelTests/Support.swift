@@ -99,3 +99,15 @@ func drive(_ store: Store, plan id: Int64, to status: PlanStatus) throws {
         }
     for step in path { try store.changeStatus(planId: id, to: step, note: step == .closed ? "Klar" : "") }
 }
+
+/// A connection for migrating an older file step by step (`Schema.migrator.migrate(_:upTo:)`), with
+/// the SQL functions the store registers on every connection: the migrations' triggers call them.
+func oldFileConfiguration() -> Configuration {
+    var config = Configuration()
+    config.prepareDatabase { db in
+        db.add(function: Store.fold)
+        db.add(function: AuditChain.function)
+        db.add(function: Store.now { Date(timeIntervalSince1970: 1_780_000_000) })
+    }
+    return config
+}
