@@ -214,6 +214,18 @@ public struct FormInput<Key: RawRepresentable> where Key.RawValue == String {
         return day
     }
 
+    /// A meeting's start from its date and time (HH:MM) fields, in `zone`, and its length in minutes
+    /// (5 to 600): each refused beside its own field.
+    public func meetingTime(date: Key, time: Key, duration: Key, in zone: TimeZone) throws -> (
+        startsAt: Date, minutes: Int
+    ) {
+        let day = try requiredDay(date)
+        let parts = self[time].split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]) else { throw refuse(time) }
+        guard let minutes = Int(self[duration]), (5...600).contains(minutes) else { throw refuse(duration) }
+        return (day.date(hour: parts[0], minute: parts[1], in: zone), minutes)
+    }
+
     /// Refuses the field's value, beside it.
     public func refuse(_ key: Key, _ message: String? = nil) -> FieldErrors {
         FieldErrors(key.rawValue, message ?? catalog.ui(.fieldInvalid))

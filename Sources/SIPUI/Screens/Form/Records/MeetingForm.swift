@@ -28,17 +28,13 @@ public struct MeetingForm: RecordForm {
     }
 
     public func submit(_ input: FormInput<Key>, _ session: Session) throws -> FormOutcome {
-        let date = try input.requiredDay(.date)
-        let time = input[.time].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 2, (0...23).contains(time[0]), (0...59).contains(time[1]) else { throw input.refuse(.time) }
-        guard let minutes = Int(input[.duration]), (5...600).contains(minutes) else { throw input.refuse(.duration) }
         let store = session.store
+        let when = try input.meetingTime(date: .date, time: .time, duration: .duration, in: store.context.timeZone)
         // The first meeting until one has been held; after that, follow-ups.
         let kind: MeetingKind = try store.meetings(planId: plan).contains(where: \.held) ? .followUp : .first
         try store.addMeeting(
-            planId: plan, kind: kind,
-            startsAt: date.date(hour: time[0], minute: time[1], in: store.context.timeZone),
-            durationMinutes: minutes, place: input[.place], videoLink: input[.videoLink])
+            planId: plan, kind: kind, startsAt: when.startsAt, durationMinutes: when.minutes, place: input[.place],
+            videoLink: input[.videoLink])
         if try store.plan(plan).status == .draft { try store.changeStatus(planId: plan, to: .invited) }
         return .saved(input.catalog.ui(.scheduled))
     }
