@@ -217,6 +217,8 @@ public struct PlanDocument: Codable, Equatable, Sendable {
         public var held: Bool
         /// Called off (inställt): kept in the plan's history, never the next meeting.
         public var cancelled = false
+        /// Neither held nor called off: a meeting still to come.
+        public var isAhead: Bool { !held && !cancelled }
         public var minutes: String
         public var agenda: [AgendaEntry]
         public var attendance: [AttendanceEntry]

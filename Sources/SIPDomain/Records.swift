@@ -440,6 +440,9 @@ public struct Meeting: Codable, Equatable, Sendable {
         self.held = held
         self.cancelledAt = cancelledAt
     }
+
+    /// Neither held nor called off: a meeting still to come.
+    public var isAhead: Bool { !held && cancelledAt == nil }
 }
 
 /// One agenda point of a meeting, with its notes.

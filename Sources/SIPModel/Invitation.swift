@@ -26,7 +26,7 @@ public struct Invitation: Sendable {
         guard document.consentValid || !requireConsent else { throw SIPError.consentRequired }
         let candidates = document.meetings.filter { meetingId == nil || $0.id == meetingId }
         // A cancelled meeting is chosen only by its id (its cancellation goes out for it).
-        guard let meeting = candidates.first(where: { !$0.held && !$0.cancelled }) ?? candidates.last else {
+        guard let meeting = candidates.first(where: \.isAhead) ?? candidates.last else {
             throw SIPError.notFound(.meeting, meetingId ?? 0)
         }
         let formatter = ISO8601DateFormatter()

@@ -207,7 +207,9 @@ extension Store {
     /// The meeting a kallelse is about: the one asked for, else a meeting called off whose
     /// cancellation has not yet reached everyone who was sent it, else the next one not held and
     /// not called off.
-    static func kallelseMeeting(_ db: Database, planId: Int64, meetingId: Int64?) throws -> Meeting {
+    static func kallelseMeeting(_ db: Database, planId: Int64, meetingId: Int64?, context: SessionContext) throws
+        -> Meeting
+    {
         if let meetingId {
             guard let meeting = try Meeting.fetchOne(db, key: meetingId), meeting.planId == planId else {
                 throw SIPError.notFound(.meeting, meetingId)
@@ -215,21 +217,14 @@ extension Store {
             return meeting
         }
         let meetings = try Meeting.filter(Meeting.Columns.planId == planId).order(Meeting.Columns.startsAt).fetchAll(db)
+        // Owed: the cancellation's own dispatch still has someone to send it to.
         let owed = try meetings.first { meeting in
             guard !meeting.held, meeting.cancelledAt != nil else { return false }
-            return try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM mailSent r JOIN kallelse k ON k.meetingId = r.meetingId
-                        WHERE r.meetingId = ? AND r.kind = 'request' AND r.accepted = 1
-                        AND NOT EXISTS (SELECT 1 FROM mailSent c WHERE c.meetingId = r.meetingId
-                            AND c.participantId = r.participantId AND c.kind = 'cancel' AND c.sequence = k.sequence
-                            AND c.accepted = 1))
-                    """, arguments: [meeting.id!]) ?? false
+            return !(try Store.dispatch(db, meeting: meeting, replyBy: nil, context: context).pending.isEmpty)
         }
         if let owed { return owed }
-        for meeting in meetings where !meeting.held && meeting.cancelledAt == nil { return meeting }
-        throw SIPError.notFound(.meeting, 0)
+        guard let next = meetings.first(where: \.isAhead) else { throw SIPError.notFound(.meeting, 0) }
+        return next
     }
 
     /// Who would get the meeting's kallelse now, and as which revision; nothing is written.
@@ -237,7 +232,7 @@ extension Store {
         let context = context
         return try read { db in
             try self.requireVisible(db, planId: planId)
-            let meeting = try Store.kallelseMeeting(db, planId: planId, meetingId: meetingId)
+            let meeting = try Store.kallelseMeeting(db, planId: planId, meetingId: meetingId, context: context)
             return try Store.dispatch(db, meeting: meeting, replyBy: nil, context: context)
         }
     }
@@ -308,7 +303,7 @@ extension Store {
         // outside it, so a command that hangs holds no lock.
         let prepared = try write { db -> (KallelseDispatch, [(MailRecipient, MailMessage)]) in
             try self.requireVisible(db, planId: planId)
-            let meeting = try Store.kallelseMeeting(db, planId: planId, meetingId: meetingId)
+            let meeting = try Store.kallelseMeeting(db, planId: planId, meetingId: meetingId, context: context)
             if let replyBy, replyBy > Day(meeting.startsAt, in: context.timeZone) {
                 throw SIPError.invalidDate(replyBy.iso)
             }

@@ -31,7 +31,7 @@ extension PlanExport {
     /// "2026-12-30 10:00" from the document's ISO time.
     static func when(_ iso: String) -> String { String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ") }
 
-    static func nextMeeting(_ d: PlanDocument) -> PlanDocument.MeetingInfo? { d.meetings.first { !$0.held && !$0.cancelled } }
+    static func nextMeeting(_ d: PlanDocument) -> PlanDocument.MeetingInfo? { d.meetings.first(where: \.isAhead) }
 
     /// The goals in the order a child and family read them: the child's own first.
     static func goalsChildFirst(_ d: PlanDocument) -> [PlanDocument.GoalInfo] {

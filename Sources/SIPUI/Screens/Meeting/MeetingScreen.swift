@@ -350,7 +350,7 @@ extension MeetingScreen {
         let meetings = try store.meetings(planId: planId)
         // A meeting called off is not the one held now; nor, when it is the last, the one to look back on.
         let standing = meetings.filter { $0.cancelledAt == nil }
-        guard let meeting = standing.first(where: { !$0.held }) ?? standing.last else { throw NoMeeting() }
+        guard let meeting = standing.first(where: \.isAhead) ?? standing.last else { throw NoMeeting() }
         let document = try store.planDocument(planId)
         // The answers to this meeting's kallelse, once it has one (answers are per meeting).
         let answers =

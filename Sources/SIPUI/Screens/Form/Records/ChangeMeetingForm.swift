@@ -17,7 +17,7 @@ public struct ChangeMeetingForm: RecordForm {
 
     /// The next meeting neither held nor called off.
     static func next(_ plan: Int64, _ store: Store) throws -> Meeting? {
-        try store.meetings(planId: plan).first { !$0.held && $0.cancelledAt == nil }
+        try store.meetings(planId: plan).first(where: \.isAhead)
     }
 
     public func open(_ session: Session) throws -> FormContent {
@@ -50,13 +50,10 @@ public struct ChangeMeetingForm: RecordForm {
             try store.cancelMeeting(meeting.id!)
             return .saved(input.catalog(.meetingCalledOff))
         }
-        let date = try input.requiredDay(.date)
-        let time = input[.time].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 2, (0...23).contains(time[0]), (0...59).contains(time[1]) else { throw input.refuse(.time) }
-        guard let minutes = Int(input[.duration]), (5...600).contains(minutes) else { throw input.refuse(.duration) }
+        let when = try input.meetingTime(date: .date, time: .time, duration: .duration, in: store.context.timeZone)
         try store.rescheduleMeeting(
-            meeting.id!, startsAt: date.date(hour: time[0], minute: time[1], in: store.context.timeZone),
-            durationMinutes: minutes, place: input[.place], videoLink: input[.videoLink])
+            meeting.id!, startsAt: when.startsAt, durationMinutes: when.minutes, place: input[.place],
+            videoLink: input[.videoLink])
         return .saved(input.catalog(.meetingMoved))
     }
 }
