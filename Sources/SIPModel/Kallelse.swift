@@ -483,11 +483,12 @@ extension Store {
             plan.closedKind = nil
             plan.version += 1
             plan.updatedAt = context.now()
-            try plan.update(db)
+            // The history line before the change, as `changeStatus` writes it.
             var change = PlanStatusChange(
                 planId: planId, fromStatus: .closed, toStatus: target, changedAt: plan.updatedAt,
                 changedBy: context.user, note: reason)
             try change.insert(db)
+            try plan.update(db)
             try self.audit(db, .reopenPlan(planId), detail: "closed -> \(target.rawValue): \(reason)")
             return plan
         }

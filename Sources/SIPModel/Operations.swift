@@ -426,11 +426,13 @@ extension Store {
         plan.closedKind = status == .closed ? closedKind : plan.closedKind
         plan.version += 1
         plan.updatedAt = context.now()
-        try plan.update(db)
+        // The history line first: a kept past period's figures then see the change as of today
+        // (see the trigger `reviewSnapshot_planStatus`).
         var change = PlanStatusChange(
             planId: plan.id!, fromStatus: from, toStatus: status,
             changedAt: plan.updatedAt, changedBy: context.user, note: note)
         try change.insert(db)
+        try plan.update(db)
         try audit(db, .changeStatus(plan: plan.id!), detail: "\(from.rawValue) -> \(status.rawValue)")
     }
 

@@ -101,7 +101,16 @@ extension Store {
     ///   the tallies triggers keep (`ReviewTally`): what the screen shows, in milliseconds for a county.
     public func review(groupId requested: Int64?, from: Day, to: Day, withIds: Bool = true) throws -> GroupReview {
         let today = context.today, zone = context.timeZone
-        return try read { db in
+        // A period that has ended: its figures once counted are kept (`ReviewSnapshot`) until a
+        // change reaches back into it; only those of today are counted again.
+        let keeps = !withIds && to < today
+        if keeps, let kept = try read({ db in try self.keptReview(db, requested, from: from, to: to) }) {
+            return kept
+        }
+        // Claimed before counting, so that a change made meanwhile drops the claim (a file this
+        // session may not write is counted every time).
+        let claim = keeps ? try? write { db in try ReviewSnapshot.claim(db, group: self.reviewGroup(db, requested), from, to) } : nil
+        let review = try read { db in
             let groupId = try self.reviewGroup(db, requested)
             let query = try ReviewQuery(
                 db: db, groupId: groupId, today: today, from: from, to: to, withIds: withIds, timeZone: zone)
@@ -109,18 +118,39 @@ extension Store {
             try query.finish(&counts)
             if withIds { try query.interventionPlans(&counts.review.overdueInterventions) }
             var review = counts.review
-            review.group = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
             let days = counts.answeredDays
             (review.responseTimes.answered, review.responseTimes.medianDays, review.responseTimes.maxDays) = (
                 days.count, days.median, days.maximum
             )
-            review.deviationKinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
-            let toMeeting = try query.requestDaysToFirstMeeting(zone: self.context.timeZone)
+            let toMeeting = try query.requestDaysToFirstMeeting(zone: zone)
             review.requestToFirstMeeting.measured = toMeeting.count
             review.requestToFirstMeeting.medianDays = toMeeting.median
             review.requestToFirstMeeting.maxDays = toMeeting.maximum
+            try self.name(&review, groupId, db)
             return review
         }
+        if let claim { try? write { db in try ReviewSnapshot.keep(db, review, claim: claim) } }
+        return review
+    }
+
+    /// A kept past period's figures, with those of today counted afresh; nil when none are kept.
+    private func keptReview(_ db: Database, _ requested: Int64?, from: Day, to: Day) throws -> GroupReview? {
+        let groupId = try reviewGroup(db, requested)
+        guard var review = try ReviewSnapshot.kept(db, group: groupId, from, to) else { return nil }
+        let query = try ReviewQuery(
+            db: db, groupId: groupId, today: context.today, from: from, to: to, withIds: false,
+            timeZone: context.timeZone)
+        for single in ReviewFigures.singles where single.ofToday {
+            review[keyPath: single.value] = try query.figure(single.rows(query))
+        }
+        try name(&review, groupId, db)
+        return review
+    }
+
+    /// The group's name and the deviation kinds, as the register has them now.
+    private func name(_ review: inout GroupReview, _ groupId: Int64?, _ db: Database) throws {
+        review.group = try groupId.flatMap { try BusGroup.fetchOne(db, key: $0)?.name }
+        review.deviationKinds = try DeviationKind.fetchAll(db, sql: "SELECT * FROM deviationKind ORDER BY rowid")
     }
 
     /// The ids behind one figure of the review (what Enter on it lists), counted from the rows

@@ -57,6 +57,9 @@ enum ReviewFigures {
         /// nil: counted from the rows even when the rest is summed from the tallies.
         var tally: TallySum?
         var past: Past = .same
+        /// Counted as things stand today even for a period that ended (it has no history), so
+        /// counted afresh whenever the review is shown, never kept with a past period's figures.
+        var ofToday = false
     }
 
     /// A figure with a count, and ids, per key: a status, a kind, an organisation.
@@ -242,7 +245,7 @@ enum ReviewFigures {
                 SELECT p.id FROM "plan" p
                 WHERE p.id IN (SELECT n.planId FROM need n WHERE n.agencyId IS NULL) AND \(openPlan) AND \($0.inGroup)
                 """
-            }, tally: nil)
+            }, tally: nil, ofToday: true)
     }
 
     /// Discharge plans past their first-meeting deadline (issue 17, lag 2017:612): the overdue rule's
@@ -253,7 +256,7 @@ enum ReviewFigures {
             item: .dischargeMeeting, basis: .endOfPeriod,
             rows: {
                 "SELECT p.id FROM \"plan\" p WHERE \(openPlan) AND \($0.inGroup) AND \(OverdueRule.dischargeSQL)"
-            }, tally: nil)
+            }, tally: nil, ofToday: true)
     }
 
     /// A state of the period's end (today's, for a period that has not ended), whenever the deviation happened.

@@ -647,6 +647,144 @@ enum Schema {
                     WHERE id IN (SELECT planId FROM meeting WHERE cancelledAt IS NOT NULL);
                     """)
         }
+        migrator.registerMigration("v26-review-snapshot") { db in
+            // The figures of a period that has ended, once counted (`ReviewSnapshot`), and the
+            // triggers that drop them when a change reaches back into their period: a change can only
+            // alter a period that ends on or after the earliest day it touches (a deviation's day, a
+            // consent's dates, a meeting's, a request's; the day a history line is written, less one
+            // for the time zones). What no day bounds (a child's birth date, a plan deleted, the
+            // register's names, the deadlines) drops every one.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reviewSnapshot (
+                        id INTEGER PRIMARY KEY,
+                        busGroupId INTEGER NOT NULL,
+                        fromDay TEXT NOT NULL,
+                        toDay TEXT NOT NULL,
+                        claim INTEGER NOT NULL,
+                        figures BLOB,
+                        countedAt DATETIME,
+                        UNIQUE (busGroupId, fromDay, toDay)
+                    );
+                    CREATE INDEX reviewSnapshot_toDay ON reviewSnapshot(toDay);
+
+                    CREATE TRIGGER reviewSnapshot_planInsert AFTER INSERT ON "plan" BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(NEW.requestDate, date(NEW.createdAt, '-1 day'));
+                    END;
+                    -- The status before a change is in the plan's history, written by the program before
+                    -- it changes the plan: from that line on, the past is as it was. A status changed
+                    -- without a line changes every period since the last one.
+                    CREATE TRIGGER reviewSnapshot_planStatus AFTER UPDATE OF status ON "plan"
+                    WHEN OLD.status IS NOT NEW.status BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= IFNULL(
+                            (SELECT date(s.changedAt, '-1 day') FROM planStatusChange s WHERE s.planId = NEW.id
+                             ORDER BY s.changedAt DESC, s.id DESC LIMIT 1), '');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planRequestDate AFTER UPDATE OF requestDate ON "plan"
+                    WHEN OLD.requestDate IS NOT NEW.requestDate BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(OLD.requestDate, NEW.requestDate);
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planChild AFTER UPDATE OF childId ON "plan"
+                    WHEN OLD.childId IS NOT NEW.childId BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planDelete AFTER DELETE ON "plan" BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_child AFTER UPDATE OF sex, birthDate ON child
+                    WHEN OLD.sex IS NOT NEW.sex OR OLD.birthDate IS NOT NEW.birthDate BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planStatusChangeInsert AFTER INSERT ON planStatusChange BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= date(NEW.changedAt, '-1 day');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planStatusChangeUpdate
+                    AFTER UPDATE OF planId, fromStatus, toStatus, changedAt ON planStatusChange BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planStatusChangeDelete AFTER DELETE ON planStatusChange BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_planHistory AFTER INSERT ON planHistory BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= date(NEW.changedAt, '-1 day');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_interventionHistory AFTER INSERT ON interventionHistory BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= date(NEW.changedAt, '-1 day');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_interventionPlan AFTER UPDATE OF planId ON intervention
+                    WHEN OLD.planId IS NOT NEW.planId BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_interventionDelete AFTER DELETE ON intervention BEGIN
+                        DELETE FROM reviewSnapshot;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_deviationInsert AFTER INSERT ON deviation BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(NEW.occurredOn,
+                            IFNULL(NEW.responseDate, NEW.occurredOn), IFNULL(NEW.responseDue, NEW.occurredOn));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_deviationUpdate AFTER UPDATE ON deviation BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(NEW.occurredOn,
+                            IFNULL(NEW.responseDate, NEW.occurredOn), IFNULL(NEW.responseDue, NEW.occurredOn),
+                            OLD.occurredOn, IFNULL(OLD.responseDate, OLD.occurredOn), IFNULL(OLD.responseDue, OLD.occurredOn));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_deviationDelete AFTER DELETE ON deviation BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(OLD.occurredOn,
+                            IFNULL(OLD.responseDate, OLD.occurredOn), IFNULL(OLD.responseDue, OLD.occurredOn));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_deviationChangeInsert AFTER INSERT ON deviationChange BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= date(NEW.changedAt, '-1 day');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_deviationChangeUpdate AFTER UPDATE ON deviationChange BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= date(min(OLD.changedAt, NEW.changedAt), '-1 day');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_deviationChangeDelete AFTER DELETE ON deviationChange BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= date(OLD.changedAt, '-1 day');
+                    END;
+                    CREATE TRIGGER reviewSnapshot_consentInsert AFTER INSERT ON consent BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(NEW.validFrom, IFNULL(NEW.withdrawnOn, NEW.validFrom));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_consentUpdate AFTER UPDATE ON consent BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(NEW.validFrom, IFNULL(NEW.withdrawnOn, NEW.validFrom),
+                            OLD.validFrom, IFNULL(OLD.withdrawnOn, OLD.validFrom));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_consentDelete AFTER DELETE ON consent BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(OLD.validFrom, IFNULL(OLD.withdrawnOn, OLD.validFrom));
+                    END;
+                    -- A meeting held counts from its day, and for the days from its plan's request to it.
+                    CREATE TRIGGER reviewSnapshot_meetingInsert AFTER INSERT ON meeting BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(date(NEW.startsAt, '-1 day'),
+                            IFNULL((SELECT MIN(receivedOn) FROM planRequest WHERE planId = NEW.planId), '9999-12-31'));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_meetingUpdate AFTER UPDATE ON meeting BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(date(NEW.startsAt, '-1 day'), date(OLD.startsAt, '-1 day'),
+                            IFNULL((SELECT MIN(receivedOn) FROM planRequest WHERE planId IN (OLD.planId, NEW.planId)), '9999-12-31'));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_meetingDelete AFTER DELETE ON meeting BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(date(OLD.startsAt, '-1 day'),
+                            IFNULL((SELECT MIN(receivedOn) FROM planRequest WHERE planId = OLD.planId), '9999-12-31'));
+                    END;
+                    CREATE TRIGGER reviewSnapshot_requestInsert AFTER INSERT ON planRequest BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= NEW.receivedOn;
+                    END;
+                    CREATE TRIGGER reviewSnapshot_requestUpdate AFTER UPDATE ON planRequest BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= min(OLD.receivedOn, NEW.receivedOn);
+                    END;
+                    CREATE TRIGGER reviewSnapshot_requestDelete AFTER DELETE ON planRequest BEGIN
+                        DELETE FROM reviewSnapshot WHERE toDay >= OLD.receivedOn;
+                    END;
+                    """)
+            // The deadlines and the register's names and groups: every kept period.
+            for table in ["setting", "agency", "agencyGroup", "busGroup"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER reviewSnapshot_\(table)\(event.capitalized) AFTER \(event) ON \(table) BEGIN
+                                DELETE FROM reviewSnapshot;
+                            END;
+                            """)
+                }
+            }
+        }
         return migrator
     }
 

@@ -60,6 +60,7 @@ enum PurgeCoverage {
         "selfAssessment": "a BUS group's scores of itself",
         "annualNote": "a BUS group's words on its year's work, of no plan; identity numbers are refused in it",
         "reviewTally": "counts per group, figure and bucket; items are codes and plan numbers, which stay",
+        "reviewSnapshot": "a past period's review figures without ids: counts by status, kind and organisation",
         "grdb_migrations": "the names of the applied migrations",
         // FTS5's own storage behind planSearch, written only through it: planSearch's text (read
         // from planSearch_content) is checked as a column of its own.

@@ -337,4 +337,126 @@ struct ReviewPeriodTests {
         #expect(after.openPlansByStatus["invited"]?.count == 1 && after.openPlansByStatus["draft"] == nil)
         #expect(after.deviationsOpen.count == before.deviationsOpen.count + 1)
     }
+
+    /// Whether the figures of `from`...`to` for the group are kept (read without counting).
+    func isKept(_ f: PastPeriodFixture, _ group: Int64?, _ from: Day, _ to: Day) throws -> Bool {
+        try f.t.store.read { db in try ReviewSnapshot.kept(db, group: group, from, to) } != nil
+    }
+
+    @Test("a past year's figures are kept once counted; today's work keeps them, a change reaching back drops them")
+    func keptFigures() throws {
+        let f = try PastPeriodFixture()
+        let (from, to) = year2025
+        let first = try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false)
+        #expect(try isKept(f, f.north.id, from, to))
+        // The current period is never kept: it changes with every save.
+        _ = try f.t.store.review(groupId: f.north.id, from: day("2025-11-21"), to: day("2026-11-20"), withIds: false)
+        #expect(try !isKept(f, f.north.id, day("2025-11-21"), day("2026-11-20")))
+        // Today's work: a status change, a follow-up moved, a deviation of today, an intervention.
+        try f.t.store.changeStatus(planId: f.a, to: .followUpDue)
+        var edited = try f.t.store.plan(f.a)
+        edited.followUpDate = day("2027-01-15")
+        try f.t.store.updatePlan(edited)
+        let school = try #require(try f.t.store.allAgencies().first { $0.name == "Norrskolan" })
+        try f.t.store.addDeviation(
+            reportingAgencyId: school.id!, concernedAgencyId: school.id!, planId: f.a, occurredOn: day("2026-11-20"),
+            kind: "vantetid", description: "i dag")
+        try f.t.store.addIntervention(
+            planId: f.a, what: "Samtal", agencyId: school.id!, startDate: day("2026-11-20"), dueDate: day("2026-12-20"))
+        #expect(try isKept(f, f.north.id, from, to))
+        #expect(try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false) == first)
+        #expect(try f.t.store.review(groupId: f.north.id, from: from, to: to).counted == first)
+        // A deviation registered today for a day of last year reaches back: counted afresh, with it.
+        try f.t.store.addDeviation(
+            reportingAgencyId: school.id!, concernedAgencyId: school.id!, planId: f.a, occurredOn: day("2025-12-30"),
+            kind: "vantetid", description: "sent anmäld")
+        #expect(try !isKept(f, f.north.id, from, to))
+        let after = try both(f, f.north.id, from, to)
+        #expect(after.deviationsByKind["vantetid"]?.count == 1)
+        #expect(after.deviationsOpen.count == first.deviationsOpen.count + 1)
+        #expect(try isKept(f, f.north.id, from, to))
+        // A child's birth date moves its age band in every period: every kept period is dropped.
+        try f.t.store.write { db in
+            try db.execute(sql: "UPDATE child SET birthDate = '2012-01-01' WHERE name = 'Pojke Y'")
+        }
+        #expect(try !isKept(f, f.north.id, from, to))
+        #expect(try both(f, f.north.id, from, to).openPlansBySexAndAge["pojke"] == ["13-15": 1])
+    }
+
+    @Test("figures counted while another session changed the period are not kept")
+    func claimDropped() throws {
+        let f = try PastPeriodFixture()
+        let (from, to) = year2025
+        let school = try #require(try f.t.store.allAgencies().first { $0.name == "Norrskolan" })
+        // Counting starts (the claim), another session registers a deviation of last year, counting ends.
+        let claim = try f.t.store.write { db in try ReviewSnapshot.claim(db, group: f.north.id, from, to) }
+        let counted = try f.t.store.review(groupId: f.north.id, from: day("2025-01-02"), to: to, withIds: false)
+        let other = try Store(
+            path: f.t.dir.path("sip.sqlite"),
+            context: SessionContext(user: "annan", now: { [clock = f.t.clock] in clock.now }), busyTimeout: 1)
+        try other.addDeviation(
+            reportingAgencyId: school.id!, concernedAgencyId: school.id!, planId: f.a, occurredOn: day("2025-06-30"),
+            kind: "vantetid", description: "under räkningen")
+        try f.t.store.write { db in try ReviewSnapshot.keep(db, counted, claim: claim) }
+        #expect(try !isKept(f, f.north.id, from, to))
+        #expect(try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false).deviationsByKind["vantetid"]?.count == 1)
+    }
+
+    @Test("the kept figures of today's kind are counted afresh: a need nobody took on, shown as of now")
+    func keptOfToday() throws {
+        let f = try PastPeriodFixture()
+        let (from, to) = year2025
+        let before = try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false)
+        try f.t.store.write { db in
+            try db.execute(sql: "INSERT INTO need (planId, what, recordedOn) VALUES (?, 'Stöd i skolan', '2026-11-20')", arguments: [f.a])
+        }
+        #expect(try isKept(f, f.north.id, from, to))
+        let after = try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false)
+        #expect(after.plansWithUnassignedNeeds.count == before.plansWithUnassignedNeeds.count + 1)
+        #expect(try f.t.store.review(groupId: f.north.id, from: from, to: to).plansWithUnassignedNeeds.ids == [f.a])
+    }
+
+    @Test("a consent dated back, a meeting recorded as held, a withdrawal: each reaches the kept year")
+    func keptConsentsAndMeetings() throws {
+        let f = try PastPeriodFixture()
+        let (from, to) = year2025
+        func late() throws -> Int {
+            _ = try f.t.store.review(groupId: f.north.id, from: from, to: to, withIds: false)
+            #expect(try isKept(f, f.north.id, from, to))
+            return try both(f, f.north.id, from, to).overdueFirstMeeting.count
+        }
+        #expect(try late() == 0)
+        // B (invited all autumn) gets a consent given 2025-06-01, recorded today: its first meeting was late.
+        try f.t.store.write { [b = f.b] db in
+            try db.execute(
+                sql: """
+                    INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, recordedAt, recordedBy)
+                    SELECT ?, givenByMemberId, givenByChild, information, form, '2025-06-01', recordedAt, recordedBy
+                    FROM consent LIMIT 1
+                    """, arguments: [b])
+        }
+        #expect(try late() == 1)
+        // Withdrawn as of 2025-07-01: not late on 2025-12-31 after all.
+        try f.t.store.write { [b = f.b] db in
+            try db.execute(sql: "UPDATE consent SET withdrawnOn = '2025-07-01' WHERE planId = ?", arguments: [b])
+        }
+        #expect(try late() == 0)
+        try f.t.store.write { [b = f.b] db in
+            try db.execute(sql: "UPDATE consent SET withdrawnOn = NULL WHERE planId = ?", arguments: [b])
+        }
+        #expect(try late() == 1)
+        // A meeting held 2025-12-10, recorded today.
+        try f.t.store.write { [b = f.b] db in
+            try db.execute(
+                sql: """
+                    INSERT INTO meeting (planId, kind, startsAt, durationMinutes, held)
+                    VALUES (?, 'first', '2025-12-10 09:00:00.000', 60, 0)
+                    """, arguments: [b])
+        }
+        #expect(try late() == 1)
+        try f.t.store.write { [b = f.b] db in
+            try db.execute(sql: "UPDATE meeting SET held = 1 WHERE planId = ?", arguments: [b])
+        }
+        #expect(try late() == 0)
+    }
 }
