@@ -66,3 +66,11 @@ enum ReviewSnapshot {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reviewSnapshot WHERE figures IS NOT NULL") ?? 0
     }
 }
+
+extension Store {
+    /// Drops every kept period's figures: the next look at a past period counts it afresh (the
+    /// bench measures that; nothing else needs it, the triggers drop what a change reaches).
+    public func forgetKeptReviews() throws {
+        try write { db in try db.execute(sql: "DELETE FROM reviewSnapshot") }
+    }
+}
