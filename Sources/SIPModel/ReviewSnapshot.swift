@@ -60,11 +60,6 @@ enum ReviewSnapshot {
                     SELECT id FROM reviewSnapshot ORDER BY countedAt IS NULL, countedAt DESC LIMIT ?)
                 """, arguments: [limit])
     }
-
-    /// How many periods' figures are kept.
-    static func count(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reviewSnapshot WHERE figures IS NOT NULL") ?? 0
-    }
 }
 
 extension Store {
