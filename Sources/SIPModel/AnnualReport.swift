@@ -76,9 +76,11 @@ extension Store {
         }
         let parts = try read { db -> ([String: Int], [String: Int], [String: Int], [Int]) in
             let groupId = try self.reviewGroup(db, requested)
-            var arguments: [String: (any DatabaseValueConvertible)?] = ["from": from, "to": to]
-            arguments["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
-            let inGroup = ReviewSQL.deviationInGroup(groupId)
+            // The year's deviations in the group their plans were in at its end, as the review counts them.
+            let query = try ReviewQuery(
+                db: db, groupId: groupId, today: today, from: from, to: to, withIds: false, timeZone: self.context.timeZone)
+            let arguments = query.arguments
+            let inGroup = query.deviationInGroup
             func byKey(_ sql: String) throws -> [String: Int] {
                 Dictionary(
                     try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {

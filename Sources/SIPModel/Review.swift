@@ -364,7 +364,7 @@ struct ReviewQuery {
             \(Self.inGroupNowOrMoved) AND \(planGroup) = :group
             """
     }
-    var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId) }
+    var deviationInGroup: String { ReviewSQL.deviationInGroup(groupId, ended: ended) }
     /// A request counts for its group (`PlanRequest.busGroupId`); one without only for every group.
     var requestInGroup: String { groupId == nil ? "1" : "r.busGroupId = :group" }
 
@@ -447,7 +447,8 @@ struct ReviewQuery {
 
     /// The period's deviations from their rows, in one pass: each figure by a column of them, and
     /// the days to each answer.
-    func addDeviations(to counts: inout ReviewCounts) throws {
+    /// `matching` picks the deviations (by default those of the group), `sign` -1 takes them away.
+    func addDeviations(to counts: inout ReviewCounts, matching: String? = nil, sign: Int = 1) throws {
         typealias ByKey = WritableKeyPath<GroupReview, [String: GroupReview.Figure]>
         let figures = ReviewFigures.keyed.compactMap { keyed -> (ByKey, String)? in
             guard case .deviations(let column, _) = keyed.source else { return nil }
@@ -457,19 +458,32 @@ struct ReviewQuery {
             db,
             sql: """
                 SELECT d.id, d.occurredOn, d.responseDate\(figures.map { ", " + $0.1 }.joined()) FROM deviation d
-                WHERE d.occurredOn BETWEEN :from AND :to AND \(deviationInGroup) ORDER BY d.id
+                WHERE d.occurredOn BETWEEN :from AND :to AND \(matching ?? deviationInGroup) ORDER BY d.id
                 """, arguments: statementArguments)
         while let row = try rows.next() {
             let id: Int64 = row[0]
             for (index, (value, _)) in figures.enumerated() {
                 let key: String = row[3 + index]
-                counts.review[keyPath: value][key, default: .init(count: 0, ids: [])].ids.append(id)
-                counts.review[keyPath: value][key]!.count += 1
+                if withIds { counts.review[keyPath: value][key, default: .init(count: 0, ids: [])].ids.append(id) }
+                counts.review[keyPath: value][key, default: .init(count: 0, ids: [])].count += sign
             }
             if let occurred = row[1] as Day?, let answered = row[2] as Day? {
-                counts.answeredDays.add(occurred.days(until: answered))
+                counts.answeredDays.add(occurred.days(until: answered), times: sign)
             }
         }
+        if sign < 0 {
+            for (value, _) in figures { counts.review[keyPath: value] = counts.review[keyPath: value].filter { $0.value.count != 0 } }
+        }
+    }
+
+    /// The tallies count a plan's deviations for the plan's group now: for a period that has ended,
+    /// those of a plan that moved since count for the group it had then instead.
+    func addDeviationsOfPlansMovedSince(to counts: inout ReviewCounts) throws {
+        guard ended, groupId != nil else { return }
+        let changed = ReviewSQL.deviationPlanChanged, then = ReviewSQL.deviationGroupThen
+        try addDeviations(
+            to: &counts, matching: "d.busGroupId = :group AND \(changed) AND \(then) IS NOT :group", sign: -1)
+        try addDeviations(to: &counts, matching: "d.busGroupId IS NOT :group AND \(changed) AND \(then) = :group")
     }
 
     /// Every figure summed from the tallies.
@@ -546,6 +560,7 @@ struct ReviewQuery {
                 }
             }
         }
+        try addDeviationsOfPlansMovedSince(to: &counts)
         return counts
     }
 
@@ -648,8 +663,24 @@ enum ReviewSQL {
         """
     }
 
-    /// The deviation `d` counts for the group asked for (`:group`; any, without one).
-    static func deviationInGroup(_ groupId: Int64?) -> String { groupId == nil ? "1" : "d.busGroupId = :group" }
+    /// The deviation `d` counts for the group asked for (`:group`; any, without one). Triggers keep
+    /// `d.busGroupId` at its plan's group now: for a period that has ended (by `:end`), a plan's
+    /// deviation counts for the group the plan had then.
+    static func deviationInGroup(_ groupId: Int64?, ended: Bool = false) -> String {
+        guard groupId != nil else { return "1" }
+        guard ended else { return "d.busGroupId = :group" }
+        return "(d.busGroupId = :group OR \(deviationPlanChanged)) AND \(deviationGroupThen) = :group"
+    }
+
+    /// `d`'s plan changed (its group among what may have) since the end of the period.
+    static let deviationPlanChanged = "d.planId IN (SELECT h.planId FROM planHistory h WHERE h.changedAt >= :end)"
+
+    /// The group `d` counted for at the end of the period: its plan's then, from the plan's first
+    /// history line written since (`ReviewQuery.planGroup`), else the one it has now.
+    static let deviationGroupThen = """
+        IFNULL((SELECT h.busGroupId FROM planHistory h WHERE h.planId = d.planId AND h.changedAt >= :end
+                ORDER BY h.changedAt, h.id LIMIT 1), d.busGroupId)
+        """
 
     /// Organisation names, told apart where they repeat: by the principal where two share a name,
     /// then by the BUS groups they serve, and by their number where even those are the same. Every
@@ -935,7 +966,7 @@ public struct Trends: Codable, Equatable, Sendable {
 
 extension Store {
     public func trends(groupId requested: Int64?, to: Day) throws -> Trends {
-        let zone = context.timeZone
+        let zone = context.timeZone, today = context.today
         return try read { db in
             let groupId = try self.reviewGroup(db, requested)
             let last = Day(year: to.year, month: to.month, day: 1)!
@@ -952,14 +983,14 @@ extension Store {
                 months.append(String(day.iso.prefix(7)))
             }
             let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
-            var args: [String: (any DatabaseValueConvertible)?] = ["from": first, "to": to]
+            // The twelve months' plans and deviations in the group they were in at the end (as the review counts them).
+            let query = try ReviewQuery(
+                db: db, groupId: groupId, today: today, from: first, to: to, withIds: false, timeZone: zone)
+            var args = query.arguments
             // The meetings' times bounding the twelve Swedish months, so their index finds them.
             args["startsFrom"] = first.date(hour: 0, in: zone)
             args["startsBefore"] = to.adding(days: 1).date(hour: 0, in: zone)
-            args["group"] = groupId.map { $0 as any DatabaseValueConvertible } ?? DatabaseValue.null
-            // Written out per case: "(:group IS NULL OR ...)" would keep SQLite from seeking the group.
-            let inGroup = groupId == nil ? "1" : "p.busGroupId = :group"
-            let deviationInGroup = ReviewSQL.deviationInGroup(groupId)
+            let inGroup = query.inGroup, deviationInGroup = query.deviationInGroup
             func perMonth(_ sql: String) throws -> [Int] {
                 var counts = Array(repeating: 0, count: 12)
                 for month in try String.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {

@@ -240,6 +240,45 @@ struct ReviewPeriodTests {
             southNow.openPlansByStatus.mapValues(\.ids) == ["draft": [f.q]] && southNow.overdueFollowUp.ids == [f.q])
     }
 
+    @Test("a deviation of a plan that moved group since counts for the group the plan had at the period's end")
+    func deviationOfMovedPlan() throws {
+        let f = try HistoryFixture()
+        let s = f.t.store
+        let school = try #require(try s.allAgencies().first)
+        // Q moved north to south on 2026-04-01; these are registered today, about then.
+        let before = try s.addDeviation(
+            reportingAgencyId: school.id!, concernedAgencyId: school.id!, planId: f.q, occurredOn: day("2025-09-01"),
+            kind: "uteblev", description: "x")
+        let since = try s.addDeviation(
+            reportingAgencyId: school.id!, concernedAgencyId: school.id!, planId: f.q, occurredOn: day("2026-05-01"),
+            kind: "avbojde", description: "x")
+        // 2025: Q was in the north, so is its deviation, on every path (rows, tallies, kept, a figure's list).
+        for _ in 0..<2 {
+            let north = try both(f.t, f.north.id, year2025.from, year2025.to)
+            #expect(north.deviationsByKind.mapValues(\.ids) == ["uteblev": [before.id!]])
+            #expect(north.deviationsOpen.ids == [before.id!] && north.deviationsByConcerned.count == 1)
+            let south = try both(f.t, f.south.id, year2025.from, year2025.to)
+            #expect(south.deviationsByKind.isEmpty && south.deviationsOpen.count == 0)
+        }
+        #expect(
+            try s.reviewIds(.deviationsByKind("uteblev"), groupId: f.north.id, from: year2025.from, to: year2025.to)
+                == [before.id!])
+        #expect(try s.reviewIds(.openDeviations, groupId: f.south.id, from: year2025.from, to: year2025.to) == [])
+        #expect(try both(f.t, nil, year2025.from, year2025.to).deviationsByKind.mapValues(\.count) == ["uteblev": 1])
+        // The annual report and the trends say the same.
+        try s.setDeadline("suppress-below", days: 1)
+        #expect(try s.annualReport(groupId: f.north.id, year: 2025).deviationsPerMonth.values[8] == 1)
+        #expect(try s.annualReport(groupId: f.north.id, year: 2025).byReportingOrganisation.counts == ["Norrskolan": 1])
+        #expect(try s.annualReport(groupId: f.south.id, year: 2025).deviationsPerMonth.values.allSatisfy { $0 == 0 })
+        #expect(try s.trends(groupId: f.south.id, to: day("2025-12-31")).deviationsTotal.allSatisfy { $0 == 0 })
+        // The current period counts as of today: both in the south, where Q is now.
+        let period = (from: day("2025-08-01"), to: day("2026-11-20"))
+        #expect(
+            try both(f.t, f.south.id, period.from, period.to).deviationsByKind.mapValues(\.ids)
+                == ["uteblev": [before.id!], "avbojde": [since.id!]])
+        #expect(try both(f.t, f.north.id, period.from, period.to).deviationsByKind.isEmpty)
+    }
+
     @Test("the history is written by triggers on the session's clock, one line per real change")
     func historyLines() throws {
         let f = try HistoryFixture()
