@@ -179,22 +179,18 @@ struct DayQuery {
         case .interpretersMissing:
             arguments["from"] = start(of: today)
             arguments["to"] = start(of: today.adding(days: DaySchedule.interpreterDays + 1))
-            // Meeting by meeting in time order, the family's need looked up for each before its plan
-            // and child are read (most meetings need no interpreter), and no grouping: the walk stops
-            // after a page (and the count at its cap) instead of joining and sorting every meeting of
-            // the fortnight. The same meetings and languages as `Store.lackingInterpreter`.
-            let needing = """
-                FROM participant pa JOIN familyMember f ON f.id = pa.familyMemberId AND f.interpreterLanguage <> ''
-                WHERE pa.planId = m.planId AND pa.familyMemberId IS NOT NULL
-                """
+            // Only the meetings marked as needing one (`meeting.interpreterNeeded`, kept by triggers),
+            // in time order by their own index: the walk no longer grows with the fortnight's
+            // meetings. The same meetings and languages as `Store.lackingInterpreter`.
             sql = """
                 SELECT m.planId, m.startsAt, c.name AS childName,
-                       (SELECT GROUP_CONCAT(DISTINCT f.interpreterLanguage) \(needing)) AS detail
-                FROM \(walk("meeting", "m", index: "meeting_ahead")) "plan" p ON p.id = m.planId
+                       (SELECT GROUP_CONCAT(DISTINCT f.interpreterLanguage)
+                        FROM participant pa JOIN familyMember f ON f.id = pa.familyMemberId AND f.interpreterLanguage <> ''
+                        WHERE pa.planId = m.planId AND pa.familyMemberId IS NOT NULL) AS detail
+                FROM \(walk("meeting", "m", index: "meeting_interpreter_ahead")) "plan" p ON p.id = m.planId
                 JOIN child c ON c.id = p.childId
-                WHERE m.held = 0 AND m.cancelledAt IS NULL AND m.interpreterBooked = '' AND m.startsAt >= :from
-                  AND m.startsAt < :to
-                  AND EXISTS (SELECT 1 \(needing)) AND \(plans)
+                WHERE m.held = 0 AND m.interpreterNeeded = 1 AND m.interpreterBooked = '' AND m.cancelledAt IS NULL
+                  AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
                 ORDER BY m.startsAt, m.id
                 """
         case .unansweredInvitations:

@@ -785,6 +785,52 @@ enum Schema {
                 }
             }
         }
+        migrator.registerMigration("v27-interpreter-needed") { db in
+            // The day's "interpreters missing" walked every meeting of the fortnight and looked up
+            // each one's family (start-up grew with the open plans). A meeting not yet held now
+            // carries whether a family member taking part in its plan needs an interpreter, kept by
+            // triggers, so the section walks only the marked meetings ahead with none booked. Held
+            // meetings keep the mark they had: nothing asks it of them, and rewriting it would touch
+            // the review's kept periods.
+            let needed = """
+                EXISTS (SELECT 1 FROM participant pa JOIN familyMember f ON f.id = pa.familyMemberId
+                        WHERE pa.planId = meeting.planId AND f.interpreterLanguage <> '')
+                """
+            func mark(_ meetings: String) -> String {
+                "UPDATE meeting SET interpreterNeeded = \(needed) WHERE held = 0 AND \(meetings) AND interpreterNeeded IS NOT \(needed);"
+            }
+            try db.execute(
+                sql: """
+                    ALTER TABLE meeting ADD COLUMN interpreterNeeded BOOLEAN NOT NULL DEFAULT 0;
+                    \(mark("1"))
+                    -- The participants of a family member, when their language changes or they are removed.
+                    CREATE INDEX participant_familyMember ON participant(familyMemberId) WHERE familyMemberId IS NOT NULL;
+                    CREATE INDEX meeting_interpreter_ahead ON meeting(startsAt)
+                        WHERE held = 0 AND interpreterNeeded = 1 AND interpreterBooked = '' AND cancelledAt IS NULL;
+                    CREATE TRIGGER meeting_interpreter_insert AFTER INSERT ON meeting BEGIN
+                        \(mark("id = NEW.id"))
+                    END;
+                    CREATE TRIGGER meeting_interpreter_update AFTER UPDATE OF planId, held ON meeting BEGIN
+                        \(mark("id = NEW.id"))
+                    END;
+                    CREATE TRIGGER meeting_interpreter_participantInsert AFTER INSERT ON participant
+                    WHEN NEW.familyMemberId IS NOT NULL BEGIN
+                        \(mark("planId = NEW.planId"))
+                    END;
+                    CREATE TRIGGER meeting_interpreter_participantUpdate AFTER UPDATE OF planId, familyMemberId ON participant
+                    BEGIN
+                        \(mark("planId IN (OLD.planId, NEW.planId)"))
+                    END;
+                    CREATE TRIGGER meeting_interpreter_participantDelete AFTER DELETE ON participant
+                    WHEN OLD.familyMemberId IS NOT NULL BEGIN
+                        \(mark("planId = OLD.planId"))
+                    END;
+                    CREATE TRIGGER meeting_interpreter_familyMember AFTER UPDATE OF interpreterLanguage ON familyMember
+                    WHEN (OLD.interpreterLanguage <> '') IS NOT (NEW.interpreterLanguage <> '') BEGIN
+                        \(mark("planId IN (SELECT planId FROM participant WHERE familyMemberId = NEW.id)"))
+                    END;
+                    """)
+        }
         return migrator
     }
 
