@@ -267,11 +267,16 @@ extension Store {
     ) throws
         -> (String, [String: (any DatabaseValueConvertible)?])
     {
-        // For a page, "+" keeps SQLite off the count's index: walking plans in number order stops
-        // after a page, where the index would find every match and sort them all first.
-        let noIndex = forCount ? "" : "+"
-        var conditions: [String] = ["\(noIndex)p.purgedOn IS NULL"]
         var arguments = OverdueRule.arguments(today: today, deadlines: try Store.deadlines(db))
+        // A coordinator at one organisation: the list starts from their candidate plans, found from
+        // their side (`planCandidates`), instead of testing the consent rule on every plan in the file.
+        let candidates = access?.planCandidates(&arguments)
+        // For a page, "+" keeps SQLite off the count's index: walking plans in number order stops
+        // after a page, where the index would find every match and sort them all first. From the
+        // candidates, it keeps SQLite on them for the count too.
+        let noIndex = forCount && candidates == nil ? "" : "+"
+        var conditions: [String] = ["\(noIndex)p.purgedOn IS NULL"]
+        if let candidates { conditions.append("p.id IN (\(candidates))") }
         if let access { conditions.append(access.planCondition(&arguments, today: today)) }
         if let status = filter.status {
             conditions.append("\(noIndex)p.status = :status")
@@ -309,7 +314,9 @@ extension Store {
             try access?.require(.deviations)
             var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
             var conditions: [String] = []
-            if let access { conditions.append(access.deviationCondition(&arguments, today: today)) }
+            if let access {
+                conditions.append(access.deviationCondition(&arguments, today: today, fromCandidates: true))
+            }
             if let planId {
                 conditions.append("d.planId = :plan")
                 arguments["plan"] = planId

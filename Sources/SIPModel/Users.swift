@@ -58,8 +58,13 @@ extension Access {
             """
     }
 
-    /// SQL condition on a deviation aliased `d`: the deviations this user may see.
-    func deviationCondition(_ arguments: inout [String: (any DatabaseValueConvertible)?], today: Day) -> String {
+    /// SQL condition on a deviation aliased `d`: the deviations this user may see. For a list
+    /// (`fromCandidates`), a coordinator at one organisation tests the plan rule only on their
+    /// candidate plans (`planCandidates`, found once for the statement) instead of on the plan of
+    /// every deviation in the file; for one deviation, finding them would cost more than the test.
+    func deviationCondition(
+        _ arguments: inout [String: (any DatabaseValueConvertible)?], today: Day, fromCandidates: Bool = false
+    ) -> String {
         guard let user else { return "0" }
         switch user.role {
         case .coordinator:
@@ -67,9 +72,10 @@ extension Access {
             // Their organisation's deviations, and those about the plans they may see (an absence
             // at their meeting is reported in the lead organisation's name).
             let plans = planCondition(&arguments, today: today)
+            let candidates = fromCandidates ? planCandidates(&arguments).map { "d.planId IN (\($0)) AND " } : nil
             return """
                 (d.reportingAgencyId = :accessAgency OR d.concernedAgencyId = :accessAgency
-                 OR EXISTS (SELECT 1 FROM "plan" p WHERE p.id = d.planId AND \(plans)))
+                 OR (\(candidates ?? "")EXISTS (SELECT 1 FROM "plan" p WHERE p.id = d.planId AND \(plans))))
                 """
         case .busChair:
             if chairSeesNothing { return "0" }

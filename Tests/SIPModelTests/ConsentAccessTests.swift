@@ -186,6 +186,74 @@ struct ConsentAccessTests {
         #expect(try u.store.changeStatus(planId: g.plan.id!, to: .active).status == .active)
     }
 
+    @Test(
+        "a coordinator at one organisation: the list, its count, filters, a page and the deviations hold exactly the plans she may see"
+    )
+    func narrowedListsFromCandidates() throws {
+        let w = try ConsentWorld()
+        let store = w.t.store, f = w.f, today = store.context.today
+        try store.addUser(login: "carl", name: "Carl Kollega", role: .coordinator, agencyId: f.school.id)
+        /// A plan of a new child with two guardians, coordinated by `coordinator`; each guardian
+        /// consents for `agencies` (nil: that guardian gives none).
+        func plan(_ name: String, coordinator: String, mother: [Agency]?, father: [Agency]?) throws -> Int64 {
+            let child = try store.addChild(name: name, personalNumber: nil, birthDate: "2014-05-05", sex: .boy)
+            let guardians = try ["mamma", "pappa"].map {
+                try store.addFamilyMember(childId: child.id!, role: .guardian, name: "\(name) \($0)", relation: $0)
+            }
+            let id = try store.createPlan(
+                NewPlan(
+                    childId: child.id!, busGroupId: f.group.id!, initiatorKind: .guardian, initiatorPerson: name,
+                    requestDate: today, reason: "Frånvaro", questions: "")
+            ).id!
+            try store.write { db in
+                try db.execute(sql: "UPDATE \"plan\" SET coordinatorLogin = ? WHERE id = ?", arguments: [coordinator, id])
+            }
+            for (guardian, agencies) in zip(guardians, [mother, father]) {
+                guard let agencies else { continue }
+                try store.addConsent(
+                    planId: id, givenBy: .guardian(guardian.id!), information: "Skolan", validFrom: today,
+                    validTo: today.adding(days: 365), agencyIds: agencies.map { $0.id! })
+            }
+            return id
+        }
+        let colleagues = try plan("Bo Kollega", coordinator: "carl", mother: nil, father: nil)
+        let shared = try plan("Cia Delad", coordinator: "sofia", mother: [f.school], father: [f.school, f.bup])
+        let oneGuardian = try plan("Dan Halv", coordinator: "sofia", mother: [f.school], father: nil)
+        let withdrawn = try plan("Eva Återkallad", coordinator: "sofia", mother: [f.school], father: [f.school])
+        let elsewhere = try plan("Fia Annan", coordinator: "sofia", mother: [f.bup], father: [f.bup])
+        let consent = try #require(try store.planDocument(withdrawn).consents.first)
+        try store.withdrawConsent(consent.id, on: today)
+        let visible = [f.plan.id!, colleagues, shared]
+
+        let cora = try w.session("cora")
+        let page = try cora.planPage(PlanFilter())
+        #expect(page.rows.map(\.id) == visible)
+        #expect(page.total == 3)
+        let short = try cora.planPage(PlanFilter(sort: .child, limit: 2, offset: 1))
+        #expect(short.rows.map(\.id) == [shared, f.plan.id!])
+        #expect(short.total == 3)
+        #expect(try cora.planPage(PlanFilter(status: .draft)).total == 3)
+        #expect(try cora.planPage(PlanFilter(busGroupId: f.group.id)).rows.map(\.id) == visible)
+        #expect(try cora.planPage(PlanFilter(search: "Halv")).total == 0)
+        #expect(try cora.planPage(PlanFilter(search: "Delad")).rows.map(\.id) == [shared])
+        #expect(try store.planPage(PlanFilter()).total == 6)
+
+        // Deviations: about her plans, or reported by or concerning her organisation.
+        var expected: Set<Int64> = []
+        for id in [f.plan.id!, colleagues, shared, oneGuardian, withdrawn, elsewhere] {
+            let deviation = try store.addDeviation(
+                reportingAgencyId: f.bup.id!, concernedAgencyId: f.insurance.id!, planId: id, occurredOn: today,
+                kind: "uteblev", description: "Kom inte.")
+            if visible.contains(id) { expected.insert(deviation.id!) }
+        }
+        let own = try store.addDeviation(
+            reportingAgencyId: f.school.id!, concernedAgencyId: f.bup.id!, planId: elsewhere, occurredOn: today,
+            kind: "uteblev", description: "BUP kom inte.")
+        expected.insert(own.id!)
+        #expect(Set(try cora.deviationSummaries().map(\.id)) == expected)
+        #expect(try cora.deviationSummaries().count == 4)
+    }
+
     @Test("a withdrawn consent is marked in the plan list and on the plan")
     func withdrawalMarkedInList() throws {
         let t = try TestStore()
