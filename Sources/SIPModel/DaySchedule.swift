@@ -250,7 +250,7 @@ struct DayQuery {
         }
         let statement = StatementArguments(arguments)
         // A quiet plan's time is its last meeting's (nil: none since the request, its day).
-        let lines = try Row.fetchAll(db, sql: sql + " LIMIT :limit", arguments: statement).map { row in
+        func line(_ row: Row) -> DayLine {
             DayLine(
                 section: section, planId: row["planId"], requestId: row["requestId"], day: row["day"],
                 startsAt: row["startsAt"], childName: row["childName"],
@@ -258,6 +258,18 @@ struct DayQuery {
                     ? Store.languages(row["detail"]).joined(separator: ", ") : row["detail"] ?? "",
                 overdue: row["overdue"] ?? false)
         }
+        if !seesEveryPlan {
+            // From the user's plans every match is found and sorted before the first line comes out,
+            // so the lines and the count (to the cap) come from one pass, not the same work twice.
+            let rows = try Row.fetchCursor(db, sql: sql + " LIMIT \(DaySchedule.countCap)", arguments: statement)
+            var lines: [DayLine] = [], count = 0
+            while let row = try rows.next() {
+                if count < DaySchedule.sectionLimit { lines.append(line(row)) }
+                count += 1
+            }
+            return (lines, count)
+        }
+        let lines = try Row.fetchAll(db, sql: sql + " LIMIT :limit", arguments: statement).map(line)
         // Counted again only when the lines were cut: a section is most often short.
         guard lines.count == DaySchedule.sectionLimit else { return (lines, lines.count) }
         // Counted no further than the cap: a figure of thousands says "more than a day's work" as
@@ -270,7 +282,7 @@ struct DayQuery {
     /// Kallelser with no answer past their reply-by date (the mail's own query, one line a meeting),
     /// with the child's name the other sections show.
     func unansweredInvitations() throws -> ([DayLine], Int) {
-        let all = try Store.invitationsPastReplyBy(db, access: access, today: today)
+        let all = try Store.invitationsPastReplyBy(db, access: access, today: today, visibleIds: visibleIds)
         let shown = all.prefix(DaySchedule.sectionLimit)
         let names = try Dictionary(
             Row.fetchAll(

@@ -515,11 +515,21 @@ extension Store {
         }
     }
 
-    static func invitationsPastReplyBy(_ db: Database, access: Access?, today: Day) throws -> [UnansweredInvitation] {
+    /// `visibleIds`: the user's visible open plans when the caller has found them already (the
+    /// day, as JSON for `json_each`); the user's condition is then not tested again.
+    static func invitationsPastReplyBy(
+        _ db: Database, access: Access?, today: Day, visibleIds: String? = nil
+    ) throws -> [UnansweredInvitation] {
         var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
-        let visible = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
-        // A narrowed coordinator's plans are found from their side (`planCandidates`), not tested one by one.
-        let condition = access?.planCandidates(&arguments).map { "p.id IN (\($0)) AND \(visible)" } ?? visible
+        let condition: String
+        if let visibleIds {
+            arguments["visibleIds"] = visibleIds
+            condition = "p.id IN (SELECT value FROM json_each(:visibleIds))"
+        } else {
+            let visible = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
+            // A narrowed coordinator's plans are found from their side (`planCandidates`), not tested one by one.
+            condition = access?.planCandidates(&arguments).map { "p.id IN (\($0)) AND \(visible)" } ?? visible
+        }
         // For someone who sees every plan, start from the meetings not yet held (a partial index),
         // not from every plan; a narrowed coordinator starts from their few plans as before.
         let from =
@@ -534,7 +544,7 @@ extension Store {
                 JOIN invitee i ON i.meetingId = k.meetingId AND i.answer = 'no_answer'
                 JOIN participant pa ON pa.id = i.participantId AND pa.agencyId IS NOT NULL
                 WHERE k.replyBy < :today AND k.cancelledAt IS NULL AND m.held = 0
-                  AND p.status <> 'closed' AND p.purgedOn IS NULL AND \(condition)
+                  AND +p.status <> 'closed' AND +p.purgedOn IS NULL AND \(condition)
                 GROUP BY k.meetingId ORDER BY k.replyBy, m.planId
                 """, arguments: StatementArguments(arguments)
         ).map {

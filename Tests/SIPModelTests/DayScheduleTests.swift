@@ -76,6 +76,19 @@ struct DayScheduleTests {
         #expect(DaySchedule.countText(schedule.count(.interventions)) == "1000+")
         #expect(schedule.totalText.hasSuffix("+"))
         #expect(DaySchedule.countText(999) == "999")
+
+        // A coordinator at one organisation (her day is read from her plans, lines and count in one
+        // pass) gets the same page and the same capped count; one who sees no plan, nothing.
+        try t.store.addUser(login: "cora", name: "Cora Samordnare", role: .coordinator, agencyId: f.school.id)
+        try t.store.addUser(login: "bea", name: "Bea Bup", role: .coordinator, agencyId: f.bup.id)
+        try t.store.write { db in
+            try db.execute(sql: "UPDATE \"plan\" SET coordinatorLogin = 'cora' WHERE id = ?", arguments: [f.plan.id!])
+        }
+        let hers = try t.session("cora").daySchedule()
+        #expect(hers.lines(.interventions).map(\.day) == lines.map(\.day))
+        #expect(hers.lines(.interventions).map(\.detail) == lines.map(\.detail))
+        #expect(hers.count(.interventions) == DaySchedule.countCap)
+        #expect(try t.session("bea").daySchedule().count(.interventions) == 0)
     }
 
     @Test("meetings: today's, the coming week's (to 7 days ahead), not held ones only, in Swedish days")
