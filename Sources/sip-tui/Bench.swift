@@ -335,6 +335,11 @@ struct Bench {
                 measure(
                     "day: back from the list (\(who))", budget: 10, iterations: max(1, iterations / 4),
                     in: app, setUp: { _ = press([.character("l")], in: app) }, keys: { _ in [.character("t")] }))
+            // The plan list from the day (its first page and its count of the user's plans).
+            results.append(
+                measure(
+                    "list: open from the day (\(who))", budget: 10, iterations: max(1, iterations / 4), in: app,
+                    keys: { _ in [.character("l")] }, tearDown: { _ = press([.character("t")], in: app) }))
             results.append(
                 measure(
                     "inbox: open (\(who))", budget: 10, iterations: max(1, iterations / 4), in: app,

@@ -189,7 +189,8 @@ struct CommandLineTests {
         #expect(header.contains("200 med/p95") && header.contains("400 med/p95") && header.contains("400/200"))
         for figure in [
             "start to first screen", "list: next plan", "open a plan", "day: first draw (every plan)",
-            "day: back from the list (coordinator)", "inbox: open (every plan)", "inbox: Down or Up (coordinator)",
+            "day: back from the list (coordinator)", "list: open from the day (coordinator)",
+            "inbox: open (every plan)", "inbox: Down or Up (coordinator)",
             "database file, bytes per plan",
         ] {
             let row = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
