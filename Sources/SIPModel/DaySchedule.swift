@@ -153,6 +153,25 @@ struct DayQuery {
         seesEveryPlan ? "\(table) \(alias) INDEXED BY \(index) CROSS JOIN" : "\(table) \(alias) JOIN"
     }
 
+    /// A section's query in parts, so that its count can leave out what only its lines show.
+    struct SectionSQL {
+        /// The line's columns.
+        var columns: String
+        /// The rows the section counts: the table it walks and the plan the user's condition tests.
+        var rows: String
+        /// Joins that only fetch what a line shows (the child's name, an organisation's): each
+        /// finds exactly one row (a NOT NULL reference) or is a LEFT JOIN, so the count needs none.
+        var shown: String
+        var condition: String
+        var order: String
+
+        var lines: String { "SELECT \(columns) FROM \(rows) \(shown) WHERE \(condition) ORDER BY \(order)" }
+        /// How many rows, to the cap: the walk stops there, in whatever order it finds them.
+        var count: String {
+            "SELECT COUNT(*) FROM (SELECT 1 FROM \(rows) WHERE \(condition) LIMIT \(DaySchedule.countCap))"
+        }
+    }
+
     /// A section's lines (at most `sectionLimit`) and their count, counted up to `countCap`.
     func lines(_ section: DaySection) throws -> ([DayLine], Int) {
         var arguments: [String: (any DatabaseValueConvertible)?] = [
@@ -160,7 +179,8 @@ struct DayQuery {
             "limit": DaySchedule.sectionLimit,
         ]
         let plans = visiblePlans(&arguments)
-        let sql: String
+        let child = "JOIN child c ON c.id = p.childId"
+        let query: SectionSQL
         switch section {
         case .meetingsToday, .meetingsThisWeek:
             let (from, to) =
@@ -168,85 +188,91 @@ struct DayQuery {
                 ? (today, today.adding(days: 1)) : (today.adding(days: 1), today.adding(days: DaySchedule.weekDays + 1))
             arguments["from"] = start(of: from)
             arguments["to"] = start(of: to)
-            sql = """
-                SELECT m.planId, NULL AS requestId, NULL AS day, m.startsAt, c.name AS childName,
-                       CASE WHEN m.place <> '' THEN m.place ELSE m.videoLink END AS detail, 0 AS overdue
-                FROM \(walk("meeting", "m", index: "meeting_ahead")) "plan" p ON p.id = m.planId
-                JOIN child c ON c.id = p.childId
-                WHERE m.held = 0 AND m.cancelledAt IS NULL AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
-                ORDER BY m.startsAt, m.id
-                """
+            query = SectionSQL(
+                columns: """
+                    m.planId, NULL AS requestId, NULL AS day, m.startsAt, c.name AS childName,
+                    CASE WHEN m.place <> '' THEN m.place ELSE m.videoLink END AS detail, 0 AS overdue
+                    """,
+                rows: "\(walk("meeting", "m", index: "meeting_ahead")) \"plan\" p ON p.id = m.planId", shown: child,
+                condition: "m.held = 0 AND m.cancelledAt IS NULL AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)",
+                order: "m.startsAt, m.id")
         case .interpretersMissing:
             arguments["from"] = start(of: today)
             arguments["to"] = start(of: today.adding(days: DaySchedule.interpreterDays + 1))
             // Only the meetings marked as needing one (`meeting.interpreterNeeded`, kept by triggers),
             // in time order by their own index: the walk no longer grows with the fortnight's
             // meetings. The same meetings and languages as `Store.lackingInterpreter`.
-            sql = """
-                SELECT m.planId, m.startsAt, c.name AS childName,
-                       (SELECT GROUP_CONCAT(DISTINCT f.interpreterLanguage)
-                        FROM participant pa JOIN familyMember f ON f.id = pa.familyMemberId AND f.interpreterLanguage <> ''
-                        WHERE pa.planId = m.planId AND pa.familyMemberId IS NOT NULL) AS detail
-                FROM \(walk("meeting", "m", index: "meeting_interpreter_ahead")) "plan" p ON p.id = m.planId
-                JOIN child c ON c.id = p.childId
-                WHERE m.held = 0 AND m.interpreterNeeded = 1 AND m.interpreterBooked = '' AND m.cancelledAt IS NULL
-                  AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
-                ORDER BY m.startsAt, m.id
-                """
+            query = SectionSQL(
+                columns: """
+                    m.planId, m.startsAt, c.name AS childName,
+                    (SELECT GROUP_CONCAT(DISTINCT f.interpreterLanguage)
+                     FROM participant pa JOIN familyMember f ON f.id = pa.familyMemberId AND f.interpreterLanguage <> ''
+                     WHERE pa.planId = m.planId AND pa.familyMemberId IS NOT NULL) AS detail
+                    """,
+                rows: "\(walk("meeting", "m", index: "meeting_interpreter_ahead")) \"plan\" p ON p.id = m.planId",
+                shown: child,
+                condition: """
+                    m.held = 0 AND m.interpreterNeeded = 1 AND m.interpreterBooked = '' AND m.cancelledAt IS NULL
+                      AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)
+                    """,
+                order: "m.startsAt, m.id")
         case .unansweredInvitations:
             return try unansweredInvitations()
         case .followUps:
-            sql = """
-                SELECT p.id AS planId, NULL AS requestId, p.followUpDate AS day, NULL AS startsAt,
-                       c.name AS childName, p.followUpCaller AS detail, p.followUpDate < :today AS overdue
-                FROM "plan" p \(seesEveryPlan ? "INDEXED BY plan_followUp" : "") JOIN child c ON c.id = p.childId
-                WHERE p.followUpDate <= :weekEnd AND \(plans)
-                ORDER BY p.followUpDate, p.id
-                """
+            query = SectionSQL(
+                columns: """
+                    p.id AS planId, NULL AS requestId, p.followUpDate AS day, NULL AS startsAt,
+                    c.name AS childName, p.followUpCaller AS detail, p.followUpDate < :today AS overdue
+                    """,
+                rows: "\"plan\" p \(seesEveryPlan ? "INDEXED BY plan_followUp" : "")", shown: child,
+                condition: "p.followUpDate <= :weekEnd AND \(plans)", order: "p.followUpDate, p.id")
         case .interventions:
-            sql = """
-                SELECT i.planId, NULL AS requestId, i.dueDate AS day, NULL AS startsAt, c.name AS childName,
-                       a.name || ': ' || i.what AS detail, i.dueDate < :today AS overdue
-                FROM \(walk("intervention", "i", index: "intervention_open_by_due")) "plan" p ON p.id = i.planId
-                JOIN child c ON c.id = p.childId
-                JOIN agency a ON a.id = i.agencyId
-                WHERE i.status IN ('planned','ongoing') AND i.dueDate <= :weekEnd AND \(plans)
-                ORDER BY i.dueDate, i.id
-                """
+            query = SectionSQL(
+                columns: """
+                    i.planId, NULL AS requestId, i.dueDate AS day, NULL AS startsAt, c.name AS childName,
+                    a.name || ': ' || i.what AS detail, i.dueDate < :today AS overdue
+                    """,
+                rows: "\(walk("intervention", "i", index: "intervention_open_by_due")) \"plan\" p ON p.id = i.planId",
+                shown: "\(child) JOIN agency a ON a.id = i.agencyId",
+                condition: "i.status IN ('planned','ongoing') AND i.dueDate <= :weekEnd AND \(plans)",
+                order: "i.dueDate, i.id")
         case .withdrawnConsents:
             arguments["since"] = today.adding(days: -DaySchedule.weekDays)
-            sql = """
-                SELECT k.planId, NULL AS requestId, k.withdrawnOn AS day, NULL AS startsAt, c.name AS childName,
-                       COALESCE(f.name, c.name) AS detail, 0 AS overdue
-                FROM \(walk("consent", "k", index: "consent_withdrawn")) "plan" p ON p.id = k.planId JOIN child c ON c.id = p.childId
-                LEFT JOIN familyMember f ON f.id = k.givenByMemberId
-                WHERE k.withdrawnOn BETWEEN :since AND :today AND \(plans)
-                ORDER BY k.withdrawnOn DESC, k.id
-                """
+            query = SectionSQL(
+                columns: """
+                    k.planId, NULL AS requestId, k.withdrawnOn AS day, NULL AS startsAt, c.name AS childName,
+                    COALESCE(f.name, c.name) AS detail, 0 AS overdue
+                    """,
+                rows: "\(walk("consent", "k", index: "consent_withdrawn")) \"plan\" p ON p.id = k.planId",
+                shown: "\(child) LEFT JOIN familyMember f ON f.id = k.givenByMemberId",
+                condition: "k.withdrawnOn BETWEEN :since AND :today AND \(plans)", order: "k.withdrawnOn DESC, k.id")
         case .newRequests:
             let condition =
                 access.map { $0.requestCondition(.inbox, &arguments) } ?? "1"
-            sql = """
-                SELECT NULL AS planId, r.id AS requestId, r.receivedOn AS day, NULL AS startsAt, r.childName,
-                       a.name AS detail, 0 AS overdue
-                FROM planRequest r JOIN agency a ON a.id = r.fromAgencyId
-                WHERE r.status = 'new' AND \(condition)
-                ORDER BY r.receivedOn, r.id
-                """
+            query = SectionSQL(
+                columns: """
+                    NULL AS planId, r.id AS requestId, r.receivedOn AS day, NULL AS startsAt, r.childName,
+                    a.name AS detail, 0 AS overdue
+                    """,
+                rows: "planRequest r", shown: "JOIN agency a ON a.id = r.fromAgencyId",
+                condition: "r.status = 'new' AND \(condition)", order: "r.receivedOn, r.id")
         case .quietPlans:
             // Quiet: no meeting (held, booked or ahead) on or after the day `quietDays` ago, and the
             // request itself older than that; those with no meeting at all first, then by the last.
             let since = today.adding(days: -quietDays + 1)
             arguments["quietSince"] = since
             arguments["quietStart"] = start(of: since)
-            sql = """
-                SELECT p.id AS planId, NULL AS requestId, p.lastMeetingAt AS startsAt,
-                       p.requestDate AS day, c.name AS childName, '' AS detail, 0 AS overdue
-                FROM "plan" p \(seesEveryPlan ? "INDEXED BY plan_quiet" : "") JOIN child c ON c.id = p.childId
-                WHERE (p.lastMeetingAt IS NULL OR p.lastMeetingAt < :quietStart) AND p.requestDate < :quietSince
-                  AND \(plans)
-                ORDER BY p.lastMeetingAt, p.requestDate, p.id
-                """
+            query = SectionSQL(
+                columns: """
+                    p.id AS planId, NULL AS requestId, p.lastMeetingAt AS startsAt,
+                    p.requestDate AS day, c.name AS childName, '' AS detail, 0 AS overdue
+                    """,
+                rows: "\"plan\" p \(seesEveryPlan ? "INDEXED BY plan_quiet" : "")", shown: child,
+                condition: """
+                    (p.lastMeetingAt IS NULL OR p.lastMeetingAt < :quietStart) AND p.requestDate < :quietSince
+                      AND \(plans)
+                    """,
+                order: "p.lastMeetingAt, p.requestDate, p.id")
         }
         let statement = StatementArguments(arguments)
         // A quiet plan's time is its last meeting's (nil: none since the request, its day).
@@ -261,7 +287,8 @@ struct DayQuery {
         if !seesEveryPlan {
             // From the user's plans every match is found and sorted before the first line comes out,
             // so the lines and the count (to the cap) come from one pass, not the same work twice.
-            let rows = try Row.fetchCursor(db, sql: sql + " LIMIT \(DaySchedule.countCap)", arguments: statement)
+            let rows = try Row.fetchCursor(
+                db, sql: query.lines + " LIMIT \(DaySchedule.countCap)", arguments: statement)
             var lines: [DayLine] = [], count = 0
             while let row = try rows.next() {
                 if count < DaySchedule.sectionLimit { lines.append(line(row)) }
@@ -269,14 +296,12 @@ struct DayQuery {
             }
             return (lines, count)
         }
-        let lines = try Row.fetchAll(db, sql: sql + " LIMIT :limit", arguments: statement).map(line)
+        let lines = try Row.fetchAll(db, sql: query.lines + " LIMIT :limit", arguments: statement).map(line)
         // Counted again only when the lines were cut: a section is most often short.
         guard lines.count == DaySchedule.sectionLimit else { return (lines, lines.count) }
         // Counted no further than the cap: a figure of thousands says "more than a day's work" as
         // well as the exact one, which costs a walk over every match.
-        let counted = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM (\(sql) LIMIT \(DaySchedule.countCap))", arguments: statement)
-        return (lines, counted ?? 0)
+        return (lines, try Int.fetchOne(db, sql: query.count, arguments: statement) ?? 0)
     }
 
     /// Kallelser with no answer past their reply-by date (the mail's own query, one line a meeting),
