@@ -72,11 +72,15 @@ extension Store {
             func plans(_ condition: String) throws -> [Int64] {
                 var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
                 let visible = access.planCondition(&arguments, today: today)
+                // A coordinator at one organisation: from their candidate plans, not every plan in the file.
+                let open =
+                    access.planCandidates(&arguments).map {
+                        "p.id IN (\($0)) AND +p.status <> 'closed' AND +p.purgedOn IS NULL"
+                    } ?? "p.status <> 'closed' AND p.purgedOn IS NULL"
                 return try Int64.fetchAll(
                     db,
                     sql: """
-                        SELECT p.id FROM "plan" p WHERE p.status <> 'closed' AND p.purgedOn IS NULL AND \(visible)
-                          AND \(condition) ORDER BY p.id
+                        SELECT p.id FROM "plan" p WHERE \(open) AND \(visible) AND \(condition) ORDER BY p.id
                         """, arguments: StatementArguments(arguments))
             }
             let email =
