@@ -137,7 +137,8 @@ struct DayQuery {
     func visiblePlans(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
         if let visibleIds {
             arguments["visibleIds"] = visibleIds
-            return "(+p.status <> 'closed' AND +p.purgedOn IS NULL AND p.id IN (SELECT value FROM json_each(:visibleIds)))"
+            return
+                "(+p.status <> 'closed' AND +p.purgedOn IS NULL AND p.id IN (SELECT value FROM json_each(:visibleIds)))"
         }
         let condition = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
         return "(p.status <> 'closed' AND p.purgedOn IS NULL AND COALESCE((\(condition)), 0))"
@@ -194,7 +195,8 @@ struct DayQuery {
                     CASE WHEN m.place <> '' THEN m.place ELSE m.videoLink END AS detail, 0 AS overdue
                     """,
                 rows: "\(walk("meeting", "m", index: "meeting_ahead")) \"plan\" p ON p.id = m.planId", shown: child,
-                condition: "m.held = 0 AND m.cancelledAt IS NULL AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)",
+                condition:
+                    "m.held = 0 AND m.cancelledAt IS NULL AND m.startsAt >= :from AND m.startsAt < :to AND \(plans)",
                 order: "m.startsAt, m.id")
         case .interpretersMissing:
             arguments["from"] = start(of: today)

@@ -269,7 +269,9 @@ struct Bench {
         // The county's annual report of last year, as `report --annual` makes it (no budget yet):
         // counted afresh, then with the two years' review figures kept.
         let year = store.context.today.year - 1
-        for (name, forgets) in [("report --annual, county, last year, counted", true), ("report --annual, county, last year", false)] {
+        for (name, forgets) in [
+            ("report --annual, county, last year, counted", true), ("report --annual, county, last year", false),
+        ] {
             var annual = Result(name: name, unit: "ms", samples: [], budget: nil)
             for _ in 0..<max(1, iterations / 8) {
                 if forgets { _ = forget() }
@@ -287,6 +289,10 @@ struct Bench {
     /// the demo's own user is) and a coordinator at one organisation, who sees the plans it
     /// coordinates or a consent covers and the requests sent to it.
     static let everyPlanLogin = "sip-bench-central", coordinatorLogin = "sip-bench-coordinator"
+    /// A coordinator of a fixed caseload, whatever the file's size (as a real one's is): at an
+    /// organisation of their own that no consent names, with `caseloadPlans` open plans handed over
+    /// to them, spread over the file.
+    static let caseloadLogin = "sip-bench-caseload", caseloadPlans = 40
 
     private func benchUsers() throws {
         let owner = try Store(path: path, context: .current(), sharedGroup: sharedGroup)
@@ -307,6 +313,22 @@ struct Bench {
             try owner.addUser(
                 login: Self.coordinatorLogin, name: "Bench, coordinator", role: .coordinator, agencyId: agency.id)
         }
+        if !existing.contains(Self.caseloadLogin) {
+            guard let group = try owner.busGroups().first else { throw SIPError.storage("bench: no group") }
+            let unit = try owner.addAgency(
+                kind: "socialtjanst", principalName: "Bench", name: "Bench, egen enhet", busGroupId: group.id)
+            try owner.addUser(
+                login: Self.caseloadLogin, name: "Bench, caseload", role: .coordinator, agencyId: unit.id)
+            let open = try owner.planPage(PlanFilter(status: .active, limit: 1)).total
+            let step = max(1, open / Self.caseloadPlans)
+            for n in 0..<min(open, Self.caseloadPlans) {
+                guard let row = try owner.planPage(PlanFilter(status: .active, limit: 1, offset: n * step)).rows.first
+                else { continue }
+                let plan = try owner.plan(row.id)
+                try owner.handOver(
+                    from: plan.coordinatorLogin ?? plan.outsideCoordinator, to: Self.caseloadLogin, planId: row.id)
+            }
+        }
     }
 
     /// The day screen (a coordinator's start screen) and the inbox of requests, for each of the two
@@ -315,7 +337,10 @@ struct Bench {
     func dayAndInbox(iterations: Int) throws -> [Result] {
         try benchUsers()
         var results: [Result] = []
-        for (login, who) in [(Self.everyPlanLogin, "every plan"), (Self.coordinatorLogin, "coordinator")] {
+        for (login, who) in [
+            (Self.everyPlanLogin, "every plan"), (Self.coordinatorLogin, "coordinator"),
+            (Self.caseloadLogin, "caseload"),
+        ] {
             let user = try Store(
                 path: path, context: SessionContext(user: login, now: { Date() }), sharedGroup: sharedGroup)
             defer { try? user.close() }

@@ -190,7 +190,7 @@ struct CommandLineTests {
         for figure in [
             "start to first screen", "list: next plan", "open a plan", "day: first draw (every plan)",
             "day: back from the list (coordinator)", "list: open from the day (coordinator)",
-            "inbox: open (every plan)", "inbox: Down or Up (coordinator)",
+            "inbox: open (every plan)", "inbox: Down or Up (coordinator)", "day: first draw (caseload)",
             "database file, bytes per plan",
         ] {
             let row = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")

@@ -206,7 +206,8 @@ struct ConsentAccessTests {
                     requestDate: today, reason: "Frånvaro", questions: "")
             ).id!
             try store.write { db in
-                try db.execute(sql: "UPDATE \"plan\" SET coordinatorLogin = ? WHERE id = ?", arguments: [coordinator, id])
+                try db.execute(
+                    sql: "UPDATE \"plan\" SET coordinatorLogin = ? WHERE id = ?", arguments: [coordinator, id])
             }
             for (guardian, agencies) in zip(guardians, [mother, father]) {
                 guard let agencies else { continue }

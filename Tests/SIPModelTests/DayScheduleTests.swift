@@ -204,7 +204,9 @@ struct DayScheduleTests {
                         VALUES (2, '2026-08-25', 1, '2026-08-20 10:00:00.000', '2026-08-01 10:00:00.000', 'anna');
                         """)
             }
-            #expect(try queue.read { try String.fetchOne($0, sql: "SELECT lastMeetingAt FROM \"plan\"") }?.hasPrefix("2026-09-01") == true)
+            #expect(
+                try queue.read { try String.fetchOne($0, sql: "SELECT lastMeetingAt FROM \"plan\"") }?.hasPrefix(
+                    "2026-09-01") == true)
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(queue)
