@@ -55,22 +55,22 @@ enum ConsentRule {
 
     static func childMayConsent(_ db: Database, planId: Int64, on day: Day) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT \(childMayConsent(today: ":today")) FROM \"plan\" p WHERE p.id = :id",
+            db.constant("SELECT \(childMayConsent(today: ":today")) FROM \"plan\" p WHERE p.id = :id"),
             arguments: ["today": day, "id": planId]) ?? false
     }
 
     static func covers(_ db: Database, planId: Int64, agencyId: Int64, on day: Day) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT \(covers(agency: ":agency", today: ":today")) FROM \"plan\" p WHERE p.id = :id",
+            db.constant("SELECT \(covers(agency: ":agency", today: ":today")) FROM \"plan\" p WHERE p.id = :id"),
             arguments: ["today": day, "id": planId, "agency": agencyId]) ?? false
     }
 
     /// The plan's coordinator's own organisation, which needs no consent to see it.
     static func coordinatorAgency(_ db: Database, planId: Int64) throws -> Int64? {
         try Int64.fetchOne(
-            db,
-            sql: """
+            db.constant(
+                """
                 SELECT u.agencyId FROM "plan" p JOIN appUser u ON u.login = p.coordinatorLogin WHERE p.id = ?
-                """, arguments: [planId])
+                """), arguments: [planId])
     }
 }

@@ -71,11 +71,11 @@ extension Store {
 
     static func goals(_ db: Database, planId: Int64) throws -> [Goal] {
         try Goal.fetchAll(
-            db,
-            sql: """
+            db.constant(
+                """
                 SELECT * FROM goal WHERE planId = ?
                 ORDER BY CASE kind WHEN 'child' THEN 0 WHEN 'long' THEN 1 ELSE 2 END, position, id
-                """, arguments: [planId])
+                """), arguments: [planId])
     }
 
     /// The interventions each goal is served by, by goal id.
@@ -89,11 +89,11 @@ extension Store {
     static func goalInterventions(_ db: Database, planId: Int64) throws -> [Int64: [Int64]] {
         var links: [Int64: [Int64]] = [:]
         for row in try Row.fetchAll(
-            db,
-            sql: """
+            db.constant(
+                """
                 SELECT gi.goalId, gi.interventionId FROM goalIntervention gi JOIN goal g ON g.id = gi.goalId
                 WHERE g.planId = ? ORDER BY gi.goalId, gi.interventionId
-                """, arguments: [planId])
+                """), arguments: [planId])
         {
             links[row[0], default: []].append(row[1])
         }
@@ -195,11 +195,11 @@ extension Store {
 
     static func goalAssessments(_ db: Database, planId: Int64) throws -> [GoalAssessment] {
         try GoalAssessment.fetchAll(
-            db,
-            sql: """
+            db.constant(
+                """
                 SELECT a.* FROM goalAssessment a JOIN goal g ON g.id = a.goalId JOIN meeting m ON m.id = a.meetingId
                 WHERE g.planId = ? ORDER BY m.startsAt, a.goalId, CASE a."by" WHEN 'professionals' THEN 0 ELSE 1 END
-                """, arguments: [planId])
+                """), arguments: [planId])
     }
 
     // MARK: The child's participation
@@ -294,7 +294,7 @@ extension Store {
 
     static func interpreterGap(_ db: Database, meetingId: Int64) throws -> [String] {
         let row = try Row.fetchOne(
-            db, sql: lackingInterpreter() + " AND m.id = ? GROUP BY m.id", arguments: [meetingId])
+            db.constant(lackingInterpreter() + " AND m.id = ? GROUP BY m.id"), arguments: [meetingId])
         return Self.languages(row?["languages"])
     }
 
@@ -334,7 +334,7 @@ extension Store {
     static func languages(_ db: Database, childId: Int64) throws -> [Int64: (language: String, interpreter: String)] {
         Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT id, language, interpreterLanguage FROM familyMember WHERE childId = ?",
+                db.constant("SELECT id, language, interpreterLanguage FROM familyMember WHERE childId = ?"),
                 arguments: [childId]
             ).map { ($0["id"] as Int64, ($0["language"] as String, $0["interpreterLanguage"] as String)) })
     }
@@ -434,7 +434,7 @@ extension Store {
     static func planKind(_ db: Database, planId: Int64) throws -> PlanKindInfo {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT kind, notifiedOn FROM \"plan\" WHERE id = ?", arguments: [planId])
+                db.constant("SELECT kind, notifiedOn FROM \"plan\" WHERE id = ?"), arguments: [planId])
         else { throw SIPError.notFound(.plan, planId) }
         let kind: PlanKind = row["kind"]
         let notified: Day? = row["notifiedOn"]
@@ -452,7 +452,9 @@ extension Store {
     ) throws {
         let planId = plan.id!
         let meetingDays = Dictionary(
-            uniqueKeysWithValues: try Meeting.filter(Meeting.Columns.planId == planId).fetchAll(db).map {
+            uniqueKeysWithValues: try Meeting.fetchAll(
+                db.constant("SELECT * FROM \(Meeting.databaseTableName) WHERE planId = ?"), arguments: [planId]
+            ).map {
                 ($0.id!, Day($0.startsAt, in: zone))
             })
         let assessments = Dictionary(grouping: try goalAssessments(db, planId: planId), by: \.goalId)
@@ -469,10 +471,12 @@ extension Store {
         }
         let agencyNames = Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT a.id, a.name FROM agency a JOIN need n ON n.agencyId = a.id WHERE n.planId = ?",
+                db.constant("SELECT a.id, a.name FROM agency a JOIN need n ON n.agencyId = a.id WHERE n.planId = ?"),
                 arguments: [planId]
             ).map { ($0["id"] as Int64, $0["name"] as String) })
-        document.needs = try Need.filter(Need.Columns.planId == planId).order(Need.Columns.id).fetchAll(db).map {
+        document.needs = try Need.fetchAll(
+            db.constant("SELECT * FROM \(Need.databaseTableName) WHERE planId = ? ORDER BY id"), arguments: [planId]
+        ).map {
             .init(id: $0.id!, what: $0.what, agency: $0.agencyId.flatMap { agencyNames[$0] }, recordedOn: $0.recordedOn)
         }
         let languages = try Store.languages(db, childId: plan.childId)
@@ -484,13 +488,13 @@ extension Store {
         for i in document.relatives.indices { withLanguage(&document.relatives[i]) }
         let participation = Dictionary(
             uniqueKeysWithValues: try ChildParticipation.fetchAll(
-                db,
-                sql: "SELECT cp.* FROM childParticipation cp JOIN meeting m ON m.id = cp.meetingId WHERE m.planId = ?",
+                db.constant(
+                    "SELECT cp.* FROM childParticipation cp JOIN meeting m ON m.id = cp.meetingId WHERE m.planId = ?"),
                 arguments: [planId]
             ).map { ($0.meetingId, $0) })
         let booked = Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT id, interpreterBooked FROM meeting WHERE planId = ?", arguments: [planId]
+                db.constant("SELECT id, interpreterBooked FROM meeting WHERE planId = ?"), arguments: [planId]
             ).map { ($0["id"] as Int64, $0["interpreterBooked"] as String) })
         for i in document.meetings.indices {
             let id = document.meetings[i].id
@@ -502,7 +506,7 @@ extension Store {
         arguments["id"] = planId
         document.plan.dischargeLate =
             try Bool.fetchOne(
-                db, sql: "SELECT \(OverdueRule.dischargeSQL) FROM \"plan\" p WHERE p.id = :id",
+                db.constant("SELECT \(OverdueRule.dischargeSQL) FROM \"plan\" p WHERE p.id = :id"),
                 arguments: StatementArguments(arguments)) ?? false
         let kind = try planKind(db, planId: planId)
         (document.plan.kind, document.plan.notifiedOn, document.plan.firstMeetingDue) = (

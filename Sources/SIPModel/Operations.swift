@@ -442,15 +442,16 @@ extension Store {
     /// mature), or a valid consent from every guardian on record.
     static func consentIsValid(_ db: Database, planId: Int64, on day: Day) throws -> Bool {
         guard let plan = try Plan.fetchOne(db, key: planId) else { return false }
-        let consents = try Consent.filter(Consent.Columns.planId == planId).fetchAll(db).filter { $0.isValid(on: day) }
+        let consents = try Consent.fetchAll(
+            db.constant("SELECT * FROM \(Consent.databaseTableName) WHERE planId = ?"), arguments: [planId]
+        ).filter { $0.isValid(on: day) }
         // The child's own consent counts from the local age, or younger with a maturity assessment.
         if consents.contains(where: \.givenByChild), try ConsentRule.childMayConsent(db, planId: planId, on: day) {
             return true
         }
-        let guardians =
-            try FamilyMember
-            .filter(FamilyMember.Columns.childId == plan.childId && FamilyMember.Columns.role == FamilyRole.guardian)
-            .fetchAll(db).compactMap(\.id)
+        let guardians = try Int64.fetchAll(
+            db.constant("SELECT id FROM \(FamilyMember.databaseTableName) WHERE childId = ? AND role = ?"),
+            arguments: [plan.childId, FamilyRole.guardian])
         guard !guardians.isEmpty else { return false }
         let consenting = Set(consents.compactMap(\.givenByMemberId))
         return guardians.allSatisfy(consenting.contains)

@@ -64,8 +64,8 @@ extension Store {
         // The plan's organisations only: a county has hundreds, a plan a handful.
         let agencies = Dictionary(
             uniqueKeysWithValues: try Agency.fetchAll(
-                db,
-                sql: """
+                db.constant(
+                    """
                     SELECT * FROM agency WHERE id IN (
                         SELECT agencyId FROM participant WHERE planId = :plan
                         UNION SELECT agencyId FROM intervention WHERE planId = :plan
@@ -75,19 +75,20 @@ extension Store {
                         UNION SELECT leadAgencyId FROM "plan" WHERE id = :plan
                         UNION SELECT initiatorAgencyId FROM "plan" WHERE id = :plan
                         UNION SELECT agencyId FROM need WHERE planId = :plan)
-                    """, arguments: ["plan": id]
+                    """), arguments: ["plan": id]
             ).map { ($0.id!, $0) })
         func agencyName(_ id: Int64?) -> String? { id.flatMap { agencies[$0]?.name } }
         let group = try BusGroup.fetchOne(db, key: plan.busGroupId)?.name ?? ""
-        let family = try FamilyMember.filter(FamilyMember.Columns.childId == child.id!).order(FamilyMember.Columns.id)
-            .fetchAll(db)
+        let family = try FamilyMember.fetchAll(
+            db.constant("SELECT * FROM \(FamilyMember.databaseTableName) WHERE childId = ? ORDER BY id"),
+            arguments: [child.id!])
         // Protected identity, on the child (the whole family's addresses) or on one member: no address.
         let childProtected =
-            try Bool.fetchOne(db, sql: "SELECT protectedIdentity FROM child WHERE id = ?", arguments: [child.id!])
+            try Bool.fetchOne(db.constant("SELECT protectedIdentity FROM child WHERE id = ?"), arguments: [child.id!])
             ?? false
         let protectedMembers = Set(
             try Int64.fetchAll(
-                db, sql: "SELECT id FROM familyMember WHERE childId = ? AND protectedIdentity = 1",
+                db.constant("SELECT id FROM familyMember WHERE childId = ? AND protectedIdentity = 1"),
                 arguments: [child.id!]))
         func person(_ m: FamilyMember) -> PlanDocument.Person {
             let hidden = childProtected || protectedMembers.contains(m.id!)
@@ -97,11 +98,11 @@ extension Store {
         }
         let memberNames = Dictionary(uniqueKeysWithValues: family.map { ($0.id!, $0.name) })
 
-        let consents = try Consent.filter(Consent.Columns.planId == id).order(Consent.Columns.id).fetchAll(db).map {
-            c in
+        let consents = try Consent.fetchAll(
+            db.constant("SELECT * FROM \(Consent.databaseTableName) WHERE planId = ? ORDER BY id"), arguments: [id]
+        ).map { c in
             let covered = try Int64.fetchAll(
-                db, sql: "SELECT agencyId FROM consentAgency WHERE consentId = ?",
-                arguments: [c.id!]
+                db.constant("SELECT agencyId FROM consentAgency WHERE consentId = ?"), arguments: [c.id!]
             ).compactMap(agencyName).sorted()
             return PlanDocument.ConsentInfo(
                 id: c.id!, givenBy: c.givenByMemberId.flatMap { memberNames[$0] }, givenByChild: c.givenByChild,
@@ -109,8 +110,8 @@ extension Store {
                 validTo: c.validTo, withdrawnOn: c.withdrawnOn, validToday: c.isValid(on: today))
         }
 
-        let participantRows = try Participant.filter(Participant.Columns.planId == id).order(Participant.Columns.id)
-            .fetchAll(db)
+        let participantRows = try Participant.fetchAll(
+            db.constant("SELECT * FROM \(Participant.databaseTableName) WHERE planId = ? ORDER BY id"), arguments: [id])
         let participants = participantRows.map { p in
             PlanDocument.ParticipantInfo(
                 id: p.id!, person: p.person, role: p.role, agency: agencyName(p.agencyId),
@@ -124,20 +125,24 @@ extension Store {
                     agency: agencies[$0.agencyId]?.name ?? "", name: $0.name, role: $0.role,
                     phone: $0.phone, email: $0.email)
             }
-        let copies = try PlanCopy.filter(PlanCopy.Columns.planId == id).order(PlanCopy.Columns.givenOn).fetchAll(db).map
-        {
+        let copies = try PlanCopy.fetchAll(
+            db.constant("SELECT * FROM \(PlanCopy.databaseTableName) WHERE planId = ? ORDER BY givenOn"),
+            arguments: [id]
+        ).map {
             PlanDocument.CopyInfo(recipient: $0.recipient, givenOn: $0.givenOn)
         }
         let participantNames = Dictionary(uniqueKeysWithValues: participantRows.map { ($0.id!, $0.person) })
 
-        let meetings = try Meeting.filter(Meeting.Columns.planId == id).order(Meeting.Columns.startsAt).fetchAll(db).map
-        { m -> PlanDocument.MeetingInfo in
-            let agenda = try AgendaItem.filter(AgendaItem.Columns.meetingId == m.id!).order(AgendaItem.Columns.position)
-                .fetchAll(db)
-            let attendance = try Attendance.filter(Attendance.Columns.meetingId == m.id!).order(
-                Attendance.Columns.participantId
-            )
-            .fetchAll(db)
+        let meetings = try Meeting.fetchAll(
+            db.constant("SELECT * FROM \(Meeting.databaseTableName) WHERE planId = ? ORDER BY startsAt"),
+            arguments: [id]
+        ).map { m -> PlanDocument.MeetingInfo in
+            let agenda = try AgendaItem.fetchAll(
+                db.constant("SELECT * FROM \(AgendaItem.databaseTableName) WHERE meetingId = ? ORDER BY position"),
+                arguments: [m.id!])
+            let attendance = try Attendance.fetchAll(
+                db.constant("SELECT * FROM \(Attendance.databaseTableName) WHERE meetingId = ? ORDER BY participantId"),
+                arguments: [m.id!])
             var info = PlanDocument.MeetingInfo(
                 id: m.id!, kind: m.kind, startsAt: LocalTime.iso(m.startsAt, zone), durationMinutes: m.durationMinutes,
                 place: m.place, videoLink: m.videoLink, held: m.held, minutes: m.minutes,
@@ -151,10 +156,9 @@ extension Store {
             return info
         }
 
-        let interventionRows = try Intervention.filter(Intervention.Columns.planId == id).order(
-            Intervention.Columns.dueDate, Intervention.Columns.id
-        )
-        .fetchAll(db)
+        let interventionRows = try Intervention.fetchAll(
+            db.constant("SELECT * FROM \(Intervention.databaseTableName) WHERE planId = ? ORDER BY dueDate, id"),
+            arguments: [id])
         let interventions = try interventionRows.map { i in
             let agency = agencies[i.agencyId]
             return PlanDocument.InterventionInfo(
@@ -165,19 +169,21 @@ extension Store {
                 overdue: i.isOverdue(on: today))
         }
 
-        let deviations = try Deviation.filter(Deviation.Columns.planId == id).order(Deviation.Columns.occurredOn)
-            .fetchAll(db).map {
-                PlanDocument.DeviationInfo(
-                    id: $0.id!, occurredOn: $0.occurredOn, kind: $0.kind,
-                    reportingAgency: agencyName($0.reportingAgencyId) ?? "",
-                    concernedAgency: agencyName($0.concernedAgencyId) ?? "", status: $0.status,
-                    responseDue: $0.responseDue)
-            }
+        let deviations = try Deviation.fetchAll(
+            db.constant("SELECT * FROM \(Deviation.databaseTableName) WHERE planId = ? ORDER BY occurredOn"),
+            arguments: [id]
+        ).map {
+            PlanDocument.DeviationInfo(
+                id: $0.id!, occurredOn: $0.occurredOn, kind: $0.kind,
+                reportingAgency: agencyName($0.reportingAgencyId) ?? "",
+                concernedAgency: agencyName($0.concernedAgencyId) ?? "", status: $0.status,
+                responseDue: $0.responseDue)
+        }
 
-        let history = try PlanStatusChange.filter(PlanStatusChange.Columns.planId == id).order(
-            PlanStatusChange.Columns.changedAt, PlanStatusChange.Columns.id
-        )
-        .fetchAll(db).map {
+        let history = try PlanStatusChange.fetchAll(
+            db.constant("SELECT * FROM \(PlanStatusChange.databaseTableName) WHERE planId = ? ORDER BY changedAt, id"),
+            arguments: [id]
+        ).map {
             PlanDocument.HistoryEntry(
                 from: $0.fromStatus, to: $0.toStatus, at: LocalTime.iso($0.changedAt, zone),
                 by: try Store.userName(db, $0.changedBy), note: $0.note)
@@ -187,7 +193,7 @@ extension Store {
         overdueArguments["id"] = id
         let overdue =
             try Bool.fetchOne(
-                db, sql: "SELECT \(OverdueRule.planSQL) FROM \"plan\" p WHERE p.id = :id",
+                db.constant("SELECT \(OverdueRule.planSQL) FROM \"plan\" p WHERE p.id = :id"),
                 arguments: StatementArguments(overdueArguments)) ?? false
 
         var core = PlanDocument.Core(
@@ -212,7 +218,7 @@ extension Store {
         let withdrawnArguments: [String: (any DatabaseValueConvertible)?] = ["today": today, "id": id]
         let withdrawn =
             try Bool.fetchOne(
-                db, sql: "SELECT \(ConsentRule.withdrawn(today: ":today")) FROM \"plan\" p WHERE p.id = :id",
+                db.constant("SELECT \(ConsentRule.withdrawn(today: ":today")) FROM \"plan\" p WHERE p.id = :id"),
                 arguments: StatementArguments(withdrawnArguments)) ?? false
 
         let number = child.number

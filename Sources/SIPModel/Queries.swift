@@ -378,7 +378,7 @@ extension Store {
     }
 
     static func requireNotPurged(_ db: Database, planId: Int64) throws {
-        if try Bool.fetchOne(db, sql: "SELECT purgedOn IS NOT NULL FROM \"plan\" WHERE id = ?", arguments: [planId])
+        if try Bool.fetchOne(db.constant("SELECT purgedOn IS NOT NULL FROM \"plan\" WHERE id = ?"), arguments: [planId])
             == true
         {
             throw SIPError.planPurged(planId)

@@ -82,7 +82,7 @@ extension Store {
     static func deadlines(_ db: Database) throws -> Deadlines {
         var deadlines = Deadlines()
         let stored = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+            uniqueKeysWithValues: try Row.fetchAll(db.constant("SELECT key, value FROM setting"))
                 .map { ($0["key"] as String, $0["value"] as String) })
         for name in Deadlines.names {
             if let value = stored[name].flatMap(Int.init) { deadlines[name] = value }
