@@ -111,16 +111,7 @@ struct DayQuery {
     /// Tests the user's plan condition once on their candidate plans (`planCandidates`), instead of
     /// once in each section's query.
     mutating func findVisiblePlans() throws {
-        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
-        guard let access, let candidates = access.planCandidates(&arguments) else { return }
-        let condition = access.planCondition(&arguments, today: today)
-        let ids = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT p.id FROM "plan" p WHERE p.id IN (\(candidates))
-                  AND +p.status <> 'closed' AND +p.purgedOn IS NULL AND COALESCE((\(condition)), 0)
-                """, arguments: StatementArguments(arguments))
-        visibleIds = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        visibleIds = try access?.visibleOpenPlans(db, today: today)
     }
 
     /// The start of `day` in the user's time zone (meeting times are stored as instants).
@@ -137,8 +128,7 @@ struct DayQuery {
     func visiblePlans(_ arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
         if let visibleIds {
             arguments["visibleIds"] = visibleIds
-            return
-                "(+p.status <> 'closed' AND +p.purgedOn IS NULL AND p.id IN (SELECT value FROM json_each(:visibleIds)))"
+            return "(+p.status <> 'closed' AND +p.purgedOn IS NULL AND \(Access.inVisiblePlans))"
         }
         let condition = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
         return "(p.status <> 'closed' AND p.purgedOn IS NULL AND COALESCE((\(condition)), 0))"

@@ -524,7 +524,7 @@ extension Store {
         let condition: String
         if let visibleIds {
             arguments["visibleIds"] = visibleIds
-            condition = "p.id IN (SELECT value FROM json_each(:visibleIds))"
+            condition = Access.inVisiblePlans
         } else {
             let visible = access.map { $0.planCondition(&arguments, today: today) } ?? "1"
             // A narrowed coordinator's plans are found from their side (`planCandidates`), not tested one by one.

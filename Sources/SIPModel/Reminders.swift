@@ -69,18 +69,23 @@ extension Store {
                         """, arguments: [user.login, today]) ?? false
             if sent { continue }
             let access = Access(login: user.login, user: user, isFileOwner: false)
+            // A coordinator at one organisation: their visible open plans found once, from their
+            // candidates, for the four questions below (not the consent rule on every plan, four times).
+            let visibleIds = try access.visibleOpenPlans(db, today: today)
             func plans(_ condition: String) throws -> [Int64] {
                 var arguments: [String: (any DatabaseValueConvertible)?] = ["today": today]
-                let visible = access.planCondition(&arguments, today: today)
-                // A coordinator at one organisation: from their candidate plans, not every plan in the file.
-                let open =
-                    access.planCandidates(&arguments).map {
-                        "p.id IN (\($0)) AND +p.status <> 'closed' AND +p.purgedOn IS NULL"
-                    } ?? "p.status <> 'closed' AND p.purgedOn IS NULL"
+                let open: String
+                if let visibleIds {
+                    arguments["visibleIds"] = visibleIds
+                    open = Access.inVisiblePlans
+                } else {
+                    open =
+                        "p.status <> 'closed' AND p.purgedOn IS NULL AND \(access.planCondition(&arguments, today: today))"
+                }
                 return try Int64.fetchAll(
                     db,
                     sql: """
-                        SELECT p.id FROM "plan" p WHERE \(open) AND \(visible) AND \(condition) ORDER BY p.id
+                        SELECT p.id FROM "plan" p WHERE \(open) AND \(condition) ORDER BY p.id
                         """, arguments: StatementArguments(arguments))
             }
             let email =
@@ -88,7 +93,9 @@ extension Store {
             let digest = ReminderDigest(
                 login: user.login, recipient: email.isEmpty ? user.login : email,
                 unanswered: Array(
-                    Set(try Store.invitationsPastReplyBy(db, access: access, today: today).map(\.planId))
+                    Set(
+                        try Store.invitationsPastReplyBy(db, access: access, today: today, visibleIds: visibleIds)
+                            .map(\.planId))
                 ).sorted(),
                 followUps: try plans("p.followUpDate < :today"),
                 interventions: try plans(

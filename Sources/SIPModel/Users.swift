@@ -58,6 +58,26 @@ extension Access {
             """
     }
 
+    /// For a coordinator who does not see every plan: the numbers of their open, unpurged plans, as a
+    /// JSON list for `json_each` (see `inVisiblePlans`), the plan condition tested once on each of
+    /// their candidates. Nil for anyone else: their condition is no test ("1") or nothing ("0").
+    /// Found once for a read that asks several questions of the same plans (the day, the digest).
+    func visibleOpenPlans(_ db: Database, today: Day) throws -> String? {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+        guard let candidates = planCandidates(&arguments) else { return nil }
+        let condition = planCondition(&arguments, today: today)
+        let ids = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT p.id FROM "plan" p WHERE p.id IN (\(candidates))
+                  AND +p.status <> 'closed' AND +p.purgedOn IS NULL AND COALESCE((\(condition)), 0)
+                """, arguments: StatementArguments(arguments))
+        return "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// SQL condition on a plan aliased `p`: one of `visibleOpenPlans` (bound as `:visibleIds`).
+    static let inVisiblePlans = "p.id IN (SELECT value FROM json_each(:visibleIds))"
+
     /// SQL condition on a deviation aliased `d`: the deviations this user may see. For a list
     /// (`fromCandidates`), a coordinator at one organisation tests the plan rule only on their
     /// candidate plans (`planCandidates`, found once for the statement) instead of on the plan of
