@@ -237,7 +237,9 @@ struct DayQuery {
                     """,
                 rows: "\(walk("consent", "k", index: "consent_withdrawn")) \"plan\" p ON p.id = k.planId",
                 shown: "\(child) LEFT JOIN familyMember f ON f.id = k.givenByMemberId",
-                condition: "k.withdrawnOn BETWEEN :since AND :today AND \(plans)", order: "k.withdrawnOn DESC, k.id")
+                // Newest first within a day too: the index's own order (its rowid), so no sort of a week's withdrawals.
+                condition: "k.withdrawnOn BETWEEN :since AND :today AND \(plans)",
+                order: "k.withdrawnOn DESC, k.id DESC")
         case .newRequests:
             let condition =
                 access.map { $0.requestCondition(.inbox, &arguments) } ?? "1"

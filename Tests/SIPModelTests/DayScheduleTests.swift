@@ -231,6 +231,16 @@ struct DayScheduleTests {
         let lines = try t.store.daySchedule().lines(.withdrawnConsents)
         #expect(lines.map(\.planId) == [f.plan.id])
         #expect(lines.first?.detail == "Märta Öberg")
+        // Newest first: by day, and the one registered last first within a day.
+        for day in [today.adding(days: -2), today] {
+            let next = try t.store.addConsent(
+                planId: f.plan.id!, givenBy: .guardian(f.father.id!), information: "Hälsa",
+                validFrom: today.adding(days: -10), validTo: nil, agencyIds: [f.school.id!])
+            try t.store.withdrawConsent(next.id!, on: day)
+        }
+        let ordered = try t.store.daySchedule().lines(.withdrawnConsents)
+        #expect(ordered.map(\.detail) == ["Örjan Öberg", "Märta Öberg", "Örjan Öberg"])
+        #expect(ordered.map(\.day) == [today, today, today.adding(days: -2)])
         t.clock.set(today.adding(days: 8))
         #expect(try t.store.daySchedule().count(.withdrawnConsents) == 0)
     }
