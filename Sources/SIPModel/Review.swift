@@ -109,7 +109,9 @@ extension Store {
         }
         // Claimed before counting, so that a change made meanwhile drops the claim (a file this
         // session may not write is counted every time).
-        let claim = keeps ? try? write { db in try ReviewSnapshot.claim(db, group: self.reviewGroup(db, requested), from, to) } : nil
+        let claim =
+            keeps
+            ? try? write { db in try ReviewSnapshot.claim(db, group: self.reviewGroup(db, requested), from, to) } : nil
         let review = try read { db in
             let groupId = try self.reviewGroup(db, requested)
             let query = try ReviewQuery(
@@ -472,7 +474,9 @@ struct ReviewQuery {
             }
         }
         if sign < 0 {
-            for (value, _) in figures { counts.review[keyPath: value] = counts.review[keyPath: value].filter { $0.value.count != 0 } }
+            for (value, _) in figures {
+                counts.review[keyPath: value] = counts.review[keyPath: value].filter { $0.value.count != 0 }
+            }
         }
     }
 
@@ -512,14 +516,16 @@ struct ReviewQuery {
                 counts.review[keyPath: single.value] = try figure(single.rows(self))
                 continue
             }
-            counts.review[keyPath: single.value] = .init(
-                count: try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table)
-                        WHERE busGroupId = ? AND figure = ? AND \(tally.bucket)
-                        """, arguments: StatementArguments([group, tally.figure.name] + tally.values(self))) ?? 0,
-                ids: [])
+            let count = try ([tally] + tally.more).reduce(0) { sum, part in
+                sum
+                    + (try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT IFNULL(SUM(n), 0) FROM \(ReviewTally.table)
+                            WHERE busGroupId = ? AND figure = ? AND \(part.bucket)
+                            """, arguments: StatementArguments([group, part.figure.name] + part.values(self))) ?? 0)
+            }
+            counts.review[keyPath: single.value] = .init(count: count, ids: [])
         }
         let children = try items(.child)
         while let row = try children.next() { counts.addChildren(sex: row[0], born: row[1], on: to, count: row[2]) }

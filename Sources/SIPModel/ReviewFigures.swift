@@ -13,9 +13,25 @@ enum ReviewFigures {
         var figure: ReviewTally.Figure
         var bucket: String
         var values: (ReviewQuery) -> [any DatabaseValueConvertible]
+        /// Sums added to this one: a figure summed from month and day tallies.
+        var more: [TallySum] = []
 
         static func before(today figure: ReviewTally.Figure) -> TallySum {
             .init(figure: figure, bucket: "bucket < ?") { [$0.today] }
+        }
+
+        /// The deviations of `dimension` that had happened by the period's end, with `item` on their
+        /// key: whole months before its last month from the month tallies, that month's days from the
+        /// day tallies.
+        static func deviationsBy(_ dimension: ReviewTally.DeviationDimension, item: String) -> TallySum {
+            func month(_ q: ReviewQuery) -> String { String(q.to.iso.prefix(7)) }
+            return .init(
+                figure: .deviations(dimension, .month), bucket: "bucket < ? AND \(item)", values: { [month($0)] },
+                more: [
+                    .init(
+                        figure: .deviations(dimension, .day), bucket: "bucket BETWEEN ? AND ? AND \(item)",
+                        values: { [month($0) + "-01", $0.to.iso] })
+                ])
         }
     }
 
@@ -276,7 +292,8 @@ enum ReviewFigures {
             tally: .before(today: .unanswered), past: .rows)
     }
 
-    /// Deviations that had happened and were not closed at the end of the period.
+    /// Deviations that had happened and were not closed at the end of the period. Summed from the
+    /// tallies by status (flat): counting the rows read every deviation in the county or group.
     static var openDeviations: Single {
         .init(
             figure: .openDeviations, value: \.deviationsOpen, lists: .deviations, section: .deviations,
@@ -286,7 +303,7 @@ enum ReviewFigures {
                 SELECT d.id FROM deviation d WHERE \($0.deviationInGroup) AND d.occurredOn <= :to
                   AND NOT \($0.deviationClosed)
                 """
-            }, tally: nil)
+            }, tally: .deviationsBy(.status, item: "item <> 'closed'"), past: .rows)
     }
 
     static var byKind: Keyed {
