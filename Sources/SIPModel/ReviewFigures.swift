@@ -196,8 +196,8 @@ enum ReviewFigures {
             past: .plans { $0.started ? 1 : 0 })
     }
 
-    /// No tally: whether a plan is met depends on its consents and meetings. The plans not yet met
-    /// are few, and their consents and meetings are read by index.
+    /// Summed from the plans waiting for a first meeting by the day their consent began (the marks
+    /// of migration v28); a past period's from the rows, as its consents and meetings stood then.
     static var lateFirstMeeting: Single {
         .init(
             figure: .lateFirstMeeting, value: \.overdueFirstMeeting, lists: .plans, section: .overdue,
@@ -217,7 +217,11 @@ enum ReviewFigures {
                                   AND c.validFrom < :consentBefore)
                       AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held = 1)
                     """
-            }, tally: nil)
+            },
+            tally: .init(figure: .firstMeetingDue, bucket: "bucket < ?") {
+                [($0.arguments["consentBefore"] ?? nil) ?? DatabaseValue.null]
+            },
+            past: .rows)
     }
 
     static var lateFollowUp: Single {

@@ -35,12 +35,15 @@ package enum ReviewTally {
         case owed
         /// Deviations not yet answered, by the date the answer is due.
         case unanswered
+        /// Plans waiting for their first meeting (draft or invited, none held) with a consent in
+        /// force, by the day the earliest such consent began (`FirstMeetingMarks`).
+        case firstMeetingDue
         /// Deviations by the month, and by the day, they occurred.
         case deviations(DeviationDimension, Span)
 
         /// Every figure, in the order its contributions are written into the triggers.
         static var all: [Figure] {
-            [.open, .started, .followUp, .child, .owed, .unanswered]
+            [.open, .started, .followUp, .child, .owed, .unanswered, .firstMeetingDue]
                 + Span.allCases.flatMap { span in DeviationDimension.allCases.map { .deviations($0, span) } }
         }
 
@@ -94,6 +97,14 @@ package enum ReviewTally {
                         "deviation", group: "ROW.busGroupId", bucket: "ROW.responseDue",
                         condition: "ROW.status \(OverdueRule.unansweredStatus)")
                 ]
+            case .firstMeetingDue:
+                return [
+                    from(
+                        "plan", group: "ROW.busGroupId", bucket: "ROW.consentSince",
+                        condition:
+                            "ROW.status IN ('draft','invited') AND ROW.consentSince IS NOT NULL AND NOT ROW.meetingHeld"
+                    )
+                ]
             case .deviations(let dimension, let span):
                 return [
                     from(
@@ -111,6 +122,7 @@ package enum ReviewTally {
             case .child: "child"
             case .owed: "owed"
             case .unanswered: "unanswered"
+            case .firstMeetingDue: "firstMeetingDue"
             case .deviations(let dimension, let span): "deviation-\(dimension.rawValue)-\(span.rawValue)"
             }
         }
@@ -170,7 +182,11 @@ package enum ReviewTally {
 
     /// The tables the figures are counted from, and what of theirs moves a count.
     static let tables: [(table: String, columns: [String], insertsAndDeletes: Bool)] = [
-        ("plan", ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId"], true),
+        (
+            "plan",
+            ["id", "busGroupId", "status", "requestDate", "followUpDate", "childId", "consentSince", "meetingHeld"],
+            true
+        ),
         ("intervention", ["planId", "status", "dueDate"], true),
         ("child", ["id", "sex", "birthDate"], false),
         (
@@ -253,6 +269,7 @@ package enum ReviewTally {
     /// Counts every figure afresh: each group's from the rows, then the county's as their sum (plus
     /// what has no group), into `target` (the tallies, or a temporary table to compare them with).
     package static func fill(_ db: Database, into target: String = table) throws {
+        if target == table { try db.execute(sql: FirstMeetingMarks.mend) }
         for statement in fillSQL(into: target) { try db.execute(sql: statement) }
     }
 
@@ -292,7 +309,7 @@ package enum ReviewTally {
         return try Int.fetchOne(
             db,
             sql: """
-                SELECT (SELECT COUNT(*) FROM (SELECT \(columns) FROM main.\(table) WHERE n <> 0
+                SELECT (\(FirstMeetingMarks.wrong)) + (SELECT COUNT(*) FROM (SELECT \(columns) FROM main.\(table) WHERE n <> 0
                                               EXCEPT SELECT \(columns) FROM \(recount)))
                      + (SELECT COUNT(*) FROM (SELECT \(columns) FROM \(recount)
                                               EXCEPT SELECT \(columns) FROM main.\(table) WHERE n <> 0))
@@ -319,7 +336,7 @@ package enum ReviewTally {
     /// The newest frozen install script in `Resources/sql`; the migration that installs the tallies
     /// runs that file. A figure whose rule changes needs a new migration with a new file (and this
     /// name changed to it): `FrozenMigrationTests` checks that `installSQL` still produces it.
-    static let frozenInstall = "v11-review-tally.sql"
+    static let frozenInstall = "v29-review-tally.sql"
 
     /// The table, its triggers and its counts, as one script: what `frozenInstall` holds.
     static var installSQL: String {
@@ -352,4 +369,33 @@ package enum ReviewTally {
         try createTriggers(db)
         return result
     }
+}
+
+/// What a plan carries for the review's plans waiting for a first meeting (migration v28), kept by
+/// triggers on consents and meetings: `consentSince`, the day its earliest consent not withdrawn
+/// began, and `meetingHeld`, whether any meeting of it was held. A tally counts plans from their
+/// own row; these carry what it needs of the plan's consents and meetings onto that row. Migration
+/// v28 installed triggers from this SQL: a change to it needs a new migration.
+enum FirstMeetingMarks {
+    /// The value `column` should have for the plan row `"plan"`.
+    static func value(_ column: String) -> String {
+        column == "consentSince"
+            ? "(SELECT MIN(c.validFrom) FROM consent c WHERE c.planId = \"plan\".id AND c.withdrawnOn IS NULL)"
+            : "EXISTS (SELECT 1 FROM meeting m WHERE m.planId = \"plan\".id AND m.held)"
+    }
+    static let columns = ["consentSince", "meetingHeld"]
+
+    /// The plans whose marks are not what their consents and meetings say.
+    static var wrong: String {
+        "SELECT COUNT(*) FROM \"plan\" WHERE "
+            + columns.map { "\($0) IS NOT \(value($0))" }.joined(separator: " OR ")
+    }
+
+    /// Sets `column` of the plans `plans` selects where it is wrong: what the triggers run.
+    static func update(_ column: String, _ plans: String) -> String {
+        "UPDATE \"plan\" SET \(column) = \(value(column)) WHERE \(plans) AND \(column) IS NOT \(value(column));"
+    }
+
+    /// Sets the marks that are wrong (written by a program without the triggers), before a recount.
+    static var mend: String { columns.map { update($0, "1") }.joined(separator: "\n") }
 }

@@ -254,6 +254,9 @@ struct ReviewTallyTests {
                 counted but not kept \(Set(recounted).subtracting(kept).sorted())
                 """)
             guard kept == recounted else { return }
+            // The tallies count from the plans' first-meeting marks: those must be true to the rows too.
+            let wrongMarks = try t.store.read { db in try Int.fetchOne(db, sql: FirstMeetingMarks.wrong) }
+            #expect(wrongMarks == 0, "change \(choice) at step \(step): plans with wrong first-meeting marks")
             if step % 2 == 1 {
                 // The periods that ended, for the county, after every other change: kept figures
                 // are read unless the change reached back into their period.
@@ -307,7 +310,8 @@ struct ReviewTallyTests {
             try ReviewTally.dropTriggers(db)
             try db.execute(sql: "DROP TABLE \(ReviewTally.table)")
             try db.execute(sql: "DROP TRIGGER busGroup_notZero_insert; DROP TRIGGER busGroup_notZero_update")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-review-tally'")
+            try db.execute(
+                sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v11-review-tally', 'v29-review-tally')")
         }
         let reopened = try Store(
             path: t.dir.path("sip.sqlite"),
@@ -432,6 +436,96 @@ struct ReviewTallyTests {
         #expect(
             try t.store.review(groupId: nil, from: day("2026-01-01"), to: day("2026-06-15"), withIds: false)
                 .openPlansByStatus.isEmpty)
+    }
+
+    @Test("a plan's first-meeting marks written wrong are found by check and mended by a recount")
+    func firstMeetingMarks() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 3)
+        let (from, to) = (day("2026-01-01"), day("2026-06-15"))
+        func late() throws -> (counted: Int, rows: Int) {
+            (
+                try t.store.review(groupId: nil, from: from, to: to, withIds: false).overdueFirstMeeting.count,
+                try t.store.review(groupId: nil, from: from, to: to).overdueFirstMeeting.count
+            )
+        }
+        // A plan still waiting for its first meeting, its consent given long ago.
+        let plan = try t.store.write { db in
+            let plan = try #require(
+                try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT p.id FROM "plan" p WHERE p.status IN ('draft','invited')
+                          AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.planId = p.id AND m.held)
+                        ORDER BY p.id LIMIT 1
+                        """))
+            try db.execute(
+                sql: """
+                    INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, recordedAt, recordedBy)
+                    SELECT ?, givenByMemberId, givenByChild, information, form, '2026-01-02', recordedAt, recordedBy
+                    FROM consent LIMIT 1
+                    """, arguments: [plan])
+            return plan
+        }
+        let before = try late()
+        #expect(before.counted == before.rows && before.rows > 0)
+        // Another program writing the plan's mark without its consents and meetings.
+        try t.store.write { db in
+            try db.execute(sql: "UPDATE \"plan\" SET meetingHeld = 1 WHERE id = ?", arguments: [plan])
+        }
+        #expect(try late() == (before.counted - 1, before.rows))
+        guard case .reviewTalliesStale? = try t.store.check().problems.first else {
+            Issue.record("a wrong mark not found")
+            return
+        }
+        try t.store.recountReviewTallies()
+        #expect(try t.store.check().isHealthy)
+        #expect(try late() == before)
+    }
+
+    @Test("a plan's first-meeting marks follow every change to its consents and meetings")
+    func firstMeetingMarksFollowChanges() throws {
+        let t = try TestStore(clock: TestClock(day("2026-06-15")))
+        _ = try DemoGenerator.run(store: t.store, plans: 12, seed: 3)
+        try t.store.write { db in
+            // Every consent a day of its own, so that moving the earliest one changes both plans.
+            try db.execute(
+                sql: "UPDATE consent SET validFrom = date('2025-01-01', '+' || id || ' days'), validTo = NULL")
+            let plans = try Int64.fetchAll(db, sql: "SELECT DISTINCT planId FROM consent ORDER BY planId LIMIT 2")
+            try #require(plans.count == 2)
+            let (a, b) = (plans[0], plans[1])
+            let earliest = "(SELECT id FROM consent WHERE planId = :p ORDER BY validFrom LIMIT 1)"
+            let meeting = "(SELECT id FROM meeting WHERE planId = :p ORDER BY id LIMIT 1)"
+            for (what, sql, plan) in [
+                ("consent moved", "UPDATE consent SET planId = :b WHERE id = \(earliest)", a),
+                ("consent withdrawn", "UPDATE consent SET withdrawnOn = '2026-06-01' WHERE id = \(earliest)", b),
+                ("withdrawal undone", "UPDATE consent SET withdrawnOn = NULL WHERE planId = :p", b),
+                ("consent later", "UPDATE consent SET validFrom = '2026-06-10' WHERE id = \(earliest)", b),
+                ("consent removed", "DELETE FROM consent WHERE id = \(earliest)", b),
+                (
+                    "consent given",
+                    """
+                    INSERT INTO consent (planId, givenByMemberId, givenByChild, information, form, validFrom, recordedAt, recordedBy)
+                    SELECT :p, givenByMemberId, givenByChild, information, form, '2024-01-01', recordedAt, recordedBy
+                    FROM consent LIMIT 1
+                    """, a
+                ),
+                ("meeting held", "UPDATE meeting SET held = 1 WHERE id = \(meeting)", a),
+                ("meeting not held", "UPDATE meeting SET held = 0 WHERE planId = :p", a),
+                (
+                    "held meeting added",
+                    "INSERT INTO meeting (planId, kind, startsAt, durationMinutes, held) SELECT :p, kind, startsAt, durationMinutes, 1 FROM meeting LIMIT 1",
+                    b
+                ),
+                ("held meeting moved", "UPDATE meeting SET planId = :b WHERE planId = :p AND held", b),
+                ("meeting removed", "DELETE FROM meeting WHERE planId = :p AND held", a),
+            ] {
+                try db.execute(sql: sql, arguments: ["p": plan, "b": plan == a ? b : a])
+                #expect(db.changesCount > 0, "\(what): nothing changed")
+                #expect(try Int.fetchOne(db, sql: FirstMeetingMarks.wrong) == 0, "\(what)")
+            }
+        }
+        #expect(try t.store.check().isHealthy)
     }
 
     @Test("whole months inside a period")
