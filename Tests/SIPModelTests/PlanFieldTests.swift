@@ -24,9 +24,11 @@ struct PlanFieldTests {
                 .filter { ($0["type"] as String).uppercased() == "TEXT" }.map { $0["name"] as String }
         }
         // Written by status changes and the purge, never typed in; references to users (v15);
-        // the plan's kind and the discharge notice (v19) are set by their own form, as the lead is.
+        // the plan's kind and the discharge notice (v19) are set by their own form, as the lead is;
+        // the day its consent began is kept by triggers from its consents (v28).
         let codes: Set = [
             "initiatorKind", "status", "closedKind", "purgedOn", "coordinatorLogin", "leadLogin", "kind", "notifiedOn",
+            "consentSince",
         ]
         let listed = Set(PlanField.all.map(\.column.rawValue))
         #expect(Set(columns).subtracting(codes) == listed)
