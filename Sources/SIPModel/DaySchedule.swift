@@ -155,11 +155,20 @@ struct DayQuery {
         var shown: String
         var condition: String
         var order: String
+        /// The rows that follow `condition`'s in the order, when the section's rows are two ranges of
+        /// its index (`order` then names result columns): one condition with OR walks every index
+        /// row between the two ranges; two are each a seek, merged in order.
+        var then: String? = nil
 
-        var lines: String { "SELECT \(columns) FROM \(rows) \(shown) WHERE \(condition) ORDER BY \(order)" }
+        var lines: String {
+            let select = "SELECT \(columns) FROM \(rows) \(shown) WHERE"
+            return "\(select) \(condition)\(then.map { " UNION ALL \(select) \($0)" } ?? "") ORDER BY \(order)"
+        }
         /// How many rows, to the cap: the walk stops there, in whatever order it finds them.
         var count: String {
-            "SELECT COUNT(*) FROM (SELECT 1 FROM \(rows) WHERE \(condition) LIMIT \(DaySchedule.countCap))"
+            let select = "SELECT 1 FROM \(rows) WHERE"
+            return "SELECT COUNT(*) FROM (\(select) \(condition)\(then.map { " UNION ALL \(select) \($0)" } ?? "")"
+                + " LIMIT \(DaySchedule.countCap))"
         }
     }
 
@@ -262,11 +271,11 @@ struct DayQuery {
                     p.requestDate AS day, c.name AS childName, '' AS detail, 0 AS overdue
                     """,
                 rows: "\"plan\" p \(seesEveryPlan ? "INDEXED BY plan_quiet" : "")", shown: child,
-                condition: """
-                    (p.lastMeetingAt IS NULL OR p.lastMeetingAt < :quietStart) AND p.requestDate < :quietSince
-                      AND \(plans)
-                    """,
-                order: "p.lastMeetingAt, p.requestDate, p.id")
+                // Never met and asked long ago, then met long ago: at 1 000 000 plans one condition
+                // walked the 125 471 open plans never met to find none asked long ago (35 ms).
+                condition: "p.lastMeetingAt IS NULL AND p.requestDate < :quietSince AND \(plans)",
+                order: "startsAt, day, planId",
+                then: "p.lastMeetingAt < :quietStart AND p.requestDate < :quietSince AND \(plans)")
         }
         let statement = StatementArguments(arguments)
         // A quiet plan's time is its last meeting's (nil: none since the request, its day).

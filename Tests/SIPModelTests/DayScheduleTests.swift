@@ -150,6 +150,40 @@ struct DayScheduleTests {
         #expect(throws: SIPError.self) { try t.store.setDeadline("day-quiet-days", days: 0) }
     }
 
+    @Test("quiet plans in order: those never met first, by request, then by their last meeting; recent ones left out")
+    func quietOrder() throws {
+        let (t, f) = try Self.world()
+        let start = t.store.context.today
+        /// A plan requested `offset` days after the start, with a meeting on day `met` when given.
+        func plan(requested offset: Int, met: Int?) throws -> Int64 {
+            t.clock.set(start.adding(days: offset))
+            let plan =
+                offset == 0
+                ? f.plan
+                : try t.store.createPlan(
+                    NewPlan(
+                        childId: f.child.id!, busGroupId: f.group.id!, initiatorKind: .guardian,
+                        initiatorPerson: "Märta Öberg", requestDate: t.store.context.today, reason: "Frånvaro",
+                        questions: "Hur går det i skolan?"))
+            if let met {
+                _ = try t.store.addMeeting(
+                    planId: plan.id!, kind: .first, startsAt: start.adding(days: met).date(hour: 10, in: .stockholm),
+                    durationMinutes: 60, place: "Skolan")
+            }
+            return plan.id!
+        }
+        let metLater = try plan(requested: 0, met: 5)
+        let metFirst = try plan(requested: 1, met: 2)
+        let askedFirst = try plan(requested: 3, met: nil)
+        let askedLater = try plan(requested: 4, met: nil)
+        _ = try plan(requested: 150, met: nil)  // asked recently, never met: not quiet
+        _ = try plan(requested: 6, met: 190)  // met recently: not quiet
+        t.clock.set(start.adding(days: 200))
+        let schedule = try t.store.daySchedule()
+        #expect(planIds(schedule, .quietPlans) == [askedFirst, askedLater, metFirst, metLater])
+        #expect(try t.store.daySchedule().count(.quietPlans) == 4)
+    }
+
     @Test("a meeting called off is not ahead: not this week, not the next date, not held, and the plan can be quiet")
     func cancelledMeeting() throws {
         let (t, f) = try Self.world()
