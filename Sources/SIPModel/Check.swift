@@ -42,6 +42,8 @@ extension Store {
     public func recountReviewTallies() throws {
         try write { db in
             try self.currentAccess(db)?.require(.maintenance)
+            // The plans' first-meeting marks first: the tallies are counted from them.
+            try db.execute(sql: FirstMeetingMarks.mend)
             try ReviewTally.fill(db)
         }
     }

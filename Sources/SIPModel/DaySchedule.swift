@@ -160,15 +160,14 @@ struct DayQuery {
         /// row between the two ranges; two are each a seek, merged in order.
         var then: String? = nil
 
-        var lines: String {
-            let select = "SELECT \(columns) FROM \(rows) \(shown) WHERE"
-            return "\(select) \(condition)\(then.map { " UNION ALL \(select) \($0)" } ?? "") ORDER BY \(order)"
+        /// `select` (ending in WHERE) with `condition`, and again with `then` when there is one.
+        private func matching(_ select: String) -> String {
+            "\(select) \(condition)\(then.map { " UNION ALL \(select) \($0)" } ?? "")"
         }
+        var lines: String { "\(matching("SELECT \(columns) FROM \(rows) \(shown) WHERE")) ORDER BY \(order)" }
         /// How many rows, to the cap: the walk stops there, in whatever order it finds them.
         var count: String {
-            let select = "SELECT 1 FROM \(rows) WHERE"
-            return "SELECT COUNT(*) FROM (\(select) \(condition)\(then.map { " UNION ALL \(select) \($0)" } ?? "")"
-                + " LIMIT \(DaySchedule.countCap))"
+            "SELECT COUNT(*) FROM (\(matching("SELECT 1 FROM \(rows) WHERE")) LIMIT \(DaySchedule.countCap))"
         }
     }
 

@@ -269,7 +269,6 @@ package enum ReviewTally {
     /// Counts every figure afresh: each group's from the rows, then the county's as their sum (plus
     /// what has no group), into `target` (the tallies, or a temporary table to compare them with).
     package static func fill(_ db: Database, into target: String = table) throws {
-        if target == table { try db.execute(sql: FirstMeetingMarks.mend) }
         for statement in fillSQL(into: target) { try db.execute(sql: statement) }
     }
 
@@ -377,25 +376,30 @@ package enum ReviewTally {
 /// own row; these carry what it needs of the plan's consents and meetings onto that row. Migration
 /// v28 installed triggers from this SQL: a change to it needs a new migration.
 enum FirstMeetingMarks {
-    /// The value `column` should have for the plan row `"plan"`.
-    static func value(_ column: String) -> String {
-        column == "consentSince"
-            ? "(SELECT MIN(c.validFrom) FROM consent c WHERE c.planId = \"plan\".id AND c.withdrawnOn IS NULL)"
-            : "EXISTS (SELECT 1 FROM meeting m WHERE m.planId = \"plan\".id AND m.held)"
+    enum Column: String, CaseIterable {
+        case consentSince, meetingHeld
+
+        /// The value the column should have for the plan row `"plan"`.
+        var value: String {
+            switch self {
+            case .consentSince:
+                "(SELECT MIN(c.validFrom) FROM consent c WHERE c.planId = \"plan\".id AND c.withdrawnOn IS NULL)"
+            case .meetingHeld: "EXISTS (SELECT 1 FROM meeting m WHERE m.planId = \"plan\".id AND m.held)"
+            }
+        }
     }
-    static let columns = ["consentSince", "meetingHeld"]
 
     /// The plans whose marks are not what their consents and meetings say.
     static var wrong: String {
         "SELECT COUNT(*) FROM \"plan\" WHERE "
-            + columns.map { "\($0) IS NOT \(value($0))" }.joined(separator: " OR ")
+            + Column.allCases.map { "\($0.rawValue) IS NOT \($0.value)" }.joined(separator: " OR ")
     }
 
     /// Sets `column` of the plans `plans` selects where it is wrong: what the triggers run.
-    static func update(_ column: String, _ plans: String) -> String {
-        "UPDATE \"plan\" SET \(column) = \(value(column)) WHERE \(plans) AND \(column) IS NOT \(value(column));"
+    static func update(_ column: Column, _ plans: String) -> String {
+        "UPDATE \"plan\" SET \(column.rawValue) = \(column.value) WHERE \(plans) AND \(column.rawValue) IS NOT \(column.value);"
     }
 
     /// Sets the marks that are wrong (written by a program without the triggers), before a recount.
-    static var mend: String { columns.map { update($0, "1") }.joined(separator: "\n") }
+    static var mend: String { Column.allCases.map { update($0, "1") }.joined(separator: "\n") }
 }

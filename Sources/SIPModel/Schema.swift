@@ -836,32 +836,30 @@ enum Schema {
             // invited plan (309 ms at 1 000 000 plans). A plan now carries the day its earliest consent
             // in force began and whether a meeting of it was held, kept by triggers, so a tally can
             // count the plans waiting for a first meeting (v29).
-            func mark(_ column: String, _ plans: String) -> String {
-                FirstMeetingMarks.update(column, plans)
-            }
+            let mark = FirstMeetingMarks.update
             try db.execute(
                 sql: """
                     ALTER TABLE "plan" ADD COLUMN consentSince TEXT;
                     ALTER TABLE "plan" ADD COLUMN meetingHeld BOOLEAN NOT NULL DEFAULT 0;
-                    \(mark("consentSince", "1"))
-                    \(mark("meetingHeld", "1"))
+                    \(mark(.consentSince, "1"))
+                    \(mark(.meetingHeld, "1"))
                     CREATE TRIGGER plan_consentSince_insert AFTER INSERT ON consent BEGIN
-                        \(mark("consentSince", "id = NEW.planId"))
+                        \(mark(.consentSince, "id = NEW.planId"))
                     END;
                     CREATE TRIGGER plan_consentSince_update AFTER UPDATE OF planId, validFrom, withdrawnOn ON consent BEGIN
-                        \(mark("consentSince", "id IN (OLD.planId, NEW.planId)"))
+                        \(mark(.consentSince, "id IN (OLD.planId, NEW.planId)"))
                     END;
                     CREATE TRIGGER plan_consentSince_delete AFTER DELETE ON consent BEGIN
-                        \(mark("consentSince", "id = OLD.planId"))
+                        \(mark(.consentSince, "id = OLD.planId"))
                     END;
                     CREATE TRIGGER plan_meetingHeld_insert AFTER INSERT ON meeting WHEN NEW.held BEGIN
-                        \(mark("meetingHeld", "id = NEW.planId"))
+                        \(mark(.meetingHeld, "id = NEW.planId"))
                     END;
                     CREATE TRIGGER plan_meetingHeld_update AFTER UPDATE OF planId, held ON meeting BEGIN
-                        \(mark("meetingHeld", "id IN (OLD.planId, NEW.planId)"))
+                        \(mark(.meetingHeld, "id IN (OLD.planId, NEW.planId)"))
                     END;
                     CREATE TRIGGER plan_meetingHeld_delete AFTER DELETE ON meeting WHEN OLD.held BEGIN
-                        \(mark("meetingHeld", "id = OLD.planId"))
+                        \(mark(.meetingHeld, "id = OLD.planId"))
                     END;
                     """)
         }
