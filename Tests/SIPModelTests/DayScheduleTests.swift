@@ -279,6 +279,30 @@ struct DayScheduleTests {
         #expect(try t.store.daySchedule().count(.withdrawnConsents) == 0)
     }
 
+    @Test(
+        "quiet plans another organisation's coordinator may not see stay hidden in both ranges: never met, met long ago"
+    )
+    func quietVisibility() throws {
+        let w = try RoleWorld()
+        let start = w.t.store.context.today
+        let cora = try w.session("cora")
+        func quiet(_ store: Store) throws -> [Int64?] { try planIds(store.daySchedule(), .quietPlans) }
+        w.t.clock.set(start.adding(days: 200))
+        #expect(try quiet(cora) == [w.f.plan.id])
+        #expect(try quiet(w.t.store).contains(w.otherPlan.id))
+        // Both met long ago: the second range, where the same rule must hold.
+        w.t.clock.set(start)
+        for plan in [w.f.plan, w.otherPlan] {
+            _ = try w.t.store.addMeeting(
+                planId: plan.id!, kind: .first, startsAt: start.adding(days: 10).date(hour: 10, in: .stockholm),
+                durationMinutes: 60, place: "Skolan")
+        }
+        w.t.clock.set(start.adding(days: 200))
+        #expect(try quiet(cora) == [w.f.plan.id])
+        #expect(try cora.daySchedule().count(.quietPlans) == 1)
+        #expect(try quiet(w.t.store).contains(w.otherPlan.id))
+    }
+
     @Test("the day lists only plans the user may see; a closed plan drops out; the placeholder section is empty")
     func visibility() throws {
         let w = try RoleWorld()
