@@ -21,7 +21,7 @@ extension Store {
     public func check() throws -> CheckReport {
         var report = CheckReport()
         report.problems += Store.permissionProblems(path: path, sharedGroup: sharedGroup)
-        let (integrity, violations, stale, broken) = try read { db in
+        let (integrity, violations, stale, broken) = try readOnReadOnlyConnection { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
             let sound = integrity == ["ok"]
@@ -35,6 +35,19 @@ extension Store {
         if stale > 0 { report.problems.append(.reviewTalliesStale(stale)) }
         if let broken { report.problems.append(.auditChainBroken(row: broken)) }
         return report
+    }
+
+    /// Reads on a connection of its own, opened read-only: SQLite refuses it every write to the
+    /// database but takes its temporary tables (the tallies' recount), which the session's reads
+    /// (`query_only` on its one connection) refuse.
+    func readOnReadOnlyConnection<T>(_ body: (Database) throws -> T) throws -> T {
+        var config = Store.configuration(busyTimeout: busyTimeout, now: context.now)
+        config.readonly = true
+        return try mappingErrors {
+            let connection = try DatabaseQueue(path: path, configuration: config)
+            defer { try? connection.close() }
+            return try connection.read(body)
+        }
     }
 
     /// Counts the review's tallies afresh from the rows: after another program wrote the database

@@ -15,7 +15,7 @@ enum DatabaseFiles {
     static let suffixes = ["", "-wal", "-shm", "-journal"]
 
     /// Which file a path named when it was checked: compared after SQLite has opened it.
-    struct Identity: Equatable {
+    struct Identity: Hashable {
         var device: UInt64
         var inode: UInt64
     }
@@ -76,5 +76,46 @@ enum DatabaseFiles {
         fchmod(fd, 0o600)
         close(fd)
         return true
+    }
+}
+
+/// The database files this process has open through SQLite. A descriptor of our own on such a file
+/// must not be opened and closed (the header check): POSIX drops every lock a process holds on a file
+/// when any of its descriptors of that file closes, SQLite's too, and another session then takes itself
+/// for the file's last one and deletes the WAL from under this one ("disk I/O error", lost commits).
+final class OpenDatabases: @unchecked Sendable {
+    private static let shared = OpenDatabases()
+    private let lock = NSLock()
+    private var counts: [DatabaseFiles.Identity: Int] = [:]
+
+    static func contains(_ file: DatabaseFiles.Identity) -> Bool {
+        shared.lock.withLock { shared.counts[file, default: 0] > 0 }
+    }
+
+    /// One store's hold on `file`, given up by `end()` or when the store goes.
+    final class Hold: @unchecked Sendable {
+        private let file: DatabaseFiles.Identity
+        private var held = true
+        private let lock = NSLock()
+
+        init(_ file: DatabaseFiles.Identity) {
+            self.file = file
+            OpenDatabases.shared.lock.withLock { OpenDatabases.shared.counts[file, default: 0] += 1 }
+        }
+
+        func end() {
+            guard
+                lock.withLock({ () -> Bool in
+                    defer { held = false }
+                    return held
+                })
+            else { return }
+            OpenDatabases.shared.lock.withLock {
+                let left = OpenDatabases.shared.counts[file, default: 1] - 1
+                OpenDatabases.shared.counts[file] = left > 0 ? left : nil
+            }
+        }
+
+        deinit { end() }
     }
 }

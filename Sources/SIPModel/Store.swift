@@ -61,8 +61,15 @@ public final class Store: Sendable {
     public let context: SessionContext
     /// The OS group the files are shared with (`--shared-group`); nil: owner only.
     public let sharedGroup: String?
-    let writer: DatabasePool
+    /// One connection for the session's reads and writes. A session is one user at one terminal: its
+    /// reads and writes never overlap, so a pool's reader connections bought no concurrency, and each
+    /// connection holds its own parsed schema (about 450 kB: the tallies' triggers), page cache and
+    /// kept statements, most of a session's private memory (`bench --sessions`). Other sessions are
+    /// other processes: WAL still lets them read while one of them writes.
+    let writer: DatabaseQueue
     let signedIn = SignedIn()
+    /// This store's hold on the file while its connection is open (see `OpenDatabases`).
+    private let hold: OpenDatabases.Hold
     /// This session created the file: its user may become the first administrator.
     let createdDatabase: Bool
     /// How long a write waits for another session's lock (a hang-up waits less: see `saveDraft`).
@@ -126,7 +133,8 @@ public final class Store: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         let isNew = size == nil || size == 0
         createdDatabase = isNew
-        if size != nil {
+        // Not when this process has the file open already (a second store): see `OpenDatabases`.
+        if size != nil, let identity, !OpenDatabases.contains(identity) {
             try Store.checkHeader(path)
         }
         // A database that others can read is refused; an empty file is made owner-only below.
@@ -137,19 +145,22 @@ public final class Store: Sendable {
 
         let config = Store.configuration(busyTimeout: busyTimeout, now: context.now)
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            // WAL (a pool sets it itself): other sessions read while this one writes. It is kept in the file.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             // The files SQLite opened are still the ones checked: nothing was swapped in meanwhile.
             do {
                 guard try DatabaseFiles.check(path, sharedGroup: groupId) == identity else {
                     throw SIPError.cannotOpen(path)
                 }
             } catch {
-                try? pool.close()
+                try? queue.close()
                 throw error
             }
-            writer = pool
-            // Durable commits: an acknowledged save survives a power cut. GRDB's WAL set-up chooses
-            // NORMAL (a commit may be lost, the file stays sound); the writer's connection is the one that commits.
+            writer = queue
+            hold = OpenDatabases.Hold(identity ?? DatabaseFiles.Identity(device: 0, inode: 0))
+            // Durable commits: an acknowledged save survives a power cut (with WAL's NORMAL the last
+            // commits may be lost, the file staying sound).
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try writer.write { db in
                 if try Schema.migrator.hasBeenSuperseded(db) { throw SIPError.newerVersion(path) }
@@ -200,7 +211,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             // Each connection's page cache: 512 KiB, not SQLite's 2 000 KiB. The pages are in the
             // kernel's page cache anyway, shared by every session on the server; a session's own copy
-            // of them was most of its private memory (two connections: the pool's writer and a reader).
+            // of them was most of its private memory.
             // A connection that needs more (the demo's build) sets its own.
             try db.execute(sql: "PRAGMA cache_size = -512")
         }
@@ -371,9 +382,10 @@ public final class Store: Sendable {
         }
     }
 
-    /// Closes the pool; further use throws.
+    /// Closes the connection; further use throws.
     public func close() throws {
         try writer.close()
+        hold.end()
     }
 }
 

@@ -58,8 +58,10 @@ struct FrozenMigrationTests {
                     arguments: [trigger.name])
                 #expect(stored == trigger.sql, "\(trigger.name): \(Self.howToRegenerate)")
             }
-            #expect(try ReviewTally.differences(db) == 0)
         }
+        // The recount goes to a temporary table, which the session's read-only reads refuse.
+        let stale = try t.store.readOnReadOnlyConnection { db in try ReviewTally.differences(db) }
+        #expect(stale == 0)
     }
 
     @Test("the reference rows the migrations insert are the data files' rows")
