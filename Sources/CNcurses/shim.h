@@ -36,6 +36,9 @@ static inline const char *sip_codeset(void) { return nl_langinfo(CODESET); }
 #include <stdio.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 // A new pseudo-terminal's master, unlocked, sized rows x cols; its slave's path in `name`. -1 on failure.
 static inline int sip_open_pty(char *name, int size, int rows, int cols) {
     int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
@@ -56,6 +59,13 @@ static inline short sip_spawn_setsid(void) {
     return POSIX_SPAWN_SETSID;
 #else
     return 0x80;
+#endif
+}
+// Gives the heap's free pages back to the kernel, which glibc keeps otherwise: called once the user
+// pauses, so that an idle session holds only the memory it uses (`bench --sessions`).
+static inline void sip_release_free_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
 #endif
 }
 #endif

@@ -205,6 +205,8 @@ struct NcursesTerminal {
         var drawn: Grid?
         var fastErrors = 0
         var dirty = true
+        // Whether the heap's free pages went back to the kernel since the last key.
+        var released = true
         while true {
             if pendingSignal != 0 { return .signal(pendingSignal) }
             if app.takeRedrawRequest() {
@@ -229,6 +231,10 @@ struct NcursesTerminal {
                 let elapsed = DispatchTime.now().uptimeNanoseconds - started
                 fastErrors = elapsed < 50_000_000 ? fastErrors + 1 : 0
                 if fastErrors > 20 { return .terminalLost }
+                if !released {
+                    sip_release_free_memory()
+                    released = true
+                }
                 for key in decoder.timeout() {
                     app.handle(key)
                     dirty = true
@@ -238,6 +244,7 @@ struct NcursesTerminal {
             }
             fastErrors = 0
             dirty = true
+            released = false
             // The key, and every key already waiting (a paste): one frame for the whole batch, and the
             // signal flag checked between keys, so that neither drawing nor a long paste delays it.
             // The batch is one burst: once a question closes, the keys typed on after it reach no screen.
