@@ -95,8 +95,8 @@ final class OpenDatabases: @unchecked Sendable {
     /// One store's hold on `file`, given up by `end()` or when the store goes.
     final class Hold: @unchecked Sendable {
         private let file: DatabaseFiles.Identity
+        /// Guarded by the shared lock, as the counts are.
         private var held = true
-        private let lock = NSLock()
 
         init(_ file: DatabaseFiles.Identity) {
             self.file = file
@@ -104,13 +104,9 @@ final class OpenDatabases: @unchecked Sendable {
         }
 
         func end() {
-            guard
-                lock.withLock({ () -> Bool in
-                    defer { held = false }
-                    return held
-                })
-            else { return }
             OpenDatabases.shared.lock.withLock {
+                guard held else { return }
+                held = false
                 let left = OpenDatabases.shared.counts[file, default: 1] - 1
                 OpenDatabases.shared.counts[file] = left > 0 ? left : nil
             }
