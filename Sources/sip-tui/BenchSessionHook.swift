@@ -20,11 +20,16 @@ final class BenchSessionHook {
     /// The frames that showed an error (counted from 1, the first screen), with the error.
     private var errors: [(frame: Int, text: String)] = []
     private var frames = 0
+    /// Keys handed to the screens (a lone Esc once it is delivered), so that the bench can tell a
+    /// key it sent that no screen received (two keys read as one) from one that was answered.
+    private var keys = 0
 
     init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
         guard let path = environment[Self.variable], path.hasPrefix("/") else { return nil }
         report = path
     }
+
+    func handled(_ count: Int) { keys += count }
 
     /// Before the frame's first byte (ncurses has flushed the last frame: nothing is waiting in its buffer).
     func beginFrame() { Self.write(Self.frameStart) }
@@ -43,7 +48,7 @@ final class BenchSessionHook {
     /// The counts, one `name value` a line, the frames that showed an error, then the first errors shown
     /// (made safe), in a file only its owner reads.
     func finish() {
-        var lines = ["frames \(frames)", "busy \(Store.busyRetries)", "errors \(errors.count)"]
+        var lines = ["frames \(frames)", "keys \(keys)", "busy \(Store.busyRetries)", "errors \(errors.count)"]
         lines += errors.map { "error-frame \($0.frame)" }
         lines += errors.prefix(5).map { "error " + TerminalText.safe($0.text) }
         let fd = open(report, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -237,13 +237,13 @@ struct NcursesTerminal {
                 }
                 for key in decoder.timeout() {
                     app.handle(key)
+                    hook?.handled(1)
                     dirty = true
                     if let end = serveRequests() { return end }
                 }
                 continue
             }
             fastErrors = 0
-            dirty = true
             released = false
             // The key, and every key already waiting (a paste): one frame for the whole batch, and the
             // signal flag checked between keys, so that neither drawing nor a long paste delays it.
@@ -268,11 +268,16 @@ struct NcursesTerminal {
                         app.resize(width: Int(sip_cols()), height: Int(sip_lines()))
                         drawn = nil
                         erase()
+                        dirty = true
                     }
                     if let key { keys = decoder.feed(key, at: DispatchTime.now().uptimeNanoseconds) }
                 } else if let key = Self.key(forCharacter: UInt32(value)) {
                     keys = decoder.feed(key, at: DispatchTime.now().uptimeNanoseconds)
                 }
+                // A lone Esc held back (to tell it from a sequence, or from Esc then a digit) changes
+                // nothing yet: no frame until it is delivered, so that each frame answers a key.
+                if !keys.isEmpty { dirty = true }
+                hook?.handled(keys.count)
                 for key in keys {
                     if case .character(let c) = key {
                         typed.append(c)

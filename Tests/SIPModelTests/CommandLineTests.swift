@@ -225,7 +225,7 @@ struct CommandLineTests {
         }
         let saves = try #require(lines.first { $0.hasPrefix("saves:") })
         #expect(saves.hasSuffix(" 0 lost") && !saves.hasPrefix("saves: 0 "), "\(saves)")
-        #expect(result.out.contains("errors: 0 error frames, 0 sessions failed"), "\(result.out)")
+        #expect(result.out.contains("errors: 0 error frames, 0 sessions failed, 0 out of step"), "\(result.out)")
         #expect(result.out.contains("busy retries"))
         #expect(result.out.contains("private memory per session") && result.out.contains("sessions per GB"))
     }
