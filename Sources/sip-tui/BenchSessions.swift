@@ -58,7 +58,14 @@ extension BenchCommand {
                 if refusedFrames.contains(saved.frame) {
                     tally.refused += 1
                 } else if !stored {
-                    tally.lost += 1
+                    // An error earlier in the round (the open or the edit refused): the form never
+                    // opened, the token went to no field, and the user saw why.
+                    if refusedFrames.contains(where: { (saved.roundStart..<saved.frame).contains($0) }) {
+                        tally.refusedEarlier += 1
+                    } else {
+                        tally.lost += 1
+                        tally.lostSaves.append("session \(session.index), plan \(session.target), \(saved.token)")
+                    }
                 }
             }
         }
@@ -118,13 +125,18 @@ struct SessionBench {
         var keysSent = 0
         /// Frames seen, the first screen included (as the session counts them).
         var frames = 0
-        /// Each save whose frame came: its token and its frame.
-        var savedTokens: [(token: String, frame: Int)] = []
+        /// Each save whose frame came: its token, its frame, and the first frame of its round.
+        var savedTokens: [(token: String, frame: Int, roundStart: Int)] = []
+        /// The frames seen when the current round's first key went.
+        var roundStart = 0
         var saveTimes: [UInt64] = []
         var keyTimes: [UInt64] = []
         var quitting = false
         var exited: Int32?
         var privateKB: Int?
+        /// The same, read again as `q` goes, after its half-second pause: what the session holds while
+        /// its user pauses (once the heap's free pages went back), which is most of a session's time.
+        var pausedKB: Int?
         var failure: String?
 
         init(index: Int, target: Int64, pid: pid_t, master: Int32, stats: String, seed: UInt64, started: UInt64) {
@@ -151,6 +163,7 @@ struct SessionBench {
     private(set) var sessions: [Session] = []
     private(set) var samples: [Figure: [Double]] = [:]
     private(set) var finished: UInt64 = 0
+    private var buffer = [UInt8](repeating: 0, count: 65_536)
 
     init(
         executable: String, arguments: [String], work: String, targets: [Int64], seconds: Double, seed: UInt64,
@@ -204,7 +217,15 @@ struct SessionBench {
         }
         var fds = sessions.map { pollfd(fd: $0.exited == nil ? $0.master : -1, events: Int16(POLLIN), revents: 0) }
         _ = poll(&fds, nfds_t(fds.count), Int32(wait))
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // The sessions that ended, in one call a pump: a `waitpid` for each session each pump was, at
+        // 200 sessions, a sixth of a core taken from the sessions being measured.
+        var ended: [pid_t: Int32] = [:]
+        while true {
+            var status: Int32 = 0
+            let pid = waitpid(-1, &status, WNOHANG)
+            if pid <= 0 { break }
+            ended[pid] = status
+        }
         for (i, session) in sessions.enumerated() where session.exited == nil {
             if fds[i].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
                 while true {
@@ -214,8 +235,7 @@ struct SessionBench {
                     for _ in 0..<ends { frameEnded(session) }
                 }
             }
-            var status: Int32 = 0
-            if waitpid(session.pid, &status, WNOHANG) == session.pid {
+            if let status = ended[session.pid] {
                 session.exited = status
                 if !session.quitting || status != 0 { session.failure = session.failure ?? "died (status \(status))" }
                 continue
@@ -264,7 +284,7 @@ struct SessionBench {
         session.sent = nil
         if let figure = sent.figure { samples[figure, default: []].append(Double(now - sent.at) / 1e6) }
         if let token = sent.token {
-            session.savedTokens.append((token, session.frames))
+            session.savedTokens.append((token, session.frames, session.roundStart))
             session.saveTimes.append(now)
         }
         session.keyTimes.append(now)
@@ -280,6 +300,7 @@ struct SessionBench {
                 session.steps = [Step(bytes: Array("q".utf8), figure: nil, pause: 0.5...0.5)]
             } else {
                 session.steps = round(session)
+                session.roundStart = session.frames + 1
             }
             session.next = 0
         }
@@ -292,6 +313,7 @@ struct SessionBench {
         let step = session.steps[session.next]
         session.next += 1
         session.sendAt = nil
+        if session.quitting { session.pausedKB = Self.privateMemory(session.pid) }
         let written = step.bytes.withUnsafeBytes { write(session.master, $0.baseAddress, $0.count) }
         guard written == step.bytes.count else {
             session.failure = "write to the terminal failed"
@@ -398,8 +420,13 @@ struct SessionBench {
         var found = 0
         /// Their frame showed an error (the save did not happen, and the user saw so).
         var refused = 0
+        /// Not stored, their frame showed none, but an earlier frame of their round did: the plan's
+        /// open or its edit was refused, so the form the save was meant for never opened.
+        var refusedEarlier = 0
         /// Their frame showed no error, and the database does not hold them.
         var lost = 0
+        /// Which they were (session, plan, token), to look for in the plan afterwards.
+        var lostSaves: [String] = []
     }
 
     /// The frames a session counted as showing an error.
@@ -449,6 +476,7 @@ struct SessionBench {
         let memory = sessions.compactMap(\.privateKB).map { Double($0) / 1024 }
         let memoryMedian = p(memory, 0.5)
         let memoryMax = memory.max() ?? .nan
+        let paused = sessions.compactMap(\.pausedKB).map { Double($0) / 1024 }
         // The window in which every session was at work: from the last first screen to the first end.
         let windowStart = sessions.compactMap(\.firstFrame).max() ?? 0
         let windowEnd = sessions.map { $0.deadline == .max ? finished : min($0.deadline, finished) }.min() ?? 0
@@ -461,7 +489,9 @@ struct SessionBench {
         let saveP99 = p(samples[.save] ?? [], 0.99)
         lines.append(
             "saves: \(saves) made, \(confirmed) with their frame, \(tally.found) found in the database, "
-                + "\(tally.refused) refused with an error shown, \(lost) lost")
+                + "\(tally.refused) refused with an error shown, \(tally.refusedEarlier) not made (the plan's open "
+                + "or edit refused with an error shown earlier in the round), \(lost) lost")
+        for text in tally.lostSaves.prefix(5) { lines.append("  lost: \(text)") }
         lines.append("busy retries (a write met SQLITE_BUSY and waited): \(busy)")
         lines.append(
             "errors: \(errorFrames) error frames, \(failed.count) sessions failed"
@@ -476,7 +506,9 @@ struct SessionBench {
         }
         lines.append(
             "private memory per session (Private_Clean + Private_Dirty): median \(number(memoryMedian)) MB, "
-                + "max \(number(memoryMax)) MB, of \(memory.count) sessions")
+                + "max \(number(memoryMax)) MB, of \(memory.count) sessions, at the end of their last round; "
+                + "median \(number(p(paused, 0.5))) MB, max \(number(paused.max() ?? .nan)) MB after the pause before `q`"
+        )
         lines.append(
             "all \(sessions.count) at work for \(number(window)) s: \(windowSaves) saves (\(number(savesPerSecond))/s), "
                 + "\(windowKeys) keys (\(number(Double(windowKeys) / window))/s)")
@@ -492,9 +524,12 @@ struct SessionBench {
                 + (met ? "met" : "not met"))
         rows += [
             "saves\t\(saves)", "confirmed\t\(confirmed)", "found\t\(tally.found)", "refused\t\(tally.refused)",
+            "refused earlier in the round\t\(tally.refusedEarlier)",
             "lost\t\(lost)", "busy retries\t\(busy)", "out of step\t\(outOfStep.count)",
             "error frames\t\(errorFrames)", "failed sessions\t\(failed.count)",
             "private memory median\tMB\t\(memoryMedian)", "private memory max\tMB\t\(memoryMax)",
+            "private memory paused median\tMB\t\(p(paused, 0.5))",
+            "private memory paused max\tMB\t\(paused.max() ?? .nan)",
             "saves per second\t\(savesPerSecond)", "sessions per GB\t\(perGB)",
         ]
         return Report(table: lines.joined(separator: "\n"), tabular: rows.joined(separator: "\n"))

@@ -231,15 +231,20 @@ struct NcursesTerminal {
                 let elapsed = DispatchTime.now().uptimeNanoseconds - started
                 fastErrors = elapsed < 50_000_000 ? fastErrors + 1 : 0
                 if fastErrors > 20 { return .terminalLost }
-                if !released {
-                    sip_release_free_memory()
-                    released = true
-                }
-                for key in decoder.timeout() {
+                let late = decoder.timeout()
+                for key in late {
                     app.handle(key)
                     hook?.handled(1)
                     dirty = true
                     if let end = serveRequests() { return end }
+                }
+                // A lone Esc delivered now is the last key's work (a screen left, the list read again):
+                // the heap goes back at the next pause, after its frame, not before it.
+                if !late.isEmpty {
+                    released = false
+                } else if !released {
+                    sip_release_free_memory()
+                    released = true
                 }
                 continue
             }
