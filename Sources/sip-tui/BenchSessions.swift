@@ -50,11 +50,15 @@ extension BenchCommand {
         // A save whose frame showed an error was refused in the user's sight; one that showed none must be there.
         var tally = SessionBench.SaveTally()
         for session in bench.sessions {
-            let reason = try check.plan(session.target).reason
+            let plan = try check.plan(session.target)
+            // Every text of the plan: after a refused save the form stays open (the user's typing kept),
+            // and the keys the bench then sends for the list go into the form and are saved with it.
+            let texts = Mirror(reflecting: plan).children.compactMap { $0.value as? String }.joined(separator: "\n")
             let refusedFrames = SessionBench.errorFrames(session.stats)
             for saved in session.savedTokens {
-                let stored = reason.contains(saved.token)
+                let stored = texts.contains(saved.token)
                 if stored { tally.found += 1 }
+                if stored && !plan.reason.contains(saved.token) { tally.foundElsewhere += 1 }
                 if refusedFrames.contains(saved.frame) {
                     tally.refused += 1
                 } else if !stored {
@@ -418,6 +422,8 @@ struct SessionBench {
     /// The saves, as the database and the sessions' frames tell.
     struct SaveTally {
         var found = 0
+        /// Found, but in another of the plan's fields than the reason (see the check).
+        var foundElsewhere = 0
         /// Their frame showed an error (the save did not happen, and the user saw so).
         var refused = 0
         /// Not stored, their frame showed none, but an earlier frame of their round did: the plan's
@@ -488,7 +494,8 @@ struct SessionBench {
         let lost = tally.lost
         let saveP99 = p(samples[.save] ?? [], 0.99)
         lines.append(
-            "saves: \(saves) made, \(confirmed) with their frame, \(tally.found) found in the database, "
+            "saves: \(saves) made, \(confirmed) with their frame, \(tally.found) found in the database (\(tally.foundElsewhere) of them in another field "
+                + "than the reason), "
                 + "\(tally.refused) refused with an error shown, \(tally.refusedEarlier) not made (the plan's open "
                 + "or edit refused with an error shown earlier in the round), \(lost) lost")
         for text in tally.lostSaves.prefix(5) { lines.append("  lost: \(text)") }
