@@ -131,7 +131,7 @@ struct SessionBench {
         var frames = 0
         /// Each save whose frame came: its token, its frame, and the first frame of its round.
         var savedTokens: [(token: String, frame: Int, roundStart: Int)] = []
-        /// The frames seen when the current round's first key went.
+        /// The current round's first frame: the one that answers its first key.
         var roundStart = 0
         var saveTimes: [UInt64] = []
         var keyTimes: [UInt64] = []
@@ -483,6 +483,8 @@ struct SessionBench {
         let memoryMedian = p(memory, 0.5)
         let memoryMax = memory.max() ?? .nan
         let paused = sessions.compactMap(\.pausedKB).map { Double($0) / 1024 }
+        let pausedMedian = p(paused, 0.5)
+        let pausedMax = paused.max() ?? .nan
         // The window in which every session was at work: from the last first screen to the first end.
         let windowStart = sessions.compactMap(\.firstFrame).max() ?? 0
         let windowEnd = sessions.map { $0.deadline == .max ? finished : min($0.deadline, finished) }.min() ?? 0
@@ -494,8 +496,8 @@ struct SessionBench {
         let lost = tally.lost
         let saveP99 = p(samples[.save] ?? [], 0.99)
         lines.append(
-            "saves: \(saves) made, \(confirmed) with their frame, \(tally.found) found in the database (\(tally.foundElsewhere) of them in another field "
-                + "than the reason), "
+            "saves: \(saves) made, \(confirmed) with their frame, \(tally.found) found in the database "
+                + "(\(tally.foundElsewhere) of them in another field than the reason), "
                 + "\(tally.refused) refused with an error shown, \(tally.refusedEarlier) not made (the plan's open "
                 + "or edit refused with an error shown earlier in the round), \(lost) lost")
         for text in tally.lostSaves.prefix(5) { lines.append("  lost: \(text)") }
@@ -514,7 +516,7 @@ struct SessionBench {
         lines.append(
             "private memory per session (Private_Clean + Private_Dirty): median \(number(memoryMedian)) MB, "
                 + "max \(number(memoryMax)) MB, of \(memory.count) sessions, at the end of their last round; "
-                + "median \(number(p(paused, 0.5))) MB, max \(number(paused.max() ?? .nan)) MB after the pause before `q`"
+                + "median \(number(pausedMedian)) MB, max \(number(pausedMax)) MB after the pause before `q`"
         )
         lines.append(
             "all \(sessions.count) at work for \(number(window)) s: \(windowSaves) saves (\(number(savesPerSecond))/s), "
@@ -530,13 +532,13 @@ struct SessionBench {
             "goal (issue 20: 200 sessions, save p99 < 100 ms, no error, no lost write, <= 6 MB private): "
                 + (met ? "met" : "not met"))
         rows += [
-            "saves\t\(saves)", "confirmed\t\(confirmed)", "found\t\(tally.found)", "refused\t\(tally.refused)",
+            "saves\t\(saves)", "confirmed\t\(confirmed)", "found\t\(tally.found)",
+            "found in another field\t\(tally.foundElsewhere)", "refused\t\(tally.refused)",
             "refused earlier in the round\t\(tally.refusedEarlier)",
             "lost\t\(lost)", "busy retries\t\(busy)", "out of step\t\(outOfStep.count)",
             "error frames\t\(errorFrames)", "failed sessions\t\(failed.count)",
             "private memory median\tMB\t\(memoryMedian)", "private memory max\tMB\t\(memoryMax)",
-            "private memory paused median\tMB\t\(p(paused, 0.5))",
-            "private memory paused max\tMB\t\(paused.max() ?? .nan)",
+            "private memory paused median\tMB\t\(pausedMedian)", "private memory paused max\tMB\t\(pausedMax)",
             "saves per second\t\(savesPerSecond)", "sessions per GB\t\(perGB)",
         ]
         return Report(table: lines.joined(separator: "\n"), tabular: rows.joined(separator: "\n"))
